@@ -11,7 +11,11 @@ struct ByteQueue {
 
     /// Appends received bytes.
     mutating func append(contentsOf bytes: some Collection<UInt8>) {
-        storage.append(contentsOf: bytes)
+        // Contiguous input (arrays, NIO's ByteBufferView) is copied in one go rather than byte by byte.
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { storage.append(contentsOf: $0) }
+        if copied == nil {
+            storage.append(contentsOf: bytes)
+        }
     }
 
     /// The byte `offset` bytes past the front.
