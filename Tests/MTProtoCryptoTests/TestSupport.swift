@@ -75,3 +75,28 @@ extension Dictionary where Key == String, Value == Any {
         try XCTUnwrap(self[key] as? [String: Any], "missing object field \(key)", file: file, line: line)
     }
 }
+
+extension Dictionary where Key == String, Value == Any {
+    /// The integer under `key`, whether the JSON holds it as a number or as a decimal string.
+    func int(_ key: String, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        if let number = self[key] as? Int { return number }
+        return try XCTUnwrap(Int(string(key, file: file, line: line)), "field \(key) is not an integer", file: file, line: line)
+    }
+}
+
+/// zlib's CRC-32 (reflected polynomial 0xEDB88320), which tdlib's AES-IGE test reports.
+func crc32(_ bytes: [UInt8]) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+        crc ^= UInt32(byte)
+        for _ in 0..<8 {
+            crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1
+        }
+    }
+    return ~crc
+}
+
+/// Bytes 0, 1, 2, … `count - 1` (as UInt8), the generator several published vectors use.
+func sequentialBytes(_ count: Int, from start: Int = 0) -> [UInt8] {
+    (0..<count).map { UInt8(truncatingIfNeeded: start + $0) }
+}
