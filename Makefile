@@ -1,0 +1,47 @@
+# tgcron — build, test and regenerate the TL layer.
+SWIFT      ?= swift
+SCHEMA_DIR ?= ../shared/tl
+BUILD_FLAGS ?=
+VENV_PY    := .venv/bin/python
+
+.PHONY: build release test tl tl-check fuzz-tl bench-tl clean
+
+## build: debug build of everything
+build:
+	$(SWIFT) build $(BUILD_FLAGS)
+
+## release: optimized build of the tgcron binary
+release:
+	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
+
+## test: the whole test suite (what CI runs)
+test: tl-check
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build --parallel --num-workers 2 $(BUILD_FLAGS)
+
+## tl: regenerate Sources/TL/Generated from $(SCHEMA_DIR)
+tl:
+	$(SWIFT) build --product TLGen $(BUILD_FLAGS)
+	$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/TLGen $(SCHEMA_DIR) Sources/TL/Generated
+
+## tl-check: fail if the committed generated code is stale (skipped when the schema is absent)
+tl-check:
+	@if [ -f $(SCHEMA_DIR)/telegram.tl ]; then \
+		$(SWIFT) build --product TLGen $(BUILD_FLAGS) >/dev/null && \
+		tmp=$$(mktemp -d) && \
+		$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/TLGen $(SCHEMA_DIR) $$tmp >/dev/null && \
+		diff -r -q $$tmp Sources/TL/Generated && rm -rf $$tmp && echo "tl-check: generated code is up to date"; \
+	else echo "tl-check: $(SCHEMA_DIR) not present, skipped"; fi
+
+## fuzz-tl: long robustness run of the TL decoder (TL_FUZZ_CASES mutated inputs, default 1M)
+fuzz-tl:
+	TL_FUZZ_CASES=$${TL_FUZZ_CASES:-1000000} $(SWIFT) test -c release --filter TLDecoderRobustnessTests $(BUILD_FLAGS)
+
+## bench-tl: TL decode micro-benchmark (messages/second), written to bench/results/tl.md
+bench-tl:
+	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
+	mkdir -p bench/results
+	$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron tl bench | tee bench/results/tl.md
+
+clean:
+	rm -rf .build

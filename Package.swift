@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tgcron",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tgcron", targets: ["tgcron"]),
+        .library(name: "TL", targets: ["TL"]),
+        .library(name: "MTProtoCrypto", targets: ["MTProtoCrypto"]),
+        .library(name: "MTProtoTransport", targets: ["MTProtoTransport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
+        // TL: binary runtime plus the generated layer (Sources/TL/Generated, written by `make tl`).
+        .target(name: "TLSchema"),
+        .target(name: "TL", dependencies: ["TLSchema"]),
+        .target(name: "TLCodegen", dependencies: ["TLSchema"]),
+        .executableTarget(name: "TLGen", dependencies: ["TLCodegen"]),
+
+        // MTProto crypto primitives over OpenSSL.
+        .target(name: "MTProtoCrypto", dependencies: ["COpenSSL"]),
+        // MTProto transport framings (abridged, intermediate, padded, full, obfuscated): sans-IO codecs.
+        .target(name: "MTProtoTransport", dependencies: ["MTProtoCrypto", "CZlib"]),
+
+        // The command-line program.
+        .executableTarget(
+            name: "tgcron",
+            dependencies: [
+                "TL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/CLI"
+        ),
+
+        .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen"]),
+        .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
+        .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
+    ]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `tgcron` command: archives Telegram channels on a schedule.
+@main
+struct TGCron: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tgcron",
+        abstract: "Archive Telegram channels on a schedule, through MTProto, without bursts or duplicates.",
+        subcommands: [TLCommand.self]
+    )
+}
