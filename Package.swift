@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TL", targets: ["TL"]),
         .library(name: "MTProtoCrypto", targets: ["MTProtoCrypto"]),
         .library(name: "MTProtoTransport", targets: ["MTProtoTransport"]),
+        .library(name: "MTProto", targets: ["MTProto"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,8 @@ let package = Package(
         .target(name: "MTProtoCrypto", dependencies: ["COpenSSL"]),
         // MTProto transport framings (abridged, intermediate, padded, full, obfuscated): sans-IO codecs.
         .target(name: "MTProtoTransport", dependencies: ["MTProtoCrypto", "CZlib"]),
+        // MTProto sans-IO core: key exchange, encrypted sessions (client and server side).
+        .target(name: "MTProto", dependencies: ["TL", "MTProtoCrypto", "MTProtoTransport", "CZlib"]),
 
         // The command-line program.
         .executableTarget(
@@ -50,5 +53,6 @@ let package = Package(
         .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen"]),
         .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
+        .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
     ]
 )
