@@ -2,6 +2,17 @@ import COpenSSL
 
 /// PEM import and export of RSA keys through OpenSSL's OSSL_DECODER / OSSL_ENCODER.
 enum PEM {
+    /// OpenSSL keeps the type and structure names given to OSSL_DECODER_CTX/OSSL_ENCODER_CTX without
+    /// copying them, so they must outlive the context: static strings do, Swift's temporary C strings do not.
+    private static var pemType: UnsafePointer<CChar> { cString("PEM") }
+    private static var rsaType: UnsafePointer<CChar> { cString("RSA") }
+    private static var typeSpecific: UnsafePointer<CChar> { cString("type-specific") }
+
+    /// A pointer into the binary's constant data, valid for the life of the process.
+    private static func cString(_ text: StaticString) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
+    }
+
     /// Which parts of a key to read or write.
     enum Selection {
         /// The public key only.
@@ -20,7 +31,7 @@ enum PEM {
     /// Decodes an RSA key from PEM text (PKCS#1 or SubjectPublicKeyInfo / PKCS#8, per `selection`).
     static func decodeRSA(_ text: String, selection: Selection) throws(CryptoError) -> EVPKey {
         var key: OpaquePointer?
-        guard let decoder = OSSL_DECODER_CTX_new_for_pkey(&key, "PEM", nil, "RSA", selection.openSSLValue, nil, nil) else {
+        guard let decoder = OSSL_DECODER_CTX_new_for_pkey(&key, pemType, nil, rsaType, selection.openSSLValue, nil, nil) else {
             throw .openSSLFailure("OSSL_DECODER_CTX_new_for_pkey")
         }
         defer { OSSL_DECODER_CTX_free(decoder) }
@@ -37,7 +48,7 @@ enum PEM {
 
     /// Encodes `key` as PEM in its type-specific (PKCS#1) structure: "RSA PUBLIC KEY" or "RSA PRIVATE KEY".
     static func encodePKCS1(_ key: EVPKey, selection: Selection) throws(CryptoError) -> String {
-        guard let encoder = OSSL_ENCODER_CTX_new_for_pkey(key.pointer, selection.openSSLValue, "PEM", "type-specific", nil) else {
+        guard let encoder = OSSL_ENCODER_CTX_new_for_pkey(key.pointer, selection.openSSLValue, pemType, typeSpecific, nil) else {
             throw .openSSLFailure("OSSL_ENCODER_CTX_new_for_pkey")
         }
         defer { OSSL_ENCODER_CTX_free(encoder) }
