@@ -28,8 +28,12 @@ struct SchemaModel {
         var byType: [String: [TLDefinition]] = [:]
         var byName: [String: TLDefinition] = [:]
         for constructor in constructors {
-            guard case .named(let typeName, _) = constructor.type else {
-                if constructor.type == .bool || constructor.type == .object { continue }
+            let typeName: String
+            switch constructor.type {
+            case .named(let name, _): typeName = name
+            case .object: typeName = Self.objectTypeName
+            case .bool: continue
+            default:
                 throw CodegenError("line \(constructor.line): constructor \(constructor.name) builds a non-named type")
             }
             if byName[constructor.name] != nil {
@@ -42,6 +46,21 @@ struct SchemaModel {
         typeNames = order
         constructorsByType = byType
         constructorsByName = byName
+    }
+
+    /// Name used for constructors that build `Object` (only MTProto's `gzip_packed`).
+    static let objectTypeName = "Object"
+
+    /// Swift names for types whose TL name would mislead: `Object` holds only `gzip_packed`.
+    static let renamedTypes = ["Object": "GzipPacked"]
+
+    /// The TL type a constructor builds, with `Object` named.
+    func typeName(of constructor: TLDefinition) -> String? {
+        switch constructor.type {
+        case .named(let name, _): return name
+        case .object: return Self.objectTypeName
+        default: return nil
+        }
     }
 
     /// The type's constructors are emitted as one struct at the type's own path.
@@ -58,12 +77,12 @@ struct SchemaModel {
     /// Swift path of a TL type.
     func typePath(_ typeName: String) -> String {
         let (namespace, base) = TLName.split(typeName)
-        return containerPath(namespace) + "." + SwiftNames.upperCamel(base)
+        return containerPath(namespace) + "." + (Self.renamedTypes[typeName] ?? SwiftNames.upperCamel(base))
     }
 
     /// Swift path of the struct holding a constructor's fields.
     func structPath(_ constructor: TLDefinition) -> String {
-        guard case .named(let typeName, _) = constructor.type else { return root }
+        guard let typeName = typeName(of: constructor) else { return root }
         if isSingleStruct(typeName) { return typePath(typeName) }
         return typePath(typeName) + "." + SwiftNames.upperCamel(constructor.baseName)
     }

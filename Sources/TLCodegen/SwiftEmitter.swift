@@ -146,7 +146,7 @@ public struct SwiftEmitter {
                                    indent: String) throws(CodegenError) -> String {
         let fields = FieldsEmitter(mapping: TypeMapping(model: model), definition: constructor)
         let inner = indent + "    "
-        guard case .named(let typeName, _) = constructor.type else { throw CodegenError("\(constructor.name) has no type") }
+        guard let typeName = model.typeName(of: constructor) else { throw CodegenError("\(constructor.name) has no type") }
         var out: String
         if let id = constructor.id {
             out = "\(indent)/// TL constructor `\(constructor.name)#\(TLHexText.id(id))` of type `\(typeName)`.\n"
@@ -224,7 +224,7 @@ public struct SwiftEmitter {
         out += "    /// The type that decodes a boxed value beginning with constructor `id`, or `nil`.\n"
         out += "    public static func objectType(for id: UInt32) -> (any TLObject.Type)? {\n        switch id {\n"
         for constructor in model.constructors {
-            guard let id = constructor.id, case .named(let typeName, _) = constructor.type else { continue }
+            guard let id = constructor.id, let typeName = model.typeName(of: constructor) else { continue }
             out += "        case 0x\(TLHexText.id(id)): return \(model.typePath(typeName)).self\n"
         }
         out += "        default: return nil\n        }\n    }\n\n"

@@ -28,6 +28,7 @@ extension MT {
         case 0x9ec20908: return MT.NewSession.self
         case 0x73f1f8dc: return MT.MessageContainer.self
         case 0xe06046b2: return MT.MessageCopy.self
+        case 0x3072cfa1: return MT.GzipPacked.self
         case 0x62d6b459: return MT.MsgsAck.self
         case 0xa7eff811: return MT.BadMsgNotification.self
         case 0xedab447b: return MT.BadMsgNotification.self

@@ -992,6 +992,31 @@ extension MT {
 }
 
 extension MT {
+    /// TL constructor `gzip_packed#3072cfa1` of type `Object`.
+    public struct GzipPacked: TLConstructor {
+        /// `packed_data:bytes`
+        public var packedData: [UInt8]
+
+        /// Creates the value from its fields.
+        public init(packedData: [UInt8]) {
+            self.packedData = packedData
+        }
+
+        public static var constructorID: UInt32 { 0x3072cfa1 }
+        public static var tlName: String { "gzip_packed" }
+        public static var tlTypeName: String { "Object" }
+
+        public func serializeBare(into writer: inout TLWriter) {
+            writer.writeBytes(self.packedData)
+        }
+
+        public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
+            self.packedData = try reader.readBytes()
+        }
+    }
+}
+
+extension MT {
     /// TL constructor `msgs_ack#62d6b459` of type `MsgsAck`.
     public struct MsgsAck: TLConstructor {
         /// `msg_ids:Vector<long>`
