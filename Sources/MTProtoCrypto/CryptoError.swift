@@ -14,7 +14,7 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPEM(String)
     /// A number could not be parsed (for example a malformed decimal string).
     case invalidNumber
-    /// RSA_PAD decryption found a malformed block or a hash mismatch.
+    /// RSA_PAD failed: a decrypted block's hash does not match, or no temp_key gave a block below n.
     case rsaPadInvalid(String)
     /// Diffie-Hellman parameters or a public value failed the checks Telegram requires.
     case dhCheckFailed(String)

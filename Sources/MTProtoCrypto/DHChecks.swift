@@ -59,17 +59,15 @@ public enum DHChecks {
 
     /// Whether g is a quadratic residue mod p, via quadratic reciprocity as the docs state it.
     private static func residueConditionHolds(prime: BigNum, g: Int) throws(CryptoError) -> Bool {
-        func remainder(_ modulus: UInt64) throws(CryptoError) -> UInt64 {
-            // A remainder is below the small modulus, so it always fits.
-            try prime.mod(BigNum(modulus)).uint64Value ?? modulus
-        }
+        // 840 is a multiple of every modulus below (8, 3, 5, 24, 7), so one remainder serves them all.
+        guard let r = try prime.mod(BigNum(840)).uint64Value else { return false }
         switch g {
-        case 2: return try remainder(8) == 7
-        case 3: return try remainder(3) == 2
+        case 2: return r % 8 == 7
+        case 3: return r % 3 == 2
         case 4: return true
-        case 5: return try [1, 4].contains(remainder(5))
-        case 6: return try [19, 23].contains(remainder(24))
-        case 7: return try [3, 5, 6].contains(remainder(7))
+        case 5: return [1, 4].contains(r % 5)
+        case 6: return [19, 23].contains(r % 24)
+        case 7: return [3, 5, 6].contains(r % 7)
         default: return false
         }
     }

@@ -10,6 +10,7 @@ final class BigNumTests: XCTestCase {
         XCTAssertEqual(BigNum(value.bytes), value)
         XCTAssertEqual(BigNum([0, 0, 5]), BigNum(5))
         XCTAssertTrue(BigNum([]).isZero)
+        XCTAssertEqual(try BigNum(decimal: "-5"), BigNum(0) - BigNum(5))
     }
 
     func testRejectsMalformedDecimals() {

@@ -67,12 +67,23 @@ final class MessageCipherTests: XCTestCase {
     }
 
     func testPaddingIs12To1024BytesAndAlignsToBlocks() {
+        // The property gotd TestCountPadding checks for every length in 0..<4096 (kdf_v2.json facts).
         var random = SystemRandom()
-        for length in 0..<64 {
+        for length in 0..<4096 {
             let padding = MessageCipher.padding(forLength: length, random: &random)
             XCTAssert((12...1024).contains(padding.count), "length \(length): \(padding.count)")
             XCTAssertEqual((length + padding.count) % 16, 0, "length \(length)")
         }
+    }
+
+    func testPaddingSizeDependsOnLowFourBitsOfTheSizeByte() {
+        // gotd TestCountPaddingJitter: countPadding(64, 0x0F) == countPadding(64, 0x00) + 15 * 16.
+        func paddingCount(_ sizeByte: UInt8) -> Int {
+            var random = SizeByteRandom(sizeByte: sizeByte)
+            return MessageCipher.padding(forLength: 64, random: &random).count
+        }
+        XCTAssertEqual(paddingCount(0x0F), paddingCount(0x00) + 15 * 16)
+        XCTAssertEqual(paddingCount(0xF3), paddingCount(0x03))
     }
 
     func testPaddingDrawsSizeByteThenPaddingBytes() {
@@ -80,5 +91,18 @@ final class MessageCipherTests: XCTestCase {
         var random = ReplayRandom([[0x02], [UInt8](repeating: 0xAB, count: 48)])
         XCTAssertEqual(MessageCipher.padding(forLength: 0, random: &random), [UInt8](repeating: 0xAB, count: 48))
         XCTAssertEqual(random.remaining, 0)
+    }
+}
+
+/// Answers the first draw with a fixed size byte and later draws with zeros.
+private struct SizeByteRandom: RandomSource {
+    var sizeByte: UInt8?
+
+    mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        if let sizeByte, !buffer.isEmpty {
+            buffer[0] = sizeByte
+            self.sizeByte = nil
+        }
     }
 }
