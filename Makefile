@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: build release test tl tl-check fuzz-tl bench-tl clean
+.PHONY: build release test tl tl-check fuzz-tl bench clean
 
 ## build: debug build of everything
 build:
@@ -37,11 +37,11 @@ tl-check:
 fuzz-tl:
 	TL_FUZZ_CASES=$${TL_FUZZ_CASES:-1000000} $(SWIFT) test -c release --filter TLDecoderRobustnessTests $(BUILD_FLAGS)
 
-## bench-tl: TL decode micro-benchmark (messages/second), written to bench/results/tl.md
-bench-tl:
-	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
+## bench: micro-benchmarks (TL decode, MTProto cipher), written to bench/results/latest.md and printed
+bench:
+	$(SWIFT) build -c release --product TGCronBench $(BUILD_FLAGS)
 	mkdir -p bench/results
-	$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron tl bench | tee bench/results/tl.md
+	$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/TGCronBench | tee bench/results/latest.md
 
 clean:
 	rm -rf .build

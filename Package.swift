@@ -50,9 +50,14 @@ let package = Package(
             path: "Sources/CLI"
         ),
 
+        // Micro-benchmarks (`make bench`): figures written to bench/results, never asserted in tests.
+        .executableTarget(name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto"], path: "bench/Sources/TGCronBench"),
+
         .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen"]),
         .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
+        // Runs the built `tgcron` binary as a user would.
+        .testTarget(name: "CLITests", dependencies: ["tgcron"]),
     ]
 )

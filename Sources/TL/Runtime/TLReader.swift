@@ -150,6 +150,11 @@ public struct TLReader: Sendable {
         return Array(buffer[position..<(position + count)])
     }
 
+    /// The bytes in `range` of the underlying buffer (clamped to it).
+    public func bytes(in range: Range<Int>) -> ArraySlice<UInt8> {
+        buffer[range.clamped(to: 0..<buffer.count)]
+    }
+
     /// The bytes between `start` (an earlier `position`) and the current position.
     public func consumedBytes(since start: Int) -> [UInt8] {
         let lower = min(max(start, 0), position)
