@@ -12,7 +12,7 @@ public struct AutodetectingServerFraming: TransportFraming {
     /// What the client speaks; `nil` until enough of its bytes arrived.
     public private(set) var detected: DetectedTransport?
 
-    private var random: any RandomSource
+    private let random: any RandomSource
     private let maxFrameLength: Int
     private var pending = ByteQueue()
     private var framing: (any TransportFraming)?
@@ -87,6 +87,8 @@ public struct AutodetectingServerFraming: TransportFraming {
     /// How the connection opens, judged from the bytes so far; `nil` while undecided.
     private func classify() throws(TransportError) -> Opening? {
         guard pending.count >= 1 else { return nil }
+        // A full frame's length cannot start with 0xef: MTProto payloads, and so full frame
+        // lengths, are multiples of 4. Telegram's servers rely on the same.
         if pending.byte(at: 0) == 0xef { return .plain(.abridged) }
         guard pending.count >= 4 else { return nil }
         let first = pending.peek(4)

@@ -31,12 +31,12 @@ public struct ObfuscatedFraming: TransportFraming {
         var random = random
         var header = ObfuscationHeader.make(tag: tag, dcID: dcID, random: &random)
         (send, receive) = try ObfuscationHeader.ciphers(for: header, role: .client)
-        // The header is encrypted as the first 64 bytes of the send keystream, and its last 8 bytes
-        // (tag and DC id) travel encrypted; the first 56 stay in the clear so the server can
-        // derive the keys.
+        // The whole header goes through the send keystream (so frames start at keystream offset 64),
+        // but only its tag and DC id travel encrypted: the server derives the keys from the rest.
         var encrypted = header
         send.apply(&encrypted)
-        header.replaceSubrange(56..<64, with: encrypted[56..<64])
+        let secret = ObfuscationHeader.encryptedRange
+        header.replaceSubrange(secret, with: encrypted[secret])
         pendingHeader = header
         innerProtocol = inner
         self.dcID = dcID

@@ -10,6 +10,8 @@ enum ObfuscationHeader {
     static let tagRange = 56..<60
     /// Where the optional little-endian int16 DC id sits (used by MTProxy).
     static let dcIDRange = 60..<62
+    /// The bytes that travel encrypted: tag, DC id and 2 random bytes. The rest travel in the clear.
+    static let encryptedRange = 56..<64
 
     /// First 4 bytes a header must not start with, because the server would read them as another
     /// protocol: the intermediate and padded intermediate tags, HTTP methods, and a TLS handshake.

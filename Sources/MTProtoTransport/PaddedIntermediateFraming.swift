@@ -73,9 +73,14 @@ public struct PaddedIntermediateFraming: TransportFraming {
         }
     }
 
+    /// The longest frame accepted: the payload limit plus room for padding (clamped so it cannot overflow).
+    private var paddedMaxFrameLength: Int {
+        min(maxFrameLength, LengthPrefix.maxLength) + Self.maxPadding
+    }
+
     private mutating func decode() throws(TransportError) -> [UInt8]? {
         guard try tag.read(from: &inbound),
-            let length = try LengthPrefix.read(from: inbound, maxFrameLength: maxFrameLength + Self.maxPadding),
+            let length = try LengthPrefix.read(from: inbound, maxFrameLength: paddedMaxFrameLength),
             inbound.count >= 4 + length
         else { return nil }
         inbound.skip(4)
