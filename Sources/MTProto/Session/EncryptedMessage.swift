@@ -1,0 +1,66 @@
+import MTProtoCrypto
+import TL
+
+/// The decrypted contents of an MTProto 2.0 packet
+/// (https://core.telegram.org/mtproto/description#encrypted-message-encrypted-data):
+///
+///     salt (8) || session_id (8) || msg_id (8) || seq_no (4) || message_data_length (4) || message_data || padding (12...1024)
+struct EncryptedMessage: Sendable, Equatable {
+    let salt: Int64
+    let sessionID: Int64
+    let messageID: Int64
+    let seqNo: Int32
+    let body: [UInt8]
+
+    /// Decrypts a packet sent by `sender` and checks the header's length and padding rules.
+    init(decrypting packet: [UInt8], authKey: AuthKey, sender: Side) throws(MTProtoError) {
+        let plaintext: [UInt8]
+        do {
+            plaintext = try MessageCipher.decrypt(packet: packet, authKey: authKey, side: sender)
+        } catch {
+            throw .decryptionFailed(error)
+        }
+        var reader = TLReader(plaintext)
+        let length: Int32
+        do throws(TLDecodingError) {
+            salt = try reader.readInt64()
+            sessionID = try reader.readInt64()
+            messageID = try reader.readInt64()
+            seqNo = try reader.readInt32()
+            length = try reader.readInt32()
+        } catch {
+            throw .malformedMessage("shorter than the 32-byte header")
+        }
+        let padding = reader.remaining - Int(length)
+        guard length >= 0, length % 4 == 0, (12...1024).contains(padding) else {
+            throw .malformedMessage("length \(length) leaves \(padding) bytes of padding (12...1024 allowed)")
+        }
+        body = Array(plaintext[32..<(32 + Int(length))])
+    }
+
+    init(salt: Int64, sessionID: Int64, messageID: Int64, seqNo: Int32, body: [UInt8]) {
+        self.salt = salt
+        self.sessionID = sessionID
+        self.messageID = messageID
+        self.seqNo = seqNo
+        self.body = body
+    }
+
+    /// Pads and encrypts the message as sent by `sender`.
+    func encrypted(authKey: AuthKey, sender: Side, random: inout some RandomSource) -> [UInt8] {
+        var writer = TLWriter(capacity: 32 + body.count + 1024)
+        writer.write(salt)
+        writer.write(sessionID)
+        writer.write(messageID)
+        writer.write(seqNo)
+        writer.write(Int32(truncatingIfNeeded: body.count))
+        writer.writeRaw(body)
+        writer.writeRaw(MessageCipher.padding(forLength: writer.count, random: &random))
+        do {
+            return try MessageCipher.encrypt(plaintext: writer.bytes, authKey: authKey, side: sender)
+        } catch {
+            // The padding makes the plaintext a non-empty multiple of 16, the only thing encrypt checks.
+            preconditionFailure("MessageCipher rejected a padded plaintext: \(error)")
+        }
+    }
+}
