@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -40,6 +41,11 @@ let package = Package(
         // MTProto sans-IO core: key exchange, encrypted sessions (client and server side).
         .target(name: "MTProto", dependencies: ["TL", "MTProtoCrypto", "MTProtoTransport", "CZlib"]),
 
+        // Job files (YAML), settings, validation and the cron engine.
+        .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
+        .target(name: "Governor"),
+
         // The command-line program.
         .executableTarget(
             name: "tgcron",
@@ -57,6 +63,8 @@ let package = Package(
         .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "GovernorTests", dependencies: ["Governor"]),
         // Runs the built `tgcron` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["tgcron"]),
     ]
