@@ -71,6 +71,38 @@ final class KeyExchangeTests: XCTestCase {
         XCTAssertEqual(client.timeOffset, 42)
     }
 
+    func testServerAlsoAnswersTheOlderReqPQ() throws {
+        var random = SeededRandom(seed: 8)
+        let server = ServerKeyExchange.AwaitingReqPQ(configuration: ServerKeyExchangeConfiguration(privateKeys: [TestKeys.server]))
+        let nonce = TLInt128(low: 1, high: 2)
+        let (response, _) = try server.handle(MT.ReqPq(nonce: nonce).serialized(), random: &random)
+        let resPQ = try MT.ResPQ(bytes: response)
+        XCTAssertEqual(resPQ.nonce, nonce)
+        XCTAssertEqual(resPQ.serverPublicKeyFingerprints, [TestKeys.server.publicKey.fingerprint])
+    }
+
+    func testHandshakesRefusePacketsAfterFinishing() throws {
+        var random = SeededRandom(seed: 9)
+        let configuration = ClientKeyExchangeConfiguration(publicKeys: [TestKeys.server.publicKey], innerData: .permanent(dc: 1))
+        var server = ServerHandshake(configuration: ServerKeyExchangeConfiguration(privateKeys: [TestKeys.server]))
+        var (client, packet) = ClientHandshake.start(configuration: configuration, now: now, random: &random)
+        var lastServerPacket: [UInt8] = []
+        while true {
+            switch try server.receive(packet, now: now, random: &random) {
+            case .send(let bytes): lastServerPacket = bytes
+            case .finished(let bytes, _): lastServerPacket = bytes
+            }
+            guard case .send(let next) = try client.receive(lastServerPacket, now: now, random: &random) else { break }
+            packet = next
+        }
+        XCTAssertThrowsError(try client.receive(lastServerPacket, now: now, random: &random)) { error in
+            XCTAssertEqual(error as? KeyExchangeError, .exchangeFinished)
+        }
+        XCTAssertThrowsError(try server.receive(packet, now: now, random: &random)) { error in
+            XCTAssertEqual(error as? KeyExchangeError, .exchangeFinished)
+        }
+    }
+
     func testProtocolDCEncodesTestAndMediaDataCenters() {
         XCTAssertEqual(PQInnerDataForm.protocolDC(2, testServers: false, mediaOnly: false), 2)
         XCTAssertEqual(PQInnerDataForm.protocolDC(2, testServers: true, mediaOnly: false), 10_002)

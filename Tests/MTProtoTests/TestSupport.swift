@@ -54,11 +54,6 @@ func hexString(_ bytes: some Sequence<UInt8>) -> String {
     TLHex.encode(bytes)
 }
 
-/// Hex-decodes a literal; the literals in these tests are valid by construction.
-func hex(_ text: String) -> [UInt8] {
-    TLHex.decode(text) ?? []
-}
-
 /// A deterministic random source (SplitMix64) so every run of a test sees the same bytes.
 struct SeededRandom: RandomSource {
     private var state: UInt64

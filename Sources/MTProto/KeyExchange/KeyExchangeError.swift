@@ -64,3 +64,12 @@ public enum KeyExchangeError: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 }
+
+/// Decodes a whole TL body, mapping decoding failures to `KeyExchangeError.malformed`.
+func decode<Object: TLDeserializable>(_ type: Object.Type, from bytes: [UInt8]) throws(KeyExchangeError) -> Object {
+    do {
+        return try Object(bytes: bytes)
+    } catch {
+        throw .malformed(error)
+    }
+}
