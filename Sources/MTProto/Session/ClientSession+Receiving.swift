@@ -5,7 +5,7 @@ extension ClientSession {
     /// Decrypts and handles one packet from the server, returning what happened.
     ///
     /// Rejects (as `.rejected` events) packets for another key or session, server msg_ids with the
-    /// wrong low bits, duplicates, and messages outside the time window (300 s in the past, 30 s in
+    /// wrong low bits, duplicates, and messages outside the time window (by default 300 s in the past, 30 s in
     /// the future of the corrected clock) — except a bad_msg_notification about a message this
     /// session sent, which is how the server reports a wrong clock. Received content-related
     /// messages are queued for acknowledgement.
