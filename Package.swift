@@ -10,10 +10,13 @@ let package = Package(
         .library(name: "MTProtoCrypto", targets: ["MTProtoCrypto"]),
         .library(name: "MTProtoTransport", targets: ["MTProtoTransport"]),
         .library(name: "MTProto", targets: ["MTProto"]),
+        .library(name: "MTProtoNIO", targets: ["MTProtoNIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -41,6 +44,14 @@ let package = Package(
         // MTProto sans-IO core: key exchange, encrypted sessions (client and server side).
         .target(name: "MTProto", dependencies: ["TL", "MTProtoCrypto", "MTProtoTransport", "CZlib"]),
 
+        // MTProto over SwiftNIO: client connections per DC and the server listener (sockets live only here).
+        .target(name: "MTProtoNIO", dependencies: [
+            "MTProto",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // Job files (YAML), settings, validation and the cron engine.
         .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
@@ -63,6 +74,7 @@ let package = Package(
         .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
+        .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor"]),
         // Runs the built `tgcron` binary as a user would.
