@@ -1,0 +1,39 @@
+/// One rate limit per method class.
+public struct ClassLimits: Sendable, Equatable {
+    /// Limit for `MethodClass.history`.
+    public var history: RateLimit
+    /// Limit for `MethodClass.resolve`.
+    public var resolve: RateLimit
+    /// Limit for `MethodClass.fullInfo`.
+    public var fullInfo: RateLimit
+    /// Limit for `MethodClass.other`.
+    public var other: RateLimit
+
+    /// Limits for each class.
+    public init(history: RateLimit, resolve: RateLimit, fullInfo: RateLimit, other: RateLimit) {
+        self.history = history
+        self.resolve = resolve
+        self.fullInfo = fullInfo
+        self.other = other
+    }
+
+    /// The limit of `methodClass`.
+    public subscript(methodClass: MethodClass) -> RateLimit {
+        get {
+            switch methodClass {
+            case .history: history
+            case .resolve: resolve
+            case .fullInfo: fullInfo
+            case .other: other
+            }
+        }
+        set {
+            switch methodClass {
+            case .history: history = newValue
+            case .resolve: resolve = newValue
+            case .fullInfo: fullInfo = newValue
+            case .other: other = newValue
+            }
+        }
+    }
+}

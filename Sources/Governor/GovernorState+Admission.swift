@@ -1,0 +1,46 @@
+import Foundation
+
+extension GovernorState {
+    /// Decides a call requested at `now`, spending its tokens and budget only when it may proceed.
+    ///
+    /// The call runs once both its buckets have a token, plus `humanDelay`. The class bucket takes its token
+    /// at that instant, so a class's calls run in the order admitted, at least the human delay apart. The
+    /// account bucket takes its token as soon as it has one, so a class waiting out a cool-down or a
+    /// slow bucket does not hold up calls of the other classes.
+    mutating func admit(
+        _ request: AdmissionRequest, at now: Date, humanDelay: TimeInterval,
+        configuration: GovernorConfiguration, calendar: LocalCalendar
+    ) -> Admission {
+        var classState = classes[request.methodClass, default: ClassState()]
+        let classLimit = configuration.classes[request.methodClass].scaled(by: classState.rateFactor)
+        let accountReady = account.earliestTake(notBefore: now, limit: configuration.account)
+        let ready = max(accountReady, classState.bucket.earliestTake(notBefore: now, limit: classLimit))
+        let callAt = ready.addingTimeInterval(humanDelay)
+
+        let day = calendar.day(containing: callAt)
+        let scopes: [BudgetScope] = [.account] + (request.job.map { [.job($0)] } ?? [])
+        if let spent = scopes.first(where: { isBudgetSpent($0, on: day, configuration: configuration) }) {
+            return .defer(reason: .budget(scope: spent, until: calendar.startOfNextDay(after: callAt)))
+        }
+        guard callAt.timeIntervalSince(now) <= request.maxWait else {
+            let coolingDown = classState.coolDownUntil > now
+            return .defer(reason: coolingDown ? .coolDown(until: classState.coolDownUntil) : .rateLimit(until: ready))
+        }
+
+        account.take(at: accountReady, limit: configuration.account)
+        classState.bucket.take(at: callAt, limit: classLimit)
+        classes[request.methodClass] = classState
+        for scope in scopes {
+            spend(scope, on: day)
+        }
+        return .proceed(after: callAt.timeIntervalSince(now))
+    }
+
+    /// Whether `scope` has a warm-up budget and has used all of it on `day`.
+    private func isBudgetSpent(_ scope: BudgetScope, on day: LocalDay, configuration: GovernorConfiguration) -> Bool {
+        guard let budget = configuration.warmUp(for: scope) else { return false }
+        let usage = usage(of: scope)
+        let allowance = budget.allowance(onDay: usage?.warmUpDay(of: day) ?? 1)
+        return (usage?.spent(on: day) ?? 0) >= allowance
+    }
+}

@@ -1,0 +1,39 @@
+/// The kinds of API call the governor limits separately, each with its own token bucket.
+///
+/// Telegram applies its flood limits per method. Grouping the functions by how an archiver uses them
+/// keeps one bucket per limit that matters instead of one per function.
+public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {
+    /// Paging through messages: `messages.getHistory`, `channels.getMessages`, `updates.getChannelDifference`.
+    case history
+    /// Turning a username or invite into a peer, e.g. `contacts.resolveUsername`: the most tightly limited calls.
+    case resolve
+    /// Full peer information: `channels.getFullChannel`, `users.getFullUser`.
+    case fullInfo
+    /// Every other function.
+    case other
+
+    /// The class of the TL function named `methodName` (e.g. `messages.getHistory`); unknown names are `.other`.
+    public static func classify(methodName: String) -> MethodClass {
+        knownMethods[methodName] ?? .other
+    }
+
+    /// Functions whose class is not `.other`, by TL name.
+    ///
+    /// The history class also takes the other paging reads of messages (replies, search, by id): they share
+    /// the server's message-read limits, and an archiver runs them in the same loops.
+    private static let knownMethods: [String: MethodClass] = [
+        "messages.getHistory": .history,
+        "messages.getReplies": .history,
+        "messages.getMessages": .history,
+        "messages.search": .history,
+        "channels.getMessages": .history,
+        "updates.getChannelDifference": .history,
+        "contacts.resolveUsername": .resolve,
+        "contacts.resolvePhone": .resolve,
+        "contacts.search": .resolve,
+        "messages.checkChatInvite": .resolve,
+        "channels.getFullChannel": .fullInfo,
+        "users.getFullUser": .fullInfo,
+        "messages.getFullChat": .fullInfo,
+    ]
+}
