@@ -7,15 +7,18 @@ final class TLJSONCodecTests: XCTestCase {
     private let codec = TLJSONCodec()
 
     func testEveryConstructorSurvivesBytesToJSONTextAndBack() throws {
-        var builder = SchemaSampleBuilder(definitions: TestSchemas.api + TestSchemas.mtproto)
         var checked = 0
-        for definition in builder.definitions where definition.id != nil && definition.type != .bool {
-            for optionals in [SchemaSampleBuilder.Optionals.allPresent, .allAbsent] {
-                let bytes = builder.bytes(for: definition, optionals: optionals)
-                let text = try codec.decode(bytes).text()
-                XCTAssertEqual(try codec.encode(json: text), bytes, "\(definition.name) (\(optionals))")
+        // Each schema builds its own samples: they resolve type names differently (`Message`).
+        for schema in [TestSchemas.api, TestSchemas.mtproto] {
+            var builder = SchemaSampleBuilder(definitions: schema)
+            for definition in schema where definition.id != nil && (definition.isFunction || definition.type != .bool) {
+                for optionals in [SchemaSampleBuilder.Optionals.allPresent, .allAbsent] {
+                    let bytes = builder.bytes(for: definition, optionals: optionals)
+                    let text = try codec.decode(bytes).text()
+                    XCTAssertEqual(try codec.encode(json: text), bytes, "\(definition.name) (\(optionals))")
+                }
+                checked += 1
             }
-            checked += 1
         }
         XCTAssertGreaterThan(checked, 2400)
     }

@@ -19,7 +19,7 @@ public struct TLJSONCodec: Sendable {
     public func decode(_ bytes: [UInt8]) throws(TLJSONError) -> TLJSONValue {
         var reader = TLReader(bytes)
         do {
-            let value = try readBoxed(expected: nil, from: &reader)
+            let value = try readBoxed(expected: nil, schema: 0, from: &reader)
             try reader.expectEnd()
             return value
         } catch {
@@ -27,18 +27,18 @@ public struct TLJSONCodec: Sendable {
         }
     }
 
-    private func readBoxed(expected: String?, from reader: inout TLReader) throws(TLDecodingError) -> TLJSONValue {
+    private func readBoxed(expected: String?, schema: Int, from reader: inout TLReader) throws(TLDecodingError) -> TLJSONValue {
         let offset = reader.position
         let id = try reader.readUInt32()
         if id == TLBoolID.true || id == TLBoolID.false, expected == nil || expected == "Bool" {
             return .bool(id == TLBoolID.true)
         }
-        guard let definition = index.byID[id], expected == nil || typeName(of: definition) == expected else {
+        guard let entry = index.entry(id: id), expected == nil || (entry.schema == schema && typeName(of: entry.definition) == expected) else {
             throw .unknownConstructor(id: id, expectedType: expected ?? "Object", offset: offset)
         }
         try reader.enter()
         defer { reader.leave() }
-        return try readFields(of: definition, from: &reader)
+        return try readFields(of: entry.definition, schema: entry.schema, from: &reader)
     }
 
     private func typeName(of definition: TLDefinition) -> String? {
@@ -46,7 +46,8 @@ public struct TLJSONCodec: Sendable {
         return nil
     }
 
-    private func readFields(of definition: TLDefinition, from reader: inout TLReader) throws(TLDecodingError) -> TLJSONValue {
+    private func readFields(of definition: TLDefinition, schema: Int,
+                            from reader: inout TLReader) throws(TLDecodingError) -> TLJSONValue {
         var pairs: [(String, TLJSONValue)] = [("_", .string(definition.name))]
         var flags: [String: UInt32] = [:]
         var lastLength: Int?
@@ -56,19 +57,19 @@ public struct TLJSONCodec: Sendable {
                 flags[param.name] = try reader.readUInt32()
             case let .conditional(field, bit, type):
                 guard (flags[field] ?? 0) & (1 << UInt32(bit)) != 0 else { continue }
-                pairs.append((param.name, type == .trueFlag ? .bool(true) : try read(type, from: &reader)))
+                pairs.append((param.name, type == .trueFlag ? .bool(true) : try read(type, schema: schema, from: &reader)))
             case .plain(.object):
                 let count = lastLength ?? reader.remaining
                 // Shown decoded when it is a whole boxed value, else as hex (e.g. an rpc_result vector).
                 var sub = try reader.subReader(count: count)
                 var untouched = sub
-                if let value = try? readBoxed(expected: nil, from: &sub), sub.remaining == 0 {
+                if let value = try? readBoxed(expected: nil, schema: schema, from: &sub), sub.remaining == 0 {
                     pairs.append((param.name, value))
                 } else {
                     pairs.append((param.name, .string(TLHex.encode(untouched.readRest()))))
                 }
             case .plain(let type):
-                let value = try read(type, from: &reader)
+                let value = try read(type, schema: schema, from: &reader)
                 if param.name == "bytes", case .integer(let length) = value { lastLength = Int(length) }
                 pairs.append((param.name, value))
             }
@@ -76,7 +77,7 @@ public struct TLJSONCodec: Sendable {
         return .object(pairs)
     }
 
-    private func read(_ type: TLTypeRef, from reader: inout TLReader) throws(TLDecodingError) -> TLJSONValue {
+    private func read(_ type: TLTypeRef, schema: Int, from reader: inout TLReader) throws(TLDecodingError) -> TLJSONValue {
         switch type {
         case .scalar(.int): return .integer(Int64(try reader.readInt32()))
         case .scalar(.long): return .integer(try reader.readInt64())
@@ -93,21 +94,26 @@ public struct TLJSONCodec: Sendable {
         case .trueFlag: return .bool(true)
         case let .vector(element, boxed):
             let items = boxed
-                ? try reader.readVector { (r: inout TLReader) throws(TLDecodingError) in try read(element, from: &r) }
-                : try reader.readBareVector { (r: inout TLReader) throws(TLDecodingError) in try read(element, from: &r) }
+                ? try reader.readVector { (r: inout TLReader) throws(TLDecodingError) in try read(element, schema: schema, from: &r) }
+                : try reader.readBareVector { (r: inout TLReader) throws(TLDecodingError) in try read(element, schema: schema, from: &r) }
             return .array(items)
         case let .named(name, bare):
-            if let definition = bareDefinition(name, bare: bare) { return try readFields(of: definition, from: &reader) }
-            return try readBoxed(expected: name, from: &reader)
+            if let definition = bareDefinition(name, bare: bare, schema: schema) {
+                return try readFields(of: definition, schema: schema, from: &reader)
+            }
+            return try readBoxed(expected: name, schema: schema, from: &reader)
         case .genericQuery, .generic, .object:
-            return try readBoxed(expected: nil, from: &reader)
+            return try readBoxed(expected: nil, schema: schema, from: &reader)
         }
     }
 
     /// The definition a bare reference stands for (also a type whose only constructor has no id).
-    private func bareDefinition(_ name: String, bare: Bool) -> TLDefinition? {
-        if bare { return index.byName[name] ?? index.onlyConstructor(ofType: name) }
-        if let only = index.onlyConstructor(ofType: name), only.id == nil { return only }
+    private func bareDefinition(_ name: String, bare: Bool, schema: Int) -> TLDefinition? {
+        if bare {
+            if let entry = index.entry(named: name, preferring: schema), entry.schema == schema { return entry.definition }
+            return index.onlyConstructor(ofType: name, in: schema)
+        }
+        if let only = index.onlyConstructor(ofType: name, in: schema), only.id == nil { return only }
         return nil
     }
 
@@ -127,32 +133,32 @@ public struct TLJSONCodec: Sendable {
     /// Encodes a JSON object (with `_`) as a boxed value.
     public func encode(_ value: TLJSONValue) throws(TLJSONError) -> [UInt8] {
         var writer = TLWriter()
-        try writeBoxed(value, expected: nil, path: "$", into: &writer)
+        try writeBoxed(value, expected: nil, schema: 0, path: "$", into: &writer)
         return writer.bytes
     }
 
-    private func definition(of value: TLJSONValue, path: String) throws(TLJSONError) -> TLDefinition {
+    private func entry(of value: TLJSONValue, schema: Int, path: String) throws(TLJSONError) -> TLSchemaIndex.Entry {
         guard case .string(let name)? = value["_"] else { throw .missingField("_", path: path) }
-        guard let definition = index.byName[name] else { throw .unknownName(name, path: path) }
-        return definition
+        guard let entry = index.entry(named: name, preferring: schema) else { throw .unknownName(name, path: path) }
+        return entry
     }
 
-    private func writeBoxed(_ value: TLJSONValue, expected: String?, path: String,
+    private func writeBoxed(_ value: TLJSONValue, expected: String?, schema: Int, path: String,
                             into writer: inout TLWriter) throws(TLJSONError) {
         if case .bool(let flag) = value, expected == nil || expected == "Bool" {
             writer.write(flag)
             return
         }
-        let definition = try definition(of: value, path: path)
-        if let expected, typeName(of: definition) != expected {
+        let entry = try entry(of: value, schema: schema, path: path)
+        if let expected, typeName(of: entry.definition) != expected || entry.schema != schema {
             throw .wrongValue(expected: "a constructor of \(expected)", path: path)
         }
-        guard let id = definition.id else { throw .wrongValue(expected: "a boxed constructor", path: path) }
+        guard let id = entry.definition.id else { throw .wrongValue(expected: "a boxed constructor", path: path) }
         writer.write(id)
-        try writeFields(value, of: definition, path: path, into: &writer)
+        try writeFields(value, of: entry.definition, schema: entry.schema, path: path, into: &writer)
     }
 
-    private func writeFields(_ value: TLJSONValue, of definition: TLDefinition, path: String,
+    private func writeFields(_ value: TLJSONValue, of definition: TLDefinition, schema: Int, path: String,
                              into writer: inout TLWriter) throws(TLJSONError) {
         guard case .object = value else { throw .wrongValue(expected: "an object", path: path) }
         for param in definition.params {
@@ -170,22 +176,24 @@ public struct TLJSONCodec: Sendable {
             case .conditional(_, _, .trueFlag):
                 continue
             case let .conditional(_, _, type):
-                if let field = value[param.name], field != .null { try write(field, as: type, path: fieldPath, into: &writer) }
+                if let field = value[param.name], field != .null {
+                    try write(field, as: type, schema: schema, path: fieldPath, into: &writer)
+                }
             case .plain(.object):
                 guard let field = value[param.name] else { throw .missingField(param.name, path: path) }
                 if case .string(let hex) = field, let raw = TLHex.decode(hex) {
                     writer.writeRaw(raw)
                 } else {
-                    try writeBoxed(field, expected: nil, path: fieldPath, into: &writer)
+                    try writeBoxed(field, expected: nil, schema: schema, path: fieldPath, into: &writer)
                 }
             case .plain(let type):
                 guard let field = value[param.name] else { throw .missingField(param.name, path: path) }
-                try write(field, as: type, path: fieldPath, into: &writer)
+                try write(field, as: type, schema: schema, path: fieldPath, into: &writer)
             }
         }
     }
 
-    private func write(_ value: TLJSONValue, as type: TLTypeRef, path: String,
+    private func write(_ value: TLJSONValue, as type: TLTypeRef, schema: Int, path: String,
                        into writer: inout TLWriter) throws(TLJSONError) {
         switch (type, value) {
         case (.scalar(.int), .integer(let number)):
@@ -217,16 +225,16 @@ public struct TLJSONCodec: Sendable {
         case let (.vector(element, boxed), .array(items)):
             if boxed { writer.writeVectorHeader(count: items.count) } else { writer.write(Int32(items.count)) }
             for (offset, item) in items.enumerated() {
-                try write(item, as: element, path: "\(path)[\(offset)]", into: &writer)
+                try write(item, as: element, schema: schema, path: "\(path)[\(offset)]", into: &writer)
             }
         case let (.named(name, bare), _):
-            if let definition = bareDefinition(name, bare: bare) {
-                try writeFields(value, of: definition, path: path, into: &writer)
+            if let definition = bareDefinition(name, bare: bare, schema: schema) {
+                try writeFields(value, of: definition, schema: schema, path: path, into: &writer)
             } else {
-                try writeBoxed(value, expected: name, path: path, into: &writer)
+                try writeBoxed(value, expected: name, schema: schema, path: path, into: &writer)
             }
         case (.genericQuery, _), (.generic, _), (.object, _):
-            try writeBoxed(value, expected: nil, path: path, into: &writer)
+            try writeBoxed(value, expected: nil, schema: schema, path: path, into: &writer)
         default:
             throw .wrongValue(expected: TLJSONCodec.describe(type), path: path)
         }
