@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -52,6 +53,18 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // The sandbox DC's logic: synthetic world, ground truth, API semantics, flood policy (no sockets).
+        .target(name: "Sandbox", dependencies: [
+            "TL", "MTProto", "MTProtoCrypto",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // The archive: SQLite store (GRDB), checkpoints, versions, audit, export.
+        .target(name: "Archive", dependencies: [
+            "TL",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // Job files (YAML), settings, validation and the cron engine.
         .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
@@ -75,6 +88,8 @@ let package = Package(
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor"]),
         // Runs the built `tgcron` binary as a user would.
