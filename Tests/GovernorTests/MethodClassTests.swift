@@ -1,0 +1,30 @@
+import XCTest
+@testable import Governor
+
+final class MethodClassTests: XCTestCase {
+    func testHistoryReadsAreHistory() {
+        for name in ["messages.getHistory", "channels.getMessages", "updates.getChannelDifference"] {
+            XCTAssertEqual(MethodClass.classify(methodName: name), .history, name)
+        }
+    }
+
+    func testResolvingUsernamesIsResolve() {
+        XCTAssertEqual(MethodClass.classify(methodName: "contacts.resolveUsername"), .resolve)
+    }
+
+    func testFullPeerInformationIsFullInfo() {
+        XCTAssertEqual(MethodClass.classify(methodName: "channels.getFullChannel"), .fullInfo)
+        XCTAssertEqual(MethodClass.classify(methodName: "users.getFullUser"), .fullInfo)
+    }
+
+    func testUnknownAndMisspelledNamesAreOther() {
+        for name in ["help.getConfig", "upload.getFile", "messages.gethistory", ""] {
+            XCTAssertEqual(MethodClass.classify(methodName: name), .other, name)
+        }
+    }
+
+    func testRequestsNamedByMethodAreClassified() {
+        let request = AdmissionRequest(method: "contacts.resolveUsername", job: "news", maxWait: 5)
+        XCTAssertEqual(request, AdmissionRequest(methodClass: .resolve, job: "news", maxWait: 5))
+    }
+}

@@ -1,0 +1,113 @@
+import XCTest
+@testable import Governor
+
+/// The buckets seen through admissions: rate and burst over long spans, spacing after idle, and what a
+/// deferral costs.
+final class TokenBucketTests: XCTestCase {
+    /// History limited to 0.5/s with a burst of 2 and the default human delay; everything else unlimited.
+    private var halfPerSecond: GovernorConfiguration {
+        var configuration = GovernorConfiguration.unlimited
+        configuration.classes.history = RateLimit(perSecond: 0.5, burst: 2)
+        configuration.humanDelayMin = 0.2
+        configuration.humanDelayMax = 0.8
+        return configuration
+    }
+
+    func testGreedyCallerStaysWithinBurstPlusRateInEveryWindowForHours() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+        let times = try governor.greedyCallTimes(.history, count: 5_000, from: simulationStart)
+
+        for window in [1.0, 10, 30, 60, 600, 3_600] {
+            XCTAssertLessThanOrEqual(Double(busiestWindow(times, length: window)), 2 + 0.5 * window, "window \(window) s")
+        }
+        let span = try XCTUnwrap(times.last).timeIntervalSince(simulationStart)
+        XCTAssertEqual(Double(times.count) / span, 0.5, accuracy: 0.001, "sustained rate")
+    }
+
+    func testHumanDelayDoesNotLowerTheSustainedRate() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+        let times = try governor.greedyCallTimes(.history, count: 1_000, from: simulationStart)
+
+        let spacing = gaps(times)
+        XCTAssertGreaterThan(try XCTUnwrap(spacing.max()) - XCTUnwrap(spacing.min()), 0.3, "calls are jittered")
+        let span = try XCTUnwrap(times.last).timeIntervalSince(simulationStart)
+        XCTAssertGreaterThan(Double(times.count) / span, 0.499)
+    }
+
+    func testFirstCallsAfterALongIdleAreSpacedNotBursted() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+        let morning = try governor.greedyCallTimes(.history, count: 10, from: simulationStart)
+        let idleEnd = try XCTUnwrap(morning.last).addingTimeInterval(86_400)
+
+        let times = try governor.greedyCallTimes(.history, count: 10, from: idleEnd)
+
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(gaps(times).min()), 0.2, "at least the human delay apart")
+        XCTAssertLessThanOrEqual(busiestWindow(times, length: 2), 2, "no more than the burst")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(times.last).timeIntervalSince(idleEnd), 8 / 0.5, "then the rate")
+    }
+
+    func testDeferralSpendsNoTokens() throws {
+        let store = InMemoryGovernorStateStore()
+        let governor = try RateGovernor.make(halfPerSecond, store: store)
+        _ = try governor.greedyCallTimes(.history, count: 2, from: simulationStart)
+        let before = store.update { $0 }
+
+        let admission = try governor.admit(AdmissionRequest(methodClass: .history, job: "news", maxWait: 0), at: simulationStart)
+
+        guard case .defer(reason: .rateLimit) = admission else { return XCTFail("\(admission)") }
+        XCTAssertEqual(store.update { $0 }, before)
+    }
+
+    func testTokensAreSpentWhenAdmittedSoTheNextCallerQueuesBehind() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+        let first = try governor.callTime(.history, at: simulationStart)
+        let second = try governor.callTime(.history, at: simulationStart)
+        let third = try governor.callTime(.history, at: simulationStart)
+
+        XCTAssertGreaterThanOrEqual(second.timeIntervalSince(first), 0.2)
+        XCTAssertGreaterThanOrEqual(third.timeIntervalSince(first), 1 / 0.5, "the burst of 2 is used up")
+    }
+
+    func testWaitBeyondMaxWaitIsDeferredUntilTheBucketHasAToken() throws {
+        var configuration = halfPerSecond
+        configuration.classes.resolve = RateLimit(perSecond: 4.0 / 3600, burst: 2)
+        let governor = try RateGovernor.make(configuration)
+        _ = try governor.greedyCallTimes(.resolve, count: 2, from: simulationStart)
+
+        let admission = try governor.admit(AdmissionRequest(methodClass: .resolve, job: nil, maxWait: 60), at: simulationStart)
+
+        guard case .defer(reason: .rateLimit(let until)) = admission else { return XCTFail("\(admission)") }
+        XCTAssertEqual(until.timeIntervalSince(simulationStart), 900, accuracy: 2)
+        let retry = try governor.callTime(.resolve, at: until, maxWait: 60)
+        XCTAssertLessThanOrEqual(retry.timeIntervalSince(until), 0.8, "only the human delay is left")
+    }
+
+    func testAccountBucketLimitsAllClassesTogether() throws {
+        var configuration = GovernorConfiguration.unlimited
+        configuration.account = RateLimit(perSecond: 1, burst: 1)
+        let governor = try RateGovernor.make(configuration)
+        var now = simulationStart
+        var times: [Date] = []
+        for index in 0..<600 {
+            now = try governor.callTime(MethodClass.allCases[index % 4], at: now)
+            times.append(now)
+        }
+
+        XCTAssertLessThanOrEqual(busiestWindow(times, length: 60), 61)
+        XCTAssertEqual(try XCTUnwrap(times.last).timeIntervalSince(simulationStart), 599, accuracy: 0.001)
+    }
+
+    func testAClassWaitingForItsTokenDoesNotHoldUpOtherClasses() throws {
+        var configuration = halfPerSecond
+        configuration.account = RateLimit(perSecond: 1, burst: 1)
+        configuration.classes.resolve = RateLimit(perSecond: 1.0 / 50, burst: 1)
+        let governor = try RateGovernor.make(configuration)
+        _ = try governor.callTime(.resolve, at: simulationStart)
+        let waitingResolve = try governor.callTime(.resolve, at: simulationStart.addingTimeInterval(1))
+
+        let history = try governor.callTime(.history, at: simulationStart.addingTimeInterval(2))
+
+        XCTAssertGreaterThan(waitingResolve.timeIntervalSince(simulationStart), 49)
+        XCTAssertLessThan(history.timeIntervalSince(simulationStart), 4)
+    }
+}
