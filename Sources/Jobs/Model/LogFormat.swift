@@ -1,0 +1,7 @@
+/// How log lines are written.
+public enum LogFormat: String, CaseIterable, Hashable, Sendable {
+    /// One readable line per event, for a terminal or the journal.
+    case human
+    /// One JSON object per line, for log shippers.
+    case json
+}

@@ -1,0 +1,40 @@
+/// The `telegram_client:` block of the settings: the account's API app and how gently to use it.
+public struct TelegramClientSettings: Hashable, Sendable {
+    /// The API app id (my.telegram.org); `TELEGRAM_CLIENT_API_ID` in the environment overrides it.
+    public var apiID: Int32?
+    /// The shortest pause between two requests, to look like a person.
+    public var humanDelayMin: Duration
+    /// The longest pause between two requests.
+    public var humanDelayMax: Duration
+    /// The longest `FLOOD_WAIT` to sit out; a longer one ends the run instead.
+    public var floodWaitMax: Duration
+    /// How often an idle connection is checked with a ping.
+    public var connectionCheckInterval: Duration
+    /// A server to connect to instead of Telegram's (the sandbox DC, for example).
+    public var server: ServerAddress?
+    /// The data center to start with; nil for Telegram's default.
+    public var dc: Int?
+    /// PEM files with the server's RSA public keys, for a server other than Telegram's.
+    public var publicKeys: [String]
+    /// Caps applying to every run, unless a job sets lower ones.
+    public var limits: Limits
+    /// The account's warm-up budget; nil for none.
+    public var warmup: Warmup?
+
+    /// Default pause bounds and waits: 1s-3s between requests, flood waits up to 300s, pings every 60s.
+    public init(apiID: Int32? = nil, humanDelayMin: Duration = .seconds(1), humanDelayMax: Duration = .seconds(3),
+                floodWaitMax: Duration = .seconds(300), connectionCheckInterval: Duration = .seconds(60),
+                server: ServerAddress? = nil, dc: Int? = nil, publicKeys: [String] = [], limits: Limits = Limits(),
+                warmup: Warmup? = nil) {
+        self.apiID = apiID
+        self.humanDelayMin = humanDelayMin
+        self.humanDelayMax = humanDelayMax
+        self.floodWaitMax = floodWaitMax
+        self.connectionCheckInterval = connectionCheckInterval
+        self.server = server
+        self.dc = dc
+        self.publicKeys = publicKeys
+        self.limits = limits
+        self.warmup = warmup
+    }
+}

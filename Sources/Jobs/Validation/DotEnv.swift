@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads `KEY=VALUE` files such as `config/.env`, which hold secrets.
+///
+/// Syntax: one assignment per line; blank lines and lines starting with `#` are skipped; an
+/// `export ` prefix is allowed; values may be `"double quoted"` (with `\n`, `\t`, `\"`, `\\`
+/// escapes), `'single quoted'` (taken literally) or bare, where ` #` starts a comment. There is
+/// no variable expansion and no multi-line value.
+///
+/// Messages name the line and, once it is known, the variable, but never quote a value: a
+/// malformed line may well be a secret.
+public enum DotEnv {
+    /// Where the secrets live unless a path is given.
+    public static let defaultPath = "config/.env"
+
+    /// Reads the file at `path`.
+    public static func read(path: String) -> ValidationReport<[String: String]> {
+        var issues: [ValidationIssue] = []
+        guard let source = SourceFile.read(path, issues: &issues) else {
+            return ValidationReport(value: [:], issues: issues)
+        }
+        return parse(source)
+    }
+
+    /// The variables `source` assigns, and a problem for every line that cannot be read.
+    public static func parse(_ source: SourceText) -> ValidationReport<[String: String]> {
+        var values: [String: String] = [:]
+        var firstLine: [String: Int] = [:]
+        var issues: [ValidationIssue] = []
+        for (index, rawLine) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            func report(_ message: String, column: Int = 1) {
+                issues.append(ValidationIssue(file: source.file, line: lineNumber, column: column, message: message))
+            }
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
+            var rest = line.dropFirst(indent)
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if rest.hasPrefix("export ") { rest = rest.dropFirst(7).drop(while: { $0 == " " }) }
+            guard let equals = rest.firstIndex(of: "=") else {
+                report("expected KEY=VALUE", column: indent + 1)
+                continue
+            }
+            let key = rest[..<equals].trimmingSpaces
+            guard isValidName(key) else {
+                report("invalid variable name: use letters, digits and '_', not starting with a digit",
+                       column: indent + 1)
+                continue
+            }
+            switch value(rest[rest.index(after: equals)...]) {
+            case .success(let value):
+                if let first = firstLine[String(key)] {
+                    report("\(key) is set twice (first at line \(first))", column: indent + 1)
+                } else {
+                    firstLine[String(key)] = lineNumber
+                    values[String(key)] = value
+                }
+            case .failure(let problem):
+                report("\(problem.description) in the value of \(key)", column: indent + 1)
+            }
+        }
+        return ValidationReport(value: values, issues: issues)
+    }
+
+    private static func isValidName(_ name: Substring) -> Bool {
+        guard let first = name.first, !first.isNumber else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// Why a value could not be read; says nothing about the value itself.
+    enum ValueProblem: Error, CustomStringConvertible {
+        case unterminatedQuote
+        case textAfterQuote
+
+        var description: String {
+            switch self {
+            case .unterminatedQuote: "unterminated quote"
+            case .textAfterQuote: "unexpected text after the closing quote"
+            }
+        }
+    }
+
+    private static func value(_ raw: Substring) -> Result<String, ValueProblem> {
+        let text = raw.drop(while: { $0 == " " || $0 == "\t" })
+        guard let quote = text.first, quote == "\"" || quote == "'" else {
+            let comment = text.range(of: " #")?.lowerBound ?? text.endIndex
+            return .success(String(text[..<comment].trimmingSpaces))
+        }
+        var value = ""
+        var index = text.index(after: text.startIndex)
+        while index < text.endIndex {
+            let character = text[index]
+            if character == quote {
+                let after = text[text.index(after: index)...].trimmingSpaces
+                return after.isEmpty || after.hasPrefix("#") ? .success(value) : .failure(.textAfterQuote)
+            }
+            if quote == "\"", character == "\\", text.index(after: index) < text.endIndex {
+                index = text.index(after: index)
+                switch text[index] {
+                case "n": value.append("\n")
+                case "t": value.append("\t")
+                case "r": value.append("\r")
+                default: value.append(text[index])
+                }
+            } else {
+                value.append(character)
+            }
+            index = text.index(after: index)
+        }
+        return .failure(.unterminatedQuote)
+    }
+}
+
+extension Substring {
+    /// This text without spaces and tabs at either end.
+    var trimmingSpaces: Substring {
+        drop(while: { $0 == " " || $0 == "\t" }).trimmingTrailingWhitespace
+    }
+}

@@ -1,0 +1,86 @@
+import Yams
+
+/// Decodes `config/settings.yaml`, reporting every problem; invalid values fall back to defaults so
+/// that the rest can still be checked.
+struct SettingsDecoder {
+    let reader: NodeReader
+
+    /// The settings in `root` (nil for an empty file, which means "all defaults").
+    func settings(_ root: Node?) -> Settings {
+        guard let root else { return Settings() }
+        let keys = ["telegram_client", "archive", "log"]
+        guard let fields = Fields(root, path: "", allowed: keys, reader: reader) else { return Settings() }
+        return Settings(
+            telegramClient: fields["telegram_client"].flatMap(telegramClient) ?? TelegramClientSettings(),
+            archive: fields["archive"].flatMap(archive) ?? ArchiveSettings(),
+            log: fields["log"].flatMap(log) ?? LogSettings()
+        )
+    }
+
+    private func telegramClient(_ node: Node) -> TelegramClientSettings? {
+        let keys = ["api_id", "human_delay_min", "human_delay_max", "flood_wait_max", "connection_check_interval",
+                    "server", "dc", "public_keys", "limits", "warmup"]
+        guard let fields = Fields(node, path: "telegram_client", allowed: keys, reader: reader) else { return nil }
+        let defaults = TelegramClientSettings()
+        func duration(_ key: String) -> Duration? {
+            fields[key].flatMap { reader.duration($0, fields.path(key), allowZero: key == "human_delay_min") }
+        }
+        let delayMin = duration("human_delay_min") ?? defaults.humanDelayMin
+        let delayMax = duration("human_delay_max") ?? defaults.humanDelayMax
+        if delayMin > delayMax, let node = fields["human_delay_max"] ?? fields["human_delay_min"] {
+            reader.report("'telegram_client.human_delay_max' must not be shorter than 'telegram_client.human_delay_min'",
+                          at: node)
+        }
+        return TelegramClientSettings(
+            apiID: fields["api_id"].flatMap { reader.integer($0, fields.path("api_id"), minimum: 1) }
+                .flatMap { Int32(exactly: $0) },
+            humanDelayMin: delayMin,
+            humanDelayMax: delayMax,
+            floodWaitMax: duration("flood_wait_max") ?? defaults.floodWaitMax,
+            connectionCheckInterval: duration("connection_check_interval") ?? defaults.connectionCheckInterval,
+            server: fields["server"].flatMap(server),
+            dc: fields["dc"].flatMap { reader.integer($0, fields.path("dc"), minimum: 1) },
+            publicKeys: fields["public_keys"].flatMap { reader.strings($0, fields.path("public_keys")) } ?? [],
+            limits: fields["limits"].flatMap { reader.limits($0, path: fields.path("limits")) } ?? Limits(),
+            warmup: fields["warmup"].flatMap { reader.warmup($0, path: fields.path("warmup")) }
+        )
+    }
+
+    private func server(_ node: Node) -> ServerAddress? {
+        guard let text = reader.string(node, "telegram_client.server") else { return nil }
+        guard let address = ServerAddress(parsing: text) else {
+            reader.report("'telegram_client.server' must be host:port with a port from 1 to 65535, got \"\(text)\"",
+                          at: node)
+            return nil
+        }
+        return address
+    }
+
+    private func archive(_ node: Node) -> ArchiveSettings? {
+        guard let fields = Fields(node, path: "archive", allowed: ["database"], reader: reader) else { return nil }
+        guard let database = fields["database"].flatMap({ reader.string($0, "archive.database") }) else { return nil }
+        return ArchiveSettings(database: database)
+    }
+
+    private func log(_ node: Node) -> LogSettings? {
+        guard let fields = Fields(node, path: "log", allowed: ["format", "level"], reader: reader) else { return nil }
+        let defaults = LogSettings()
+        return LogSettings(
+            format: fields["format"].flatMap { choice($0, "log.format", LogFormat.self) } ?? defaults.format,
+            level: fields["level"].flatMap { choice($0, "log.level", LogLevel.self) } ?? defaults.level
+        )
+    }
+
+    /// One of an enumeration's raw values, with a suggestion for a misspelt one.
+    private func choice<Choice: RawRepresentable & CaseIterable>(
+        _ node: Node, _ path: String, _ type: Choice.Type
+    ) -> Choice? where Choice.RawValue == String {
+        guard let text = reader.string(node, path) else { return nil }
+        if let value = Choice(rawValue: text.lowercased()) { return value }
+        let names = Choice.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, among: names).map { " (did you mean '\($0)'?)" }
+            ?? " (use \(names.joined(separator: ", ")))"
+        reader.report("'\(path)' cannot be '\(text)'\(hint)", at: node)
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The channel a job archives, as a username or a numeric channel id.
+public enum ChannelRef: Hashable, Sendable, CustomStringConvertible {
+    /// A public username, lowercased and without `@` (Telegram usernames are case-insensitive).
+    case username(String)
+    /// An MTProto channel id, positive, without the Bot API's `-100` prefix.
+    case id(Int64)
+
+    /// `@name` or the channel id.
+    public var description: String {
+        switch self {
+        case .username(let name): "@\(name)"
+        case .id(let id): String(id)
+        }
+    }
+
+    /// Reads a channel reference: `@name`, `t.me/name`, `https://t.me/name`, `https://t.me/s/name`
+    /// (`telegram.me` too), a Bot API id such as `-1001234567890`, or a bare channel id `1234567890`.
+    public init(parsing text: String) throws(ChannelRefError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .empty }
+        if let first = trimmed.first, first == "-" || first.isASCIIDigit {
+            self = .id(try Self.channelID(trimmed))
+        } else if trimmed.hasPrefix("@") {
+            self = .username(try Self.username(trimmed.dropFirst(), in: trimmed))
+        } else if let path = Self.linkPath(trimmed) {
+            self = .username(try Self.username(fromLinkPath: path, in: trimmed))
+        } else if (try? Self.username(Substring(trimmed), in: trimmed)) != nil {
+            throw .missingAt(trimmed)
+        } else {
+            throw .unrecognized(trimmed)
+        }
+    }
+
+    /// A channel id from `-100…` (Bot API form) or plain digits.
+    private static func channelID(_ text: String) throws(ChannelRefError) -> Int64 {
+        let digits = text.hasPrefix("-100") ? text.dropFirst(4) : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
+            throw text.hasPrefix("-") && text.dropFirst().allSatisfy(\.isASCIIDigit)
+                ? .notAChannelID(text) : .unrecognized(text)
+        }
+        guard let id = Int64(digits), id > 0 else { throw .unrecognized(text) }
+        return id
+    }
+
+    /// The path after `t.me/` or `telegram.me/` (scheme optional), or nil if `text` is no such link.
+    private static func linkPath(_ text: String) -> Substring? {
+        var rest = Substring(text)
+        for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) {
+            rest = rest.dropFirst(scheme.count)
+        }
+        for host in ["t.me/", "www.t.me/", "telegram.me/", "www.telegram.me/"] where rest.lowercased().hasPrefix(host) {
+            return rest.dropFirst(host.count)
+        }
+        return nil
+    }
+
+    /// The username in a link path: `name`, `name/`, `s/name`.
+    private static func username(fromLinkPath path: Substring, in text: String) throws(ChannelRefError) -> String {
+        var rest = path
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        if rest.hasPrefix("+") || rest.hasPrefix("joinchat/") { throw .inviteLink(text) }
+        if rest.hasPrefix("s/") { rest = rest.dropFirst(2) }
+        guard !rest.contains("/") else { throw .unsupportedLink(text) }
+        return try username(rest, in: text)
+    }
+
+    /// A username checked against Telegram's rules: 4-32 letters, digits and underscores, starting
+    /// with a letter and not ending with an underscore.
+    private static func username(_ name: Substring, in text: String) throws(ChannelRefError) -> String {
+        let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard allowed, (4...32).contains(name.count), name.first?.isLetter == true, name.last != "_" else {
+            throw .invalidUsername(text)
+        }
+        return name.lowercased()
+    }
+}
