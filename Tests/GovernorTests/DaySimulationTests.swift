@@ -11,8 +11,9 @@ final class DaySimulationTests: XCTestCase {
     /// What the policy allows in a day: 30 requests per 30 s.
     private let allowedPerDay = 86_400.0
 
-    private func simulation() throws -> HistorySimulation {
+    private func simulation(history: RateLimit = GovernorConfiguration.defaultClasses.history) throws -> HistorySimulation {
         var configuration = GovernorConfiguration()
+        configuration.classes.history = history
         configuration.accountWarmUp = nil
         configuration.timeZone = try zone("UTC")
         return HistorySimulation(
@@ -55,6 +56,16 @@ final class DaySimulationTests: XCTestCase {
             + "\(result.floods) FLOOD_WAIT, \(result.deferrals) deferrals")
         XCTAssertLessThanOrEqual(result.floods, 2, "the first, and at most one more from a call already admitted")
         XCTAssertGreaterThanOrEqual(Double(result.accepted) / allowedPerDay, 0.95)
+    }
+
+    func testTheModelPolicyCatchesABucketThatOverfillsItsWindow() throws {
+        // 1/s with a burst of 2 admits up to 32 calls in 30 s: the policy must answer with floods.
+        var simulation = try simulation(history: RateLimit(perSecond: 1, burst: 2))
+
+        let result = try simulation.run(jobs: 2, from: simulationStart, for: 3_600)
+
+        print("1 h, 2 jobs, history at 1/s: \(result.accepted) accepted, \(result.floods) FLOOD_WAIT")
+        XCTAssertGreaterThan(result.floods, 1)
     }
 
     private func percent(_ accepted: Int) -> String {
