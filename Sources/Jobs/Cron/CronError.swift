@@ -19,8 +19,8 @@ public enum CronError: Error, Hashable, Sendable, CustomStringConvertible {
     case backwardsRange(CronFieldKind, String, offset: Int)
     /// A step that is not a number from 1 to the field's span, as in `*/0` or `*/90` for minutes.
     case invalidStep(CronFieldKind, String, offset: Int)
-    /// `@every` without a valid duration; the text is the reason.
-    case invalidInterval(String, offset: Int)
+    /// `@every` without a duration (nil) or with an invalid one.
+    case invalidInterval(DurationError?, offset: Int)
     /// `@every` with an interval shorter than one minute.
     case intervalTooShort(String, offset: Int)
     /// A day-of-month that no listed month has, and no day-of-week to fall back on (`0 0 30 2 *`).
@@ -57,8 +57,10 @@ public enum CronError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(field) field range '\(text)' runs backwards; cron ranges cannot wrap around"
         case .invalidStep(let field, let text, _):
             Self.stepMessage(field, text)
-        case .invalidInterval(let reason, _):
-            "'@every' \(reason)"
+        case .invalidInterval(nil, _):
+            "'@every' needs a duration, as in '@every 6h' or '@every 90m'"
+        case .invalidInterval(let error?, _):
+            "'@every' interval: \(error)"
         case .intervalTooShort(let text, _):
             "'@every' interval must be at least 1m, got '\(text)'"
         case .neverFires(let day, let months, _):

@@ -40,13 +40,13 @@ extension CronSchedule {
 
     private static func everyRule(_ argument: Substring, offset: Int) throws(CronError) -> Rule {
         guard !argument.isEmpty else {
-            throw .invalidInterval("needs a duration, as in '@every 6h' or '@every 90m'", offset: offset)
+            throw .invalidInterval(nil, offset: offset)
         }
         let duration: Duration
         do {
             duration = try DurationParser.parse(String(argument))
         } catch {
-            throw .invalidInterval(error.description, offset: offset)
+            throw .invalidInterval(error, offset: offset)
         }
         guard duration >= .seconds(60) else { throw .intervalTooShort(String(argument), offset: offset) }
         return .interval(seconds: Int(duration.components.seconds))
