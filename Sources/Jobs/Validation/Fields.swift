@@ -9,6 +9,8 @@ struct Fields {
     let node: Node
     /// The dotted path of the block (`""` for a job's top level, `"limits"`, `"telegram_client"`).
     let path: String
+    /// Allowed keys suggested for unknown ones: a "missing" report for them would only repeat the typo.
+    private(set) var suggested: Set<String> = []
     private var entries: [String: (key: Node, value: Node)] = [:]
 
     /// The mapping's entries, or nil (reported) if `node` is not a mapping.
@@ -27,6 +29,7 @@ struct Fields {
             } else if allowed.contains(name) {
                 entries[name] = (key, value)
             } else if let suggestion = Suggestion.closest(to: name, among: allowed) {
+                suggested.insert(suggestion)
                 reader.report("unknown key '\(name)'\(block) (did you mean '\(suggestion)'?)", at: key)
             } else {
                 reader.report("unknown key '\(name)'\(block)", at: key)

@@ -19,7 +19,7 @@ struct JobDecoder {
         let before = reader.issueCount
         guard let fields = Fields(node, path: "", allowed: Self.keys, reader: reader) else { return nil }
         let name = fields["name"].flatMap(name)
-        for key in Self.requiredKeys where fields[key] == nil {
+        for key in Self.requiredKeys where fields[key] == nil && !fields.suggested.contains(key) {
             if let keyNode = fields.keyNode(key) {
                 reader.report("'\(key)' must not be empty", at: keyNode)
             } else {

@@ -50,7 +50,7 @@ struct JobFileDecoder {
         guard let jobsNode = fields["jobs"] else {
             if let key = fields.keyNode("jobs") {
                 reader.report("'jobs' is empty: list at least one job", at: key)
-            } else {
+            } else if !fields.suggested.contains("jobs") {
                 reader.report("missing required key 'jobs'", at: root)
             }
             return

@@ -46,7 +46,8 @@ enum YAMLDocument {
         if contextText == "while scanning an alias", let start = context?.mark {
             return ("a value cannot start with '*' in YAML: quote it, as in \"*/15 * * * *\"", start.line, start.column)
         }
-        if problem == "found character that cannot start any token", let character = self.character(at: mark, in: text) {
+        if problem == "found character that cannot start any token", let character = self.character(at: mark, in: text),
+           startsValue(at: mark, in: text) {
             switch character {
             case "@":
                 return ("a value cannot start with '@' in YAML: quote it, as in \"@sandbox_news\" or \"@daily\"",
@@ -59,14 +60,41 @@ enum YAMLDocument {
                 break
             }
         }
+        if problem == "found character that cannot start any token", let character = self.character(at: mark, in: text),
+           let previous = lastCharacter(before: mark, in: text), previous == "\"" || previous == "'" {
+            return ("unexpected '\(character)' after a quoted string: is a closing quote missing on an earlier line?",
+                    mark.line, mark.column)
+        }
         if problem.contains("tab character") {
             return ("tabs cannot indent YAML: use spaces", mark.line, mark.column)
         }
         if contextText == "while scanning a quoted scalar", let start = context?.mark {
             return ("unterminated quoted string", start.line, start.column)
         }
-        let note = context.map { " (\($0.text) started at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+        if problem == "did not find expected key" || problem == "did not find expected '-' indicator",
+           let start = context?.mark {
+            return ("bad indentation: this line does not line up with the block that starts at line \(start.line)",
+                    mark.line, mark.column)
+        }
+        let note = context.flatMap { context in
+            context.mark.line == mark.line && context.mark.column == mark.column ? nil
+                : " (\(context.text) started at line \(context.mark.line), column \(context.mark.column))"
+        } ?? ""
         return ("invalid YAML: \(problem)\(note)", mark.line, mark.column)
+    }
+
+    /// Whether the character at `mark` is the first of a value: only spaces and one of `:`, `-`,
+    /// `[`, `{` or `,` (or nothing) come before it on its line.
+    private static func startsValue(at mark: Mark, in text: String) -> Bool {
+        guard let last = lastCharacter(before: mark, in: text) else { return true }
+        return ":-[{,".unicodeScalars.contains(last)
+    }
+
+    /// The last character other than a space before `mark` on its line, if any.
+    private static func lastCharacter(before mark: Mark, in text: String) -> Unicode.Scalar? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        return lines[mark.line - 1].unicodeScalars.prefix(max(mark.column - 1, 0)).last(where: { $0 != " " })
     }
 
     /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).

@@ -33,6 +33,8 @@ public enum WindowBound: Hashable, Sendable {
         } else if first.isASCIIDigit || first == "-" {
             do {
                 self = .ago(try DurationParser.parse(trimmed))
+            } catch .malformed {
+                throw .unrecognized(trimmed)
             } catch {
                 throw .duration(error)
             }
