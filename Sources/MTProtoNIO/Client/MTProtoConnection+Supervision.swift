@@ -1,0 +1,106 @@
+import MTProto
+import MTProtoCrypto
+import NIOCore
+import NIOPosix
+
+extension MTProtoConnection {
+    /// Keeps a link up until the connection stops: connect, serve until the link is lost, wait
+    /// the policy's backoff, again. Gives up (stopping with the last error) after the policy's
+    /// number of consecutive attempts that never reached a working session.
+    func superviseLinks() async {
+        var failures = 0
+        while !isStopped, !Task.isCancelled {
+            let (error, wasReady) = await runLink()
+            guard !isStopped, !Task.isCancelled else { return }
+            failures = wasReady ? 0 : failures + 1
+            logger.warning("link lost", metadata: ["reason": "\(error)", "failedAttempts": "\(failures)"])
+            eventSink.yield(.disconnected(error))
+            if configuration.reconnect.isExhausted(afterFailures: failures) {
+                stop(reason: error)
+                return
+            }
+            let delay = configuration.reconnect.delay(afterFailures: failures, random: &random)
+            eventSink.yield(.reconnecting(after: delay))
+            do {
+                try await Task.sleep(for: delay)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// Connects and serves one link; returns why it ended and whether its session became ready.
+    private func runLink() async -> (error: ConnectionError, wasReady: Bool) {
+        let generation = linkGenerations
+        linkGenerations += 1
+        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        do {
+            try await loadStoredSessionIfNeeded()
+            channel = try await connectChannel()
+        } catch {
+            return (ConnectionError(error), false)
+        }
+        return await serve(channel, generation: generation)
+    }
+
+    /// Opens the TCP connection.
+    private func connectChannel() async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+        logger.debug("connecting", metadata: ["host": "\(configuration.host)", "port": "\(configuration.port)"])
+        return try await ClientBootstrap(group: eventLoopGroup)
+            .connectTimeout(TimeAmount(configuration.connectTimeout))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .connect(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+    }
+
+    /// Starts the session from the stored key, if there is no session and a key is stored.
+    private func loadStoredSessionIfNeeded() async throws(ConnectionError) {
+        guard session == nil else { return }
+        let stored: StoredAuthKey?
+        do {
+            stored = try await storage.authKey(forDataCenter: configuration.dataCenterID)
+        } catch {
+            throw .storage(String(describing: error))
+        }
+        guard let stored, session == nil else { return }
+        guard let key = try? AuthKey(stored.authKey) else {
+            logger.warning("ignoring a stored auth key of the wrong length", metadata: ["length": "\(stored.authKey.count)"])
+            return
+        }
+        session = ClientSession(
+            authKey: key, salt: stored.salt, timeOffset: stored.timeOffset,
+            configuration: configuration.session, random: &random)
+        persisted = stored
+        pushWaitingCalls()
+        logger.debug("using the stored auth key", metadata: ["authKeyID": "\(key.id)"])
+    }
+
+    /// Saves the session's key, salt and time offset if they changed since the last save.
+    func persistSessionIfChanged() async {
+        guard let session else { return }
+        let current = StoredAuthKey(authKey: session.authKey.bytes, salt: session.salt, timeOffset: session.timeOffset)
+        guard current != persisted else { return }
+        persisted = current
+        do {
+            try await storage.save(current, forDataCenter: configuration.dataCenterID)
+        } catch {
+            logger.error("cannot save the auth key", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Drops the session and its key after the server said it does not know the key (-404):
+    /// pending calls wait for a new key exchange, then go out again.
+    func forgetAuthKey() async {
+        session = nil
+        persisted = nil
+        calls.detachFromSession()
+        do {
+            try await storage.removeAuthKey(forDataCenter: configuration.dataCenterID)
+        } catch {
+            logger.error("cannot remove the rejected auth key", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// An MTProto server on a local port, as the sandbox data center runs it: it accepts any of the
+/// client framings (detected per connection), creates auth keys with its RSA key, keeps them in a
+/// registry shared by all connections (an unknown key gets -404), and passes requests to a handler.
+public final class MTProtoServer: Sendable {
+    /// The port the server listens on (the ephemeral one chosen when started with port 0).
+    public let port: Int
+    private let registry: AuthKeyRegistry
+    private let connections: ConnectionTracker
+    private let accepting: Task<Void, Never>
+
+    private init(port: Int, registry: AuthKeyRegistry, connections: ConnectionTracker, accepting: Task<Void, Never>) {
+        self.port = port
+        self.registry = registry
+        self.connections = connections
+        self.accepting = accepting
+    }
+
+    /// Binds `host`:`port` (0 picks a free port) and starts accepting connections, answering
+    /// requests with `handler`.
+    public static func start(
+        configuration: ServerConfiguration,
+        handler: any MTProtoRequestHandler,
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger = Logger(label: "tgcron.mtproto.server")
+    ) async throws -> MTProtoServer {
+        let listener = try await ServerBootstrap(group: eventLoopGroup)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        guard let boundPort = listener.channel.localAddress?.port else {
+            try? await listener.channel.close()
+            throw ChannelError.unknownLocalAddress
+        }
+        logger.info("listening", metadata: ["host": "\(host)", "port": "\(boundPort)"])
+        let registry = AuthKeyRegistry()
+        let connections = ConnectionTracker()
+        let accepting = Task {
+            do {
+                try await listener.executeThenClose { inbound in
+                    for try await channel in inbound {
+                        let id = await connections.makeID()
+                        let connection = ServerConnection(
+                            id: id, configuration: configuration, registry: registry, handler: handler, logger: logger)
+                        await connections.start(id) { await connection.run(channel) }
+                    }
+                }
+            } catch {
+                logger.debug("stopped accepting", metadata: ["reason": "\(error)"])
+            }
+            await connections.stopAll()
+        }
+        return MTProtoServer(port: boundPort, registry: registry, connections: connections, accepting: accepting)
+    }
+
+    /// Stops listening, closes every connection and waits until all are closed.
+    public func shutdown() async {
+        accepting.cancel()
+        await accepting.value
+    }
+
+    /// How many key exchanges finished since the server started.
+    public var keyExchangeCount: Int {
+        get async { await registry.keyExchangeCount }
+    }
+
+    /// How many connections are open.
+    public var connectionCount: Int {
+        get async { await connections.count }
+    }
+}
