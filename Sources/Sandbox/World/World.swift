@@ -1,0 +1,90 @@
+import Foundation
+import TL
+
+/// The synthetic world a sandbox serves: channels and accounts built lazily from a `WorldSpec`.
+///
+/// Nothing is stored per message; every answer is computed from (seed, channel, id, now).
+public struct World: Sendable {
+    /// The description the world was built from.
+    public let spec: WorldSpec
+    /// The channels in spec order.
+    public let channels: [SyntheticChannel]
+    private let byUsername: [String: Int]
+    private let byID: [Int64: Int]
+
+    /// Builds the world for `spec` (cheap: no message is generated here).
+    public init(spec: WorldSpec) {
+        self.spec = spec
+        let genesis = Int64(spec.genesis.timeIntervalSince1970)
+        let ids = spec.channels.map { (SyntheticChannel.channelID(seed: spec.seed, username: $0.username), $0.username) }
+        channels = spec.channels.enumerated().map { index, channel in
+            let source = ids.count > 1 ? ids[(index + 1) % ids.count] : nil
+            return SyntheticChannel(spec: channel, seed: spec.seed, genesis: genesis, forwardSource: source)
+        }
+        var byUsername: [String: Int] = [:]
+        var byID: [Int64: Int] = [:]
+        for (index, channel) in channels.enumerated() {
+            byUsername[channel.spec.username.lowercased()] = index
+            byID[channel.id] = index
+        }
+        self.byUsername = byUsername
+        self.byID = byID
+    }
+
+    /// Unix seconds of genesis.
+    public var genesis: Int64 { Int64(spec.genesis.timeIntervalSince1970) }
+
+    /// The channel with `username` (case-insensitive, with or without `@`).
+    public func channel(username: String) -> SyntheticChannel? {
+        let name = username.hasPrefix("@") ? String(username.dropFirst()) : username
+        return byUsername[name.lowercased()].map { channels[$0] }
+    }
+
+    /// The channel with `id`.
+    public func channel(id: Int64) -> SyntheticChannel? {
+        byID[id].map { channels[$0] }
+    }
+
+    /// The chats a message list of `channel` refers to (the channel and its forward source).
+    func chats(for channel: SyntheticChannel, at now: Int64) -> [Api.Chat] {
+        var chats = [channel.chat(at: now)]
+        if channel.forwardSource.id != channel.id, let source = self.channel(id: channel.forwardSource.id) {
+            chats.append(source.chat(at: now))
+        }
+        return chats
+    }
+
+    /// Exactly what the server holds for `channel` at `date`: existing messages in ascending id order,
+    /// generated lazily while iterating.
+    public func truth(channel: SyntheticChannel, at date: Date) -> TruthSequence {
+        TruthSequence(channel: channel, now: Int64(date.timeIntervalSince1970))
+    }
+}
+
+/// The messages of one channel at one moment, ascending by id, generated on demand.
+public struct TruthSequence: Sequence, Sendable {
+    let channel: SyntheticChannel
+    let now: Int64
+
+    /// Iterates over existing messages from id 1 up to the channel's top id at `now`.
+    public func makeIterator() -> Iterator {
+        Iterator(channel: channel, now: now, cursor: 1, top: channel.topID(at: now))
+    }
+
+    /// The iterator of a `TruthSequence`.
+    public struct Iterator: IteratorProtocol {
+        let channel: SyntheticChannel
+        let now: Int64
+        var cursor: Int
+        let top: Int
+
+        /// The next existing message, skipping gaps.
+        public mutating func next() -> Api.Message? {
+            while cursor <= top {
+                defer { cursor += 1 }
+                if let message = channel.message(cursor, at: now) { return message }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+extension WorldSpec {
+    /// The built-in world: a small news channel, a 200 000-id archive and an interop-safe channel,
+    /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1 and one banned.
+    public static let builtIn = WorldSpec(
+        seed: 20_260_101,
+        genesis: Date(timeIntervalSince1970: 1_767_225_600),  // 2026-01-01T00:00:00Z
+        channels: [
+            ChannelSpec(username: "sandbox_news", title: "Sandbox News", size: 300, postsPerHour: 6),
+            ChannelSpec(username: "sandbox_big", title: "Sandbox Big Archive", size: 200_000, postsPerHour: 30),
+            ChannelSpec(
+                username: "sandbox_interop", title: "Sandbox Interop", size: 6_000, postsPerHour: 10,
+                mix: MessageMix(service: 0), interopSafe: true),
+        ],
+        accounts: [
+            AccountSpec(phone: "9996621234", firstName: "Alice"),
+            AccountSpec(phone: "9996625678", firstName: "Bob", password: "sandbox-2fa"),
+            AccountSpec(phone: "9996611111", firstName: "Carol"),
+            AccountSpec(phone: "9996620000", firstName: "Mallory", banned: true),
+        ])
+}

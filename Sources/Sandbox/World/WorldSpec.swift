@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// The description of a synthetic world, read from a small YAML or JSON file (JSON is valid YAML).
+///
+///     seed: 42
+///     genesis: 2026-01-01T00:00:00Z
+///     channels:
+///       - username: sandbox_news
+///         title: Sandbox News
+///         size: 300
+///         postsPerHour: 6
+///         deletedFraction: 0.05
+///     accounts:
+///       - phone: "9996612345"
+///         password: hunter2
+public struct WorldSpec: Codable, Sendable, Equatable {
+    /// The seed every synthetic fact derives from.
+    public var seed: UInt64
+    /// The moment the world opens: every channel holds exactly `size` message ids then; later posts,
+    /// edits and deletions follow from the simulated `now`.
+    public var genesis: Date
+    /// The channels, each resolvable by username.
+    public var channels: [ChannelSpec]
+    /// The accounts that can log in (test phones not listed here may sign up).
+    public var accounts: [AccountSpec]
+
+    /// Creates a spec from its parts.
+    public init(seed: UInt64, genesis: Date, channels: [ChannelSpec], accounts: [AccountSpec]) {
+        self.seed = seed
+        self.genesis = genesis
+        self.channels = channels
+        self.accounts = accounts
+    }
+
+    /// Reads a spec from YAML or JSON text, then validates it.
+    public static func load(_ text: String) throws(WorldSpecError) -> WorldSpec {
+        let spec: WorldSpec
+        do {
+            spec = try YAMLDecoder().decode(WorldSpec.self, from: text)
+        } catch {
+            throw .unreadable(String(describing: error))
+        }
+        try spec.validate()
+        return spec
+    }
+
+    /// Checks the constraints the generator relies on (unique usernames and phones, fractions in 0...1).
+    public func validate() throws(WorldSpecError) {
+        var usernames = Set<String>()
+        for channel in channels {
+            guard usernames.insert(channel.username.lowercased()).inserted else {
+                throw .duplicateUsername(channel.username)
+            }
+            guard channel.size >= 1 else { throw .invalidChannel(channel.username, "size must be at least 1") }
+            guard channel.postsPerHour > 0 else { throw .invalidChannel(channel.username, "postsPerHour must be positive") }
+            for (name, value) in channel.mix.fractions where !(0...1).contains(value) {
+                throw .invalidChannel(channel.username, "\(name) must be between 0 and 1")
+            }
+            if let start = channel.start, start >= genesis {
+                throw .invalidChannel(channel.username, "start must precede genesis")
+            }
+        }
+        var phones = Set<String>()
+        for account in accounts {
+            guard account.phone.allSatisfy(\.isNumber), !account.phone.isEmpty else { throw .invalidPhone(account.phone) }
+            guard phones.insert(account.phone).inserted else { throw .duplicatePhone(account.phone) }
+            guard (1...2).contains(account.homeDC) else { throw .invalidPhone(account.phone) }
+        }
+    }
+}
+
+/// Why a world file was refused.
+public enum WorldSpecError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The text is not a world description (YAML/JSON syntax or a missing field).
+    case unreadable(String)
+    /// Two channels share a username.
+    case duplicateUsername(String)
+    /// Two accounts share a phone number.
+    case duplicatePhone(String)
+    /// A phone is not all digits, or its home DC is not 1 or 2.
+    case invalidPhone(String)
+    /// A channel's numbers are out of range.
+    case invalidChannel(String, String)
+
+    /// A sentence for the log.
+    public var description: String {
+        switch self {
+        case .unreadable(let reason): "world file unreadable: \(reason)"
+        case .duplicateUsername(let name): "two channels are named @\(name)"
+        case .duplicatePhone(let phone): "two accounts use phone \(phone)"
+        case .invalidPhone(let phone): "phone \(phone) must be digits with home DC 1 or 2"
+        case .invalidChannel(let name, let reason): "channel @\(name): \(reason)"
+        }
+    }
+}
