@@ -2,13 +2,20 @@
 enum Suggestion {
     /// The candidate closest to `word` by edit distance (case-insensitive, a swap of two neighbours
     /// counting as one edit), if it is close enough to be a plausible typo: at most one edit for
-    /// words of up to four characters, two for longer ones, three from nine characters on.
+    /// words of up to four characters, two for longer ones, three from nine characters on. A word
+    /// of four or more characters that starts a candidate (`flood_wait` for `flood_wait_max`) or
+    /// that a candidate starts counts as close too.
     static func closest(to word: String, among candidates: [String]) -> String? {
-        let target = Array(word.lowercased())
+        let lowered = word.lowercased()
+        let target = Array(lowered)
         let allowed = target.count <= 4 ? 1 : (target.count < 9 ? 2 : 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
+            let other = candidate.lowercased()
+            var distance = editDistance(target, Array(other))
+            if min(lowered.count, other.count) >= 4, other.hasPrefix(lowered) || lowered.hasPrefix(other) {
+                distance = min(distance, allowed)
+            }
             if distance <= allowed, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
