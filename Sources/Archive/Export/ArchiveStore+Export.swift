@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// Streams the messages `filter` selects into `writer`, returning how many were written.
+    ///
+    /// Rows come from a cursor inside one read transaction (a consistent snapshot that never blocks page
+    /// commits), so memory stays constant whatever the archive's size. Tombstones of empty ids are left out.
+    @discardableResult
+    public func export(_ filter: ExportFilter, to writer: inout some ExportWriter) throws(ArchiveError) -> Int {
+        var conditions = ["m.kind != 'empty'"]
+        var arguments: StatementArguments = []
+        if let channel = filter.channel {
+            conditions.append("m.channel_id = ?")
+            arguments += [channel]
+        }
+        if let since = filter.since {
+            conditions.append("m.date >= ?")
+            arguments += [Int64(since.timeIntervalSince1970.rounded(.up))]
+        }
+        let sql = """
+            SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
+                AS version_count
+            FROM messages m WHERE \(conditions.joined(separator: " AND ")) ORDER BY m.channel_id, m.id
+            """
+        return try read { db in
+            let channel = try filter.channel.flatMap { try ChannelRecord.fetchOne(db, key: $0) }
+            try writer.begin(channel: channel)
+            var count = 0
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try writer.write(ExportedMessage(record: try MessageRecord(row: row), versionCount: row["version_count"]))
+                count += 1
+            }
+            try writer.finish()
+            return count
+        }
+    }
+}

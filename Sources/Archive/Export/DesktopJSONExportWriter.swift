@@ -1,0 +1,58 @@
+import Foundation
+import TL
+
+/// Writes one channel in Telegram Desktop's `result.json` shape: `{"name", "type", "id", "messages": [...]}`,
+/// one message at a time. Dates are local time (`timeZone`), as Desktop writes them.
+public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
+    /// Where the JSON goes.
+    public private(set) var sink: Sink
+    private let codec = TLJSONCodec()
+    private let dates: ExportDateFormat
+    private var builder: DesktopMessage?
+    private var wroteMessage = false
+
+    /// A writer into `sink`, with dates in `timeZone`.
+    public init(sink: Sink, timeZone: TimeZone = .current) {
+        self.sink = sink
+        self.dates = .local(timeZone)
+    }
+
+    /// Writes the chat's header; Desktop's format holds one chat, so the filter must name a channel.
+    public mutating func begin(channel: ChannelRecord?) throws(ArchiveError) {
+        guard let channel else {
+            throw .exportFailed(reason: "desktop-json exports one channel at a time; choose a channel that is archived")
+        }
+        builder = DesktopMessage(channel: channel, dates: dates)
+        let header: [(String, TLJSONValue)] = [
+            ("name", .string(channel.title)),
+            ("type", .string(channel.username == nil ? "private_channel" : "public_channel")),
+            ("id", .integer(channel.id)),
+        ]
+        var text = "{\n"
+        for (key, value) in header {
+            text += " " + TLJSONValue.object([(key, value)]).compactText.dropFirst().dropLast() + ",\n"
+        }
+        try sink.write(text + " \"messages\": [")
+    }
+
+    /// Writes the message's object.
+    public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
+        guard let builder else { throw .exportFailed(reason: "desktop-json: message written before the header") }
+        let record = message.record
+        let decoded: TLJSONValue
+        do {
+            decoded = try codec.decode([UInt8](record.raw))
+        } catch {
+            throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
+        }
+        let object = builder.object(for: record, message: decoded)
+        try sink.write((wroteMessage ? ",\n  " : "\n  ") + object.compactText)
+        wroteMessage = true
+    }
+
+    /// Closes the message list and the object.
+    public mutating func finish() throws(ArchiveError) {
+        try sink.write(wroteMessage ? "\n ]\n}\n" : "]\n}\n")
+        try sink.flush()
+    }
+}

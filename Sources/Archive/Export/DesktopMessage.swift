@@ -1,0 +1,141 @@
+import Foundation
+import TL
+
+/// Builds one message of Telegram Desktop's `result.json` from an archived message's TL JSON.
+///
+/// Keys follow Telegram Desktop's export (`export_output_json.cpp`): `id`, `type`, `date`, `date_unixtime`,
+/// `edited`, `edited_unixtime`, `from`/`from_id` (`actor`/`actor_id` for service messages), `author`,
+/// `forwarded_from`, `reply_to_message_id`, media (`photo`, `file`, `media_type`, `mime_type`, …),
+/// `text`, `text_entities`. Files are never downloaded, so paths carry Desktop's "not included" note.
+struct DesktopMessage {
+    static let fileNotIncluded = "(File not included. Change data exporting settings to download.)"
+
+    let channel: ChannelRecord
+    let dates: ExportDateFormat
+
+    func object(for record: MessageRecord, message: TLJSONValue) -> TLJSONValue {
+        var fields: [(String, TLJSONValue)] = [
+            ("id", .integer(Int64(record.id))),
+            ("type", .string(record.kind == .service ? "service" : "message")),
+        ]
+        if let date = record.date {
+            fields.append(("date", .string(dates.string(unixTime: date))))
+            fields.append(("date_unixtime", .string(String(date))))
+        }
+        if let edited = record.editDate {
+            fields.append(("edited", .string(dates.string(unixTime: edited))))
+            fields.append(("edited_unixtime", .string(String(edited))))
+        }
+        let sender = senderFields(message["from_id"])
+        if record.kind == .service {
+            fields.append(("actor", sender.name))
+            fields.append(("actor_id", sender.id))
+            fields += actionFields(message["action"], replyTo: record.replyTo)
+            fields.append(("text", .string("")))
+            fields.append(("text_entities", .array([])))
+            return .object(fields)
+        }
+        fields.append(("from", sender.name))
+        fields.append(("from_id", sender.id))
+        if let author = record.postAuthor { fields.append(("author", .string(author))) }
+        if let forward = message["fwd_from"] {
+            fields.append(("forwarded_from", forward["from_name"] ?? .null))
+        }
+        if let reply = record.replyTo { fields.append(("reply_to_message_id", .integer(Int64(reply)))) }
+        if let media = message["media"] { fields += mediaFields(media) }
+        var entities: [TLJSONValue] = []
+        if case .array(let list)? = message["entities"] { entities = list }
+        let parts = DesktopTextParts.parts(of: record.text ?? "", entities: entities)
+        fields.append(("text", DesktopTextParts.text(from: parts)))
+        fields.append(("text_entities", .array(parts)))
+        return .object(fields)
+    }
+
+    /// The sender's name and Desktop id: the channel itself for posts without `from_id`.
+    private func senderFields(_ peer: TLJSONValue?) -> (name: TLJSONValue, id: TLJSONValue) {
+        guard let peer else { return (.string(channel.title), .string("channel\(channel.id)")) }
+        for (key, prefix) in [("channel_id", "channel"), ("user_id", "user"), ("chat_id", "chat")] {
+            if case .integer(let id)? = peer[key] {
+                let name: TLJSONValue = prefix == "channel" && id == channel.id ? .string(channel.title) : .null
+                return (name, .string("\(prefix)\(id)"))
+            }
+        }
+        return (.null, .null)
+    }
+
+    private func actionFields(_ action: TLJSONValue?, replyTo: Int32?) -> [(String, TLJSONValue)] {
+        switch action?.constructorName {
+        case "messageActionChannelCreate":
+            return [("action", .string("create_channel")), ("title", action?["title"] ?? .string(""))]
+        case "messageActionChatEditTitle":
+            return [("action", .string("edit_group_title")), ("title", action?["title"] ?? .string(""))]
+        case "messageActionChatEditPhoto":
+            return [("action", .string("edit_group_photo")), ("photo", .string(Self.fileNotIncluded))]
+        case "messageActionChatDeletePhoto":
+            return [("action", .string("delete_group_photo"))]
+        case "messageActionPinMessage":
+            return [("action", .string("pin_message"))] + (replyTo.map { [("message_id", .integer(Int64($0)))] } ?? [])
+        case "messageActionHistoryClear":
+            return [("action", .string("clear_history"))]
+        case "messageActionChannelMigrateFrom":
+            return [("action", .string("migrate_from_group")), ("title", action?["title"] ?? .string(""))]
+        default:
+            return []
+        }
+    }
+
+    private func mediaFields(_ media: TLJSONValue) -> [(String, TLJSONValue)] {
+        switch media.constructorName {
+        case "messageMediaPhoto":
+            return [("photo", .string(Self.fileNotIncluded))]
+        case "messageMediaDocument":
+            return documentFields(media["document"])
+        case "messageMediaGeo", "messageMediaGeoLive":
+            return [("location_information", location(media["geo"]))]
+        case "messageMediaVenue":
+            return [("place_name", media["title"] ?? .string("")), ("address", media["address"] ?? .string("")),
+                    ("location_information", location(media["geo"]))]
+        default:
+            return []
+        }
+    }
+
+    private func location(_ geo: TLJSONValue?) -> TLJSONValue {
+        guard let latitude = geo?["lat"], let longitude = geo?["long"] else { return .null }
+        return .object([("latitude", latitude), ("longitude", longitude)])
+    }
+
+    private func documentFields(_ document: TLJSONValue?) -> [(String, TLJSONValue)] {
+        guard let document, document.constructorName == "document" else { return [("file", .string(Self.fileNotIncluded))] }
+        var fields: [(String, TLJSONValue)] = [("file", .string(Self.fileNotIncluded))]
+        var attributes: [TLJSONValue] = []
+        if case .array(let list)? = document["attributes"] { attributes = list }
+        let named = { (name: String) in attributes.first { $0.constructorName == name } }
+        var isSticker = false
+        if let sticker = named("documentAttributeSticker") {
+            isSticker = true
+            fields += [("media_type", .string("sticker")), ("sticker_emoji", sticker["alt"] ?? .string(""))]
+        } else if let video = named("documentAttributeVideo"), video["round_message"] == .bool(true) {
+            fields.append(("media_type", .string("video_message")))
+        } else if let audio = named("documentAttributeAudio"), audio["voice"] == .bool(true) {
+            fields.append(("media_type", .string("voice_message")))
+        } else if named("documentAttributeAnimated") != nil {
+            fields.append(("media_type", .string("animation")))
+        } else if named("documentAttributeVideo") != nil {
+            fields.append(("media_type", .string("video_file")))
+        } else if let audio = named("documentAttributeAudio") {
+            fields.append(("media_type", .string("audio_file")))
+            if let performer = audio["performer"] { fields.append(("performer", performer)) }
+            if let title = audio["title"] { fields.append(("title", title)) }
+        }
+        if !isSticker, let mime = document["mime_type"] { fields.append(("mime_type", mime)) }
+        if let duration = (named("documentAttributeVideo") ?? named("documentAttributeAudio"))?["duration"] {
+            fields.append(("duration_seconds", duration))
+        }
+        if let sized = named("documentAttributeVideo") ?? named("documentAttributeImageSize"),
+           let width = sized["w"], let height = sized["h"] {
+            fields += [("width", width), ("height", height)]
+        }
+        return fields
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Which archived messages an export includes.
+public struct ExportFilter: Equatable, Sendable {
+    /// Only this channel (nil: every channel, in channel order).
+    public var channel: Int64?
+    /// Only messages sent at or after this instant.
+    public var since: Date?
+
+    /// A filter; the default exports everything.
+    public init(channel: Int64? = nil, since: Date? = nil) {
+        self.channel = channel
+        self.since = since
+    }
+}

@@ -1,0 +1,7 @@
+/// One archived message as an export writer receives it.
+public struct ExportedMessage: Sendable {
+    /// The stored row.
+    public var record: MessageRecord
+    /// How many earlier contents `message_versions` holds for it.
+    public var versionCount: Int
+}

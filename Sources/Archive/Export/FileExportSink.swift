@@ -1,0 +1,48 @@
+import Foundation
+
+/// Writes an export to a file through a fixed-size buffer, so memory stays constant whatever its length.
+public struct FileExportSink: ExportSink {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+
+    /// A sink that creates (or truncates) the file at `path`, mode 0600: exports hold private messages.
+    public init(path: String, bufferSize: Int = 1 << 16) throws(ArchiveError) {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw .exportFailed(reason: "cannot create \(path)")
+        }
+        self.handle = handle
+        self.path = path
+        self.capacity = bufferSize
+        buffer.reserveCapacity(bufferSize)
+    }
+
+    /// Appends `text`, writing the buffer out when it is full.
+    public mutating func write(_ text: String) throws(ArchiveError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Writes out the buffer.
+    public mutating func flush() throws(ArchiveError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw .exportFailed(reason: "cannot write \(path): \(error)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes the file.
+    public mutating func close() throws(ArchiveError) {
+        try flush()
+        do {
+            try handle.close()
+        } catch {
+            throw .exportFailed(reason: "cannot close \(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import TL
+
+extension ArchiveStore {
+    /// Archives a page of `channel`'s messages and moves `job`'s checkpoint, all in one transaction.
+    ///
+    /// Either every message and the checkpoint are stored, or nothing is: after a crash or an error at any
+    /// moment, the stored checkpoint never claims messages that are not stored. The checkpoint is rejected
+    /// (and the page with it) if its `head` is above every stored id of the channel or its `tail` above its
+    /// `head`. Re-committing a page is harmless: rows are keyed by (channel, id).
+    @discardableResult
+    public func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
+                           now: Date) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
+                       beforeEachMessage: { _ in })
+    }
+
+    /// `commitPage`, calling `beforeEachMessage` with each message's index inside the transaction (tests
+    /// throw from it to simulate a crash in the middle of a page).
+    func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
+                    now: Date, beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
+        var records: [MessageRecord] = []
+        records.reserveCapacity(messages.count)
+        for message in messages {
+            records.append(try MessageRecord(channelId: channel.id, message: message, now: now))
+        }
+        return try write { db in
+            try Self.upsertChannel(channel, now: now, in: db)
+            var result = PageCommitResult()
+            for (index, record) in records.enumerated() {
+                try beforeEachMessage(index)
+                switch try MessageUpsert.apply(record, now: now, in: db) {
+                case .new: result.new += 1
+                case .updated: result.updated += 1
+                case .unchanged: result.unchanged += 1
+                case .versioned:
+                    result.updated += 1
+                    result.versioned += 1
+                }
+            }
+            try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: now, in: db)
+            return result
+        }
+    }
+
+    /// The checkpoint `job` last committed for `channel`, or nil if it never committed a page.
+    public func checkpoint(job: String, channel: Int64) throws(ArchiveError) -> Checkpoint? {
+        try read { db in
+            try CheckpointRecord.fetchOne(db, key: ["job": job, "channel_id": channel])?.checkpoint
+        }
+    }
+
+    private static func upsertChannel(_ channel: ChannelInfo, now: Date, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO channels (id, access_hash, username, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET access_hash = coalesce(excluded.access_hash, access_hash),
+                username = excluded.username, title = excluded.title, last_seen = excluded.last_seen
+            """)
+        try statement.execute(arguments: [channel.id, channel.accessHash, channel.username, channel.title, now, now])
+    }
+
+    private static func saveCheckpoint(_ checkpoint: Checkpoint, job: String, channel: Int64, now: Date,
+                                       in db: Database) throws {
+        let reject = { (reason: String) in ArchiveError.checkpointRejected(job: job, channel: channel, reason: reason) }
+        if let head = checkpoint.head {
+            let newest = try Int32.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(id) FROM messages WHERE channel_id = ?"), arguments: [channel])
+            guard let newest, head <= newest else {
+                throw reject("head \(head) is above the newest stored message (\(newest.map(String.init) ?? "none"))")
+            }
+            if let tail = checkpoint.tail, tail > head {
+                throw reject("tail \(tail) is above head \(head)")
+            }
+        }
+        try CheckpointRecord(job: job, channelId: channel, checkpoint: checkpoint, updatedAt: now).upsert(db)
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The single row of `governor_state`: the rate governor's state as an opaque blob with a version.
+public struct GovernorStateRecord: ArchiveRecord, Equatable {
+    /// The table's name.
+    public static let databaseTableName = "governor_state"
+
+    /// Always 1: the table holds one row.
+    public var id: Int
+    /// Incremented by every saved change.
+    public var version: Int64
+    /// The governor's encoded state (the Governor module defines it).
+    public var state: Data
+    /// When the state was last saved.
+    public var updatedAt: Date
+}

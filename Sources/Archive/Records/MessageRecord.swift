@@ -1,0 +1,62 @@
+import Foundation
+
+/// A row of `messages`: one archived message with its extracted fields and its raw TL bytes.
+///
+/// The extracted columns are for queries and exports; `raw` (with `layer`) is the message exactly as the
+/// server sent it, so a field this build does not extract is never lost.
+public struct MessageRecord: ArchiveRecord, Equatable {
+    /// The table's name.
+    public static let databaseTableName = "messages"
+
+    /// The channel the message belongs to.
+    public var channelId: Int64
+    /// The message id, unique within the channel.
+    public var id: Int32
+    /// Regular, service or empty.
+    public var kind: MessageKind
+    /// Unix time the message was sent (nil for empty messages).
+    public var date: Int64?
+    /// Unix time of the last edit the server reports.
+    public var editDate: Int64?
+    /// The message text (nil for service and empty messages).
+    public var text: String?
+    /// The text's entities, as a JSON array of TL objects.
+    public var entities: String?
+    /// View counter.
+    public var views: Int64?
+    /// Forward counter.
+    public var forwards: Int64?
+    /// Number of comments in the discussion group.
+    public var replies: Int64?
+    /// The id of the message this one replies to.
+    public var replyTo: Int32?
+    /// The forward header, as a TL JSON object.
+    public var fwdFrom: String?
+    /// The album id shared by grouped media messages.
+    public var groupedId: Int64?
+    /// The post's signature.
+    public var postAuthor: String?
+    /// The media constructor name, e.g. `messageMediaPhoto`.
+    public var mediaKind: String?
+    /// The media, as a TL JSON object.
+    public var media: String?
+    /// A fingerprint of the media's content, without fields that change on their own (file references,
+    /// poll results); equal fingerprints mean the media was not edited.
+    public var mediaDigest: Int64?
+    /// The service action's constructor name, e.g. `messageActionPinMessage`.
+    public var actionKind: String?
+    /// The service action, as a TL JSON object.
+    public var action: String?
+    /// The reactions, as a TL JSON object.
+    public var reactions: String?
+    /// The boxed TL bytes of the message as received.
+    public var raw: Data
+    /// The TL layer `raw` was encoded with.
+    public var layer: Int32
+    /// When the message was first archived.
+    public var archivedAt: Date
+    /// When the row last changed.
+    public var updatedAt: Date
+    /// When the archive noticed the message was deleted (rows are never physically deleted).
+    public var deletedAt: Date?
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Every job/channel pair the archive has a checkpoint for, rendered as a text table or as JSON.
+public struct StatusReport: Codable, Equatable, Sendable {
+    /// The rows, by job then channel id.
+    public var rows: [StatusRow]
+
+    /// A report of `rows`.
+    public init(rows: [StatusRow]) {
+        self.rows = rows
+    }
+
+    /// The column titles of `table(timeZone:)`.
+    static let headers = ["JOB", "CHANNEL", "ARCHIVED", "DELETED", "HEAD", "TAIL", "OLDEST", "NEWEST", "LAST RUN",
+                          "FLOODS", "DEFERRED", "NEXT DUE"]
+
+    /// A fixed-width text table, one line per row, dates in `timeZone`; "-" marks an absent value.
+    public func table(timeZone: TimeZone = .current) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let date = { (value: Date?) in value.map(formatter.string(from:)) ?? "-" }
+        let lines = rows.map { row -> [String] in
+            [
+                row.job,
+                row.channelUsername.map { "@" + $0 } ?? row.channelTitle,
+                String(row.archived),
+                String(row.deleted),
+                row.head.map(String.init) ?? "-",
+                row.tail.map(String.init) ?? "-",
+                date(row.oldest),
+                date(row.newest),
+                row.lastRunStatus.map { "\($0.rawValue) \(date(row.lastRunStarted))" } ?? "-",
+                String(row.floodWaits),
+                row.deferralReason ?? "-",
+                date(row.nextDue),
+            ]
+        }
+        let all = [Self.headers] + lines
+        let widths = Self.headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { cells in
+            zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as pretty JSON (ISO 8601 dates, sorted keys, absent values omitted).
+    public func json() throws(ArchiveError) -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch {
+            throw .exportFailed(reason: "status as JSON: \(error)")
+        }
+    }
+}

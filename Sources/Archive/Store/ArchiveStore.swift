@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// The archive: one SQLite database (WAL mode, mode 0600) holding messages, checkpoints, runs and the
+/// client's session, reached through a few methods that each run one transaction.
+///
+/// It uses a `DatabasePool`: in WAL mode readers never block the writer, so an export or a status report
+/// streaming over a long read does not stall page commits, and page commits never make a reader wait.
+/// Write transactions are `IMMEDIATE`, so two processes sharing the file queue on the busy timeout instead of
+/// deadlocking on a lock upgrade.
+public final class ArchiveStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating it if needed) the archive at `path` and applies pending migrations.
+    ///
+    /// The file and its `-wal`/`-shm` companions are created, or fixed, with mode 0600. `readOnly` opens an
+    /// existing archive without ever writing to it (for status and export). `busyTimeout` is how long a
+    /// write waits for another process's transaction.
+    public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 10) throws(ArchiveError) {
+        self.path = path
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .openFailed(path: path, reason: "no such file")
+            }
+        } else {
+            try DatabaseFileMode.createIfMissing(path)
+            try DatabaseFileMode.securePrivateMode(path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "archive"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw ArchiveError.classify(error, path: path)
+        }
+        try prepareSchema(readOnly: readOnly)
+        if !readOnly {
+            try DatabaseFileMode.securePrivateMode(path)
+        }
+    }
+
+    private func prepareSchema(readOnly: Bool) throws(ArchiveError) {
+        let migrator = ArchiveSchema.migrator
+        try access { () throws in
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw ArchiveError.schemaTooNew(path: path) }
+            if complete { return }
+            if readOnly { throw ArchiveError.openFailed(path: path, reason: "the archive needs migrating; open it for writing once") }
+            try migrator.migrate(pool)
+        }
+    }
+
+    /// Runs `body`, turning any GRDB/SQLite error into an `ArchiveError` that names the file.
+    func access<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ArchiveError.classify(error, path: path)
+        }
+    }
+
+    /// Runs `updates` in one IMMEDIATE write transaction; any error rolls everything back.
+    func write<T>(_ updates: (Database) throws -> T) throws(ArchiveError) -> T {
+        try access { try pool.write(updates) }
+    }
+
+    /// Runs `reads` in one read transaction (a consistent snapshot).
+    func read<T>(_ reads: (Database) throws -> T) throws(ArchiveError) -> T {
+        try access { try pool.read(reads) }
+    }
+}
