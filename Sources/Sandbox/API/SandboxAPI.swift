@@ -1,0 +1,125 @@
+import Foundation
+import MTProto
+import TL
+
+/// The sandbox DC's request handler: a pure function from a decoded request, the caller, the server
+/// state and the simulated `now` to a layer-228 answer or an RPC error. No sockets, no clock.
+///
+/// The network server calls `handle(requestBody:caller:state:now:)` with a `ReceivedRequest.body`
+/// (or `handle(_:caller:state:now:)` with `decodeFunction().function`) and replies with the bytes.
+public struct SandboxAPI: Sendable {
+    /// The world served.
+    public let world: World
+    /// Ports, flood budgets and limits.
+    public let configuration: SandboxConfiguration
+
+    /// Creates a handler for `world`.
+    public init(world: World, configuration: SandboxConfiguration = SandboxConfiguration()) {
+        self.world = world
+        self.configuration = configuration
+    }
+
+    /// Decodes `requestBody`, answers it and serializes the answer (`INPUT_REQUEST_INVALID` if it does not decode).
+    public func handle(requestBody: [UInt8], caller: SandboxCaller, state: inout SandboxState, now: Date) -> Result<[UInt8], RPCError> {
+        let request: TLAnyFunction
+        do {
+            request = try TLAnyFunction(bytes: requestBody)
+        } catch {
+            return .failure(.inputRequestInvalid)
+        }
+        return handle(request.function, caller: caller, state: &state, now: now).map { $0.serialized() }
+    }
+
+    /// Answers one request; wrappers (`invokeWithLayer`, `initConnection`, `invokeWithoutUpdates`,
+    /// `invokeAfterMsg`, `invokeWithTakeout`) are unwrapped first. Unknown methods answer `METHOD_INVALID`.
+    public func handle(
+        _ function: any TLDecodableFunction, caller: SandboxCaller, state: inout SandboxState, now: Date
+    ) -> Result<any TLSerializable, RPCError> {
+        var context = RequestContext(caller: caller, now: now.timeIntervalSince1970, takeoutID: nil)
+        return dispatch(function, context: &context, state: &state)
+    }
+
+    /// What a request carries besides its function: who asked, when, and inside which takeout.
+    struct RequestContext {
+        let caller: SandboxCaller
+        /// Simulated seconds since 1970.
+        let now: Double
+        var takeoutID: Int64?
+
+        /// `now` in whole unix seconds, as message dates are.
+        var unixNow: Int64 { Int64(now.rounded(.down)) }
+    }
+
+    private func dispatch(
+        _ function: any TLDecodableFunction, context: inout RequestContext, state: inout SandboxState
+    ) -> Result<any TLSerializable, RPCError> {
+        switch function {
+        case let wrapper as Api.InvokeWithLayer<TLAnyFunction>:
+            return dispatch(wrapper.query.function, context: &context, state: &state)
+        case let wrapper as Api.InitConnection<TLAnyFunction>:
+            return dispatch(wrapper.query.function, context: &context, state: &state)
+        case let wrapper as Api.InvokeWithoutUpdates<TLAnyFunction>:
+            return dispatch(wrapper.query.function, context: &context, state: &state)
+        case let wrapper as Api.InvokeAfterMsg<TLAnyFunction>:
+            return dispatch(wrapper.query.function, context: &context, state: &state)
+        case let wrapper as Api.InvokeWithTakeout<TLAnyFunction>:
+            guard state.sessions[context.caller.authKeyID]?.takeoutID == wrapper.takeoutId else {
+                return .failure(.takeoutInvalid)
+            }
+            context.takeoutID = wrapper.takeoutId
+            return dispatch(wrapper.query.function, context: &context, state: &state)
+        case let wrapper as TLAnyFunction:
+            return dispatch(wrapper.function, context: &context, state: &state)
+        default:
+            return serve(function, context: context, state: &state)
+        }
+    }
+
+    /// Methods answered without a login.
+    private static let publicMethods: Set<String> = [
+        Api.Help.GetConfig.tlName, Api.Help.GetNearestDc.tlName, Api.Auth.SendCode.tlName, Api.Auth.SignIn.tlName,
+        Api.Auth.SignUp.tlName, Api.Account.GetPassword.tlName, Api.Auth.CheckPassword.tlName,
+    ]
+
+    private func serve(
+        _ function: any TLDecodableFunction, context: RequestContext, state: inout SandboxState
+    ) -> Result<any TLSerializable, RPCError> {
+        let method = type(of: function).tlName
+        let key = context.caller.authKeyID
+        if state.unregisteredKeys.contains(key) { return .failure(.authKeyUnregistered) }
+        let phone = state.sessions[key]?.phone
+        if phone == nil && !Self.publicMethods.contains(method) { return .failure(.authKeyUnregistered) }
+        if let fault = state.takeFault(for: method) { return .failure(fault) }
+        if let phone, let wait = state.flood.admit(
+            method: method, account: userID(phone: phone), now: context.now, policy: configuration.flood) {
+            return .failure(.floodWait(wait))
+        }
+        switch function {
+        case is Api.Help.GetConfig: return .success(config(context: context))
+        case is Api.Help.GetNearestDc:
+            return .success(Api.NearestDc(country: "XX", thisDc: Int32(context.caller.dc), nearestDc: Int32(context.caller.dc)))
+        case let request as Api.Auth.SendCode: return sendCode(request, context: context, state: &state)
+        case let request as Api.Auth.SignIn: return signIn(request, context: context, state: &state)
+        case let request as Api.Auth.SignUp: return signUp(request, context: context, state: &state)
+        case is Api.Account.GetPassword: return getPassword(context: context, state: &state)
+        case let request as Api.Auth.CheckPassword: return checkPassword(request, context: context, state: &state)
+        case is Api.Auth.LogOut:
+            state.sessions[key] = nil
+            state.unregisteredKeys.insert(key)
+            return .success(Api.Auth.LoggedOut())
+        case let request as Api.Users.GetUsers: return getUsers(request, phone: phone, state: state)
+        case let request as Api.Users.GetFullUser: return getFullUser(request, phone: phone, state: state)
+        case is Api.Updates.GetState:
+            return .success(Api.Updates.State(pts: 1, qts: 0, date: Int32(clamping: context.unixNow), seq: 0, unreadCount: 0))
+        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request, context: context)
+        case let request as Api.Channels.GetChannels: return getChannels(request, context: context)
+        case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
+        case let request as Api.Channels.GetMessages: return getMessages(request, context: context)
+        case let request as Api.Messages.GetHistory: return getHistory(request, context: context)
+        case let request as Api.Updates.GetChannelDifference: return getChannelDifference(request, context: context)
+        case is Api.Account.InitTakeoutSession: return initTakeout(context: context, state: &state)
+        case is Api.Account.FinishTakeoutSession: return finishTakeout(context: context, state: &state)
+        default: return .failure(.methodInvalid)
+        }
+    }
+}

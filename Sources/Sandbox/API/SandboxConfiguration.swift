@@ -1,0 +1,41 @@
+import MTProto
+
+/// How a sandbox DC presents itself and polices its clients.
+public struct SandboxConfiguration: Sendable, Equatable {
+    /// The host clients reach every DC at.
+    public var host: String
+    /// The TCP port of each DC (1 and 2), as advertised in `help.getConfig`.
+    public var dcPorts: [Int: Int]
+    /// Flood budgets (`FloodPolicy.off` for benchmarks).
+    public var flood: FloodPolicy
+    /// Seconds a login code stays valid.
+    public var codeLifetime: Int
+    /// A channel difference spanning more events than this answers `channelDifferenceTooLong`.
+    public var differenceTooLong: Int
+
+    /// Creates a configuration; by default DCs 1 and 2 listen on 127.0.0.1:10443 and :10444.
+    public init(
+        host: String = "127.0.0.1", dcPorts: [Int: Int] = [1: 10_443, 2: 10_444], flood: FloodPolicy = .telegramLike,
+        codeLifetime: Int = 300, differenceTooLong: Int = 1_000
+    ) {
+        self.host = host
+        self.dcPorts = dcPorts
+        self.flood = flood
+        self.codeLifetime = codeLifetime
+        self.differenceTooLong = differenceTooLong
+    }
+}
+
+/// Who is calling: the auth key the request came with and the DC that received it.
+public struct SandboxCaller: Sendable, Hashable {
+    /// The auth key id (login state is kept per key, as Telegram does).
+    public var authKeyID: Int64
+    /// The DC answering (1 or 2).
+    public var dc: Int
+
+    /// Creates a caller.
+    public init(authKeyID: Int64, dc: Int) {
+        self.authKeyID = authKeyID
+        self.dc = dc
+    }
+}
