@@ -99,8 +99,10 @@ final class JobFilesTests: XCTestCase {
         try job("b").write(to: folder.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
         try job("a").write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try "not a job file".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        let report = JobFiles.read(paths: [folder.path, folder.appendingPathComponent("missing.yaml").path])
-        XCTAssertEqual(report.value.map(\.name), ["a", "b"])
+        let report = JobFiles.read(paths: [folder.path, folder.appendingPathComponent("missing.yaml").path,
+                                           folder.appendingPathComponent("a.yaml").path])
+        XCTAssertEqual(report.value.map(\.name), ["a", "b"], "a file named twice is read once")
+        XCTAssertFalse(report.isValid)
         XCTAssertEqual(report.issues.map(\.message), ["no such file or folder"])
         XCTAssertEqual(report.value.first?.location.file, folder.appendingPathComponent("a.yaml").path)
     }

@@ -78,6 +78,13 @@ final class SettingsFileTests: XCTestCase {
         XCTAssertThrowsError(try report.get())
     }
 
+    func testOutOfRangeAPIIDAndNonMappingFilesAreIssues() {
+        XCTAssertEqual(parse("telegram_client:\n  api_id: 3000000000\n").issues.map(\.description),
+                       ["settings.yaml:2:11: 'telegram_client.api_id' must be at most 2147483647, got 3000000000"])
+        XCTAssertEqual(parse("- log\n").issues.map(\.description),
+                       ["settings.yaml:1:1: a settings file must be a mapping with 'telegram_client', 'archive' and 'log', got a list"])
+    }
+
     func testYAMLErrorsAreIssuesToo() {
         XCTAssertEqual(parse("log:\n\tlevel: info\n").issues.map(\.description),
                        ["settings.yaml:2:1: tabs cannot indent YAML: use spaces"])

@@ -72,6 +72,20 @@ final class ValueSyntaxTests: XCTestCase {
         XCTAssertEqual(wrapping.description, "22:00-04:00")
     }
 
+    func testRunWindowOpeningIsNowWhenOpenElseTheNextStart() throws {
+        let berlin = TestDates.zone("Europe/Berlin")
+        let night = try RunWindow(parsing: "01:00-05:00")
+        let inside = TestDates.date("2025-05-10T02:00:00+02:00")
+        XCTAssertEqual(night.nextOpening(after: inside, in: berlin), inside)
+        XCTAssertEqual(night.nextOpening(after: TestDates.date("2025-05-10T00:30:00+02:00"), in: berlin),
+                       TestDates.date("2025-05-10T01:00:00+02:00"))
+        XCTAssertEqual(night.nextOpening(after: TestDates.date("2025-05-10T12:00:00+02:00"), in: berlin),
+                       TestDates.date("2025-05-11T01:00:00+02:00"))
+        let skipped = try RunWindow(parsing: "02:30-04:00")
+        XCTAssertEqual(skipped.nextOpening(after: TestDates.date("2025-03-30T00:00:00+01:00"), in: berlin),
+                       TestDates.date("2025-03-30T03:00:00+02:00"), "a start skipped by spring-forward opens after the jump")
+    }
+
     func testRunWindowErrors() {
         let expectations: [(String, RunWindowError)] = [
             ("01:00-01:00", .empty("01:00-01:00")), ("25:00-03:00", .invalidTime("25:00")),

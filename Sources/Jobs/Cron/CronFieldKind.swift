@@ -1,5 +1,5 @@
 /// One of the five fields of a cron expression, in the order they are written.
-public enum CronFieldKind: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+public enum CronFieldKind: Hashable, Sendable, CustomStringConvertible {
     /// Minute of the hour, 0-59.
     case minute
     /// Hour of the day, 0-23.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A local minute may name no instant (skipped by a spring-forward) or two (repeated by a fall-back);
 /// `TimeZone.instant(for:)` decides which instant it means.
-struct LocalMinute: Hashable, Comparable, Sendable {
+struct LocalMinute: Hashable, Sendable {
     var year: Int
     var month: Int
     var day: Int
@@ -44,10 +44,6 @@ struct LocalMinute: Hashable, Comparable, Sendable {
         let secondOfDay = seconds - days * 86_400
         return LocalMinute(year: civil.year, month: civil.month, day: civil.day,
                            hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60)
-    }
-
-    static func < (lhs: LocalMinute, rhs: LocalMinute) -> Bool {
-        lhs.secondsAsIfUTC < rhs.secondsAsIfUTC
     }
 }
 

@@ -20,8 +20,10 @@ public enum JobFiles {
     public static func read(paths: [String]) -> ValidationReport<[Job]> {
         var sources: [SourceText] = []
         var issues: [ValidationIssue] = []
+        var seen: Set<String> = []
         for path in paths {
-            for file in files(at: path, issues: &issues) {
+            // A file named twice (`jobs jobs/news.yaml`) is read once, not reported as duplicate jobs.
+            for file in files(at: path, issues: &issues) where seen.insert((file as NSString).standardizingPath).inserted {
                 if let source = SourceFile.read(file, issues: &issues) { sources.append(source) }
             }
         }

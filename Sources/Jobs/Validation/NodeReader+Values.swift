@@ -36,7 +36,7 @@ extension NodeReader {
             return nil
         }
         guard value >= minimum else {
-            report("'\(path)' must be at least \(minimum.formatted), got \(value.formatted)", at: node)
+            report("'\(path)' must be at least \(minimum.yamlSpelling), got \(value.yamlSpelling)", at: node)
             return nil
         }
         return value
@@ -83,7 +83,7 @@ extension NodeReader {
 
 extension Double {
     /// `1` for whole numbers, `0.5` otherwise: how the file would spell it.
-    var formatted: String {
+    var yamlSpelling: String {
         rounded() == self && abs(self) < 1e15 ? String(Int(self)) : String(self)
     }
 }

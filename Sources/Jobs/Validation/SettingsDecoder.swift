@@ -8,6 +8,11 @@ struct SettingsDecoder {
     /// The settings in `root` (nil for an empty file, which means "all defaults").
     func settings(_ root: Node?) -> Settings {
         guard let root else { return Settings() }
+        guard case .mapping = root else {
+            reader.report("a settings file must be a mapping with 'telegram_client', 'archive' and 'log', "
+                          + "got \(root.kindDescription)", at: root)
+            return Settings()
+        }
         let keys = ["telegram_client", "archive", "log"]
         guard let fields = Fields(root, path: "", allowed: keys, reader: reader) else { return Settings() }
         return Settings(
@@ -32,8 +37,7 @@ struct SettingsDecoder {
                           at: node)
         }
         return TelegramClientSettings(
-            apiID: fields["api_id"].flatMap { reader.integer($0, fields.path("api_id"), minimum: 1) }
-                .flatMap { Int32(exactly: $0) },
+            apiID: fields["api_id"].flatMap(apiID),
             humanDelayMin: delayMin,
             humanDelayMax: delayMax,
             floodWaitMax: duration("flood_wait_max") ?? defaults.floodWaitMax,
@@ -44,6 +48,15 @@ struct SettingsDecoder {
             limits: fields["limits"].flatMap { reader.limits($0, path: fields.path("limits")) } ?? Limits(),
             warmup: fields["warmup"].flatMap { reader.warmup($0, path: fields.path("warmup")) }
         )
+    }
+
+    private func apiID(_ node: Node) -> Int32? {
+        guard let value = reader.integer(node, "telegram_client.api_id", minimum: 1) else { return nil }
+        guard let id = Int32(exactly: value) else {
+            reader.report("'telegram_client.api_id' must be at most \(Int32.max), got \(value)", at: node)
+            return nil
+        }
+        return id
     }
 
     private func server(_ node: Node) -> ServerAddress? {

@@ -20,6 +20,22 @@ public struct RunWindow: Hashable, Sendable, CustomStringConvertible {
         return start < end ? (start..<end).contains(minute) : (minute >= start || minute < end)
     }
 
+    /// When a job that is due at `date` may start: `date` itself if the window is open then,
+    /// otherwise the window's next opening (a start time skipped by a DST jump opens once the
+    /// clocks have jumped).
+    public func nextOpening(after date: Date, in timeZone: TimeZone) -> Date {
+        guard !contains(date, in: timeZone) else { return date }
+        let today = LocalMinute(date, in: timeZone)
+        let day = CivilDate.daysSinceEpoch(year: today.year, month: today.month, day: today.day)
+        for offset in 0...2 {
+            let civil = CivilDate.date(daysSinceEpoch: day + offset)
+            let opening = timeZone.instant(for: LocalMinute(year: civil.year, month: civil.month, day: civil.day,
+                                                            hour: start / 60, minute: start % 60))
+            if opening > date { return opening }
+        }
+        return date
+    }
+
     /// Reads `HH:MM-HH:MM` with 24-hour times; start and end must differ.
     public init(parsing text: String) throws(RunWindowError) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
