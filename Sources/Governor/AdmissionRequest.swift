@@ -6,7 +6,8 @@ public struct AdmissionRequest: Sendable, Equatable {
     public var methodClass: MethodClass
     /// The job the call is made for (its budget is charged too), or nil for calls outside any job.
     public var job: String?
-    /// The longest the caller will sleep before calling; a longer wait is answered with a deferral.
+    /// The longest the caller will wait for tokens; a longer wait is answered with a deferral. The human
+    /// delay comes on top, so even a `maxWait` of zero can be admitted.
     public var maxWait: TimeInterval
 
     /// A request for a call of `methodClass`.

@@ -22,7 +22,7 @@ extension GovernorState {
         if let spent = scopes.first(where: { isBudgetSpent($0, on: day, configuration: configuration) }) {
             return .defer(reason: .budget(scope: spent, until: calendar.startOfNextDay(after: callAt)))
         }
-        guard callAt.timeIntervalSince(now) <= request.maxWait else {
+        guard ready.timeIntervalSince(now) <= request.maxWait else {
             let coolingDown = classState.coolDownUntil > now
             return .defer(reason: coolingDown ? .coolDown(until: classState.coolDownUntil) : .rateLimit(until: ready))
         }

@@ -82,6 +82,15 @@ final class TokenBucketTests: XCTestCase {
         XCTAssertLessThanOrEqual(retry.timeIntervalSince(until), 0.8, "only the human delay is left")
     }
 
+    func testHumanDelayComesOnTopOfMaxWait() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+
+        let admission = try governor.admit(AdmissionRequest(methodClass: .history, job: nil, maxWait: 0), at: simulationStart)
+
+        guard case .proceed(let delay) = admission else { return XCTFail("\(admission)") }
+        XCTAssert((0.2...0.8).contains(delay), "\(delay)")
+    }
+
     func testAccountBucketLimitsAllClassesTogether() throws {
         var configuration = GovernorConfiguration.unlimited
         configuration.account = RateLimit(perSecond: 1, burst: 1)
