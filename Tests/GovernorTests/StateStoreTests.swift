@@ -140,11 +140,13 @@ final class StateStoreTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: file), Data("not json".utf8))
     }
 
-    func testAMissingDirectoryIsAWriteError() throws {
-        let store = JSONFileGovernorStateStore(fileURL: directory.appendingPathComponent("absent/governor.json"))
+    func testAMissingDirectoryIsReportedWithThePath() throws {
+        let path = directory.appendingPathComponent("absent/governor.json").path
+        let governor = try RateGovernor.make(.unlimited, store: JSONFileGovernorStateStore(fileURL: URL(fileURLWithPath: path)))
 
-        XCTAssertThrowsError(try RateGovernor.make(.unlimited, store: store).callTime(.other, at: simulationStart)) { error in
-            XCTAssertNotNil(error as? GovernorStoreError)
+        XCTAssertThrowsError(try governor.admit(AdmissionRequest(methodClass: .other, job: nil, maxWait: 0), at: simulationStart)) { error in
+            guard case .lockFailed(let location, _) = error as? GovernorStoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(location, path + ".lock")
         }
     }
 }
