@@ -15,16 +15,16 @@ extension SandboxAPI {
         return channel(.inputChannel(.init(channelId: value.channelId, accessHash: value.accessHash)))
     }
 
-    func resolveUsername(_ request: Api.Contacts.ResolveUsername, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+    func resolveUsername(_ request: Api.Contacts.ResolveUsername) -> Result<any TLSerializable, RPCError> {
         guard let channel = world.channel(username: request.username) else { return .failure(.usernameNotOccupied) }
-        return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [channel.chat(at: context.unixNow)], users: []))
+        return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [channel.chat], users: []))
     }
 
-    func getChannels(_ request: Api.Channels.GetChannels, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+    func getChannels(_ request: Api.Channels.GetChannels) -> Result<any TLSerializable, RPCError> {
         var chats: [Api.Chat] = []
         for input in request.id {
             guard let channel = channel(input) else { return .failure(.channelInvalid) }
-            chats.append(channel.chat(at: context.unixNow))
+            chats.append(channel.chat)
         }
         return .success(Api.Messages.Chats.chats(.init(chats: chats)))
     }
@@ -38,7 +38,7 @@ extension SandboxAPI {
             participantsCount: 1_000, readInboxMaxId: top, readOutboxMaxId: top, unreadCount: 0,
             chatPhoto: .photoEmpty(.init(id: 0)), notifySettings: Api.PeerNotifySettings(), botInfo: [],
             pts: Int32(channel.pts(at: now))))
-        return .success(Api.Messages.ChatFull(fullChat: full, chats: [channel.chat(at: now)], users: []))
+        return .success(Api.Messages.ChatFull(fullChat: full, chats: [channel.chat], users: []))
     }
 
     func getMessages(_ request: Api.Channels.GetMessages, context: RequestContext) -> Result<any TLSerializable, RPCError> {
@@ -50,7 +50,7 @@ extension SandboxAPI {
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: Int32(messages.count), messages: messages, topics: [],
-            chats: world.chats(for: channel, at: now), users: [])))
+            chats: world.chats(for: channel), users: [])))
     }
 
     func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext) -> Result<any TLSerializable, RPCError> {
@@ -66,6 +66,6 @@ extension SandboxAPI {
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: count, messages: ids.compactMap { channel.message($0, at: now) },
-            topics: [], chats: world.chats(for: channel, at: now), users: [])))
+            topics: [], chats: world.chats(for: channel), users: [])))
     }
 }

@@ -18,7 +18,7 @@ extension SandboxAPI {
         if from >= current {
             return .success(Api.Updates.ChannelDifference.channelDifferenceEmpty(.init(final: true, pts: Int32(current), timeout: 30)))
         }
-        let chats = world.chats(for: channel, at: now)
+        let chats = world.chats(for: channel)
         if from < channel.genesisPts || current - from > configuration.differenceTooLong {
             let latest = HistoryQuery(limit: Self.differenceLimit).ids(in: channel, at: now)
             let dialog = Api.Dialog.dialog(.init(

@@ -35,41 +35,38 @@ public struct SandboxAPI: Sendable {
     public func handle(
         _ function: any TLDecodableFunction, caller: SandboxCaller, state: inout SandboxState, now: Date
     ) -> Result<any TLSerializable, RPCError> {
-        var context = RequestContext(caller: caller, now: now.timeIntervalSince1970, takeoutID: nil)
-        return dispatch(function, context: &context, state: &state)
+        dispatch(function, context: RequestContext(caller: caller, now: now.timeIntervalSince1970), state: &state)
     }
 
-    /// What a request carries besides its function: who asked, when, and inside which takeout.
+    /// What a request carries besides its function: who asked, and when.
     struct RequestContext {
         let caller: SandboxCaller
         /// Simulated seconds since 1970.
         let now: Double
-        var takeoutID: Int64?
 
         /// `now` in whole unix seconds, as message dates are.
         var unixNow: Int64 { Int64(now.rounded(.down)) }
     }
 
     private func dispatch(
-        _ function: any TLDecodableFunction, context: inout RequestContext, state: inout SandboxState
+        _ function: any TLDecodableFunction, context: RequestContext, state: inout SandboxState
     ) -> Result<any TLSerializable, RPCError> {
         switch function {
         case let wrapper as Api.InvokeWithLayer<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: &context, state: &state)
+            return dispatch(wrapper.query.function, context: context, state: &state)
         case let wrapper as Api.InitConnection<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: &context, state: &state)
+            return dispatch(wrapper.query.function, context: context, state: &state)
         case let wrapper as Api.InvokeWithoutUpdates<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: &context, state: &state)
+            return dispatch(wrapper.query.function, context: context, state: &state)
         case let wrapper as Api.InvokeAfterMsg<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: &context, state: &state)
+            return dispatch(wrapper.query.function, context: context, state: &state)
         case let wrapper as Api.InvokeWithTakeout<TLAnyFunction>:
             guard state.sessions[context.caller.authKeyID]?.takeoutID == wrapper.takeoutId else {
                 return .failure(.takeoutInvalid)
             }
-            context.takeoutID = wrapper.takeoutId
-            return dispatch(wrapper.query.function, context: &context, state: &state)
+            return dispatch(wrapper.query.function, context: context, state: &state)
         case let wrapper as TLAnyFunction:
-            return dispatch(wrapper.function, context: &context, state: &state)
+            return dispatch(wrapper.function, context: context, state: &state)
         default:
             return serve(function, context: context, state: &state)
         }
@@ -111,8 +108,8 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Users.GetFullUser: return getFullUser(request, phone: phone, state: state)
         case is Api.Updates.GetState:
             return .success(Api.Updates.State(pts: 1, qts: 0, date: Int32(clamping: context.unixNow), seq: 0, unreadCount: 0))
-        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request, context: context)
-        case let request as Api.Channels.GetChannels: return getChannels(request, context: context)
+        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request)
+        case let request as Api.Channels.GetChannels: return getChannels(request)
         case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
         case let request as Api.Channels.GetMessages: return getMessages(request, context: context)
         case let request as Api.Messages.GetHistory: return getHistory(request, context: context)

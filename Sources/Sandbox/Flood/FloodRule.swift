@@ -4,7 +4,7 @@ public struct FloodRule: Sendable, Equatable {
     public var limit: Int
     /// The window length in seconds.
     public var window: Double
-    /// Whether repeated refusals double the wait (Telegram does this for username resolution).
+    /// Whether calls during a refusal double the remaining wait (Telegram does this for username resolution).
     public var escalates: Bool
 
     /// Creates a rule.

@@ -40,7 +40,7 @@ public struct SyntheticChannel: Sendable {
     public var peer: Api.Peer { .peerChannel(.init(channelId: id)) }
 
     /// The channel as a `Chat` (broadcast channel with username and access hash).
-    public func chat(at now: Int64) -> Api.Chat {
+    public var chat: Api.Chat {
         .channel(.init(
             broadcast: true, signatures: true, id: id, accessHash: accessHash, title: spec.title,
             username: spec.username, photo: .chatPhotoEmpty, date: Int32(clamping: timeline.date(1)),

@@ -46,10 +46,10 @@ public struct World: Sendable {
     }
 
     /// The chats a message list of `channel` refers to (the channel and its forward source).
-    func chats(for channel: SyntheticChannel, at now: Int64) -> [Api.Chat] {
-        var chats = [channel.chat(at: now)]
+    func chats(for channel: SyntheticChannel) -> [Api.Chat] {
+        var chats = [channel.chat]
         if channel.forwardSource.id != channel.id, let source = self.channel(id: channel.forwardSource.id) {
-            chats.append(source.chat(at: now))
+            chats.append(source.chat)
         }
         return chats
     }
