@@ -30,7 +30,7 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
         ]
         var text = "{\n"
         for (key, value) in header {
-            text += " " + TLJSONValue.object([(key, value)]).compactText.dropFirst().dropLast() + ",\n"
+            text += " " + TLJSONValue.string(key).compactText + ": " + value.compactText + ",\n"
         }
         try sink.write(text + " \"messages\": [")
     }

@@ -5,10 +5,9 @@ extension ArchiveStore {
     /// Records that `job` started a run on `channel` (nil while unresolved); returns the run's id.
     public func beginRun(job: String, channel: Int64?, startedAt: Date) throws(ArchiveError) -> Int64 {
         try write { db in
-            let run = try RunRecord(id: nil, job: job, channelId: channel, startedAt: startedAt, endedAt: nil,
-                                    status: .running, messagesNew: 0, messagesUpdated: 0, requests: 0, floodWaits: 0)
-                .inserted(db)
-            return run.id ?? db.lastInsertedRowID
+            try RunRecord(id: nil, job: job, channelId: channel, startedAt: startedAt, endedAt: nil, status: .running,
+                          messagesNew: 0, messagesUpdated: 0, requests: 0, floodWaits: 0).insert(db)
+            return db.lastInsertedRowID
         }
     }
 

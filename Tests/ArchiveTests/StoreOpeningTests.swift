@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import Archive
+
+final class StoreOpeningTests: XCTestCase {
+    func testMigratesAnEmptyFileToEveryTable() throws {
+        let store = try Fixtures.store(self)
+
+        let tables = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+        }
+        XCTAssertEqual(tables, ["audit_log", "auth_keys", "channels", "checkpoints", "governor_state", "message_versions",
+                                "messages", "peers", "runs", "sessions"])
+        let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
+        XCTAssertEqual(applied, ["v1"])
+    }
+
+    func testRunsInWALWithForeignKeysAndABusyTimeout() throws {
+        let store = try Fixtures.store(self)
+
+        let (journal, foreignKeys) = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        XCTAssertEqual(journal, "wal")
+        XCTAssertEqual(foreignKeys, true)
+        XCTAssertThrowsError(try store.write { db in
+            try db.execute(sql: "INSERT INTO checkpoints (job, channel_id, updated_at) VALUES ('x', 999, '2024-01-01')")
+        })
+    }
+
+    func testCreatesTheFileAndItsCompanionsWithMode0600() throws {
+        let store = try Fixtures.store(self)
+        try store.commitPage(channel: Fixtures.channel, job: Fixtures.job, messages: Fixtures.page(1...3),
+                             checkpoint: Checkpoint(head: 3, tail: 1), now: Fixtures.now)
+
+        XCTAssertEqual(DatabaseFileMode.permissions(of: store.path), 0o600)
+        for companion in DatabaseFileMode.companions(of: store.path) {
+            if let mode = DatabaseFileMode.permissions(of: companion) { XCTAssertEqual(mode, 0o600, companion) }
+        }
+    }
+
+    func testReopeningFixesALooseModeAndKeepsTheData() throws {
+        let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("archive.sqlite").path
+        do {
+            let store = try ArchiveStore(path: path)
+            try store.commitPage(channel: Fixtures.channel, job: Fixtures.job, messages: Fixtures.page(1...2),
+                                 checkpoint: Checkpoint(head: 2, tail: 1), now: Fixtures.now)
+        }
+        XCTAssertEqual(chmod(path, 0o644), 0)
+
+        let reopened = try ArchiveStore(path: path)
+
+        XCTAssertEqual(DatabaseFileMode.permissions(of: path), 0o600)
+        XCTAssertEqual(try reopened.messageCount(channel: Fixtures.channel.id), 2)
+        XCTAssertEqual(try reopened.checkpoint(job: Fixtures.job, channel: Fixtures.channel.id), Checkpoint(head: 2, tail: 1))
+    }
+
+    func testAFileThatIsNotADatabaseIsReportedCorrupt() throws {
+        let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("archive.sqlite").path
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
+
+        let error = Fixtures.archiveError { try ArchiveStore(path: path) }
+
+        guard case .corrupt(let reported, _)? = error else { return XCTFail("expected .corrupt, got \(String(describing: error))") }
+        XCTAssertEqual(reported, path)
+    }
+
+    func testAMissingDirectoryFailsToOpenNamingTheFile() throws {
+        let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("missing/archive.sqlite").path
+
+        let error = Fixtures.archiveError { try ArchiveStore(path: path) }
+
+        guard case .openFailed(let reported, _)? = error else { return XCTFail("expected .openFailed, got \(String(describing: error))") }
+        XCTAssertEqual(reported, path)
+        XCTAssertTrue(error?.description.contains(path) ?? false)
+    }
+}
