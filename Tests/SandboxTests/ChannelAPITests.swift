@@ -1,4 +1,5 @@
 import Foundation
+import MTProto
 import TL
 import XCTest
 @testable import Sandbox
@@ -62,6 +63,19 @@ final class ChannelAPITests: XCTestCase {
         XCTAssertEqual(config.dcOptions.map(\.port), [10_443, 10_444])
     }
 
+    func testWrappersBuiltInProcessAreUnwrappedToo() throws {
+        var harness = SandboxHarness()
+        let request = Api.InvokeWithLayer(layer: TLLayer.current, query: Api.Help.GetNearestDc())
+        let answer = harness.api.handle(request, caller: harness.caller, state: &harness.state, now: harness.now)
+        XCTAssertEqual(try answer.get() as? Api.NearestDc, Api.NearestDc(country: "XX", thisDc: 2, nearestDc: 2))
+    }
+
+    func testUndecodableRequestIsRefused() {
+        var harness = SandboxHarness()
+        let answer = harness.api.handle(requestBody: [1, 2, 3, 4], caller: harness.caller, state: &harness.state, now: harness.now)
+        XCTAssertEqual(answer.failureMessage, "INPUT_REQUEST_INVALID")
+    }
+
     func testTakeoutWrapsRequestsOnlyWithItsOwnID() throws {
         var harness = SandboxHarness()
         try harness.logIn()
@@ -71,5 +85,13 @@ final class ChannelAPITests: XCTestCase {
         XCTAssertEqual(try harness.error(Api.InvokeWithTakeout(takeoutId: takeout.id &+ 1, query: Api.Updates.GetState()))?.message, "TAKEOUT_INVALID")
         XCTAssertNoThrow(try harness.value(Api.InvokeWithTakeout(takeoutId: takeout.id, query: Api.Updates.GetState())))
         XCTAssertTrue(try harness.value(Api.InvokeWithTakeout(takeoutId: takeout.id, query: Api.Account.FinishTakeoutSession(success: true))))
+    }
+}
+
+extension Result where Failure == RPCError {
+    /// The RPC error message of a failure.
+    var failureMessage: String? {
+        if case .failure(let error) = self { return error.message }
+        return nil
     }
 }

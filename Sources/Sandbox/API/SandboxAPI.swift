@@ -51,25 +51,11 @@ public struct SandboxAPI: Sendable {
     private func dispatch(
         _ function: any TLDecodableFunction, context: RequestContext, state: inout SandboxState
     ) -> Result<any TLSerializable, RPCError> {
-        switch function {
-        case let wrapper as Api.InvokeWithLayer<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: context, state: &state)
-        case let wrapper as Api.InitConnection<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: context, state: &state)
-        case let wrapper as Api.InvokeWithoutUpdates<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: context, state: &state)
-        case let wrapper as Api.InvokeAfterMsg<TLAnyFunction>:
-            return dispatch(wrapper.query.function, context: context, state: &state)
-        case let wrapper as Api.InvokeWithTakeout<TLAnyFunction>:
-            guard state.sessions[context.caller.authKeyID]?.takeoutID == wrapper.takeoutId else {
-                return .failure(.takeoutInvalid)
-            }
-            return dispatch(wrapper.query.function, context: context, state: &state)
-        case let wrapper as TLAnyFunction:
-            return dispatch(wrapper.function, context: context, state: &state)
-        default:
-            return serve(function, context: context, state: &state)
+        guard let wrapper = function as? any QueryWrapper else { return serve(function, context: context, state: &state) }
+        if let takeoutID = wrapper.requiredTakeoutID, state.sessions[context.caller.authKeyID]?.takeoutID != takeoutID {
+            return .failure(.takeoutInvalid)
         }
+        return dispatch(wrapper.wrappedQuery, context: context, state: &state)
     }
 
     /// Methods answered without a login.
