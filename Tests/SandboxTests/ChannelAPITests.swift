@@ -70,6 +70,13 @@ final class ChannelAPITests: XCTestCase {
         XCTAssertEqual(try answer.get() as? Api.NearestDc, Api.NearestDc(country: "XX", thisDc: 2, nearestDc: 2))
     }
 
+    func testCommonDifferenceIsAlwaysEmpty() throws {
+        var harness = SandboxHarness()
+        try harness.logIn()
+        let answer = try harness.value(Api.Updates.GetDifference(pts: 1, date: 0, qts: 0))
+        guard case .differenceEmpty = answer else { return XCTFail("got \(answer)") }
+    }
+
     func testUndecodableRequestIsRefused() {
         var harness = SandboxHarness()
         let answer = harness.api.handle(requestBody: [1, 2, 3, 4], caller: harness.caller, state: &harness.state, now: harness.now)

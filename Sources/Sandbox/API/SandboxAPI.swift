@@ -99,6 +99,9 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
         case let request as Api.Channels.GetMessages: return getMessages(request, context: context)
         case let request as Api.Messages.GetHistory: return getHistory(request, context: context)
+        case is Api.Updates.GetDifference:
+            // The sandbox has no private chats: the common update sequence never moves.
+            return .success(Api.Updates.Difference.differenceEmpty(.init(date: Int32(clamping: context.unixNow), seq: 0)))
         case let request as Api.Updates.GetChannelDifference: return getChannelDifference(request, context: context)
         case is Api.Account.InitTakeoutSession: return initTakeout(context: context, state: &state)
         case is Api.Account.FinishTakeoutSession: return finishTakeout(context: context, state: &state)
