@@ -25,21 +25,9 @@ final class ExportTests: XCTestCase {
     }
 
     private func exported(_ store: ArchiveStore, _ format: ExportFormat, filter: ExportFilter) throws -> String {
-        let sink = StringExportSink()
-        switch format {
-        case .jsonl:
-            var writer = JSONLExportWriter(sink: sink)
-            try store.export(filter, to: &writer)
-            return writer.sink.text
-        case .csv:
-            var writer = CSVExportWriter(sink: sink)
-            try store.export(filter, to: &writer)
-            return writer.sink.text
-        case .desktopJSON:
-            var writer = DesktopJSONExportWriter(sink: sink, timeZone: TimeZone(identifier: "UTC") ?? .current)
-            try store.export(filter, to: &writer)
-            return writer.sink.text
-        }
+        var sink = StringExportSink()
+        try store.export(format, filter: filter, to: &sink, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        return sink.text
     }
 
     func testJSONLCarriesEveryTLFieldAndTheArchiveMetadata() throws {

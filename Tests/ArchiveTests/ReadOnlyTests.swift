@@ -38,7 +38,7 @@ final class ReadOnlyTests: XCTestCase {
                                         checkpoint: Checkpoint(head: 10, tail: 1), now: Fixtures.now)
         }
 
-        XCTAssertNotNil(error)
+        XCTAssertEqual(error, .readOnly(path: path))
         let reader = try ArchiveStore(path: path, readOnly: true)
         XCTAssertEqual(try reader.checkpoint(job: Fixtures.job, channel: Fixtures.channel.id), Checkpoint(head: 5, tail: 1))
     }

@@ -48,6 +48,20 @@ final class StatusReportTests: XCTestCase {
         XCTAssertNil(rows[1]["last_run_status"])
     }
 
+    func testAJobDeferredBeforeItsFirstPageStillHasARow() throws {
+        let store = try Fixtures.store(self)
+        let run = try store.beginRun(job: "nightly", channel: 3_003, startedAt: Fixtures.now)
+        try store.finishRun(id: run, outcome: RunOutcome(status: .deferred, endedAt: Fixtures.now, floodWaits: 1,
+                                                         deferralReason: "cool-down"))
+
+        let rows = try store.statusReport().rows
+
+        XCTAssertEqual(rows.map(\.channelTitle), ["3003"])
+        XCTAssertEqual(rows.first?.archived, 0)
+        XCTAssertNil(rows.first?.head)
+        XCTAssertEqual(rows.first?.deferralReason, "cool-down")
+    }
+
     func testAnEmptyArchiveHasOnlyTheHeader() throws {
         let store = try Fixtures.store(self)
 

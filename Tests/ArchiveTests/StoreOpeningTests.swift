@@ -56,6 +56,18 @@ final class StoreOpeningTests: XCTestCase {
         XCTAssertEqual(try reopened.checkpoint(job: Fixtures.job, channel: Fixtures.channel.id), Checkpoint(head: 2, tail: 1))
     }
 
+    func testAnArchiveFromANewerTgcronIsRefused() throws {
+        let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("archive.sqlite").path
+        do {
+            let store = try ArchiveStore(path: path)
+            try store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        }
+
+        let error = Fixtures.archiveError { try ArchiveStore(path: path) }
+
+        XCTAssertEqual(error, .schemaTooNew(path: path))
+    }
+
     func testAFileThatIsNotADatabaseIsReportedCorrupt() throws {
         let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("archive.sqlite").path
         try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
