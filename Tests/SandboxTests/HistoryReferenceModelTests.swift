@@ -27,8 +27,23 @@ final class HistoryReferenceModelTests: XCTestCase {
         }
     }
 
+    /// A channel posting several messages per second, so many dates tie (offset_date edge cases).
+    static let burstSpec = WorldSpec(
+        seed: 100, genesis: Date(timeIntervalSince1970: 1_767_225_600),
+        channels: [ChannelSpec(username: "gappy", title: "Burst", size: 160, postsPerHour: 10_000,
+                               start: Date(timeIntervalSince1970: 1_767_225_600 - 40), mix: MessageMix(deleted: 0.2))],
+        accounts: [AccountSpec(phone: "9996621234")])
+
     func testRandomQueriesMatchTheReferenceModel() throws {
-        var harness = SandboxHarness(spec: Self.spec, offset: 6 * 3_600)
+        try checkRandomQueries(spec: Self.spec, offset: 6 * 3_600, seed: 1234)
+    }
+
+    func testRandomQueriesWithTiedDatesMatchTheReferenceModel() throws {
+        try checkRandomQueries(spec: Self.burstSpec, offset: 30, seed: 4321)
+    }
+
+    private func checkRandomQueries(spec: WorldSpec, offset: TimeInterval, seed: UInt64) throws {
+        var harness = SandboxHarness(spec: spec, offset: offset)
         try harness.logIn()
         let channel = try XCTUnwrap(harness.api.world.channel(username: "gappy"))
         let list = harness.api.world.truth(channel: channel, at: harness.now).compactMap(TruthRecord.init)
@@ -36,8 +51,8 @@ final class HistoryReferenceModelTests: XCTestCase {
         XCTAssertGreaterThan(list.count, 100)
         let top = try XCTUnwrap(list.first?.id)
         XCTAssertLessThan(list.count, top, "the channel must have gaps")
-        var draw = Draw(1234)
-        for round in 0..<400 {
+        var draw = Draw(seed)
+        for round in 0..<300 {
             let query = HistoryQuery(
                 offsetID: draw.chance(0.2) ? 0 : draw.below(top + 10),
                 offsetDate: draw.chance(0.8) ? 0 : list[draw.below(list.count)].date + draw.below(3) - 1,
