@@ -24,8 +24,9 @@ struct Link {
     var phase: Phase
     /// The keepalive ping sent last, until its pong arrives.
     var keepalive: RequestID?
-    /// Whether the session became ready on this link (a lost ready link resets the failure count).
-    var wasReady = false
+    /// Whether the server proved on this link that it shares the auth key (a key exchange finished
+    /// or a packet decrypted); losing such a link starts the backoff afresh.
+    var hasWorked = false
 
     /// Whether the encrypted session runs on this link.
     var isReady: Bool {

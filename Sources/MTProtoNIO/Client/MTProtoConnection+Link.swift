@@ -4,10 +4,10 @@ import NIOCore
 import TL
 
 extension MTProtoConnection {
-    /// Runs one link on `channel` until it fails; returns why, and whether its session became ready.
+    /// Runs one link on `channel` until it fails; returns why, and whether it worked (`Link.hasWorked`).
     func serve(
         _ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, generation: Int
-    ) async -> (error: ConnectionError, wasReady: Bool) {
+    ) async -> (error: ConnectionError, worked: Bool) {
         let outbound = OutboundQueue()
         let (flushes, flushSignal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let reason: ConnectionError
@@ -32,9 +32,9 @@ extension MTProtoConnection {
             reason = ConnectionError(error)
         }
         flushSignal.finish()
-        let wasReady = link?.wasReady ?? false
+        let worked = link?.hasWorked ?? false
         link = nil
-        return (reason, wasReady)
+        return (reason, worked)
     }
 
     /// Installs the link and sends its first packets: the key exchange's first request, or the
@@ -59,7 +59,6 @@ extension MTProtoConnection {
     func becomeReady(keyExchanged: Bool) {
         guard let generation = link?.generation else { return }
         link?.phase = .ready
-        link?.wasReady = true
         let resent = session?.requeueInFlightRequests() ?? []
         pushWaitingCalls()
         logger.info("session ready", metadata: [

@@ -12,7 +12,7 @@ extension MTProtoConnection {
         link?.framing.feed(buffer.readableBytesView)
         do {
             while let frame = try link?.framing.nextFrame() {
-                try handle(frame)
+                try handle(TransportPadding.strip(frame, framing: configuration.transport.framing))
             }
         } catch TransportError.serverError(let code) where code == -404 && session != nil {
             logger.warning("the server does not know the auth key; a new one will be created")
@@ -46,6 +46,7 @@ extension MTProtoConnection {
                     authKey: key.authKey, salt: key.firstSalt, timeOffset: key.timeOffset,
                     configuration: configuration.session, random: &random)
                 logger.info("auth key created", metadata: ["authKeyID": "\(key.authKey.id)"])
+                link?.hasWorked = true
                 becomeReady(keyExchanged: true)
             }
         case .ready:
@@ -53,6 +54,7 @@ extension MTProtoConnection {
             for event in events {
                 try handle(event)
             }
+            link?.hasWorked = true
         case nil:
             return
         }

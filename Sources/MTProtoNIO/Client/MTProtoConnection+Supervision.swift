@@ -6,13 +6,13 @@ import NIOPosix
 extension MTProtoConnection {
     /// Keeps a link up until the connection stops: connect, serve until the link is lost, wait
     /// the policy's backoff, again. Gives up (stopping with the last error) after the policy's
-    /// number of consecutive attempts that never reached a working session.
+    /// number of consecutive attempts on which the server never proved it shares the key.
     func superviseLinks() async {
         var failures = 0
         while !isStopped, !Task.isCancelled {
-            let (error, wasReady) = await runLink()
+            let (error, worked) = await runLink()
             guard !isStopped, !Task.isCancelled else { return }
-            failures = wasReady ? 0 : failures + 1
+            failures = worked ? 0 : failures + 1
             logger.warning("link lost", metadata: ["reason": "\(error)", "failedAttempts": "\(failures)"])
             eventSink.yield(.disconnected(error))
             if configuration.reconnect.isExhausted(afterFailures: failures) {
@@ -29,8 +29,8 @@ extension MTProtoConnection {
         }
     }
 
-    /// Connects and serves one link; returns why it ended and whether its session became ready.
-    private func runLink() async -> (error: ConnectionError, wasReady: Bool) {
+    /// Connects and serves one link; returns why it ended and whether it worked (`Link.hasWorked`).
+    private func runLink() async -> (error: ConnectionError, worked: Bool) {
         let generation = linkGenerations
         linkGenerations += 1
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>

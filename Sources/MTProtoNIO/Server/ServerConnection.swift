@@ -77,7 +77,7 @@ actor ServerConnection {
     private func receive(_ buffer: ByteBuffer) async throws {
         framing.feed(buffer.readableBytesView)
         while !isClosing, let frame = try framing.nextFrame() {
-            try await handle(frame)
+            try await handle(TransportPadding.strip(frame, framing: framing.detected?.framing))
         }
         flush()
     }
