@@ -35,6 +35,7 @@ final class ChannelAPITests: XCTestCase {
 
     func testUnservedMethodIsMethodInvalid() throws {
         var harness = SandboxHarness()
+        XCTAssertEqual(try harness.error(Api.Account.GetAuthorizations())?.message, "METHOD_INVALID", "before login")
         try harness.logIn()
         let error = try harness.error(Api.Account.GetAuthorizations())
         XCTAssertEqual(error?.code, 400)

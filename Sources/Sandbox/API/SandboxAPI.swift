@@ -64,6 +64,15 @@ public struct SandboxAPI: Sendable {
         Api.Auth.SignUp.tlName, Api.Account.GetPassword.tlName, Api.Auth.CheckPassword.tlName,
     ]
 
+    /// Methods answered after login; everything else answers `METHOD_INVALID`, logged in or not.
+    private static let privateMethods: Set<String> = [
+        Api.Auth.LogOut.tlName, Api.Users.GetUsers.tlName, Api.Users.GetFullUser.tlName, Api.Updates.GetState.tlName,
+        Api.Contacts.ResolveUsername.tlName, Api.Channels.GetChannels.tlName, Api.Channels.GetFullChannel.tlName,
+        Api.Channels.GetMessages.tlName, Api.Messages.GetHistory.tlName, Api.Updates.GetDifference.tlName,
+        Api.Updates.GetChannelDifference.tlName, Api.Account.InitTakeoutSession.tlName,
+        Api.Account.FinishTakeoutSession.tlName,
+    ]
+
     private func serve(
         _ function: any TLDecodableFunction, context: RequestContext, state: inout SandboxState
     ) -> Result<any TLSerializable, RPCError> {
@@ -71,7 +80,10 @@ public struct SandboxAPI: Sendable {
         let key = context.caller.authKeyID
         if state.unregisteredKeys.contains(key) { return .failure(.authKeyUnregistered) }
         let phone = state.sessions[key]?.phone
-        if phone == nil && !Self.publicMethods.contains(method) { return .failure(.authKeyUnregistered) }
+        if !Self.publicMethods.contains(method) {
+            guard Self.privateMethods.contains(method) else { return .failure(.methodInvalid) }
+            guard phone != nil else { return .failure(.authKeyUnregistered) }
+        }
         if let fault = state.takeFault(for: method) { return .failure(fault) }
         if let phone, let wait = state.flood.admit(
             method: method, account: userID(phone: phone), now: context.now, policy: configuration.flood) {
