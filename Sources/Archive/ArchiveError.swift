@@ -22,6 +22,8 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case checkpointRejected(job: String, channel: Int64, reason: String)
     /// A message from the server or from the archive could not be decoded.
     case undecodableMessage(channel: Int64, id: Int32, reason: String)
+    /// A page for `channel` holds message `id` of another chat; nothing of the page was written.
+    case messageOutsideChannel(channel: Int64, id: Int32)
     /// An export could not be written to its destination.
     case exportFailed(reason: String)
     /// Any other SQLite failure.
@@ -40,6 +42,8 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
             "archive: checkpoint of job \(job) for channel \(channel) rejected: \(reason)"
         case let .undecodableMessage(channel, id, reason):
             "archive: message \(id) of channel \(channel) cannot be decoded: \(reason)"
+        case let .messageOutsideChannel(channel, id):
+            "archive: message \(id) in the page of channel \(channel) belongs to another chat"
         case let .exportFailed(reason): "archive: export failed: \(reason)"
         case let .database(path, reason): "archive: database error in \(path): \(reason)"
         }

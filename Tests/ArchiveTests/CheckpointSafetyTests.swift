@@ -53,6 +53,19 @@ final class CheckpointSafetyTests: XCTestCase {
         XCTAssertEqual(try store.archivedIDs(channel: channel.id, in: 11...20), [])
     }
 
+    func testAPageWithAnotherChannelsMessageIsRejectedWhole() throws {
+        let store = try Fixtures.store(self)
+
+        let error = Fixtures.archiveError {
+            try store.commitPage(channel: channel, job: job, messages: [Fixtures.post(1), Fixtures.post(2, channelId: 9)],
+                                 checkpoint: Checkpoint(head: 2, tail: 1), now: Fixtures.now)
+        }
+
+        XCTAssertEqual(error, .messageOutsideChannel(channel: channel.id, id: 2))
+        XCTAssertEqual(try store.messageCount(channel: channel.id), 0)
+        XCTAssertNil(try store.checkpoint(job: job, channel: channel.id))
+    }
+
     func testATailAboveTheHeadIsRejected() throws {
         let store = try Fixtures.store(self)
 

@@ -12,6 +12,7 @@ extension MessageRecord {
             id = empty.id
         case .message(let regular):
             id = regular.id
+            try Self.requireChannel(regular.peerId, channelId: channelId, id: id)
             kind = .message
             date = Int64(regular.date)
             editDate = regular.editDate.map(Int64.init)
@@ -30,17 +31,20 @@ extension MessageRecord {
             }
             groupedId = regular.groupedId
             postAuthor = regular.postAuthor
-            if let value = regular.media, case let json = try codec.json(of: value, channel: channelId, id: id),
-               json.constructorName != "messageMediaEmpty" {
-                mediaKind = json.constructorName
-                media = json.compactText
-                mediaDigest = MediaDigest.of(json)
+            if let value = regular.media {
+                let json = try codec.json(of: value, channel: channelId, id: id)
+                if json.constructorName != "messageMediaEmpty" {
+                    mediaKind = json.constructorName
+                    media = json.compactText
+                    mediaDigest = MediaDigest.of(json)
+                }
             }
             reactions = try regular.reactions.map { (value) throws(ArchiveError) in
                 try codec.json(of: value, channel: channelId, id: regular.id).compactText
             }
         case .messageService(let service):
             id = service.id
+            try Self.requireChannel(service.peerId, channelId: channelId, id: id)
             kind = .service
             date = Int64(service.date)
             replyTo = Self.replyToMessageId(service.replyTo)
@@ -62,6 +66,13 @@ extension MessageRecord {
         self.layer = layer
         self.archivedAt = archivedAt
         self.updatedAt = updatedAt
+    }
+
+    /// Refuses a message of another chat: a page holds one channel's messages.
+    private static func requireChannel(_ peer: Api.Peer, channelId: Int64, id: Int32) throws(ArchiveError) {
+        guard case .peerChannel(let channel) = peer, channel.channelId == channelId else {
+            throw .messageOutsideChannel(channel: channelId, id: id)
+        }
     }
 
     private static func replyToMessageId(_ header: Api.MessageReplyHeader?) -> Int32? {
