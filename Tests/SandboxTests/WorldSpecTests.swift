@@ -29,6 +29,15 @@ final class WorldSpecTests: XCTestCase {
         XCTAssertEqual(spec.channels.map(\.size), [3])
     }
 
+    func testWorldFileIsReadFromDisk() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("world-\(UUID().uuidString).yaml")
+        try "seed: 2\ngenesis: 2026-01-01T00:00:00Z\nchannels: [{username: b, size: 5}]\naccounts: []\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertEqual(try WorldSpec.load(contentsOf: url).channels.map(\.username), ["b"])
+        XCTAssertThrowsError(try WorldSpec.load(contentsOf: url.appendingPathExtension("missing")))
+    }
+
     func testDuplicateUsernamesAreRefused() {
         XCTAssertThrowsError(try WorldSpec.load("""
             seed: 1

@@ -45,6 +45,17 @@ public struct WorldSpec: Codable, Sendable, Equatable {
         return spec
     }
 
+    /// Reads a spec from a YAML or JSON file.
+    public static func load(contentsOf url: URL) throws(WorldSpecError) -> WorldSpec {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw .unreadable("\(url.path): \(error.localizedDescription)")
+        }
+        return try load(text)
+    }
+
     /// Checks the constraints the generator relies on (unique usernames and phones, fractions in 0...1).
     public func validate() throws(WorldSpecError) {
         var usernames = Set<String>()
