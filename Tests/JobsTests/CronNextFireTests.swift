@@ -107,6 +107,11 @@ final class CronNextFireTests: XCTestCase {
              "hourly skips the repeated 01:00"),
         Case("0 0 * * *", "America/New_York", after: "2026-10-31T12:00:00-04:00", "2026-11-01T00:00:00-04:00",
              "midnight before the 2026 fall back"),
+        // Other shapes of DST: a half-hour jump, and the southern hemisphere.
+        Case("15 2 * * *", "Australia/Lord_Howe", after: "2025-10-04T12:00:00+10:30", "2025-10-05T02:30:00+11:00",
+             "half-hour spring-forward"),
+        Case("30 2 * * *", "Australia/Sydney", after: "2025-04-05T12:00:00+11:00", "2025-04-06T02:30:00+11:00",
+             "southern fall back: first occurrence"),
     ]
 
     func testNextFireMatchesTheTable() throws {
