@@ -36,7 +36,7 @@ final class StoreOpeningTests: XCTestCase {
 
         XCTAssertEqual(DatabaseFileMode.permissions(of: store.path), 0o600)
         for companion in DatabaseFileMode.companions(of: store.path) {
-            if let mode = DatabaseFileMode.permissions(of: companion) { XCTAssertEqual(mode, 0o600, companion) }
+            XCTAssertEqual(DatabaseFileMode.permissions(of: companion), 0o600, companion)
         }
     }
 
@@ -54,6 +54,19 @@ final class StoreOpeningTests: XCTestCase {
         XCTAssertEqual(DatabaseFileMode.permissions(of: path), 0o600)
         XCTAssertEqual(try reopened.messageCount(channel: Fixtures.channel.id), 2)
         XCTAssertEqual(try reopened.checkpoint(job: Fixtures.job, channel: Fixtures.channel.id), Checkpoint(head: 2, tail: 1))
+    }
+
+    func testTwoHandlesOnOneFileSeeEachOthersCommits() throws {
+        let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("archive.sqlite").path
+        let harvester = try ArchiveStore(path: path)
+        let status = try ArchiveStore(path: path)
+
+        try harvester.commitPage(channel: Fixtures.channel, job: Fixtures.job, messages: Fixtures.page(1...3),
+                                 checkpoint: Checkpoint(head: 3, tail: 1), now: Fixtures.now)
+        try status.markDeleted(channel: Fixtures.channel.id, ids: [2], noticedAt: Fixtures.now)
+
+        XCTAssertEqual(try status.checkpoint(job: Fixtures.job, channel: Fixtures.channel.id), Checkpoint(head: 3, tail: 1))
+        XCTAssertEqual(try harvester.message(channel: Fixtures.channel.id, id: 2)?.deletedAt, Fixtures.now)
     }
 
     func testAnArchiveFromANewerTgcronIsRefused() throws {

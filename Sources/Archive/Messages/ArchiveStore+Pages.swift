@@ -8,7 +8,8 @@ extension ArchiveStore {
     /// Either every message and the checkpoint are stored, or nothing is: after a crash or an error at any
     /// moment, the stored checkpoint never claims messages that are not stored. The checkpoint is rejected
     /// (and the page with it) if its `head` is above every stored id of the channel or its `tail` above its
-    /// `head`. Re-committing a page is harmless: rows are keyed by (channel, id).
+    /// `head`. Re-committing a page is harmless: rows are keyed by (channel, id). A message marked deleted
+    /// that the server returns again is unmarked: it exists.
     @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
                            now: Date) throws(ArchiveError) -> PageCommitResult {
