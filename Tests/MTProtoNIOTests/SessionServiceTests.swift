@@ -7,13 +7,13 @@ import XCTest
 final class SessionServiceTests: XCTestCase {
     func testKeepalivePingsKeepAnIdleLinkUp() async throws {
         let server = try await Fixtures.server()
-        let connection = Fixtures.connection(port: server.port, pingInterval: .milliseconds(40))
+        let connection = Fixtures.connection(port: server.port, pingInterval: .milliseconds(150))
         let recorder = EventRecorder()
         await recorder.record(connection)
         _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
 
         // Several ping intervals: an unanswered ping would drop the link as unresponsive.
-        try await Task.sleep(for: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(500))
         _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
 
         await connection.close()

@@ -26,10 +26,6 @@ public struct ClientTransport: Sendable, Hashable, CustomStringConvertible {
     /// Obfuscated padded intermediate, what Telegram's own apps use.
     public static let obfuscatedPaddedIntermediate = ClientTransport(framing: .paddedIntermediate, isObfuscated: true)
 
-    /// Every supported combination: the four plain framings and the three obfuscated ones.
-    public static let allCases: [ClientTransport] =
-        TransportProtocol.allCases.map(plain) + [obfuscatedAbridged, obfuscatedIntermediate, obfuscatedPaddedIntermediate]
-
     /// A fresh client framing for one connection; throws only if the obfuscation cipher cannot be set up.
     func makeFraming(random: some RandomSource, maxFrameLength: Int) throws(TransportError) -> any TransportFraming {
         guard isObfuscated else {

@@ -45,7 +45,8 @@ extension MTProtoConnection {
                 session = ClientSession(
                     authKey: key.authKey, salt: key.firstSalt, timeOffset: key.timeOffset,
                     configuration: configuration.session, random: &random)
-                logger.info("auth key created", metadata: ["authKeyID": "\(key.authKey.id)"])
+                logger.info("auth key created")
+                logger.debug("auth key id", metadata: ["authKeyID": "\(key.authKey.id)"])
                 link?.hasWorked = true
                 becomeReady(keyExchanged: true)
             }
@@ -75,7 +76,8 @@ extension MTProtoConnection {
         case .update(let update):
             updateSink.yield(update)
         case .newSession(let firstMessageID):
-            logger.info("the server started a new session", metadata: ["firstMsgID": "\(firstMessageID)"])
+            logger.info("the server started a new session")
+            logger.debug("new session", metadata: ["firstMsgID": "\(firstMessageID)"])
             eventSink.yield(.newSession)
         case .resendScheduled(let requestIDs):
             logger.debug("requests will be resent", metadata: ["count": "\(requestIDs.count)"])

@@ -104,7 +104,7 @@ actor ServerConnection {
             handshake = nil
             try send(answer)
             await registry.register(key)
-            logger.info("auth key created", metadata: ["authKeyID": "\(key.authKey.id)"])
+            logger.debug("auth key created", metadata: ["authKeyID": "\(key.authKey.id)"])
         }
     }
 
@@ -114,7 +114,7 @@ actor ServerConnection {
         if session?.authKey.id != keyID {
             await releaseSession()
             guard let found = await registry.checkOut(keyID, configuration: configuration.session) else {
-                logger.info("unknown auth key; answering -404", metadata: ["authKeyID": "\(keyID)"])
+                logger.info("unknown auth key; answering -404")
                 try send(withUnsafeBytes(of: Int32(-404).littleEndian, Array.init))
                 isClosing = true
                 outbound.finish()
