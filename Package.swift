@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "tgcron",
             dependencies: [
-                "TL",
+                "TL", "Jobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI"

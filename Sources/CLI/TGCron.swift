@@ -6,6 +6,6 @@ struct TGCron: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tgcron",
         abstract: "Archive Telegram channels on a schedule, through MTProto, without bursts or duplicates.",
-        subcommands: [TLCommand.self]
+        subcommands: [ValidateCommand.self, TLCommand.self]
     )
 }
