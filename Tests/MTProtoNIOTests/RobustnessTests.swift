@@ -39,12 +39,12 @@ final class RobustnessTests: XCTestCase {
             XCTAssertEqual(length, 0xffffff * 4)
         }
 
-        await recorder.waitForEnd()
-        let disconnects = await recorder.count { $0 == .disconnected(.transport(.frameTooLarge(0xffffff * 4))) }
-        XCTAssertEqual(disconnects, Fixtures.fastReconnect.maximumFailedAttempts)
-        let last = await recorder.events.last
-        XCTAssertEqual(last, .stopped(.transport(.frameTooLarge(0xffffff * 4))))
         await connection.close()
+        await recorder.waitForEnd()
+        let events = await recorder.events
+        let tooLarge = ConnectionError.transport(.frameTooLarge(0xffffff * 4))
+        XCTAssertEqual(events.filter { $0 == .disconnected(tooLarge) }.count, Fixtures.fastReconnect.maximumFailedAttempts)
+        XCTAssertEqual(events.suffix(2), [.suspended(tooLarge), .stopped])
         await server.stop()
     }
 
@@ -77,17 +77,24 @@ final class RobustnessTests: XCTestCase {
         await server.stop()
     }
 
-    func testUnreachableServerFailsCallsWithTheNetworkError() async throws {
+    func testUnreachableServerFailsCallsAndTheNextCallTriesAgain() async throws {
         let server = try await ScriptedServer.start(reply: nil)
         let port = server.port
         await server.stop()
         let connection = Fixtures.connection(port: port)
+        let recorder = EventRecorder()
+        await recorder.record(connection)
 
-        do {
-            _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
-            XCTFail("expected a network error")
-        } catch ConnectionError.network {}
+        for _ in 0..<2 {
+            do {
+                _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+                XCTFail("expected a network error")
+            } catch ConnectionError.network {}
+        }
 
         await connection.close()
+        await recorder.waitForEnd()
+        let attempts = await recorder.count { if case .disconnected = $0 { true } else { false } }
+        XCTAssertEqual(attempts, 2 * (Fixtures.fastReconnect.maximumFailedAttempts ?? 0))
     }
 }

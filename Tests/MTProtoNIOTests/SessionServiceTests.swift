@@ -19,7 +19,7 @@ final class SessionServiceTests: XCTestCase {
         await connection.close()
         await recorder.waitForEnd()
         let events = await recorder.events
-        XCTAssertEqual(events, [.connected(keyExchanged: true), .newSession, .stopped(.closed)])
+        XCTAssertEqual(events, [.connected(keyExchanged: true), .newSession, .stopped])
         await server.shutdown()
     }
 

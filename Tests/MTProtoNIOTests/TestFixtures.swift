@@ -131,7 +131,7 @@ actor EventRecorder {
         events.append(event)
     }
 
-    /// Waits until the event stream finished (the connection stopped).
+    /// Waits until the event stream finished (the connection was closed).
     func waitForEnd() async {
         await task?.value
     }

@@ -8,7 +8,9 @@ public enum ConnectionEvent: Sendable, Equatable {
     case reconnecting(after: Duration)
     /// The server started a new session: updates may have been missed (re-sync with getDifference).
     case newSession
-    /// The connection stopped for good: `.closed` after `close()`, otherwise the last link error
-    /// once the reconnect policy gave up. No events follow.
-    case stopped(ConnectionError)
+    /// Reconnecting failed as often as the reconnect policy allows: pending calls failed with this
+    /// error, and the connection waits for the next call to try again.
+    case suspended(ConnectionError)
+    /// The connection was closed with `close()`. No events follow.
+    case stopped
 }

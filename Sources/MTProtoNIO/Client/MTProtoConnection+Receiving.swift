@@ -66,13 +66,13 @@ extension MTProtoConnection {
     private func handle(_ event: SessionEvent) throws(ConnectionError) {
         switch event {
         case .result(let requestID, let outcome):
-            if requestID == link?.keepalive {
-                link?.keepalive = nil
-            } else {
+            if !settleKeepalive(requestID) {
                 finishRequest(requestID, with: outcome.mapError(ConnectionError.rpc))
             }
         case .failed(let requestID, let error):
-            finishRequest(requestID, with: .failure(.protocol(error)))
+            if !settleKeepalive(requestID) {
+                finishRequest(requestID, with: .failure(.protocol(error)))
+            }
         case .update(let update):
             updateSink.yield(update)
         case .newSession(let firstMessageID):
@@ -89,5 +89,12 @@ extension MTProtoConnection {
                 logger.debug("ignored a message", metadata: ["reason": "\(error)"])
             }
         }
+    }
+
+    /// Whether `requestID` is the outstanding keepalive ping; if so it is no longer outstanding.
+    private func settleKeepalive(_ requestID: RequestID) -> Bool {
+        guard requestID == link?.keepalive else { return false }
+        link?.keepalive = nil
+        return true
     }
 }

@@ -5,8 +5,9 @@ import NIOPosix
 
 extension MTProtoConnection {
     /// Keeps a link up until the connection stops: connect, serve until the link is lost, wait
-    /// the policy's backoff, again. Gives up (stopping with the last error) after the policy's
-    /// number of consecutive attempts on which the server never proved it shares the key.
+    /// the policy's backoff, again. After the policy's number of consecutive attempts on which the
+    /// server never proved it shares the key, it gives up: pending calls fail with the last error,
+    /// and the next call starts connecting afresh.
     func superviseLinks() async {
         var failures = 0
         while !isStopped, !Task.isCancelled {
@@ -16,7 +17,7 @@ extension MTProtoConnection {
             logger.warning("link lost", metadata: ["reason": "\(error)", "failedAttempts": "\(failures)"])
             eventSink.yield(.disconnected(error))
             if configuration.reconnect.isExhausted(afterFailures: failures) {
-                stop(reason: error)
+                suspend(reason: error)
                 return
             }
             let delay = configuration.reconnect.delay(afterFailures: failures, random: &random)
@@ -27,6 +28,16 @@ extension MTProtoConnection {
                 return
             }
         }
+    }
+
+    /// Fails pending calls with `reason` and ends supervision until the next call.
+    private func suspend(reason: ConnectionError) {
+        logger.error("giving up reconnecting", metadata: ["reason": "\(reason)"])
+        for call in calls.removeAll() {
+            call.finish(.failure(reason))
+        }
+        eventSink.yield(.suspended(reason))
+        supervisor = nil
     }
 
     /// Connects and serves one link; returns why it ended and whether it worked (`Link.hasWorked`).

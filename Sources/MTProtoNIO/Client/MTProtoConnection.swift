@@ -18,7 +18,7 @@ import TL
 public actor MTProtoConnection {
     /// Updates and other messages the server sent on its own, as TL bytes; finishes after `close()`.
     public nonisolated let updates: AsyncStream<TLRawObject>
-    /// What happens to the link (connected, lost, reconnecting, new session, stopped).
+    /// What happens to the link (connected, lost, reconnecting, new session, gave up, closed).
     public nonisolated let events: AsyncStream<ConnectionEvent>
 
     let configuration: ConnectionConfiguration
@@ -70,8 +70,8 @@ public actor MTProtoConnection {
     }
 
     /// Calls `function` and decodes its answer. Waits through reconnects until answered, `timeout`
-    /// passes (`.timeout`), the connection stops (`.closed` or the error it gave up on) or the
-    /// task is cancelled (`CancellationError`); throws `ConnectionError` otherwise too.
+    /// passes (`.timeout`), reconnecting gives up (the last link error), the connection is closed
+    /// (`.closed`) or the task is cancelled (`CancellationError`); other failures are `ConnectionError`s too.
     public func invoke<Function: TLFunction>(_ function: Function, timeout: Duration? = nil) async throws -> Function.Result {
         let answer = try await invoke(raw: function.serialized(), timeout: timeout)
         do {
@@ -101,10 +101,11 @@ public actor MTProtoConnection {
     /// closed, saves the session's salt, and finishes `updates` and `events`.
     public func close() async {
         if !isStopped {
-            stop(reason: .closed)
+            stop()
         }
-        supervisor?.cancel()
-        await supervisor?.value
+        let running = supervisor
+        running?.cancel()
+        await running?.value
         await persistSessionIfChanged()
     }
 
@@ -113,16 +114,16 @@ public actor MTProtoConnection {
         calls.count
     }
 
-    /// Fails every pending call with `reason`, refuses new ones and ends the streams.
-    func stop(reason: ConnectionError) {
+    /// Fails every pending call with `.closed`, refuses new ones, ends the link and the streams.
+    private func stop() {
         isStopped = true
         for call in calls.removeAll() {
-            call.finish(.failure(reason))
+            call.finish(.failure(ConnectionError.closed))
         }
-        logger.info("connection stopped", metadata: ["reason": "\(reason)"])
-        eventSink.yield(.stopped(reason))
+        logger.info("connection closed")
+        eventSink.yield(.stopped)
         eventSink.finish()
         updateSink.finish()
-        link?.outbound.fail(reason)
+        link?.outbound.fail(ConnectionError.closed)
     }
 }
