@@ -16,14 +16,16 @@ final class StoreOpeningTests: XCTestCase {
         XCTAssertEqual(applied, ["v1"])
     }
 
-    func testRunsInWALWithForeignKeysAndABusyTimeout() throws {
+    func testRunsInWALWithForeignKeysAndFullSync() throws {
         let store = try Fixtures.store(self)
 
-        let (journal, foreignKeys) = try store.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        let (journal, foreignKeys, synchronous) = try store.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"))
         }
         XCTAssertEqual(journal, "wal")
         XCTAssertEqual(foreignKeys, true)
+        XCTAssertEqual(synchronous, 2, "FULL")
         XCTAssertThrowsError(try store.write { db in
             try db.execute(sql: "INSERT INTO checkpoints (job, channel_id, updated_at) VALUES ('x', 999, '2024-01-01')")
         })

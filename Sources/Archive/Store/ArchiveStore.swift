@@ -40,6 +40,7 @@ public final class ArchiveStore: Sendable {
         }
         try prepareSchema(readOnly: readOnly)
         if !readOnly {
+            try makeCommitsDurable()
             try DatabaseFileMode.securePrivateMode(path)
         }
     }
@@ -55,6 +56,13 @@ public final class ArchiveStore: Sendable {
             if readOnly { throw ArchiveError.openFailed(path: path, reason: "the archive needs migrating; open it for writing once") }
             try migrator.migrate(pool)
         }
+    }
+
+    /// Sets `synchronous = FULL` on the writer, replacing the NORMAL GRDB chooses for WAL: a commit is then on
+    /// disk when it returns, so not even a power cut takes back a checkpoint the harvester acted on (NORMAL
+    /// keeps the database consistent but may lose the last commits).
+    private func makeCommitsDurable() throws(ArchiveError) {
+        try access { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
     }
 
     /// Runs `body`, turning any GRDB/SQLite error into an `ArchiveError` that names the file.
