@@ -83,14 +83,14 @@ let package = Package(
         // Micro-benchmarks (`make bench`): figures written to bench/results, never asserted in tests.
         .executableTarget(name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto"], path: "bench/Sources/TGCronBench"),
 
-        .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen"]),
+        .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen"], exclude: ["Fixtures"]),
         .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor"]),
         // Runs the built `tgcron` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["tgcron"]),
