@@ -82,6 +82,30 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(text, Self.desktopGolden)
     }
 
+    func testDesktopJSONDescribesAVideoFileWithoutDownloadingIt() throws {
+        let store = try Fixtures.store(self)
+        let video = Api.MessageMedia.messageMediaDocument(Api.MessageMedia.MessageMediaDocument(document: .document(
+            Api.Document.Document(id: 3, accessHash: 4, fileReference: [1], date: Fixtures.baseDate, mimeType: "video/mp4",
+                                  size: 1_000_000, dcId: 2, attributes: [
+                                      .documentAttributeVideo(Api.DocumentAttribute.DocumentAttributeVideo(duration: 12.5, w: 640, h: 360)),
+                                      .documentAttributeFilename(Api.DocumentAttribute.DocumentAttributeFilename(fileName: "clip.mp4")),
+                                  ]))))
+        try store.commitPage(channel: channel, job: Fixtures.job, messages: [Fixtures.post(1, text: "clip", media: video)],
+                             checkpoint: Checkpoint(head: 1, tail: 1), now: Fixtures.now)
+
+        let text = try exported(store, .desktopJSON, filter: ExportFilter(channel: channel.id))
+
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let message = try XCTUnwrap((root["messages"] as? [[String: Any]])?.first)
+        XCTAssertEqual(message["file"] as? String, DesktopMessage.fileNotIncluded)
+        XCTAssertEqual(message["media_type"] as? String, "video_file")
+        XCTAssertEqual(message["mime_type"] as? String, "video/mp4")
+        XCTAssertEqual(message["duration_seconds"] as? Int, 12)
+        XCTAssertEqual(message["width"] as? Int, 640)
+        XCTAssertEqual(message["height"] as? Int, 360)
+        XCTAssertEqual(try store.message(channel: channel.id, id: 1)?.mediaKind, "messageMediaDocument")
+    }
+
     func testFiltersSelectAChannelAndASinceDate() throws {
         let store = try smallArchive()
         try store.commitPage(channel: ChannelInfo(id: 2_002, title: "Other"), job: Fixtures.job,

@@ -129,8 +129,10 @@ struct DesktopMessage {
             if let title = audio["title"] { fields.append(("title", title)) }
         }
         if !isSticker, let mime = document["mime_type"] { fields.append(("mime_type", mime)) }
-        if let duration = (named("documentAttributeVideo") ?? named("documentAttributeAudio"))?["duration"] {
-            fields.append(("duration_seconds", duration))
+        switch (named("documentAttributeVideo") ?? named("documentAttributeAudio"))?["duration"] {
+        case .double(let seconds)?: fields.append(("duration_seconds", .integer(Int64(seconds))))
+        case .integer(let seconds)?: fields.append(("duration_seconds", .integer(seconds)))
+        default: break
         }
         if let sized = named("documentAttributeVideo") ?? named("documentAttributeImageSize"),
            let width = sized["w"], let height = sized["h"] {
