@@ -15,7 +15,8 @@ public final class ArchiveStore: Sendable {
 
     /// Opens (creating it if needed) the archive at `path` and applies pending migrations.
     ///
-    /// The file and its `-wal`/`-shm` companions are created, or fixed, with mode 0600. `readOnly` opens an
+    /// The file is created with mode 0600 before SQLite sees it (its `-wal`/`-shm` companions inherit that
+    /// mode), and an existing file or companion loses any group or other permission. `readOnly` opens an
     /// existing archive without ever writing to it (for status and export). `busyTimeout` is how long a
     /// write waits for another process's transaction.
     public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 10) throws(ArchiveError) {
