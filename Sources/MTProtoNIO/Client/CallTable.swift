@@ -1,26 +1,4 @@
 import MTProto
-import TL
-
-/// Identifies one `invoke` for its whole life, across sessions and reconnects.
-struct CallID: Sendable, Hashable, Comparable {
-    let rawValue: UInt64
-
-    static func < (lhs: CallID, rhs: CallID) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
-}
-
-/// One caller waiting for an answer.
-struct PendingCall {
-    /// The request's TL bytes, kept to push it again into a new session if the auth key is lost.
-    let body: [UInt8]
-    /// Resumed exactly once, when the call leaves the table.
-    let continuation: CheckedContinuation<TLRawObject, any Error>
-    /// The session's id for the request, once pushed into the current session.
-    var requestID: RequestID?
-    /// Fires the call's timeout; cancelled when the call leaves the table earlier.
-    var timeout: Task<Void, Never>?
-}
 
 /// The calls a connection has not answered yet, by call id and by the session's request id.
 /// Taking a call out of the table is the only way to finish it, so each continuation resumes once.
@@ -82,12 +60,4 @@ struct CallTable {
 
     /// How many calls are pending.
     var count: Int { calls.count }
-}
-
-extension PendingCall {
-    /// Stops the timeout and resumes the caller with `outcome`.
-    func finish(_ outcome: Result<TLRawObject, any Error>) {
-        timeout?.cancel()
-        continuation.resume(with: outcome)
-    }
 }
