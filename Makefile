@@ -17,7 +17,7 @@ release:
 ## test: the whole test suite (what CI runs)
 test: tl-check
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build --parallel --num-workers 2 $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build --disable-swift-testing $(BUILD_FLAGS)
 
 ## tl: regenerate Sources/TL/Generated from $(SCHEMA_DIR)
 tl:

@@ -55,7 +55,7 @@ let package = Package(
 
         // The sandbox DC's logic: synthetic world, ground truth, API semantics, flood policy (no sockets).
         .target(name: "Sandbox", dependencies: [
-            "TL", "MTProto", "MTProtoCrypto",
+            "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "tgcron",
             dependencies: [
-                "TL", "Jobs",
+                "TL", "Jobs", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI"
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "MTProtoNIO"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor"]),
