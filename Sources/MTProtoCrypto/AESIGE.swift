@@ -11,7 +11,7 @@ public enum AESIGE {
     public static func encrypt(_ plaintext: [UInt8], key: [UInt8], iv: [UInt8]) throws(CryptoError) -> [UInt8] {
         var data = plaintext
         try validate(key: key, iv: iv, length: data.count)
-        data.withUnsafeMutableBytes { run($0, key: key, iv: iv, encrypting: true) }
+        try check(data.withUnsafeMutableBytes { run($0, key: key, iv: iv, encrypting: true) })
         return data
     }
 
@@ -19,20 +19,20 @@ public enum AESIGE {
     public static func decrypt(_ ciphertext: [UInt8], key: [UInt8], iv: [UInt8]) throws(CryptoError) -> [UInt8] {
         var data = ciphertext
         try validate(key: key, iv: iv, length: data.count)
-        data.withUnsafeMutableBytes { run($0, key: key, iv: iv, encrypting: false) }
+        try check(data.withUnsafeMutableBytes { run($0, key: key, iv: iv, encrypting: false) })
         return data
     }
 
     /// Encrypts `buffer` in place.
     public static func encrypt(_ buffer: UnsafeMutableRawBufferPointer, key: [UInt8], iv: [UInt8]) throws(CryptoError) {
         try validate(key: key, iv: iv, length: buffer.count)
-        run(buffer, key: key, iv: iv, encrypting: true)
+        try check(run(buffer, key: key, iv: iv, encrypting: true))
     }
 
     /// Decrypts `buffer` in place.
     public static func decrypt(_ buffer: UnsafeMutableRawBufferPointer, key: [UInt8], iv: [UInt8]) throws(CryptoError) {
         try validate(key: key, iv: iv, length: buffer.count)
-        run(buffer, key: key, iv: iv, encrypting: false)
+        try check(run(buffer, key: key, iv: iv, encrypting: false))
     }
 
     private static func validate(key: [UInt8], iv: [UInt8], length: Int) throws(CryptoError) {
@@ -42,12 +42,16 @@ public enum AESIGE {
     }
 
     /// Runs IGE over `buffer` once `validate` has accepted the arguments.
-    private static func run(_ buffer: UnsafeMutableRawBufferPointer, key: [UInt8], iv: [UInt8], encrypting: Bool) {
-        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        // The wrapper updates the IV it is given, so it works on a copy.
+    /// Returns OpenSSL's status: 0 on success.
+    private static func run(_ buffer: UnsafeMutableRawBufferPointer, key: [UInt8], iv: [UInt8],
+                            encrypting: Bool) -> Int32 {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         var chain = iv
-        let status = tgcron_aes_ige(key, Int32(key.count * 8), &chain, base, buffer.count, encrypting ? 1 : 0)
-        // Key sizes were validated, so OpenSSL's key schedule cannot reject the key.
-        precondition(status == 0, "AESIGE: OpenSSL rejected a validated key length")
+        return tgcron_aes_ige(key, Int32(key.count * 8), &chain, base, buffer.count, encrypting ? 1 : 0)
+    }
+
+    /// Key sizes were validated, so only a failed cipher allocation or setup gives a non-zero status.
+    private static func check(_ status: Int32) throws(CryptoError) {
+        if status != 0 { throw .openSSL("AES-IGE cipher setup failed") }
     }
 }
