@@ -55,8 +55,10 @@ public enum PQFactorization {
         return divisor == n ? nil : divisor
     }
 
-    /// Deterministic Miller-Rabin for 64-bit numbers (these bases are exact below 3.3 * 10^24).
-    static func isPrime(_ n: UInt64) -> Bool {
+    /// Whether `n` is prime, exactly for every 64-bit `n`: a deterministic Miller-Rabin test with the
+    /// first twelve primes as bases, which has no strong pseudoprimes below 3.3 * 10^24. Used here to
+    /// reject prime `pq`s, and by the server side of the key exchange to pick the primes of its `pq`.
+    public static func isPrime(_ n: UInt64) -> Bool {
         let bases: [UInt64] = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
         guard n >= 2 else { return false }
         for base in bases where n % base == 0 { return n == base }

@@ -26,6 +26,33 @@ final class CallLifecycleTests: XCTestCase {
         await server.shutdown()
     }
 
+    func testTimedOutCallIsNotSentAgainAfterAReconnect() async throws {
+        let service = TestService()
+        // The second reply closes the connection, after the call below timed out.
+        let server = try await Fixtures.server(handler: service, faults: ServerFaults(dropConnectionEvery: 2))
+        let connection = Fixtures.connection(port: server.port)
+        let recorder = EventRecorder()
+        await recorder.record(connection)
+        _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+        do {
+            _ = try await connection.invoke(Api.Help.GetConfig(), timeout: .milliseconds(200))
+            XCTFail("expected a timeout")
+        } catch ConnectionError.timeout {}
+        _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+
+        // Sent on the next link, after anything the session would resend.
+        _ = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+        try await Task.sleep(for: .milliseconds(200))
+
+        let requests = await service.gauge.requests
+        XCTAssertEqual(requests, 4, "three help.getNearestDc and the timed-out help.getConfig once")
+        await connection.close()
+        await recorder.waitForEnd()
+        let reconnects = await recorder.count { $0 == .connected(keyExchanged: false) }
+        XCTAssertEqual(reconnects, 1)
+        await server.shutdown()
+    }
+
     func testCancelledCallFailsWithCancellationErrorAndIsRemoved() async throws {
         let server = try await Fixtures.server()
         let connection = Fixtures.connection(port: server.port)

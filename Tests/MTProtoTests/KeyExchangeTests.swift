@@ -125,7 +125,7 @@ final class KeyExchangeTests: XCTestCase {
             let proof = ProofOfWork(random: &random)
             XCTAssertNotEqual(proof.p, proof.q)
             XCTAssertTrue((1 << 30..<1 << 31).contains(proof.p))
-            XCTAssertTrue(ProofOfWork.isPrime(proof.p) && ProofOfWork.isPrime(proof.q))
+            XCTAssertTrue(PQFactorization.isPrime(proof.p) && PQFactorization.isPrime(proof.q))
             let factors = PQFactorization.factorize(proof.pq)
             XCTAssertEqual(factors?.p, proof.p)
             XCTAssertEqual(factors?.q, proof.q)

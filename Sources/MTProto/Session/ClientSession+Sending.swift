@@ -14,9 +14,10 @@ extension ClientSession {
 
     /// The next encrypted packet to write, or nil when there is nothing to send.
     ///
-    /// Packs, in order: pending acknowledgements, service answers, then queued requests, within the
-    /// container limits (call again while it returns packets). Acknowledgements alone are sent only
-    /// once `ackFlushThreshold` of them are pending, or when `flushAcks` is set.
+    /// Packs, in order: pending acknowledgements, service answers, `rpc_drop_answer`s for cancelled
+    /// requests, then queued requests, within the container limits (call again while it returns
+    /// packets). Acknowledgements alone are sent only once `ackFlushThreshold` of them are pending,
+    /// or when `flushAcks` is set.
     public mutating func nextPacket(now: UnixTime, random: inout some RandomSource, flushAcks: Bool = false) -> [UInt8]? {
         if needsNewSession { startNewSession(random: &random) }
         adoptFutureSalt(now: now)
@@ -24,7 +25,7 @@ extension ClientSession {
         var budget = ContainerBudget(configuration: configuration)
         var messages: [OutgoingMessage] = []
         var carried: [Carried] = []
-        let hasOtherOutput = !queue.isEmpty || !pendingService.isEmpty
+        let hasOtherOutput = !queue.isEmpty || !pendingService.isEmpty || !pendingDrops.isEmpty
         if !pendingAcks.isEmpty, hasOtherOutput || flushAcks || pendingAcks.count >= configuration.ackFlushThreshold {
             let ids = Array(pendingAcks.prefix(Self.maximumAcksPerMessage))
             let body = MT.MsgsAck(msgIds: ids).serialized()
@@ -37,6 +38,14 @@ extension ClientSession {
         while let body = pendingService.first, budget.admit(bodyLength: body.count) {
             pendingService.removeFirst()
             messages.append(OutgoingMessage(body: body, contentRelated: false, kind: .client))
+            carried.append(.service)
+        }
+        while let dropped = pendingDrops.first {
+            // Content-related, as the RPC call it is; its rpc_result matches no request and is ignored.
+            let body = MT.RpcDropAnswerRequest(reqMsgId: dropped).serialized()
+            guard budget.admit(bodyLength: body.count) else { break }
+            pendingDrops.removeFirst()
+            messages.append(OutgoingMessage(body: body, contentRelated: true, kind: .client))
             carried.append(.service)
         }
         var taken = 0
@@ -78,6 +87,7 @@ extension ClientSession {
         received = ReceivedMessageLog(capacity: configuration.rememberedMessageIDs)
         pendingAcks = []
         pendingService = []
+        pendingDrops = []
         requeue(inFlightRequests)
     }
 

@@ -9,7 +9,7 @@ import TL
 /// Time and randomness are parameters, so recorded exchanges replay exactly.
 ///
 /// After a reconnect on the same key, call `requeueInFlightRequests()` so that requests that were
-/// sent but not answered go out again.
+/// sent but not answered go out again; `cancel(_:dropAnswer:)` a request nobody waits for, so it is not.
 public struct ClientSession: Sendable {
     /// A request until it is answered or fails.
     struct PendingRequest: Sendable {
@@ -50,6 +50,8 @@ public struct ClientSession: Sendable {
     var pendingAcks: [Int64] = []
     /// Bodies of non-content-related service messages to send (msgs_state_info, msg_resend_req).
     var pendingService: [[UInt8]] = []
+    /// msg_ids of cancelled requests to send `rpc_drop_answer` for.
+    var pendingDrops: [Int64] = []
     /// Set by seqno errors: the next packet starts a new session.
     var needsNewSession = false
 
@@ -108,6 +110,21 @@ public struct ClientSession: Sendable {
         let ids = inFlightRequests
         requeue(ids)
         return ids
+    }
+
+    /// Forgets `request` (its caller gave up): it is never sent or resent, and an answer that still
+    /// arrives is ignored without an event. If it was sent, and `dropAnswer` is set, the next packet
+    /// asks the server to drop the answer with `rpc_drop_answer`; the server's reply to that is
+    /// ignored too. Returns whether the request was still pending.
+    @discardableResult
+    public mutating func cancel(_ request: RequestID, dropAnswer: Bool = true) -> Bool {
+        guard let cancelled = requests.removeValue(forKey: request) else { return false }
+        queue.removeAll { $0 == request }
+        if let messageID = cancelled.messageID {
+            requestsByMessageID.removeValue(forKey: messageID)
+            if dropAnswer { pendingDrops.append(messageID) }
+        }
+        return true
     }
 
     /// Moves `ids` (sent requests) back to the front of the queue, keeping their order.

@@ -2,8 +2,9 @@ import MTProtoCrypto
 import TL
 
 extension ServerSession {
-    /// Decrypts and handles one packet from the client, returning what happened. Pings and
-    /// `get_future_salts` are answered here; every other function becomes a `.request` event.
+    /// Decrypts and handles one packet from the client, returning what happened. Pings,
+    /// `get_future_salts` and `rpc_drop_answer` are answered here; every other function becomes a
+    /// `.request` event.
     public mutating func feed(_ packet: [UInt8], now: UnixTime) -> [ServerSessionEvent] {
         let message: EncryptedMessage
         do {
@@ -13,7 +14,7 @@ extension ServerSession {
         }
         var events: [ServerSessionEvent] = []
         if message.sessionID != sessionID {
-            startSession(message.sessionID, firstMessageID: message.messageID)
+            startSession(message.sessionID, firstMessageID: Self.firstMessageID(of: message))
             events.append(.newSession(sessionID: message.sessionID))
         }
         if let code = rejection(of: message, now: now) {
@@ -41,7 +42,22 @@ extension ServerSession {
         received = ReceivedMessageLog(capacity: configuration.rememberedMessageIDs)
         pendingAcks = []
         outgoing = []
+        runningRequests = []
+        droppedAnswers = []
         unannouncedSession = firstMessageID
+    }
+
+    /// The msg_id of the first message of a session that starts with `message`: the smallest inner
+    /// msg_id when it is a container (containers get their id after their contents), else its own.
+    /// `new_session_created` carries it, and the client resends only requests older than it
+    /// (https://core.telegram.org/mtproto/service_messages#new-session-creation-notification).
+    /// A container that does not parse is rejected later; its own id stands in.
+    private static func firstMessageID(of message: EncryptedMessage) -> Int64 {
+        guard ServiceConstructor.of(message.body) == ServiceConstructor.messageContainer,
+              let container = try? MT.MessageContainer(bytes: message.body),
+              let first = container.messages.map(\.msgId).min()
+        else { return message.messageID }
+        return first
     }
 
     /// The notification code the outer message deserves instead of processing, if any:
@@ -120,12 +136,29 @@ extension ServerSession {
                 events.append(.stateInfo(requestID: info.reqMsgId, info: info.info))
             case ServiceConstructor.msgResendReq:
                 events.append(.resendRequested(try decodeBody(MT.MsgResendReq.self, body).msgIds))
+            case ServiceConstructor.rpcDropAnswer:
+                dropAnswer(to: try decodeBody(MT.RpcDropAnswerRequest.self, body).reqMsgId, messageID: messageID)
             default:
+                runningRequests.insert(messageID)
                 events.append(.request(ReceivedRequest(messageID: messageID, body: body)))
             }
         } catch {
             events.append(.rejected(error))
         }
+    }
+
+    /// `rpc_drop_answer`: a request still waiting for `reply` is `rpc_answer_dropped_running` and its
+    /// reply is discarded; any other is `rpc_answer_unknown` (answered already, or never seen).
+    private mutating func dropAnswer(to requestID: Int64, messageID: Int64) {
+        let outcome: MT.RpcDropAnswer
+        if runningRequests.remove(requestID) != nil {
+            droppedAnswers.insert(requestID)
+            outcome = .rpcAnswerDroppedRunning
+        } else {
+            outcome = .rpcAnswerUnknown
+        }
+        let body = MT.RpcResult(reqMsgId: messageID, result: TLRawObject(bytes: outcome.serialized())).serialized()
+        outgoing.append(OutgoingMessage(body: body, contentRelated: true, kind: .serverResponse))
     }
 
     private mutating func answerPing(pingID: Int64, messageID: Int64) {

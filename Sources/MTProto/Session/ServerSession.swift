@@ -26,6 +26,10 @@ public struct ServerSession: Sendable {
     var injectedFaults: [BadMessageCode] = []
     /// The first msg_id of a session that `new_session_created` has not announced yet.
     var unannouncedSession: Int64?
+    /// msg_ids of requests handed out as `.request` events and not replied to yet.
+    var runningRequests: Set<Int64> = []
+    /// msg_ids of running requests the client dropped with `rpc_drop_answer`: their replies are discarded.
+    var droppedAnswers: Set<Int64> = []
 
     /// A session on `authKey` that expects `salt`.
     public init(authKey: AuthKey, salt: Int64, configuration: SessionConfiguration = SessionConfiguration()) {
@@ -36,7 +40,9 @@ public struct ServerSession: Sendable {
     }
 
     /// Answers the request `messageID` with a result's TL bytes (gzip_packed when large and smaller).
+    /// Nothing is sent when the client dropped the answer with `rpc_drop_answer`.
     public mutating func reply(to messageID: Int64, result: [UInt8]) {
+        guard settle(messageID) else { return }
         var packed: [UInt8]?
         if let threshold = configuration.compressionThreshold, result.count >= threshold {
             packed = GzipPacked.pack(result)
@@ -45,11 +51,18 @@ public struct ServerSession: Sendable {
         outgoing.append(OutgoingMessage(body: body, contentRelated: true, kind: .serverResponse))
     }
 
-    /// Answers the request `messageID` with an `rpc_error`.
+    /// Answers the request `messageID` with an `rpc_error`; nothing is sent for a dropped answer.
     public mutating func reply(to messageID: Int64, error: RPCError) {
+        guard settle(messageID) else { return }
         let rpcError = MT.RpcError(errorCode: error.code, errorMessage: error.message).serialized()
         let body = MT.RpcResult(reqMsgId: messageID, result: TLRawObject(bytes: rpcError)).serialized()
         outgoing.append(OutgoingMessage(body: body, contentRelated: true, kind: .serverResponse))
+    }
+
+    /// Marks the request `messageID` answered; false when the client dropped its answer.
+    private mutating func settle(_ messageID: Int64) -> Bool {
+        runningRequests.remove(messageID)
+        return droppedAnswers.remove(messageID) == nil
     }
 
     /// Queues a message the server sends on its own (an update), content-related.

@@ -25,6 +25,7 @@ enum ServiceConstructor {
     static let ping: UInt32 = 0x7abe77ec
     static let pingDelayDisconnect: UInt32 = 0xf3427b8c
     static let getFutureSalts: UInt32 = 0xb921bd04
+    static let rpcDropAnswer: UInt32 = MT.RpcDropAnswerRequest.constructorID
 
     /// The constructor id a body starts with, or nil for a body shorter than 4 bytes.
     static func of(_ body: [UInt8]) -> UInt32? {

@@ -46,15 +46,25 @@ extension MTProtoConnection {
         calls.remove(request: requestID)?.finish(outcome.mapError { $0 })
     }
 
-    /// Fails call `id` with `.timeout`; its request may still be answered, and that answer is dropped.
+    /// Fails call `id` with `.timeout` and abandons its request (`abandon(_:)`).
     func expireCall(_ id: CallID) {
         guard let call = calls.remove(id) else { return }
         logger.debug("call timed out", metadata: ["request": "\(call.requestID.map(String.init(describing:)) ?? "unsent")"])
+        abandon(call)
         call.finish(.failure(ConnectionError.timeout))
     }
 
-    /// Fails call `id` with `CancellationError` because its task was cancelled.
+    /// Fails call `id` with `CancellationError` because its task was cancelled, and abandons its request.
     func cancelCall(_ id: CallID) {
-        calls.remove(id)?.finish(.failure(CancellationError()))
+        guard let call = calls.remove(id) else { return }
+        abandon(call)
+        call.finish(.failure(CancellationError()))
+    }
+
+    /// Takes the request of a call nobody waits for out of the session, so it is not resent after a
+    /// reconnect; if it was sent, the session asks the server to drop the answer (`rpc_drop_answer`).
+    private func abandon(_ call: PendingCall) {
+        guard let requestID = call.requestID, session?.cancel(requestID) == true else { return }
+        link?.flushSignal.yield()
     }
 }

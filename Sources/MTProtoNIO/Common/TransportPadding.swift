@@ -6,6 +6,11 @@ import MTProtoTransport
 /// exact packets. The packet itself says where it ends, as tdlib reads it: a plain message
 /// (auth_key_id 0) after its declared message_data_length, an encrypted one after the last whole
 /// 16-byte block of its ciphertext. Anything too short to say is left for the core to reject.
+///
+/// This is the one place padding is removed: `MTProtoConnection` and `ServerConnection` pass every
+/// received frame through `strip` before handing it to the core, which stays strict about lengths
+/// (a plain message's declared length, whole AES blocks, the msg_key over the exact plaintext) for
+/// every other framing. Covered for both ends and every padding length by `TransportPaddingTests`.
 enum TransportPadding {
     /// `frame` without padding when `framing` pads, otherwise unchanged.
     static func strip(_ frame: [UInt8], framing: TransportProtocol?) -> [UInt8] {
