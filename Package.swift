@@ -83,15 +83,18 @@ let package = Package(
         // Micro-benchmarks (`make bench`): figures written to bench/results, never asserted in tests.
         .executableTarget(name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto"], path: "bench/Sources/TGCronBench"),
 
-        .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen"], exclude: ["Fixtures"]),
-        .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto"]),
-        .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport"]),
-        .testTarget(name: "MTProtoTests", dependencies: ["MTProto"]),
+        // Helpers shared by the test targets: seeded randomness, the published vectors, hex.
+        .target(name: "TestSupport", dependencies: ["MTProtoCrypto"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto", "TestSupport"]),
+        .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport", "TestSupport"]),
+        .testTarget(name: "MTProtoTests", dependencies: ["MTProto", "TestSupport"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "MTProtoNIO"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
-        .testTarget(name: "GovernorTests", dependencies: ["Governor"]),
+        .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["tgcron"]),
     ]

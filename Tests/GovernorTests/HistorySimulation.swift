@@ -28,7 +28,7 @@ struct HistorySimulation {
     let latency: ClosedRange<TimeInterval>
     /// The longest a job sleeps before a call.
     let maxWait: TimeInterval = 60
-    var random = SeededGenerator(seed: 7)
+    var random = SeededRandom(seed: 7)
 
     /// Runs `jobs` jobs from `start` for `duration` seconds.
     mutating func run(jobs: Int, from start: Date, for duration: TimeInterval) throws -> Result {

@@ -1,23 +1,7 @@
 import Foundation
+@_exported import TestSupport
 import XCTest
 @testable import Governor
-
-/// A deterministic generator (SplitMix64), so every run draws the same human delays.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Start of the simulated clocks: 2025-06-15 00:00 UTC.
 let simulationStart = Date(timeIntervalSince1970: 1_749_945_600)
@@ -49,7 +33,7 @@ extension RateGovernor {
         _ configuration: GovernorConfiguration, store: any GovernorStateStore = InMemoryGovernorStateStore(),
         seed: UInt64 = 1
     ) throws -> RateGovernor {
-        try RateGovernor(configuration: configuration, store: store, random: SeededGenerator(seed: seed))
+        try RateGovernor(configuration: configuration, store: store, random: SeededRandom(seed: seed))
     }
 
     /// Admits a call of `methodClass` at `now`, failing the test unless it may proceed; returns when it runs.

@@ -1,60 +1,12 @@
 import Foundation
 import MTProtoCrypto
 import MTProtoTransport
+@_exported import TestSupport
 import XCTest
 
 /// `../shared/vectors/transport.json`, found from this file's path
 /// (`<repo>/Tests/MTProtoTransportTests/TestSupport.swift` → `<repo>/../shared/vectors`).
-let transportVectorsURL = URL(fileURLWithPath: #filePath)
-    .resolvingSymlinksInPath()
-    .deletingLastPathComponent()  // MTProtoTransportTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // repository root
-    .deletingLastPathComponent()  // its parent, which holds shared/
-    .appendingPathComponent("shared/vectors/transport.json")
-
-/// Bytes from hex without separators; `nil` if the text is not hex.
-func bytes(hex text: String) -> [UInt8]? {
-    let digits = Array(text.utf8)
-    guard digits.count % 2 == 0 else { return nil }
-    var result: [UInt8] = []
-    result.reserveCapacity(digits.count / 2)
-    for index in stride(from: 0, to: digits.count, by: 2) {
-        guard let pair = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else {
-            return nil
-        }
-        result.append(pair)
-    }
-    return result
-}
-
-/// A deterministic `RandomSource` (SplitMix64), so every "random" test input is reproducible.
-struct SeededRandom: RandomSource {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) {
-        for index in buffer.indices {
-            buffer[index] = UInt8(truncatingIfNeeded: next())
-        }
-    }
-}
+let transportVectorsURL = Vectors.directory.appendingPathComponent("transport.json")
 
 /// How received bytes are split into `feed` calls, as TCP may deliver them.
 enum Chunking: CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import TL
 import TLSchema
+import TestSupport
 import XCTest
 
 /// Random and mutated bytes fed to the boxed decoders return a value or throw; they never crash.
@@ -14,7 +15,7 @@ final class TLDecoderRobustnessTests: XCTestCase {
         var builder = SchemaSampleBuilder(definitions: TestSchemas.api)
         let seeds = TestSchemas.api.filter { !$0.isFunction && $0.id != nil && $0.type != .bool }
         let samples = seeds.map { builder.bytes(for: $0, optionals: .allPresent) }
-        var random = SplitMix64(seed: 0x7467_6372_6f6e)
+        var random = SeededRandom(seed: 0x7467_6372_6f6e)
         var decoded = 0
         var failed = 0
         for index in 0..<caseCount {
@@ -27,7 +28,7 @@ final class TLDecoderRobustnessTests: XCTestCase {
     }
 
     func testRandomBytesNeverCrashTheDecoder() {
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         let ids = TestSchemas.api.compactMap(\.id)
         for _ in 0..<(caseCount / 3) {
             var bytes = (0..<Int(random.next() % 96)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
@@ -48,7 +49,7 @@ final class TLDecoderRobustnessTests: XCTestCase {
         return (try? type.init(from: &reader)) != nil
     }
 
-    private func mutate(_ bytes: inout [UInt8], random: inout SplitMix64) {
+    private func mutate(_ bytes: inout [UInt8], random: inout SeededRandom) {
         guard !bytes.isEmpty else { return }
         switch random.next() % 5 {
         case 0:  // flip bits
@@ -72,22 +73,5 @@ final class TLDecoderRobustnessTests: XCTestCase {
         default:  // random byte
             bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next())
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64) so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

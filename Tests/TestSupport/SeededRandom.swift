@@ -1,0 +1,39 @@
+import MTProtoCrypto
+
+/// A deterministic generator (SplitMix64) for tests: the same seed gives the same draws on every run,
+/// both as a `RandomNumberGenerator` and as MTProtoCrypto's `RandomSource`.
+public struct SeededRandom: RandomNumberGenerator, RandomSource, Sendable {
+    private var state: UInt64
+
+    /// A generator starting from `seed`.
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Fills `buffer`, eight bytes per draw.
+    public mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+        var index = 0
+        while index < buffer.count {
+            var word = next()
+            for _ in 0..<8 where index < buffer.count {
+                buffer[index] = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                index += 1
+            }
+        }
+    }
+
+    /// A uniformly chosen integer in `range`.
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+}
