@@ -65,6 +65,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        // The high-level Telegram client: invocation middleware, peers, history paging, login.
+        .target(name: "Client", dependencies: [
+            "TL", "MTProto", "MTProtoNIO",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // Job files (YAML), settings, validation and the cron engine.
         .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
@@ -91,6 +97,7 @@ let package = Package(
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport", "TestSupport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto", "TestSupport"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
+        .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "MTProtoNIO"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
