@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: build release test tl tl-check fuzz-tl bench clean
+.PHONY: build release test interop tl tl-check fuzz-tl bench clean
 
 ## build: debug build of everything
 build:
@@ -18,6 +18,13 @@ release:
 test: tl-check
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-swift-testing $(BUILD_FLAGS)
+	$(MAKE) interop
+
+## interop: Telethon (Python, independent) against `tgcron sandbox` over loopback (Tests/Interop, pytest)
+interop:
+	$(SWIFT) build --product tgcron $(BUILD_FLAGS)
+	bash scripts/python-venv.sh Tests/Interop/requirements.txt >/dev/null
+	TGCRON_BIN=$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/tgcron $(VENV_PY) -m pytest -q Tests/Interop
 
 ## tl: regenerate Sources/TL/Generated from $(SCHEMA_DIR)
 tl:

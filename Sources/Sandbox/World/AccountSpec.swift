@@ -36,6 +36,11 @@ public struct AccountSpec: Codable, Sendable, Equatable {
             banned: try container.decodeIfPresent(Bool.self, forKey: .banned) ?? false)
     }
 
+    /// The code `auth.signIn` accepts for `phone`: X five times for a test phone `99966XYYYY`, 12345 otherwise.
+    static func loginCode(phone: String) -> String {
+        TestPhone(phone)?.code ?? "12345"
+    }
+
     /// The DC digit X of a test phone `99966XYYYY`, when it names DC 1 or 2; DC 1 otherwise.
     static func conventionDC(phone: String) -> Int {
         guard let digit = TestPhone(phone)?.dcDigit, (1...2).contains(digit) else { return 1 }

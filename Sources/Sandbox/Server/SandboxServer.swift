@@ -1,0 +1,81 @@
+import Foundation
+import Logging
+import MTProto
+import MTProtoCrypto
+import MTProtoNIO
+
+/// A running sandbox: DC 1 and DC 2 as two `MTProtoServer`s on loopback ports, answering from one
+/// shared `SandboxState`, with the RSA key kept in the data directory and `sandbox.json` written
+/// there for clients.
+public final class SandboxServer: Sendable {
+    /// What clients need to reach the server and reproduce its world.
+    public let manifest: SandboxManifest
+    private let servers: [MTProtoServer]
+
+    private init(manifest: SandboxManifest, servers: [MTProtoServer]) {
+        self.manifest = manifest
+        self.servers = servers
+    }
+
+    /// The port DC `dc` listens on.
+    public func port(dc: Int) -> Int? {
+        manifest.dcs[String(dc)]
+    }
+
+    /// Loads (or creates) the key, binds both DCs and writes `sandbox.json`.
+    public static func start(_ options: SandboxServerOptions) async throws(SandboxServerError) -> SandboxServer {
+        let directory = options.dataDirectory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(SandboxManifest.fileName))
+        } catch {
+            throw .dataDirectory(directory.path, error.localizedDescription)
+        }
+        let key = try ServerKeyFile.loadOrCreate(in: directory)
+        let started = Date()
+        let clock = SimulatedClock(origin: options.origin ?? started, started: started, speed: options.speed)
+        let configuration = SandboxConfiguration(host: options.host, dcPorts: options.ports, flood: options.flood)
+        let host = SandboxHost(api: SandboxAPI(world: World(spec: options.world), configuration: configuration),
+                               clock: clock, log: options.log)
+        let serverConfiguration = ServerConfiguration(
+            keyExchange: ServerKeyExchangeConfiguration(privateKeys: [key]), faults: options.faults.serverFaults)
+        var logger = Logger(label: "tgcron.sandbox")
+        logger.logLevel = .warning
+
+        var servers: [MTProtoServer] = []
+        for dc in options.ports.keys.sorted() {
+            let port = options.ports[dc] ?? 0
+            do {
+                servers.append(try await MTProtoServer.start(
+                    configuration: serverConfiguration, handler: SandboxDCHandler(dc: dc, host: host),
+                    host: options.host, port: port, logger: logger))
+            } catch {
+                for server in servers { await server.shutdown() }
+                throw .bind(dc: dc, port: port, "\(error)")
+            }
+        }
+        let bound = Dictionary(uniqueKeysWithValues: zip(options.ports.keys.sorted(), servers.map(\.port)))
+        await host.advertise(ports: bound)
+
+        let manifest = SandboxManifest(
+            host: options.host, dcs: Dictionary(uniqueKeysWithValues: bound.map { (String($0.key), $0.value) }),
+            publicKeyPEM: try ServerKeyFile.pem(of: key, public: true), fingerprint: key.publicKey.fingerprint,
+            fingerprintHex: String(UInt64(bitPattern: key.publicKey.fingerprint), radix: 16),
+            seed: options.world.seed, worldFile: options.worldFile, flood: options.flood != .off,
+            clock: .init(origin: clock.origin.timeIntervalSince1970, started: started.timeIntervalSince1970, speed: clock.speed),
+            world: .init(options.world), pid: ProcessInfo.processInfo.processIdentifier)
+        let server = SandboxServer(manifest: manifest, servers: servers)
+        do {
+            try AtomicFile.write(try manifest.jsonText(), to: directory.appendingPathComponent(SandboxManifest.fileName), mode: 0o644)
+        } catch {
+            await server.shutdown()
+            throw error as? SandboxServerError ?? .dataDirectory(directory.path, "\(error)")
+        }
+        return server
+    }
+
+    /// Stops both DCs, closing every connection.
+    public func shutdown() async {
+        for server in servers { await server.shutdown() }
+    }
+}
