@@ -4,7 +4,7 @@ Two sandboxes run per test session, both with the built-in world and a clock sta
 genesis: one with Telegram-like flood budgets (logins, 2FA, the flood test) and, because iterating
 6 000 messages takes 60 history pages (twice the 30-per-30-s budget), one with `--flood off` and a
 frozen clock for the whole-history comparisons, so the served history and `tgcron sandbox truth`
-describe the same moment.
+describe the same moment. A third, started only by the test that needs it, drops connections.
 """
 
 import hashlib
@@ -37,14 +37,14 @@ def tgcron_binary() -> Path:
 class Sandbox:
     """One running `tgcron sandbox serve` process and its sandbox.json."""
 
-    def __init__(self, data: Path, flood: str, speed: str):
+    def __init__(self, data: Path, flood: str, speed: str, faults: str = ""):
         self.data = data
         self.stderr_path = data.parent / f"{data.name}.stderr"
         data.mkdir(parents=True, exist_ok=True)
         self.stderr = open(self.stderr_path, "wb")
         self.process = subprocess.Popen(
             [str(tgcron_binary()), "sandbox", "--port", "0", "--data", str(data), "--flood", flood,
-             "--origin", ORIGIN, "--speed", speed],
+             "--origin", ORIGIN, "--speed", speed, "--faults", faults],
             stdout=subprocess.DEVNULL, stderr=self.stderr)
         self.manifest = self._wait_for_manifest()
 
@@ -113,8 +113,8 @@ def register_key(pem: str):
     telethon_rsa.encrypt = rsa_pad_encrypt
 
 
-def _start(tmp_path_factory, name: str, flood: str, speed: str):
-    sandbox = Sandbox(tmp_path_factory.mktemp(name) / "data", flood=flood, speed=speed)
+def _start(tmp_path_factory, name: str, flood: str, speed: str, faults: str = ""):
+    sandbox = Sandbox(tmp_path_factory.mktemp(name) / "data", flood=flood, speed=speed, faults=faults)
     register_key(sandbox.manifest["public_key_pem"])
     return sandbox
 
@@ -131,5 +131,13 @@ def flood_sandbox(tmp_path_factory):
 def frozen_sandbox(tmp_path_factory):
     """A sandbox without flood budgets whose clock stands still, for whole-history comparisons."""
     sandbox = _start(tmp_path_factory, "flood-off", flood="off", speed="0")
+    yield sandbox
+    assert sandbox.stop() == 0, sandbox.stderr_path.read_text()
+
+
+@pytest.fixture(scope="session")
+def dropping_sandbox(tmp_path_factory):
+    """A frozen, flood-free sandbox that closes every connection after its 7th reply (`--faults drop=7`)."""
+    sandbox = _start(tmp_path_factory, "drop-7", flood="off", speed="0", faults="drop=7")
     yield sandbox
     assert sandbox.stop() == 0, sandbox.stderr_path.read_text()

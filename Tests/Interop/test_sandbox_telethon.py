@@ -3,6 +3,7 @@ login with a code and with 2FA, the whole history of @sandbox_interop against th
 FLOOD_WAIT as Telegram sends it."""
 
 import asyncio
+import logging
 import time
 
 import pytest
@@ -23,11 +24,11 @@ TEST_TIMEOUT = 120  # seconds for one client's whole scenario
 TRANSPORTS = [ConnectionTcpFull, ConnectionTcpAbridged, ConnectionTcpIntermediate, ConnectionTcpObfuscated]
 
 
-def client_for(sandbox, dc: int, connection=ConnectionTcpFull) -> TelegramClient:
-    """A fresh client (new auth key) pointed at `dc` of `sandbox`."""
+def client_for(sandbox, dc: int, connection=ConnectionTcpFull, retries: int = 1) -> TelegramClient:
+    """A fresh client (new auth key) pointed at `dc` of `sandbox`, reconnecting at most `retries` times in a row."""
     client = TelegramClient(
-        StringSession(), API_ID, API_HASH, connection=connection, timeout=10, connection_retries=1,
-        retry_delay=0, request_retries=1)
+        StringSession(), API_ID, API_HASH, connection=connection, timeout=10, connection_retries=retries,
+        retry_delay=0, request_retries=retries)
     client.session.set_dc(dc, "127.0.0.1", sandbox.port(dc))
     return client
 
@@ -61,6 +62,34 @@ def test_client_reads_the_whole_interop_channel_as_the_truth_holds_it(frozen_san
     assert [int(m.date.timestamp()) for m in served] == [t["date"] for t in truth]
     assert [m.edit_date and int(m.edit_date.timestamp()) for m in served] == [t.get("edit_date") for t in truth]
     assert [m.message for m in served] == [t["text"] for t in truth]
+
+
+def test_client_rides_out_dropped_connections(dropping_sandbox, caplog):
+    alice = dropping_sandbox.account("Alice")
+    caplog.set_level(logging.INFO, logger="telethon")
+
+    async def scenario():
+        client = client_for(dropping_sandbox, alice["dc"], ConnectionTcpIntermediate, retries=5)
+        await client.start(phone=alice["phone"], code_callback=lambda: alice["code"])
+        try:
+            channel = await client.get_input_entity("@sandbox_news")
+            # 20-message pages: about 15 history calls, so the connection drops a few times mid-read.
+            ids, offset_id = [], 0
+            while True:
+                page = await client(GetHistoryRequest(
+                    peer=channel, offset_id=offset_id, offset_date=None, add_offset=0, limit=20, max_id=0, min_id=0,
+                    hash=0))
+                if not page.messages:
+                    return sorted(ids)
+                ids += [m.id for m in page.messages]
+                offset_id = page.messages[-1].id
+        finally:
+            await client.disconnect()
+
+    ids = run(scenario())
+    assert ids == [t["id"] for t in dropping_sandbox.truth("@sandbox_news")]
+    reconnects = [r for r in caplog.records if r.getMessage() == "Closing current connection to begin reconnect..."]
+    assert len(reconnects) >= 2
 
 
 def test_two_factor_account_logs_in_with_its_password(flood_sandbox):
