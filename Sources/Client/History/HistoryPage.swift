@@ -1,0 +1,19 @@
+import TL
+
+/// One page of history, in the reading direction, never repeating an id of an earlier page.
+/// Service messages and `messageEmpty` entries are kept so the caller sees every id.
+public struct HistoryPage: Sendable {
+    /// The messages, newest first or oldest first as requested.
+    public var messages: [Api.Message]
+    /// The chats the page refers to.
+    public var chats: [Api.Chat]
+    /// The users the page refers to.
+    public var users: [Api.User]
+
+    /// Creates a page.
+    public init(messages: [Api.Message], chats: [Api.Chat], users: [Api.User]) {
+        self.messages = messages
+        self.chats = chats
+        self.users = users
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The time source of the client: reading the time (for audit durations) and waiting (flood waits,
+/// backoff, admission delays). Tests inject a simulated clock so nothing really sleeps.
+public protocol ClientClock: Sendable {
+    /// Seconds since 1970.
+    func now() -> Double
+    /// Waits `seconds`; throws `CancellationError` if the task is cancelled.
+    func sleep(seconds: Double) async throws
+}
+
+/// The wall clock and `Task.sleep`.
+public struct SystemClientClock: ClientClock {
+    /// The system clock.
+    public init() {}
+
+    /// Seconds since 1970 from the wall clock.
+    public func now() -> Double {
+        Date().timeIntervalSince1970
+    }
+
+    /// Sleeps for real.
+    public func sleep(seconds: Double) async throws {
+        guard seconds > 0 else { return }
+        try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded(.up))))
+    }
+}

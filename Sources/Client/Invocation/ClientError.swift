@@ -1,0 +1,85 @@
+import MTProto
+import MTProtoNIO
+
+/// Why a client call failed, in terms a caller can act on. Descriptions never hold secrets (keys,
+/// phone numbers, codes, passwords).
+public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The server answered with an error the client does not handle itself.
+    case rpc(RPCError)
+    /// The call got no answer in time, retries included.
+    case timeout
+    /// The connection failed below the API (network, transport, key exchange, closed).
+    case connection(ConnectionError)
+    /// Admission control refused the call for now; try again later.
+    case deferred(reason: String)
+    /// Telegram asked to wait `seconds` before calling `method` again, longer than the client sleeps.
+    case floodDeferred(seconds: Int, method: String)
+    /// The auth key is not logged in (or the session was revoked): log in again.
+    case loginRequired
+    /// The text does not name a peer the client understands.
+    case invalidPeerReference(String)
+    /// The peer is not a channel this account can read (not found, a user, or only known by id without a cached access hash).
+    case peerUnavailable(String)
+    /// A history page went backwards or repeated itself, so paging stopped instead of looping.
+    case historyNotAdvancing(offsetID: Int)
+    /// The login code is wrong or expired.
+    case phoneCodeInvalid
+    /// The 2FA password is wrong.
+    case passwordHashInvalid
+    /// The phone number is banned by Telegram.
+    case phoneNumberBanned
+    /// The account has 2FA enabled and `signIn` needs the password.
+    case passwordRequired
+
+    /// A connection-level error as a client error: RPC errors and timeouts get their own cases, and
+    /// unregistered or revoked keys become `.loginRequired`.
+    public init(_ error: ConnectionError) {
+        switch error {
+        case .rpc(let rpc): self = ClientError(rpc)
+        case .timeout: self = .timeout
+        default: self = .connection(error)
+        }
+    }
+
+    /// An RPC error as a client error; `401` key and session errors become `.loginRequired`.
+    public init(_ error: RPCError) {
+        if error.code == 401, Self.loginErrors.contains(error.name) {
+            self = .loginRequired
+        } else {
+            self = .rpc(error)
+        }
+    }
+
+    private static let loginErrors: Set<String> = [
+        "AUTH_KEY_UNREGISTERED", "SESSION_REVOKED", "SESSION_EXPIRED", "AUTH_KEY_INVALID",
+    ]
+
+    /// Any error thrown below the client as a client error (`CancellationError` stays what it is at the call site).
+    static func wrap(_ error: any Error) -> any Error {
+        switch error {
+        case let error as ClientError: error
+        case let error as ConnectionError: ClientError(error)
+        case let error as RPCError: ClientError(error)
+        default: error
+        }
+    }
+
+    /// A sentence for the log.
+    public var description: String {
+        switch self {
+        case .rpc(let error): "server error \(error)"
+        case .timeout: "no answer in time"
+        case .connection(let error): "connection failure: \(error)"
+        case .deferred(let reason): "deferred by admission control: \(reason)"
+        case .floodDeferred(let seconds, let method): "\(method) must wait \(seconds) s (flood wait); deferred"
+        case .loginRequired: "the session is not logged in; run login again"
+        case .invalidPeerReference(let text): "\"\(text)\" is not a username, t.me link or channel id"
+        case .peerUnavailable(let peer): "\(peer) is not a readable channel"
+        case .historyNotAdvancing(let offset): "history paging did not advance past message \(offset)"
+        case .phoneCodeInvalid: "the login code is wrong or expired"
+        case .passwordHashInvalid: "the 2FA password is wrong"
+        case .phoneNumberBanned: "the phone number is banned by Telegram"
+        case .passwordRequired: "the account has a 2FA password"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import MTProto
+import TL
+
+/// Handles `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`: a wait up to `maxWait`
+/// seconds is slept and the call repeated (at most `maxRetries` times); a longer wait, or one still
+/// there after the retries, throws `ClientError.floodDeferred` so the job runs later instead of
+/// hammering the server. Every wait is reported to `observer`.
+public struct FloodWaitMiddleware: Invoker {
+    /// The rest of the pipeline.
+    public let next: any Invoker
+    /// Where waits happen.
+    public let clock: any ClientClock
+    /// Who hears about waits.
+    public let observer: any FloodWaitObserver
+    /// The longest wait slept, in seconds.
+    public let maxWait: Int
+    /// How many times one call is repeated after sleeping.
+    public let maxRetries: Int
+
+    /// Wraps `next`; by default sleeps waits up to 300 s, once per call.
+    public init(
+        next: any Invoker, clock: any ClientClock, observer: any FloodWaitObserver = IgnoringFloodWaitObserver(),
+        maxWait: Int = 300, maxRetries: Int = 1
+    ) {
+        self.next = next
+        self.clock = clock
+        self.observer = observer
+        self.maxWait = maxWait
+        self.maxRetries = maxRetries
+    }
+
+    /// Calls `next`, sleeping through short flood waits.
+    public func invoke<Function: TLFunction>(_ function: Function) async throws -> Function.Result {
+        var retries = 0
+        while true {
+            do {
+                return try await next.invoke(function)
+            } catch ClientError.rpc(let error) where error.waitSeconds != nil {
+                let seconds = max(error.waitSeconds ?? 0, 0)
+                await observer.floodWait(method: Function.tlName, seconds: seconds)
+                guard seconds <= maxWait, retries < maxRetries else {
+                    throw ClientError.floodDeferred(seconds: seconds, method: Function.tlName)
+                }
+                retries += 1
+                try await clock.sleep(seconds: Double(seconds))
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The one place the middlewares are put together, outermost first:
+/// audit → flood wait → admission → retry → the connection.
+///
+/// Audit is outermost so a record is one logical call with all its waits. Admission sits inside the
+/// flood-wait handling so a call repeated after a flood wait asks again; retries of transient
+/// failures do not (they are the same request).
+public struct InvocationPipeline: Sendable {
+    /// Where records of calls go.
+    public var audit: any AuditSink
+    /// Who admits calls.
+    public var admission: any AdmissionControl
+    /// Who hears about flood waits.
+    public var floodObserver: any FloodWaitObserver
+    /// Where waits happen and time is read.
+    public var clock: any ClientClock
+    /// The longest flood wait slept, in seconds; longer waits defer the job.
+    public var floodWaitMax: Int
+
+    /// A pipeline; by default unlimited admission, real time and a 300 s flood-wait ceiling.
+    public init(
+        audit: any AuditSink = DiscardingAuditSink(), admission: any AdmissionControl = UnlimitedAdmission(),
+        floodObserver: any FloodWaitObserver = IgnoringFloodWaitObserver(), clock: any ClientClock = SystemClientClock(),
+        floodWaitMax: Int = 300
+    ) {
+        self.audit = audit
+        self.admission = admission
+        self.floodObserver = floodObserver
+        self.clock = clock
+        self.floodWaitMax = floodWaitMax
+    }
+
+    /// The middlewares around `terminal`.
+    public func wrap(_ terminal: any Invoker) -> any Invoker {
+        let retry = RetryMiddleware(next: terminal, clock: clock)
+        let admitted = AdmissionMiddleware(next: retry, admission: admission, clock: clock)
+        let flood = FloodWaitMiddleware(next: admitted, clock: clock, observer: floodObserver, maxWait: floodWaitMax)
+        return AuditMiddleware(next: flood, sink: audit, clock: clock)
+    }
+}
