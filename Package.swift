@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "Sandbox", dependencies: [
             "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // The archive: SQLite store (GRDB), checkpoints, versions, audit, export.
@@ -98,7 +99,9 @@ let package = Package(
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto", "TestSupport"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "MTProtoNIO"]),
+        .testTarget(name: "SandboxTests", dependencies: [
+            "Sandbox", "MTProtoNIO", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),

@@ -7,7 +7,6 @@ frozen clock for the whole-history comparisons, so the served history and `tgcro
 describe the same moment. A third, started only by the test that needs it, drops connections.
 """
 
-import hashlib
 import json
 import os
 import signal
@@ -17,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import rsa as rsa_lib
-from telethon.crypto import AES
 from telethon.crypto import rsa as telethon_rsa
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,33 +82,11 @@ class Sandbox:
         return code
 
 
-def rsa_pad_encrypt(fingerprint, data, *, use_old=False):
-    """RSA_PAD (https://core.telegram.org/mtproto/auth_key), in place of Telethon's `rsa.encrypt`.
-
-    Telethon 1.45 still encrypts p_q_inner_data the pre-RSA_PAD way (raw RSA over SHA1 || data ||
-    random); the sandbox, like the current protocol description, accepts RSA_PAD only. This keeps
-    Telethon's own signature and key table, and only the padding differs.
-    """
-    key, old = telethon_rsa._server_keys.get(fingerprint, (None, None))
-    if key is None or (old and not use_old):
-        return None
-    data_with_padding = data + os.urandom(192 - len(data))
-    while True:
-        temp_key = os.urandom(32)
-        data_with_hash = data_with_padding[::-1] + hashlib.sha256(temp_key + data_with_padding).digest()
-        aes_encrypted = AES.encrypt_ige(data_with_hash, temp_key, bytes(32))
-        temp_key_xor = bytes(a ^ b for a, b in zip(temp_key, hashlib.sha256(aes_encrypted).digest()))
-        value = int.from_bytes(temp_key_xor + aes_encrypted, "big")
-        if value < key.n:
-            return pow(value, key.e, key.n).to_bytes(256, "big")
-
-
 def register_key(pem: str):
-    """Makes Telethon trust the sandbox's RSA key (PKCS#1 PEM) and pad with RSA_PAD."""
+    """Makes Telethon trust the sandbox's RSA key (PKCS#1 PEM); Telethon itself is left unmodified."""
     telethon_rsa.add_key(pem, old=False)
     key = rsa_lib.PublicKey.load_pkcs1(pem.encode())
     assert telethon_rsa._compute_fingerprint(key) in telethon_rsa._server_keys
-    telethon_rsa.encrypt = rsa_pad_encrypt
 
 
 def _start(tmp_path_factory, name: str, flood: str, speed: str, faults: str = ""):

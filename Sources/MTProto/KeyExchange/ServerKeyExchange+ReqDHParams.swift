@@ -52,13 +52,14 @@ extension ServerKeyExchange {
             return (response.serialized(), next)
         }
 
-        /// RSA_PAD-decrypts `encrypted_data` and reads the inner-data object at its start.
+        /// Decrypts `encrypted_data` (RSA_PAD, or the legacy SHA1-prefixed form older clients send) and
+        /// reads the inner-data object at its start.
         private static func decryptInnerData(_ encrypted: [UInt8], key: RSAPrivateKey) throws(KeyExchangeError) -> MT.PQInnerData {
-            let padded: [UInt8]
-            do {
-                padded = try RSAPad.decrypt(encrypted, privateKey: key)
-            } catch {
-                throw .rsaDecryptionFailed
+            guard let padded = try? RSAPad.decrypt(encrypted, privateKey: key) else {
+                guard let block = try? key.rawDecrypt(encrypted), let inner = LegacyRSAInnerData.decode(block) else {
+                    throw .rsaDecryptionFailed
+                }
+                return inner
             }
             var reader = TLReader(padded)
             do {
