@@ -7,7 +7,21 @@ final class AdmissionMiddlewareTests: XCTestCase {
         func admit(method: String) async throws -> AdmissionDecision { decision }
     }
 
+    private struct BrokenAdmission: AdmissionControl {
+        struct Failure: Error {}
+        func admit(method: String) async throws -> AdmissionDecision { throw Failure() }
+    }
+
     private let clock = SimulatedClientClock(now: 0)
+
+    func testFailingAdmissionControlDefersTheCall() async {
+        let inner = ScriptedInvoker([.answer(nearestDc)])
+        let invoker = AdmissionMiddleware(next: inner, admission: BrokenAdmission(), clock: clock)
+
+        await XCTAssertThrowsClientError(try await invoker.invoke(anyCall), .deferred(reason: "admission control failed: Failure()"))
+        let calls = await inner.methods
+        XCTAssertEqual(calls, [])
+    }
 
     func testDeferredCallThrowsDeferredAndIsNotSent() async {
         let inner = ScriptedInvoker([.answer(nearestDc)])

@@ -164,4 +164,31 @@ final class ClientSandboxTests: XCTestCase {
         XCTAssertEqual(newest, expected.reversed())
         XCTAssertEqual(oldest, expected)
     }
+
+    func testSmallPagesReadTheSameHistoryInBothDirections() async throws {
+        let invoker = try await loggedIn()
+        let peer = try await PeerResolver(invoker: invoker, cache: InMemoryPeerCache()).resolve(.username("sandbox_news"))
+        let truth = sandbox.truthIDs("sandbox_news")
+
+        let newest = try await ids(invoker, HistoryRequest(peer: peer.inputPeer, direction: .newestFirst, pageSize: 7))
+        let oldest = try await ids(invoker, HistoryRequest(peer: peer.inputPeer, direction: .oldestFirst, pageSize: 7))
+
+        XCTAssertEqual(newest, truth.reversed())
+        XCTAssertEqual(oldest, truth)
+    }
+
+    func testDateWindowsEqualTheTruthSubsetInBothDirections() async throws {
+        let invoker = try await loggedIn()
+        let peer = try await PeerResolver(invoker: invoker, cache: InMemoryPeerCache()).resolve(.username("sandbox_news"))
+        let truth = sandbox.truth("sandbox_news")
+        let minDate = try XCTUnwrap(truth[60].unixDate), maxDate = try XCTUnwrap(truth[230].unixDate)
+        let expected = truth.filter { ($0.unixDate ?? 0) >= minDate && ($0.unixDate ?? 0) < maxDate }.map(\.messageID)
+
+        let newest = try await ids(invoker, HistoryRequest(peer: peer.inputPeer, direction: .newestFirst, minDate: minDate, maxDate: maxDate))
+        let oldest = try await ids(invoker, HistoryRequest(peer: peer.inputPeer, direction: .oldestFirst, minDate: minDate, maxDate: maxDate))
+
+        XCTAssertFalse(expected.isEmpty)
+        XCTAssertEqual(newest, expected.reversed())
+        XCTAssertEqual(oldest, expected)
+    }
 }

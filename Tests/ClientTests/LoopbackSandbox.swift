@@ -78,10 +78,15 @@ final class LoopbackSandbox: Sendable {
         _ = try await invoker.invoke(Api.Auth.SignIn(phoneNumber: "9996621234", phoneCodeHash: code.phoneCodeHash, phoneCode: "22222"))
     }
 
-    /// The ids the server holds for `username` at the current simulated time, ascending.
-    func truthIDs(_ username: String) -> [Int] {
+    /// The messages the server holds for `username` at the current simulated time, ascending.
+    func truth(_ username: String) -> [Api.Message] {
         guard let channel = world.channel(username: username) else { return [] }
-        return world.truth(channel: channel, at: Date(timeIntervalSince1970: clock.now())).map(\.messageID)
+        return Array(world.truth(channel: channel, at: Date(timeIntervalSince1970: clock.now())))
+    }
+
+    /// The ids of `truth(username)`.
+    func truthIDs(_ username: String) -> [Int] {
+        truth(username).map(\.messageID)
     }
 
     func shutdown() async {

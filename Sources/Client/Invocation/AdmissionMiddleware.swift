@@ -16,9 +16,17 @@ public struct AdmissionMiddleware: Invoker {
         self.clock = clock
     }
 
-    /// Admits, then calls `next`.
+    /// Admits, then calls `next`; an admission control that fails defers the call.
     public func invoke<Function: TLFunction>(_ function: Function) async throws -> Function.Result {
-        switch try await admission.admit(method: Function.tlName) {
+        let decision: AdmissionDecision
+        do {
+            decision = try await admission.admit(method: Function.tlName)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw ClientError.deferred(reason: "admission control failed: \(error)")
+        }
+        switch decision {
         case .proceed(let delay):
             if delay > 0 { try await clock.sleep(seconds: delay) }
             return try await next.invoke(function)

@@ -29,7 +29,7 @@ public struct AuditMiddleware: Invoker {
         } catch {
             await sink.record(AuditRecord(
                 method: Function.tlName, started: started, duration: clock.now() - started,
-                error: error as? ClientError, resultCount: nil))
+                error: error as? ClientError ?? .cancelled, resultCount: nil))
             throw error
         }
     }

@@ -28,8 +28,8 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
     case passwordHashInvalid
     /// The phone number is banned by Telegram.
     case phoneNumberBanned
-    /// The account has 2FA enabled and `signIn` needs the password.
-    case passwordRequired
+    /// The call was cancelled before it finished (as audited; callers see `CancellationError`).
+    case cancelled
 
     /// A connection-level error as a client error: RPC errors and timeouts get their own cases, and
     /// unregistered or revoked keys become `.loginRequired`.
@@ -79,7 +79,7 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .phoneCodeInvalid: "the login code is wrong or expired"
         case .passwordHashInvalid: "the 2FA password is wrong"
         case .phoneNumberBanned: "the phone number is banned by Telegram"
-        case .passwordRequired: "the account has a 2FA password"
+        case .cancelled: "the call was cancelled"
         }
     }
 }
