@@ -102,7 +102,24 @@ final class ClientSandboxTests: XCTestCase {
         XCTAssertEqual(first.id, sandbox.world.channel(username: "sandbox_news")?.id)
     }
 
-    func testStaleAccessHashIsRefreshedOnChannelInvalid() async throws {
+    func testChannelInvalidRefreshesThePeerWithGetChannelsAndRetries() async throws {
+        let invoker = try await loggedIn(faults: [
+            InjectedFault(method: "messages.getHistory", error: RPCError(code: 400, message: "CHANNEL_INVALID")),
+        ])
+        let resolver = PeerResolver(invoker: invoker, cache: InMemoryPeerCache())
+        _ = try await resolver.resolve(.username("sandbox_news"))
+
+        let page = try await resolver.withPeer(.username("sandbox_news")) { peer in
+            try await invoker.invoke(Api.Messages.GetHistory(
+                peer: peer.inputPeer, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0))
+        }
+
+        XCTAssertEqual(page.messageList.count, 1)
+        let methods = await sandbox.audit.records.map(\.method).filter { $0 != "auth.sendCode" && $0 != "auth.signIn" }
+        XCTAssertEqual(methods, ["contacts.resolveUsername", "messages.getHistory", "channels.getChannels", "messages.getHistory"])
+    }
+
+    func testAccessHashRefusedEvenByGetChannelsIsRecoveredByResolvingTheUsernameAgain() async throws {
         let invoker = try await loggedIn()
         let cache = InMemoryPeerCache()
         let channel = try XCTUnwrap(sandbox.world.channel(username: "sandbox_news"))
@@ -118,7 +135,9 @@ final class ClientSandboxTests: XCTestCase {
         let cached = await cache.peer(id: channel.id)
         XCTAssertEqual(cached?.accessHash, channel.accessHash)
         let getChannels = await sandbox.audit.count("channels.getChannels")
+        let resolutions = await sandbox.audit.count("contacts.resolveUsername")
         XCTAssertEqual(getChannels, 1)
+        XCTAssertEqual(resolutions, 1)
     }
 
     func testUnknownUsernameIsPeerUnavailable() async throws {
