@@ -88,7 +88,8 @@ let package = Package(
         ),
 
         // Micro-benchmarks (`make bench`): figures written to bench/results, never asserted in tests.
-        .executableTarget(name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto"], path: "bench/Sources/TGCronBench"),
+        .executableTarget(
+            name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto", "Sandbox"], path: "bench/Sources/TGCronBench"),
 
         // Helpers shared by the test targets: seeded randomness, the published vectors, hex.
         .target(name: "TestSupport", dependencies: ["MTProtoCrypto"], path: "Tests/TestSupport"),

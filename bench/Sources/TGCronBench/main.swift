@@ -3,7 +3,7 @@ import Foundation
 
 let rows: [String]
 do {
-    rows = [try TLDecodeBenchmark.run(), try CipherBenchmark.run()]
+    rows = [try TLDecodeBenchmark.run(), try CipherBenchmark.run(), try SandboxHistoryBenchmark.run()]
 } catch {
     FileHandle.standardError.write(Data("TGCronBench: \(error)\n".utf8))
     exit(1)
