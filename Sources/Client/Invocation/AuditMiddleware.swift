@@ -2,6 +2,7 @@ import TL
 
 /// Reports every call to `sink`: method, start, duration, error and (for message lists) result count.
 /// Outermost in the pipeline, so one record is one call a caller made, with its waits and retries.
+/// Errors other than `ClientError` can only be cancellations here, and are recorded as `.cancelled`.
 public struct AuditMiddleware: Invoker {
     /// The rest of the pipeline.
     public let next: any Invoker
