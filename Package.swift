@@ -68,7 +68,7 @@ let package = Package(
 
         // The high-level Telegram client: invocation middleware, peers, history paging, login.
         .target(name: "Client", dependencies: [
-            "TL", "MTProto", "MTProtoNIO",
+            "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
