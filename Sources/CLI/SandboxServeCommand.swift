@@ -29,7 +29,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Simulated seconds per real second (0 freezes the clock).")
     var speed: Double = 1
 
-    @Option(name: .long, help: "Injected faults, e.g. drop=7 (close a connection every 7 requests).")
+    @Option(name: .long, help: ArgumentHelp("Injected faults, e.g. drop_p=0.05,salt=10s: " + SandboxFaults.syntax + "."))
     var faults: String = ""
 
     func run() async throws {

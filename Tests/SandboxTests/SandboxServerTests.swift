@@ -84,6 +84,43 @@ final class SandboxServerTests: XCTestCase {
         await server.shutdown()
     }
 
+    func testBusyFaultAnswersWorkerBusyInsteadOfHandling() async throws {
+        let server = try await startServer(faults: SandboxFaults(busyProbability: 0.5))
+        let connection = try connection(to: server)
+        var busy = 0
+        var answered = 0
+        for _ in 0..<20 {
+            do {
+                let nearest = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+                XCTAssertEqual(nearest.thisDc, 2)
+                answered += 1
+            } catch ConnectionError.rpc(let error) {
+                XCTAssertEqual(error, RPCError(code: 500, message: "WORKER_BUSY_TOO_LONG_RETRY"))
+                busy += 1
+            }
+        }
+        XCTAssertGreaterThan(busy, 0)
+        XCTAssertGreaterThan(answered, 0)
+        let counted = await server.busyAnswerCount
+        XCTAssertEqual(counted, busy)
+        await connection.close()
+        await server.shutdown()
+    }
+
+    func testTransportFaultsFromTheSpecReachBothDataCenters() async throws {
+        let server = try await startServer(faults: SandboxFaults(parsing: "drop=3,delay=2ms"))
+        let connection = try connection(to: server)
+        for _ in 0..<7 {
+            let nearest = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+            XCTAssertEqual(nearest.thisDc, 2)
+        }
+        let counts = await server.faultCounts
+        XCTAssertGreaterThanOrEqual(counts.delayedReplies, 7)
+        XCTAssertGreaterThanOrEqual(counts.droppedConnections, 2)
+        await connection.close()
+        await server.shutdown()
+    }
+
     func testRestartWithTheSameDataDirectoryReusesTheKey() async throws {
         let first = try await startServer()
         let fingerprint = first.manifest.fingerprint

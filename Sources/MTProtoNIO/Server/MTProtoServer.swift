@@ -10,12 +10,17 @@ public final class MTProtoServer: Sendable {
     public let port: Int
     private let registry: AuthKeyRegistry
     private let connections: ConnectionTracker
+    private let ledger: FaultLedger
     private let accepting: Task<Void, Never>
 
-    private init(port: Int, registry: AuthKeyRegistry, connections: ConnectionTracker, accepting: Task<Void, Never>) {
+    private init(
+        port: Int, registry: AuthKeyRegistry, connections: ConnectionTracker, ledger: FaultLedger,
+        accepting: Task<Void, Never>
+    ) {
         self.port = port
         self.registry = registry
         self.connections = connections
+        self.ledger = ledger
         self.accepting = accepting
     }
 
@@ -45,13 +50,14 @@ public final class MTProtoServer: Sendable {
         logger.info("listening", metadata: ["host": "\(host)", "port": "\(boundPort)"])
         let registry = AuthKeyRegistry()
         let connections = ConnectionTracker()
+        let ledger = FaultLedger()
         let accepting = Task {
             do {
                 try await listener.executeThenClose { inbound in
                     for try await channel in inbound {
                         let id = await connections.makeID()
                         let connection = ServerConnection(
-                            id: id, configuration: configuration, registry: registry, handler: handler, logger: logger)
+                            id: id, configuration: configuration, registry: registry, handler: handler, ledger: ledger, logger: logger)
                         await connections.start(id) { await connection.run(channel) }
                     }
                 }
@@ -60,7 +66,8 @@ public final class MTProtoServer: Sendable {
             }
             await connections.stopAll()
         }
-        return MTProtoServer(port: boundPort, registry: registry, connections: connections, accepting: accepting)
+        return MTProtoServer(
+            port: boundPort, registry: registry, connections: connections, ledger: ledger, accepting: accepting)
     }
 
     /// Stops listening, closes every connection and waits until all are closed.
@@ -72,6 +79,11 @@ public final class MTProtoServer: Sendable {
     /// How many key exchanges finished since the server started.
     public var keyExchangeCount: Int {
         get async { await registry.keyExchangeCount }
+    }
+
+    /// How often each injected fault struck since the server started.
+    public var faultCounts: ServerFaultCounts {
+        get async { await ledger.counts }
     }
 
     /// How many connections are open.

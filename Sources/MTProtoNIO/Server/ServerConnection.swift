@@ -12,10 +12,13 @@ actor ServerConnection {
     let configuration: ServerConfiguration
     let registry: AuthKeyRegistry
     let handler: any MTProtoRequestHandler
+    let ledger: FaultLedger
     let logger: Logger
     let outbound = OutboundQueue()
     var framing: AutodetectingServerFraming
     var random = SystemRandom()
+    /// Draws the random faults, seeded from the configured seed and the connection's number.
+    var faultRandom: FaultRandom
     var handshake: ServerHandshake?
     /// The session of the auth key in use, checked out of the registry.
     var session: ServerSession?
@@ -27,12 +30,14 @@ actor ServerConnection {
     /// A connection numbered `id`.
     init(
         id: Int, configuration: ServerConfiguration, registry: AuthKeyRegistry,
-        handler: any MTProtoRequestHandler, logger: Logger
+        handler: any MTProtoRequestHandler, ledger: FaultLedger, logger: Logger
     ) {
         self.id = id
         self.configuration = configuration
         self.registry = registry
         self.handler = handler
+        self.ledger = ledger
+        faultRandom = FaultRandom(seed: configuration.faults.seed &+ UInt64(id))
         var logger = logger
         logger[metadataKey: "connection"] = "\(id)"
         self.logger = logger
@@ -43,6 +48,9 @@ actor ServerConnection {
     /// the connection; then waits for running handlers and parks the session for a later connection.
     func run(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         let socket = channel.channel
+        let rotation = configuration.faults.saltRotation.map { period in
+            Task { await self.rotateSalt(every: period) }
+        }
         do {
             try await channel.executeThenClose { inbound, writer in
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -63,6 +71,7 @@ actor ServerConnection {
         } catch {
             logger.info("connection dropped", metadata: ["reason": "\(error)"])
         }
+        rotation?.cancel()
         await finish()
     }
 
@@ -122,10 +131,13 @@ actor ServerConnection {
             }
             session = found
         }
+        injectBadTime()
         for event in session?.feed(packet, now: UnixTime.systemNow()) ?? [] {
             switch event {
             case .request(let request):
                 startHandler(for: request)
+            case .ignored(_, let code):
+                await ledger.record(ignoredWith: code)
             case .rejected(let error):
                 switch error {
                 case .decryptionFailed, .malformedMessage: throw error
@@ -142,13 +154,18 @@ actor ServerConnection {
         let context = RequestContext(
             authKeyID: session?.authKey.id ?? 0, sessionID: session?.sessionID ?? 0, connectionID: id,
             transport: framing.detected, connection: self)
+        let delay = drawReplyDelay()
         handlers[request.messageID] = Task {
             let reply = await handler.handle(request, context: context)
+            if let delay {
+                try? await Task.sleep(for: delay)
+                await ledger.record(\.delayedReplies)
+            }
             await complete(request, with: reply)
         }
     }
 
-    /// Sends a handler's reply, then applies the drop-every-K fault.
+    /// Sends a handler's reply, then applies the drop faults.
     private func complete(_ request: ReceivedRequest, with reply: HandlerReply) async {
         handlers[request.messageID] = nil
         guard !isClosing, session != nil else { return }
@@ -164,8 +181,10 @@ actor ServerConnection {
         }
         repliesSent += 1
         flush()
-        if let every = configuration.faults.dropConnectionEvery, repliesSent % every == 0 {
+        let dropsEveryK = configuration.faults.dropConnectionEvery.map { repliesSent % $0 == 0 } ?? false
+        if dropsEveryK || faultRandom.chance(configuration.faults.dropProbability) {
             logger.info("fault: dropping the connection", metadata: ["replies": "\(repliesSent)"])
+            await ledger.record(\.droppedConnections)
             await close()
         }
     }

@@ -11,11 +11,21 @@ actor SandboxHost {
     private var state = SandboxState()
     private let clock: SimulatedClock
     private let log: @Sendable (String) -> Void
+    private let busyProbability: Double
+    private var busyRandom: FaultRandom
+    /// How many requests the busy fault answered with `WORKER_BUSY_TOO_LONG_RETRY`.
+    private(set) var busyAnswerCount = 0
 
-    /// A host answering with `api` on `clock`'s time.
-    init(api: SandboxAPI, clock: SimulatedClock, log: @escaping @Sendable (String) -> Void) {
+    /// A host answering with `api` on `clock`'s time, and as too busy to with `busyProbability`
+    /// (drawn from `seed`).
+    init(
+        api: SandboxAPI, clock: SimulatedClock, busyProbability: Double = 0, seed: UInt64 = 0,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.api = api
         self.clock = clock
+        self.busyProbability = busyProbability
+        busyRandom = FaultRandom(seed: seed)
         self.log = log
     }
 
@@ -28,6 +38,10 @@ actor SandboxHost {
 
     /// Answers one request body from `caller` at the simulated now.
     func answer(_ body: [UInt8], caller: SandboxCaller) -> HandlerReply {
+        if busyRandom.chance(busyProbability) {
+            busyAnswerCount += 1
+            return .error(RPCError(code: 500, message: "WORKER_BUSY_TOO_LONG_RETRY"))
+        }
         switch api.handle(requestBody: body, caller: caller, state: &state, now: clock.now(atWallTime: Date())) {
         case .success(let bytes):
             logSentCode(body)

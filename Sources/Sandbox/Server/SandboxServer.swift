@@ -11,10 +11,12 @@ public final class SandboxServer: Sendable {
     /// What clients need to reach the server and reproduce its world.
     public let manifest: SandboxManifest
     private let servers: [MTProtoServer]
+    private let host: SandboxHost
 
-    private init(manifest: SandboxManifest, servers: [MTProtoServer]) {
+    private init(manifest: SandboxManifest, servers: [MTProtoServer], host: SandboxHost) {
         self.manifest = manifest
         self.servers = servers
+        self.host = host
     }
 
     /// The port DC `dc` listens on.
@@ -36,9 +38,11 @@ public final class SandboxServer: Sendable {
         let clock = SimulatedClock(origin: options.origin ?? started, started: started, speed: options.speed)
         let configuration = SandboxConfiguration(host: options.host, dcPorts: options.ports, flood: options.flood)
         let host = SandboxHost(api: SandboxAPI(world: World(spec: options.world), configuration: configuration),
-                               clock: clock, log: options.log)
+                               clock: clock, busyProbability: options.faults.busyProbability,
+                               seed: options.world.seed ^ 0xB05F, log: options.log)
         let serverConfiguration = ServerConfiguration(
-            keyExchange: ServerKeyExchangeConfiguration(privateKeys: [key]), faults: options.faults.serverFaults)
+            keyExchange: ServerKeyExchangeConfiguration(privateKeys: [key]),
+            faults: options.faults.serverFaults(seed: options.world.seed))
         var logger = Logger(label: "tgcron.sandbox")
         logger.logLevel = .warning
 
@@ -64,7 +68,7 @@ public final class SandboxServer: Sendable {
             seed: options.world.seed, worldFile: options.worldFile, flood: options.flood != .off,
             clock: .init(origin: clock.origin.timeIntervalSince1970, started: started.timeIntervalSince1970, speed: clock.speed),
             world: .init(options.world), pid: ProcessInfo.processInfo.processIdentifier)
-        let server = SandboxServer(manifest: manifest, servers: servers)
+        let server = SandboxServer(manifest: manifest, servers: servers, host: host)
         do {
             try AtomicFile.write(try manifest.jsonText(), to: directory.appendingPathComponent(SandboxManifest.fileName), mode: 0o644)
         } catch {
@@ -72,6 +76,27 @@ public final class SandboxServer: Sendable {
             throw error as? SandboxServerError ?? .dataDirectory(directory.path, "\(error)")
         }
         return server
+    }
+
+    /// How often each transport fault struck, summed over both DCs.
+    public var faultCounts: ServerFaultCounts {
+        get async {
+            var total = ServerFaultCounts()
+            for server in servers {
+                let counts = await server.faultCounts
+                total.droppedConnections += counts.droppedConnections
+                total.saltRotations += counts.saltRotations
+                total.badSaltNotices += counts.badSaltNotices
+                total.badTimeNotices += counts.badTimeNotices
+                total.delayedReplies += counts.delayedReplies
+            }
+            return total
+        }
+    }
+
+    /// How many requests the `busy` fault answered with 500 `WORKER_BUSY_TOO_LONG_RETRY`.
+    public var busyAnswerCount: Int {
+        get async { await host.busyAnswerCount }
     }
 
     /// Stops both DCs, closing every connection.
