@@ -11,7 +11,8 @@ public struct ServerFaults: Sendable, Hashable {
     /// Give every live session a new salt this often (nil never): clients get `bad_server_salt`.
     public var saltRotation: Duration?
     /// The probability (0…1) of ignoring an incoming packet with `bad_msg_notification` 16 or 17,
-    /// so that the client corrects its clock offset and resends.
+    /// so that the client corrects its clock offset and resends. At 1 every packet is refused and
+    /// no call can complete.
     public var badTimeProbability: Double
     /// How long every reply is held back (nil sends at once).
     public var replyDelay: ReplyDelay?

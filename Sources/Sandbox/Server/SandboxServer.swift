@@ -37,6 +37,7 @@ public final class SandboxServer: Sendable {
         let started = Date()
         let clock = SimulatedClock(origin: options.origin ?? started, started: started, speed: options.speed)
         let configuration = SandboxConfiguration(host: options.host, dcPorts: options.ports, flood: options.flood)
+        // The busy fault draws from its own stream, so adding it leaves the transport faults' draws alone.
         let host = SandboxHost(api: SandboxAPI(world: World(spec: options.world), configuration: configuration),
                                clock: clock, busyProbability: options.faults.busyProbability,
                                seed: options.world.seed ^ 0xB05F, log: options.log)
