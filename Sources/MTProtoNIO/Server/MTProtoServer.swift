@@ -11,16 +11,18 @@ public final class MTProtoServer: Sendable {
     private let registry: AuthKeyRegistry
     private let connections: ConnectionTracker
     private let ledger: FaultLedger
+    private let listener: any Channel
     private let accepting: Task<Void, Never>
 
     private init(
         port: Int, registry: AuthKeyRegistry, connections: ConnectionTracker, ledger: FaultLedger,
-        accepting: Task<Void, Never>
+        listener: any Channel, accepting: Task<Void, Never>
     ) {
         self.port = port
         self.registry = registry
         self.connections = connections
         self.ledger = ledger
+        self.listener = listener
         self.accepting = accepting
     }
 
@@ -34,14 +36,13 @@ public final class MTProtoServer: Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger = Logger(label: "tgcron.mtproto.server")
     ) async throws -> MTProtoServer {
+        let accepted = AcceptedChannels()
         let listener = try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
+                channel.eventLoop.makeCompletedFuture { try accepted.wrap(channel) }
             }
         guard let boundPort = listener.channel.localAddress?.port else {
             try? await listener.channel.close()
@@ -55,6 +56,7 @@ public final class MTProtoServer: Sendable {
             do {
                 try await listener.executeThenClose { inbound in
                     for try await channel in inbound {
+                        accepted.take(channel)
                         let id = await connections.makeID()
                         let connection = ServerConnection(
                             id: id, configuration: configuration, registry: registry, handler: handler, ledger: ledger, logger: logger)
@@ -64,15 +66,22 @@ public final class MTProtoServer: Sendable {
             } catch {
                 logger.debug("stopped accepting", metadata: ["reason": "\(error)"])
             }
+            for unserved in accepted.close() {
+                try? await unserved.executeThenClose { _, _ in }
+            }
             await connections.stopAll()
         }
         return MTProtoServer(
-            port: boundPort, registry: registry, connections: connections, ledger: ledger, accepting: accepting)
+            port: boundPort, registry: registry, connections: connections, ledger: ledger,
+            listener: listener.channel, accepting: accepting)
     }
 
     /// Stops listening, closes every connection and waits until all are closed.
+    ///
+    /// The listening socket is closed rather than the accepting task cancelled, so connections NIO has
+    /// already accepted are still handed out and served; any left over are closed (`AcceptedChannels`).
     public func shutdown() async {
-        accepting.cancel()
+        try? await listener.close()
         await accepting.value
     }
 
