@@ -100,7 +100,7 @@ public struct SwiftEmitter {
         out += "    /// TL type `\(typeName)`: one case per constructor.\n"
         out += "    public indirect enum \(swiftName): TLObject {\n"
         for constructor in constructors {
-            let idText = constructor.id.map { "#" + TLHexText.id($0) } ?? ""
+            let idText = constructor.id.map { "#" + TLName.hexID($0) } ?? ""
             out += "        /// `\(constructor.name)\(idText)`\n"
             let fields = FieldsEmitter(mapping: TypeMapping(model: model), definition: constructor)
             let caseName = SwiftNames.escaped(model.caseName(constructor))
@@ -111,7 +111,7 @@ public struct SwiftEmitter {
         for constructor in constructors {
             let caseName = SwiftNames.escaped(model.caseName(constructor))
             if FieldsEmitter(mapping: TypeMapping(model: model), definition: constructor).isEmpty {
-                out += "            case .\(caseName): writer.write(0x\(TLHexText.id(constructor.id ?? 0)) as UInt32)\n"
+                out += "            case .\(caseName): writer.write(0x\(TLName.hexID(constructor.id ?? 0)) as UInt32)\n"
             } else {
                 out += "            case .\(caseName)(let value): value.serialize(into: &writer)\n"
             }
@@ -124,9 +124,9 @@ public struct SwiftEmitter {
             guard let id = constructor.id else { continue }
             let caseName = SwiftNames.escaped(model.caseName(constructor))
             if FieldsEmitter(mapping: TypeMapping(model: model), definition: constructor).isEmpty {
-                out += "            case 0x\(TLHexText.id(id)): self = .\(caseName)\n"
+                out += "            case 0x\(TLName.hexID(id)): self = .\(caseName)\n"
             } else {
-                out += "            case 0x\(TLHexText.id(id)): self = .\(caseName)(try \(model.structPath(constructor))(bareFrom: &reader))\n"
+                out += "            case 0x\(TLName.hexID(id)): self = .\(caseName)(try \(model.structPath(constructor))(bareFrom: &reader))\n"
             }
         }
         out += "            default: throw .unknownConstructor(id: id, expectedType: Self.tlTypeName, offset: offset)\n"
@@ -149,10 +149,10 @@ public struct SwiftEmitter {
         guard let typeName = model.typeName(of: constructor) else { throw CodegenError("\(constructor.name) has no type") }
         var out: String
         if let id = constructor.id {
-            out = "\(indent)/// TL constructor `\(constructor.name)#\(TLHexText.id(id))` of type `\(typeName)`.\n"
+            out = "\(indent)/// TL constructor `\(constructor.name)#\(TLName.hexID(id))` of type `\(typeName)`.\n"
             out += "\(indent)public struct \(swiftName): TLConstructor {\n"
             out += try fields.declarations(indent: inner)
-            out += "\n\(inner)public static var constructorID: UInt32 { 0x\(TLHexText.id(id)) }\n"
+            out += "\n\(inner)public static var constructorID: UInt32 { 0x\(TLName.hexID(id)) }\n"
             out += "\(inner)public static var tlName: String { \"\(constructor.name)\" }\n"
             out += "\(inner)public static var tlTypeName: String { \"\(typeName)\" }\n"
         } else {
@@ -191,13 +191,13 @@ public struct SwiftEmitter {
         if case .named(let name, _) = result, model.constructorsByType[name] == nil { result = .object }
         let resultType = try mapping.swiftType(result)
         var out = "extension \(containerPath) {\n"
-        out += "    /// TL function `\(function.name)#\(TLHexText.id(id))` answering `\(TypeMapping.tlSpelling(function.type))`.\n"
+        out += "    /// TL function `\(function.name)#\(TLName.hexID(id))` answering `\(TypeMapping.tlSpelling(function.type))`.\n"
         out += generic
             ? "    public struct \(swiftName)<Query: TLFunction>: TLFunction {\n"
             : "    public struct \(swiftName): TLDecodableFunction {\n"
         out += "        public typealias Result = \(resultType)\n\n"
         out += try fields.declarations(indent: "        ")
-        out += "\n        public static var constructorID: UInt32 { 0x\(TLHexText.id(id)) }\n"
+        out += "\n        public static var constructorID: UInt32 { 0x\(TLName.hexID(id)) }\n"
         out += "        public static var tlName: String { \"\(function.name)\" }\n\n"
         out += "        public func serialize(into writer: inout TLWriter) {\n"
         out += "            writer.write(Self.constructorID)\n"
@@ -225,7 +225,7 @@ public struct SwiftEmitter {
         out += "    public static func objectType(for id: UInt32) -> (any TLObject.Type)? {\n        switch id {\n"
         for constructor in model.constructors {
             guard let id = constructor.id, let typeName = model.typeName(of: constructor) else { continue }
-            out += "        case 0x\(TLHexText.id(id)): return \(model.typePath(typeName)).self\n"
+            out += "        case 0x\(TLName.hexID(id)): return \(model.typePath(typeName)).self\n"
         }
         out += "        default: return nil\n        }\n    }\n\n"
         out += "    /// The request type for function constructor `id`, or `nil` (generic wrappers carry any function).\n"
@@ -233,7 +233,7 @@ public struct SwiftEmitter {
         for function in model.functions {
             guard let id = function.id else { continue }
             let generic = function.genericParams.isEmpty ? "" : "<TLAnyFunction>"
-            out += "        case 0x\(TLHexText.id(id)): return \(model.functionPath(function))\(generic).self\n"
+            out += "        case 0x\(TLName.hexID(id)): return \(model.functionPath(function))\(generic).self\n"
         }
         out += "        default: return nil\n        }\n    }\n}\n"
         return out
@@ -242,13 +242,5 @@ public struct SwiftEmitter {
     private func split(_ path: String) -> (String, String) {
         guard let dot = path.lastIndex(of: ".") else { return ("", path) }
         return (String(path[..<dot]), String(path[path.index(after: dot)...]))
-    }
-}
-
-/// Constructor ids as 8 hex digits.
-enum TLHexText {
-    static func id(_ id: UInt32) -> String {
-        let digits = String(id, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 }

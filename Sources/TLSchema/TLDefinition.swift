@@ -92,6 +92,12 @@ public enum TLScalar: String, Sendable, Equatable, CaseIterable {
 
 /// Helpers on dotted TL names.
 public enum TLName {
+    /// A constructor id as 8 lowercase hex digits, as the schema writes it after `#`.
+    public static func hexID(_ id: UInt32) -> String {
+        let digits = String(id, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
     /// Splits `ns.name` into its namespace and base name.
     public static func split(_ name: String) -> (namespace: String?, base: String) {
         guard let dot = name.lastIndex(of: ".") else { return (nil, name) }

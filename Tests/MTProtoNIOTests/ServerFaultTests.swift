@@ -1,3 +1,4 @@
+import MTProtoCrypto
 import MTProto
 import MTProtoNIO
 import TL
@@ -43,8 +44,8 @@ final class ServerFaultTests: XCTestCase {
     }
 
     func testSameSeedDropsTheSameConnections() async throws {
-        var first = FaultRandom(seed: 7)
-        var second = FaultRandom(seed: 7)
+        var first = SeededRandom(seed: 7)
+        var second = SeededRandom(seed: 7)
         let draws = (0..<100).map { _ in first.chance(0.3) }
         XCTAssertEqual(draws, (0..<100).map { _ in second.chance(0.3) })
         XCTAssertTrue(draws.contains(true) && draws.contains(false))

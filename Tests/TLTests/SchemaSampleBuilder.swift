@@ -9,7 +9,6 @@ struct SchemaSampleBuilder {
     /// Whether every `flags.N?T` optional is present, or every one absent.
     enum Optionals { case allPresent, allAbsent }
 
-    let definitions: [TLDefinition]
     private let byType: [String: [TLDefinition]]
     private let byName: [String: TLDefinition]
     private let minimalCost: [String: Int]
@@ -17,7 +16,6 @@ struct SchemaSampleBuilder {
     private var counter: Int32 = 1
 
     init(definitions: [TLDefinition]) {
-        self.definitions = definitions
         var byType: [String: [TLDefinition]] = [:]
         var byName: [String: TLDefinition] = [:]
         for definition in definitions where !definition.isFunction {

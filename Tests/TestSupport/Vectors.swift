@@ -1,4 +1,5 @@
 import Foundation
+@_exported import MTProtoCrypto
 import XCTest
 
 /// The published test vectors in `../shared/vectors` beside the repository.

@@ -18,7 +18,7 @@ actor ServerConnection {
     var framing: AutodetectingServerFraming
     var random = SystemRandom()
     /// Draws the random faults, seeded from the configured seed and the connection's number.
-    var faultRandom: FaultRandom
+    var faultRandom: SeededRandom
     var handshake: ServerHandshake?
     /// The session of the auth key in use, checked out of the registry.
     var session: ServerSession?
@@ -37,7 +37,7 @@ actor ServerConnection {
         self.registry = registry
         self.handler = handler
         self.ledger = ledger
-        faultRandom = FaultRandom(seed: configuration.faults.seed &+ UInt64(id))
+        faultRandom = SeededRandom(seed: configuration.faults.seed &+ UInt64(id))
         var logger = logger
         logger[metadataKey: "connection"] = "\(id)"
         self.logger = logger

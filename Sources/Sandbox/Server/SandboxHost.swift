@@ -1,3 +1,4 @@
+import MTProtoCrypto
 import Foundation
 import MTProto
 import MTProtoNIO
@@ -12,7 +13,7 @@ actor SandboxHost {
     private let clock: SimulatedClock
     private let log: @Sendable (String) -> Void
     private let busyProbability: Double
-    private var busyRandom: FaultRandom
+    private var busyRandom: SeededRandom
     /// How many requests the busy fault answered with `WORKER_BUSY_TOO_LONG_RETRY`.
     private(set) var busyAnswerCount = 0
 
@@ -25,7 +26,7 @@ actor SandboxHost {
         self.api = api
         self.clock = clock
         self.busyProbability = busyProbability
-        busyRandom = FaultRandom(seed: seed)
+        busyRandom = SeededRandom(seed: seed)
         self.log = log
     }
 

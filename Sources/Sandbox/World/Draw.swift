@@ -1,21 +1,22 @@
+import MTProtoCrypto
+
 /// A deterministic stream of 64-bit draws keyed by its inputs (SplitMix64 over a mixed key).
 ///
 /// Every synthetic fact is drawn from `Draw(seed, channel, id, purpose)`, so content is a pure
 /// function of its key: two worlds with the same seed agree byte for byte without sharing state.
 struct Draw {
-    private var state: UInt64
+    private var generator: SeededRandom
 
     /// Starts the stream for a key made of `parts` (order matters).
     init(_ parts: UInt64...) {
-        var state: UInt64 = 0x243F_6A88_85A3_08D3
-        for part in parts { state = Draw.mix(state ^ Draw.mix(part)) }
-        self.state = state
+        var seed: UInt64 = 0x243F_6A88_85A3_08D3
+        for part in parts { seed = Draw.mix(seed ^ Draw.mix(part)) }
+        generator = SeededRandom(seed: seed)
     }
 
     /// The next raw draw.
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return Draw.mix(state)
+        generator.next()
     }
 
     /// A draw in `0..<bound` (`bound` > 0).
@@ -40,10 +41,7 @@ struct Draw {
 
     /// The SplitMix64 finalizer.
     static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        SeededRandom.mix(value)
     }
 
     /// A stable 64-bit key for a string (FNV-1a over UTF-8), independent of Swift's per-process hashing.

@@ -1,3 +1,5 @@
+import TLSchema
+
 /// Why TL bytes could not be decoded. Decoding never traps: every malformed input ends here.
 public enum TLDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The input ended `needed` bytes too early at `offset`.
@@ -35,8 +37,7 @@ public enum TLDecodingError: Error, Sendable, Equatable, CustomStringConvertible
 public enum TLHex {
     /// A constructor id as 8 lowercase hex digits.
     public static func id(_ id: UInt32) -> String {
-        let digits = String(id, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
+        TLName.hexID(id)
     }
 
     /// Bytes as lowercase hex.
