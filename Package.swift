@@ -47,7 +47,7 @@ let package = Package(
 
         // MTProto over SwiftNIO: client connections per DC and the server listener (sockets live only here).
         .target(name: "MTProtoNIO", dependencies: [
-            "MTProto",
+            "MTProto", "MTProtoCrypto",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
