@@ -72,17 +72,49 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Archive-backed client state: auth keys and session per DC, session strings, peers, audit.
+        .target(name: "ClientStore", dependencies: ["Client", "Archive", "MTProtoNIO", "MTProtoCrypto"]),
+        // The rate governor wired into the client: admission, flood-wait reports, state in the archive.
+        .target(name: "Governance", dependencies: ["Client", "Governor", "Archive"]),
+        // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
+        .target(name: "Harvester", dependencies: [
+            "Client", "ClientStore", "Governance", "Archive", "Jobs", "Governor", "TL",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Operations: Telegram Bot API / webhook notifications over HTTP.
+        .target(name: "Notify", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Operations: new and edited messages published to a Redis Stream (RESP over SwiftNIO).
+        .target(name: "RedisSink", dependencies: [
+            "Archive", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        // Operations: Prometheus text file and the daemon's /metrics and /healthz.
+        .target(name: "Metrics", dependencies: [
+            "Archive", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+
         // Job files (YAML), settings, validation and the cron engine.
         .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
         .target(name: "Governor"),
 
+        // The scheduler: due jobs, fairness, locks, deferrals, exit codes, daemon loop.
+        .target(name: "Scheduler", dependencies: [
+            "Harvester", "Client", "ClientStore", "Governance", "Archive", "Jobs", "Governor", "Notify", "RedisSink",
+            "Metrics", .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // The command-line program.
         .executableTarget(
             name: "tgcron",
             dependencies: [
-                "TL", "Jobs", "Sandbox",
+                "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
+                "Governance", "Notify", "Metrics", "RedisSink", "MTProtoNIO", "MTProtoCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/CLI"
         ),
@@ -99,7 +131,18 @@ let package = Package(
         .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport", "TestSupport"]),
         .testTarget(name: "MTProtoTests", dependencies: ["MTProto", "TestSupport"]),
         .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
-        .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport"]),
+        // The sandbox DCs over loopback on a simulated clock, for tests of the client and everything above it.
+        .target(name: "SandboxTestSupport", dependencies: [
+            "Client", "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL",
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/SandboxTestSupport"),
+
+        .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport", "SandboxTestSupport"]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "Sandbox"]),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL"]),
+        .testTarget(name: "HarvesterTests", dependencies: ["Harvester", "Client", "ClientStore", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Harvester", "Archive", "Jobs", "Governor", "Sandbox", "SandboxTestSupport"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Notify", "RedisSink", "Metrics", "Archive", "TL"]),
         .testTarget(name: "SandboxTests", dependencies: [
             "Sandbox", "MTProtoNIO", .product(name: "Logging", package: "swift-log"),
         ]),

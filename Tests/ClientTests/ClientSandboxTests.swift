@@ -1,3 +1,4 @@
+import SandboxTestSupport
 import Client
 import MTProto
 import MTProtoNIO

@@ -10,11 +10,11 @@ import TL
 /// The sandbox's DC 1 and DC 2 over loopback MTProto, on the test's simulated clock: when the client sleeps
 /// through a flood wait, the server sees that time pass too. (`SandboxServer` runs on its own
 /// clock, so the tests host `SandboxAPI` themselves.)
-final class LoopbackSandbox: Sendable {
+public final class LoopbackSandbox: Sendable {
     /// One day after the built-in world's genesis, so the served history and the truth agree.
-    static let moment = WorldSpec.builtIn.genesis.addingTimeInterval(86_400)
+    public static let moment = WorldSpec.builtIn.genesis.addingTimeInterval(86_400)
     /// The built-in world's key, made once per test run (RSA generation takes a while).
-    static let serverKey: RSAPrivateKey = {
+    public static let serverKey: RSAPrivateKey = {
         do {
             return try RSAPrivateKey.generate()
         } catch {
@@ -22,18 +22,21 @@ final class LoopbackSandbox: Sendable {
         }
     }()
 
-    let world: World
-    let clock: SimulatedClientClock
-    let audit = RecordingAuditSink()
-    let floodObserver = RecordingFloodObserver()
+    public let world: World
+    public let clock: SimulatedClientClock
+    public let audit = RecordingAuditSink()
+    public let floodObserver = RecordingFloodObserver()
     private let servers: [Int: MTProtoServer]
     private let host: Host
 
-    /// Serves the built-in world with `flood` budgets and `faults` injected.
-    static func start(flood: FloodPolicy = .off, faults: [InjectedFault] = []) async throws -> LoopbackSandbox {
-        let world = World(spec: .builtIn)
-        let clock = SimulatedClientClock(now: moment.timeIntervalSince1970)
-        let host = Host(api: SandboxAPI(world: world, configuration: SandboxConfiguration(flood: flood)), clock: clock)
+    /// Serves `spec` (the built-in world by default) with `flood` budgets and `faults` injected; `help.getConfig`
+    /// advertises the real loopback ports of DC 1 and DC 2.
+    public static func start(
+        spec: WorldSpec = .builtIn, flood: FloodPolicy = .off, faults: [InjectedFault] = []
+    ) async throws -> LoopbackSandbox {
+        let world = World(spec: spec)
+        let clock = SimulatedClientClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
+        let host = Host(world: world, flood: flood, clock: clock)
         for fault in faults { await host.inject(fault) }
         var logger = Logger(label: "tgcron.test.client-sandbox")
         logger.logLevel = .critical
@@ -43,6 +46,7 @@ final class LoopbackSandbox: Sendable {
                 configuration: ServerConfiguration(keyExchange: ServerKeyExchangeConfiguration(privateKeys: [serverKey])),
                 handler: Handler(dc: dc, host: host), logger: logger)
         }
+        await host.advertise(ports: servers.mapValues(\.port))
         return LoopbackSandbox(world: world, clock: clock, servers: servers, host: host)
     }
 
@@ -54,54 +58,72 @@ final class LoopbackSandbox: Sendable {
     }
 
     /// A new connection to DC `dc` (Alice's home is DC 2).
-    func connection(dc: Int = 2) -> MTProtoConnection {
+    public func connection(dc: Int = 2, storage: any AuthKeyStorage = InMemoryAuthKeyStorage()) -> MTProtoConnection {
         var logger = Logger(label: "tgcron.test.client")
         logger.logLevel = .critical
         let configuration = ConnectionConfiguration(
             dataCenterID: dc, host: "127.0.0.1", port: servers[dc]?.port ?? 0, transport: .obfuscatedPaddedIntermediate,
             keyExchange: ClientKeyExchangeConfiguration(publicKeys: [Self.serverKey.publicKey], innerData: .permanent(dc: Int32(dc))),
             connectTimeout: .seconds(5), keyExchangeTimeout: .seconds(10))
-        return MTProtoConnection(configuration: configuration, authKeyStorage: InMemoryAuthKeyStorage(), logger: logger)
+        return MTProtoConnection(configuration: configuration, authKeyStorage: storage, logger: logger)
     }
 
     /// The full pipeline over `connection`, auditing to `audit` on the simulated clock.
-    func invoker(over connection: MTProtoConnection, floodWaitMax: Int = 300) -> any Invoker {
+    public func invoker(over connection: MTProtoConnection, floodWaitMax: Int = 300) -> any Invoker {
         InvocationPipeline(audit: audit, floodObserver: floodObserver, clock: clock, floodWaitMax: floodWaitMax)
             .wrap(ConnectionInvoker(connection: connection, identity: ClientIdentity(apiID: 1, apiHash: "test"), timeout: .seconds(10)))
     }
 
     /// Logs Alice in (phone 9996621234, code 22222) on `invoker`'s connection.
-    func logInAlice(_ invoker: any Invoker) async throws {
+    public func logInAlice(_ invoker: any Invoker) async throws {
         let sent = try await invoker.invoke(
             Api.Auth.SendCode(phoneNumber: "9996621234", apiId: 1, apiHash: "test", settings: .init()))
-        guard case .sentCode(let code) = sent else { throw ScriptError.wrongType("auth.sendCode") }
+        guard case .sentCode(let code) = sent else { throw LoopbackSandboxError.unexpectedAnswer("auth.sendCode") }
         _ = try await invoker.invoke(Api.Auth.SignIn(phoneNumber: "9996621234", phoneCodeHash: code.phoneCodeHash, phoneCode: "22222"))
     }
 
+    /// The loopback port of DC `dc` (0 if it is not served).
+    public func port(dc: Int) -> Int {
+        servers[dc]?.port ?? 0
+    }
+
+    /// Injects `fault` into the running sandbox.
+    public func inject(_ fault: InjectedFault) async {
+        await host.inject(fault)
+    }
+
     /// The messages the server holds for `username` at the current simulated time, ascending.
-    func truth(_ username: String) -> [Api.Message] {
+    public func truth(_ username: String) -> [Api.Message] {
         guard let channel = world.channel(username: username) else { return [] }
         return Array(world.truth(channel: channel, at: Date(timeIntervalSince1970: clock.now())))
     }
 
     /// The ids of `truth(username)`.
-    func truthIDs(_ username: String) -> [Int] {
+    public func truthIDs(_ username: String) -> [Int] {
         truth(username).map(\.messageID)
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         for server in servers.values { await server.shutdown() }
     }
 
     /// The shared state, answering one request at a time at the simulated now.
     private actor Host {
-        let api: SandboxAPI
+        let world: World
+        let flood: FloodPolicy
+        var api: SandboxAPI
         let clock: SimulatedClientClock
         var state = SandboxState()
 
-        init(api: SandboxAPI, clock: SimulatedClientClock) {
-            self.api = api
+        init(world: World, flood: FloodPolicy, clock: SimulatedClientClock) {
+            self.world = world
+            self.flood = flood
             self.clock = clock
+            api = SandboxAPI(world: world, configuration: SandboxConfiguration(flood: flood))
+        }
+
+        func advertise(ports: [Int: Int]) {
+            api = SandboxAPI(world: world, configuration: SandboxConfiguration(dcPorts: ports, flood: flood))
         }
 
         func inject(_ fault: InjectedFault) {
@@ -126,4 +148,10 @@ final class LoopbackSandbox: Sendable {
             await host.answer(request.body, authKeyID: context.authKeyID, dc: dc)
         }
     }
+}
+
+/// A sandbox answer a helper did not expect.
+public enum LoopbackSandboxError: Error, Equatable {
+    /// `method` answered with a constructor the helper cannot use.
+    case unexpectedAnswer(String)
 }

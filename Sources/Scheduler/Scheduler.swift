@@ -1,0 +1,1 @@
+// The Scheduler module; its files arrive with the work that fills it.
