@@ -75,7 +75,7 @@ let package = Package(
         // Archive-backed client state: auth keys and session per DC, session strings, peers, audit.
         .target(name: "ClientStore", dependencies: ["Client", "Archive", "MTProtoNIO", "MTProtoCrypto"]),
         // The rate governor wired into the client: admission, flood-wait reports, state in the archive.
-        .target(name: "Governance", dependencies: ["Client", "Governor", "Archive"]),
+        .target(name: "Governance", dependencies: ["Client", "Governor", "Archive", "Jobs"]),
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
         .target(name: "Harvester", dependencies: [
             "Client", "ClientStore", "Governance", "Archive", "Jobs", "Governor", "TL",
