@@ -123,6 +123,11 @@ let package = Package(
         .executableTarget(
             name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto", "Sandbox"], path: "bench/Sources/TGCronBench"),
 
+        // Robustness runs (`make fuzz`): mutated inputs into the TL decoder, transports and sessions; crashes reported.
+        .executableTarget(
+            name: "TGCronFuzz", dependencies: ["TL", "MTProto", "MTProtoTransport", "MTProtoCrypto", "Jobs", "Client"],
+            path: "bench/Sources/TGCronFuzz"),
+
         // Helpers shared by the test targets: seeded randomness, the published vectors, hex.
         .target(name: "TestSupport", dependencies: ["MTProtoCrypto"], path: "Tests/TestSupport"),
 

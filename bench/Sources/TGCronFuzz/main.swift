@@ -1,0 +1,1 @@
+print("tgcron fuzz: not yet")
