@@ -145,7 +145,9 @@ let package = Package(
         .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport", "SandboxTestSupport"]),
         .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "Sandbox"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL"]),
-        .testTarget(name: "HarvesterTests", dependencies: ["Harvester", "Client", "ClientStore", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL"]),
+        .testTarget(name: "HarvesterTests", dependencies: [
+            "Harvester", "Client", "ClientStore", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
+        ]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Harvester", "Archive", "Jobs", "Governor", "Sandbox", "SandboxTestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Notify", "RedisSink", "Metrics", "Archive", "TL"]),
         .testTarget(name: "SandboxTests", dependencies: [

@@ -28,7 +28,7 @@ public struct HistoryPages: AsyncSequence, Sendable {
     }
 
     /// Fetches pages one request at a time.
-    public struct Iterator: AsyncIteratorProtocol {
+    public struct Iterator: AsyncIteratorProtocol, Sendable {
         let invoker: any Invoker
         let request: HistoryRequest
         /// The last id yielded (or skipped past) in the reading direction; nil before the first page.

@@ -1,0 +1,211 @@
+import Archive
+import Client
+import Foundation
+import TL
+
+/// One run of one job on one channel, as a machine taking one page per `step()`, so a scheduler can
+/// interleave many runs fairly and stop any of them between pages.
+///
+/// The exact incremental algorithm: a checkpoint per (job, channel) holds `head`, the highest id archived
+/// with nothing missing below it down to `tail`, the lowest id backfill reached. A run first catches up
+/// **forward** from `head` (oldest first, so `head` only ever advances past what is stored), optionally
+/// re-reads the recent range for edits and deletions, then continues the **backfill** downward from
+/// `tail` until the window's start. Every page is committed in one transaction with the checkpoint it
+/// justifies, so after an interruption at any moment the next run resumes exactly there: no gap, no
+/// duplicate, and at most the uncommitted page is fetched again.
+public struct ChannelHarvest: Sendable {
+    /// The plan this run follows.
+    public let plan: HarvestPlan
+    /// The channel once resolved.
+    public private(set) var peer: ResolvedPeer?
+    /// The checkpoint as last committed (or loaded).
+    public private(set) var checkpoint = Checkpoint()
+    private var phase = HarvestPhase.resolve
+    private var pages: HistoryPages.Iterator?
+    private var refreshUpper: Int32?
+    private var refreshedPeer = false
+    private var counts = HarvestTally()
+    private let invoker: any Invoker
+    private let resolver: PeerResolver
+    private let store: ArchiveStore
+    private let clock: any ClientClock
+    private let meter: RunMeter
+
+    /// A run of `plan` calling through `invoker` (the job's pipeline), resolving peers with `peerCache`,
+    /// archiving into `store`. `meter` counts requests and flood waits (pass it to the pipeline as its
+    /// flood-wait observer too).
+    public init(plan: HarvestPlan, invoker: any Invoker, peerCache: any PeerCache, store: ArchiveStore,
+                clock: any ClientClock, meter: RunMeter = RunMeter()) {
+        self.plan = plan
+        self.meter = meter
+        self.invoker = meter.meter(invoker)
+        resolver = PeerResolver(invoker: self.invoker, cache: peerCache)
+        self.store = store
+        self.clock = clock
+    }
+
+    /// What the run did so far.
+    public var tally: HarvestTally {
+        var tally = counts
+        tally.requests = meter.requests
+        tally.floodWaits = meter.floodWaits
+        return tally
+    }
+
+    /// Whether the run has nothing left to do.
+    public var isDone: Bool { phase == .done }
+
+    /// Runs steps until the run stops.
+    public mutating func run() async -> HarvestStop {
+        while true {
+            if case .stopped(let stop) = await step() { return stop }
+        }
+    }
+
+    /// Does the next piece of work: resolves the channel, or fetches and commits one page.
+    public mutating func step() async -> HarvestStep {
+        if phase == .done { return .stopped(.completed) }
+        if let stop = plan.limits.stop(after: tally, now: now) { return .stopped(stop) }
+        do {
+            switch phase {
+            case .resolve: try await resolve()
+            case .catchUp: try await catchUp()
+            case .refresh: try await refresh()
+            case .backfill: try await backfill()
+            case .done: break
+            }
+            return phase == .done ? .stopped(.completed) : .progressed
+        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" && !refreshedPeer {
+            return await refreshPeer()
+        } catch {
+            return .stopped(Self.stop(for: error))
+        }
+    }
+
+    private var now: Date { Date(timeIntervalSince1970: clock.now()) }
+
+    private mutating func resolve() async throws {
+        let resolved = try await resolver.resolve(plan.channel)
+        peer = resolved
+        checkpoint = try store.checkpoint(job: plan.job, channel: resolved.id) ?? Checkpoint()
+        reopenWidenedWindow()
+        phase = checkpoint.head == nil ? .backfill : .catchUp
+    }
+
+    /// A window that reaches further back than the one backfill completed reopens the backfill.
+    private mutating func reopenWidenedWindow() {
+        guard checkpoint.windowStartReached else { return }
+        let widenedDate: Bool
+        switch (checkpoint.windowStart, plan.window.since) {
+        case (let reached?, let wanted?): widenedDate = wanted < reached
+        case (.some, nil): widenedDate = true
+        case (nil, _): widenedDate = false
+        }
+        var widenedIDs = false
+        if let minID = plan.window.minID, let tail = checkpoint.tail { widenedIDs = Int(tail) > minID }
+        if widenedDate || widenedIDs { checkpoint.windowStartReached = false }
+    }
+
+    private mutating func catchUp() async throws {
+        guard let peer, let head = checkpoint.head else { return advance(to: .refresh) }
+        if pages == nil {
+            pages = HistoryPages(invoker: invoker, request: HistoryRequest(
+                peer: peer.inputPeer, direction: .oldestFirst, minID: Int(head), maxID: plan.window.requestMaxID,
+                maxDate: plan.window.untilUnix)).makeAsyncIterator()
+        }
+        guard let page = try await nextPage() else { return advance(to: .refresh) }
+        var next = checkpoint
+        next.head = page.messages.last.map { Int32(clamping: $0.messageID) } ?? head
+        try commit(page.messages, checkpoint: next)
+    }
+
+    private mutating func refresh() async throws {
+        guard let peer, let refresh = plan.refresh, let head = checkpoint.head, let tail = checkpoint.tail else {
+            return advance(to: .backfill)
+        }
+        if pages == nil {
+            let since = max(Int(now.timeIntervalSince1970 - refresh), plan.window.sinceUnix ?? 0)
+            pages = HistoryPages(invoker: invoker, request: HistoryRequest(
+                peer: peer.inputPeer, direction: .newestFirst, minID: Int(tail) - 1, maxID: Int(head) + 1,
+                minDate: since)).makeAsyncIterator()
+            refreshUpper = head
+        }
+        guard let page = try await nextPage() else { return advance(to: .backfill) }
+        try commit(page.messages, checkpoint: checkpoint)
+        let ids = page.messages.map { Int32(clamping: $0.messageID) }
+        guard let lowest = ids.min(), let upper = refreshUpper, lowest <= upper else { return }
+        let seen = Set(ids)
+        let vanished = try store.archivedIDs(channel: peer.id, in: lowest...upper).filter { !seen.contains($0) }
+        if !vanished.isEmpty { counts.deleted += try store.markDeleted(channel: peer.id, ids: vanished, noticedAt: now) }
+        refreshUpper = lowest - 1
+    }
+
+    private mutating func backfill() async throws {
+        guard let peer else { return }
+        if checkpoint.windowStartReached { return advance(to: .done) }
+        if pages == nil {
+            let top = checkpoint.tail.map { Int($0) } ?? plan.window.requestMaxID
+            pages = HistoryPages(invoker: invoker, request: HistoryRequest(
+                peer: peer.inputPeer, direction: .newestFirst, minID: plan.window.requestMinID, maxID: top,
+                minDate: plan.window.sinceUnix, maxDate: checkpoint.tail == nil ? plan.window.untilUnix : nil))
+                .makeAsyncIterator()
+        }
+        var next = checkpoint
+        guard let page = try await nextPage() else {
+            next.windowStartReached = true
+            next.windowStart = plan.window.since
+            try commit([], checkpoint: next)
+            return advance(to: .done)
+        }
+        let ids = page.messages.map { Int32(clamping: $0.messageID) }
+        if next.head == nil { next.head = ids.max() }
+        next.tail = ids.min() ?? next.tail
+        try commit(page.messages, checkpoint: next)
+    }
+
+    private mutating func nextPage() async throws -> HistoryPage? {
+        guard var iterator = pages else { return nil }
+        defer { pages = iterator }
+        return try await iterator.next()
+    }
+
+    private mutating func advance(to next: HarvestPhase) {
+        pages = nil
+        phase = next
+    }
+
+    private mutating func commit(_ messages: [Api.Message], checkpoint next: Checkpoint) throws {
+        guard let peer else { return }
+        let channel = ChannelInfo(id: peer.id, accessHash: peer.accessHash, username: peer.username, title: peer.title)
+        let result = try store.commitPage(channel: channel, job: plan.job, messages: messages, checkpoint: next, now: now)
+        checkpoint = next
+        counts.new += result.new
+        counts.updated += result.updated
+        counts.versioned += result.versioned
+        if !messages.isEmpty { counts.pages += 1 }
+    }
+
+    /// A stale access hash: fetch the channel again and restart the current phase's paging.
+    private mutating func refreshPeer() async -> HarvestStep {
+        refreshedPeer = true
+        guard let stale = peer else { return .stopped(.failed("CHANNEL_INVALID before the channel was resolved")) }
+        do {
+            peer = try await resolver.refresh(stale, reference: plan.channel)
+            pages = nil
+            return .progressed
+        } catch {
+            return .stopped(Self.stop(for: error))
+        }
+    }
+
+    /// How an error ends the run: waits the caller may sit out later are deferrals, the rest failures.
+    static func stop(for error: any Error) -> HarvestStop {
+        switch error {
+        case ClientError.floodDeferred(let seconds, let method): .deferred(.floodWait(seconds: seconds, method: method))
+        case ClientError.deferred(let reason): .deferred(.governor(reason))
+        case is CancellationError: .deferred(.stopRequested)
+        case let error as ArchiveError: .failed("archive: \(error)")
+        default: .failed(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// Where a run is in its work, in the order a run goes through them.
+enum HarvestPhase: Sendable, Equatable {
+    /// Turning the job's channel reference into a callable peer and loading the checkpoint.
+    case resolve
+    /// Reading forward from `head` to the newest message (oldest first, so `head` only advances past stored ids).
+    case catchUp
+    /// Re-reading the recent archived range newest first, for edits and deletions.
+    case refresh
+    /// Reading backward from `tail` to the window's start (or, on a first run, from the newest message).
+    case backfill
+    /// Nothing left to do.
+    case done
+}

@@ -1,0 +1,26 @@
+import Client
+import Foundation
+
+/// What one run of one job archives, resolved for that run.
+public struct HarvestPlan: Sendable {
+    /// The job's name (checkpoints are kept per job and channel).
+    public var job: String
+    /// The channel, as the job names it.
+    public var channel: PeerReference
+    /// Which messages to archive.
+    public var window: HarvestWindow
+    /// How far back to re-read archived messages for edits and deletions (nil: no refresh).
+    public var refresh: TimeInterval?
+    /// When to stop.
+    public var limits: RunLimits
+
+    /// A plan.
+    public init(job: String, channel: PeerReference, window: HarvestWindow = HarvestWindow(),
+                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits()) {
+        self.job = job
+        self.channel = channel
+        self.window = window
+        self.refresh = refresh
+        self.limits = limits
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Why a run ended.
+public enum HarvestStop: Sendable, Equatable, CustomStringConvertible {
+    /// Everything the window asks for is archived.
+    case completed
+    /// A per-run cap stopped it; the next run continues from the checkpoint.
+    case limitReached(LimitKind)
+    /// It must wait (flood wait, budget, cool-down, run window end); the next run continues from the checkpoint.
+    case deferred(Deferral)
+    /// An error stopped it; the checkpoint is the last committed one.
+    case failed(String)
+
+    /// A sentence for logs and the runs table.
+    public var description: String {
+        switch self {
+        case .completed: "completed"
+        case .limitReached(let limit): "stopped at the \(limit) limit"
+        case .deferred(let deferral): "deferred: \(deferral)"
+        case .failed(let message): "failed: \(message)"
+        }
+    }
+}
+
+/// Which per-run cap was reached.
+public enum LimitKind: Sendable, Equatable, CustomStringConvertible {
+    /// `limits.messages`.
+    case messages(Int)
+    /// `limits.requests`.
+    case requests(Int)
+    /// `limits.duration`.
+    case duration
+
+    /// The cap as text.
+    public var description: String {
+        switch self {
+        case .messages(let count): "messages (\(count))"
+        case .requests(let count): "requests (\(count))"
+        case .duration: "duration"
+        }
+    }
+}
+
+/// Why a run must wait.
+public enum Deferral: Sendable, Equatable, CustomStringConvertible {
+    /// Telegram asked to wait longer than `flood_wait_max`.
+    case floodWait(seconds: Int, method: String)
+    /// The rate governor declined the call (daily budget spent, cool-down, bucket empty).
+    case governor(String)
+    /// A takeout session may only start after this many seconds.
+    case takeoutDelay(seconds: Int)
+    /// The job's allowed hours ended.
+    case runWindowEnded(Date)
+    /// The run was asked to stop (SIGTERM, SIGINT) and stopped after its last committed page.
+    case stopRequested
+
+    /// The reason as text.
+    public var description: String {
+        switch self {
+        case .floodWait(let seconds, let method): "\(method) flood wait of \(seconds) s exceeds flood_wait_max"
+        case .governor(let reason): reason
+        case .takeoutDelay(let seconds): "takeout may start in \(seconds) s"
+        case .runWindowEnded: "run window ended"
+        case .stopRequested: "stop requested"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// What one run did so far.
+public struct HarvestTally: Sendable, Equatable {
+    /// Messages archived for the first time.
+    public var new = 0
+    /// Archived messages whose row changed (counters, edits).
+    public var updated = 0
+    /// Updated messages whose content changed (a version row was written).
+    public var versioned = 0
+    /// Archived messages newly marked deleted.
+    public var deleted = 0
+    /// Pages committed.
+    public var pages = 0
+    /// API requests made.
+    public var requests = 0
+    /// FLOOD_WAIT answers received.
+    public var floodWaits = 0
+
+    /// Nothing done yet.
+    public init() {}
+}

@@ -1,1 +1,0 @@
-// The Harvester module; its files arrive with the work that fills it.

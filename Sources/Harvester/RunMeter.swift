@@ -1,0 +1,48 @@
+import Client
+import Foundation
+import TL
+
+/// Counts one run's API requests and flood waits: wrap the run's invoker with `meter(_:)` and pass the
+/// meter as the pipeline's flood-wait observer.
+public final class RunMeter: FloodWaitObserver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var requestCount = 0
+    private var floodWaitCount = 0
+    private let forward: (any FloodWaitObserver)?
+
+    /// A meter at zero; flood waits are also passed on to `forward` (the governor's observer).
+    public init(forwarding forward: (any FloodWaitObserver)? = nil) {
+        self.forward = forward
+    }
+
+    /// Requests made through a metered invoker.
+    public var requests: Int { lock.withLock { requestCount } }
+    /// Flood waits reported.
+    public var floodWaits: Int { lock.withLock { floodWaitCount } }
+
+    /// Counts a flood wait and passes it on.
+    public func floodWait(method: String, seconds: Int) async {
+        lock.withLock { floodWaitCount += 1 }
+        await forward?.floodWait(method: method, seconds: seconds)
+    }
+
+    /// `next`, counting each call made through it.
+    public func meter(_ next: any Invoker) -> any Invoker {
+        MeteredInvoker(next: next, meter: self)
+    }
+
+    fileprivate func countRequest() {
+        lock.withLock { requestCount += 1 }
+    }
+}
+
+/// Counts calls, then passes them on.
+private struct MeteredInvoker: Invoker {
+    let next: any Invoker
+    let meter: RunMeter
+
+    func invoke<Function: TLFunction>(_ function: Function) async throws -> Function.Result {
+        meter.countRequest()
+        return try await next.invoke(function)
+    }
+}
