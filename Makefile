@@ -4,7 +4,12 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: build release test interop tl tl-check fuzz-tl bench clean
+.PHONY: build release test interop tl tl-check fuzz-tl bench clean demo
+
+## demo: a sandbox DC in a temp dir, a login, jobs/demo.yaml run twice, status (start here)
+demo:
+	$(SWIFT) build --product tgcron $(BUILD_FLAGS)
+	TGCRON_BIN=$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/tgcron bash scripts/demo.sh
 
 ## build: debug build of everything
 build:

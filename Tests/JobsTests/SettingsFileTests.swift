@@ -10,7 +10,7 @@ final class SettingsFileTests: XCTestCase {
         let settings = try parse("# nothing set\n").get()
         XCTAssertEqual(settings, Settings())
         XCTAssertEqual(settings.telegramClient.floodWaitMax, .seconds(300))
-        XCTAssertEqual(settings.log, LogSettings(format: .human, level: .info))
+        XCTAssertEqual(settings.log, LogSettings(format: .auto, level: .info))
     }
 
     func testEveryKeyIsRead() throws {

@@ -5,8 +5,8 @@ public struct LogSettings: Hashable, Sendable {
     /// The least severe level written.
     public var level: LogLevel
 
-    /// Human-readable lines at `info` by default.
-    public init(format: LogFormat = .human, level: LogLevel = .info) {
+    /// Human lines on a terminal and JSON otherwise, at `info`, by default.
+    public init(format: LogFormat = .auto, level: LogLevel = .info) {
         self.format = format
         self.level = level
     }

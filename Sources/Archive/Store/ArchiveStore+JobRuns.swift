@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// When `job` last started a run that was not cut short by its process dying, on any channel; nil if
+    /// it never did. The scheduler's misfire policy counts from here (an interrupted run is retried at once).
+    public func lastRunStart(job: String) throws(ArchiveError) -> Date? {
+        try read { db in
+            try Date.fetchOne(db, sql: """
+                SELECT started_at FROM runs WHERE job = ? AND status NOT IN (?, ?) ORDER BY started_at DESC, id DESC LIMIT 1
+                """, arguments: [job, RunStatus.interrupted.rawValue, RunStatus.running.rawValue])
+        }
+    }
+
+    /// Records the channel run `id` works on, once it is resolved.
+    public func setRunChannel(id: Int64, channel: Int64) throws(ArchiveError) {
+        try write { db in
+            try db.execute(sql: "UPDATE runs SET channel_id = ? WHERE id = ?", arguments: [channel, id])
+        }
+    }
+
+    /// How many of `job`'s latest runs in a row ended deferred (0 if the latest did not).
+    public func consecutiveDeferrals(job: String) throws(ArchiveError) -> Int {
+        try read { db in
+            let statuses = try String.fetchAll(db, sql: """
+                SELECT status FROM runs WHERE job = ? AND status != ? ORDER BY started_at DESC, id DESC LIMIT 100
+                """, arguments: [job, RunStatus.running.rawValue])
+            return statuses.prefix { $0 == RunStatus.deferred.rawValue }.count
+        }
+    }
+
+    /// The runs of `job`, oldest first.
+    public func runs(job: String) throws(ArchiveError) -> [RunRecord] {
+        try read { db in
+            try RunRecord.filter(Column("job") == job).order(Column("started_at"), Column("id")).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The one-run-per-account lock: an exclusive `flock(2)` on a file beside the database, holding a line
+/// that says who holds it. Released when the holder closes it or dies (the kernel drops `flock`s of
+/// dead processes, so a SIGKILL never leaves a stale lock).
+public final class AccountLock: @unchecked Sendable {
+    /// The lock file.
+    public let path: String
+    private var descriptor: Int32
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        release()
+    }
+
+    /// The lock file of the archive at `databasePath`.
+    public static func path(forDatabase databasePath: String) -> String {
+        databasePath + ".lock"
+    }
+
+    /// Takes the lock at `path`, recording `holder` (e.g. "tgcron run"); with `wait`, blocks until it is free,
+    /// otherwise throws `.held` naming the current holder.
+    public static func acquire(path: String, holder: String, wait: Bool, now: Date = Date()) throws(AccountLockError) -> AccountLock {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
+        while flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
+            let error = errno
+            if error == EINTR { continue }
+            let holderText = currentHolder(descriptor)
+            close(descriptor)
+            if error == EWOULDBLOCK { throw .held(path: path, holder: holderText) }
+            throw .unavailable(path: path, reason: String(cString: strerror(error)))
+        }
+        let line = "pid \(getpid()) (\(holder)) since \(ISO8601DateFormatter().string(from: now))\n"
+        _ = ftruncate(descriptor, 0)
+        _ = line.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        return AccountLock(path: path, descriptor: descriptor)
+    }
+
+    /// Releases the lock (also done when the lock is deallocated).
+    public func release() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    private static func currentHolder(_ descriptor: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        guard count > 0 else { return "another tgcron process" }
+        return String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Why the account lock could not be taken.
+public enum AccountLockError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Another process holds it.
+    case held(path: String, holder: String)
+    /// The lock file cannot be opened or locked.
+    case unavailable(path: String, reason: String)
+
+    /// A sentence for the user.
+    public var description: String {
+        switch self {
+        case .held(let path, let holder): "the account is busy: \(holder) holds \(path) (use --wait to wait for it)"
+        case .unavailable(let path, let reason): "cannot lock \(path): \(reason)"
+        }
+    }
+}

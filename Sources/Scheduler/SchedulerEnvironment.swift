@@ -1,0 +1,32 @@
+import Archive
+import Client
+import Harvester
+
+/// What the scheduler works with: the archive, the client's peers and pipeline, a clock and hooks.
+public struct SchedulerEnvironment: Sendable {
+    /// The archive.
+    public var store: ArchiveStore
+    /// Where resolved channels are cached.
+    public var peerCache: any PeerCache
+    /// The time source; runs sleep on it (jitter) and read it (limits).
+    public var clock: any ClientClock
+    /// Turns jobs into run plans.
+    public var planner: JobPlanner
+    /// The invocation pipeline for one run of the named job: its governor admission, with `meter` as its
+    /// flood-wait observer. Every run shares the client's connections.
+    public var invoker: @Sendable (_ job: String, _ meter: RunMeter) -> any Invoker
+    /// Progress and end-of-run listeners.
+    public var hooks: any SchedulerHooks
+
+    /// An environment.
+    public init(store: ArchiveStore, peerCache: any PeerCache, clock: any ClientClock, planner: JobPlanner,
+                hooks: any SchedulerHooks = NoSchedulerHooks(),
+                invoker: @escaping @Sendable (_ job: String, _ meter: RunMeter) -> any Invoker) {
+        self.store = store
+        self.peerCache = peerCache
+        self.clock = clock
+        self.planner = planner
+        self.hooks = hooks
+        self.invoker = invoker
+    }
+}

@@ -1,0 +1,23 @@
+import Archive
+import Harvester
+import Jobs
+
+/// What the scheduler tells the rest of the program as runs go: logs, the TTY progress line,
+/// notifications, metrics and sinks hang off these calls.
+public protocol SchedulerHooks: Sendable {
+    /// A run of `job` began, recorded as `runID`.
+    func runStarted(job: Job, runID: Int64) async
+    /// A run committed a page: its totals and checkpoint so far.
+    func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) async
+    /// A run ended.
+    func runFinished(job: Job, outcome: JobOutcome) async
+}
+
+/// Hooks that do nothing.
+public struct NoSchedulerHooks: SchedulerHooks {
+    /// Silent hooks.
+    public init() {}
+    public func runStarted(job: Job, runID: Int64) async {}
+    public func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) async {}
+    public func runFinished(job: Job, outcome: JobOutcome) async {}
+}

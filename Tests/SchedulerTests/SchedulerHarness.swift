@@ -1,0 +1,92 @@
+import Archive
+import Client
+import Foundation
+import Harvester
+import Jobs
+import Sandbox
+import SandboxTestSupport
+import Scheduler
+import XCTest
+
+/// An archive, the in-process sandbox and a scheduler over them, with jobs read from YAML text.
+final class SchedulerHarness {
+    static let spec = WorldSpec(
+        seed: 91, genesis: Date(timeIntervalSince1970: 1_767_225_600),
+        channels: [
+            ChannelSpec(username: "small", title: "Small", size: 120, postsPerHour: 4),
+            ChannelSpec(username: "large", title: "Large", size: 6_000, postsPerHour: 12),
+        ],
+        accounts: [AccountSpec(phone: "9996621234", firstName: "Alice")])
+
+    let sandbox: InProcessSandbox
+    let directory: URL
+    let store: ArchiveStore
+    let scheduler: Scheduler
+    let hooks = RecordingHooks()
+
+    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300, settings: Settings = Settings()) async throws {
+        sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("scheduler-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try ArchiveStore(path: directory.appendingPathComponent("archive.sqlite").path)
+        try await sandbox.logInAlice()
+        let sandbox = sandbox
+        let environment = SchedulerEnvironment(
+            store: store, peerCache: InMemoryPeerCache(), clock: sandbox.clock, planner: JobPlanner(settings: settings),
+            hooks: hooks
+        ) { _, meter in
+            InvocationPipeline(floodObserver: meter, clock: sandbox.clock, floodWaitMax: floodWaitMax).wrap(sandbox.terminal())
+        }
+        scheduler = Scheduler(environment: environment)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    var now: Date { Date(timeIntervalSince1970: sandbox.clock.now()) }
+
+    /// The jobs of a job file, failing the test on any validation issue.
+    static func jobs(_ yaml: String) throws -> [Job] {
+        let report = JobFiles.parse([SourceText(file: "test.yaml", text: yaml)])
+        XCTAssertEqual(report.issues.map(\.description), [])
+        return try report.get()
+    }
+
+    /// Runs what is due now.
+    func runDue(_ jobs: [Job]) async throws -> RunReport {
+        let due = try scheduler.dueJobs(jobs, now: now)
+        return await scheduler.run(due, stop: StopSignal(), jitter: false)
+    }
+
+    func channelID(_ username: String) throws -> Int64 {
+        try XCTUnwrap(sandbox.world.channel(username: username)).id
+    }
+
+    func truthIDs(_ username: String) -> [Int32] {
+        sandbox.truth(username).map { Int32($0.messageID) }
+    }
+
+    /// Archived ids not marked deleted.
+    func liveIDs(_ username: String) throws -> [Int32] {
+        let id = try channelID(username)
+        return try store.archivedIDs(channel: id, in: 0...Int32.max).filter { try store.message(channel: id, id: $0)?.deletedAt == nil }
+    }
+}
+
+/// Keeps what the scheduler reported, in order.
+actor RecordingHooks: SchedulerHooks {
+    private(set) var events: [String] = []
+
+    func runStarted(job: Job, runID: Int64) {
+        events.append("start \(job.name)")
+    }
+
+    func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) {
+        events.append("page \(job.name)")
+    }
+
+    func runFinished(job: Job, outcome: JobOutcome) {
+        events.append("end \(job.name)")
+    }
+}
