@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: build release test interop tl tl-check fuzz-tl bench clean
+.PHONY: build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean
 
 ## build: debug build of everything
 build:
@@ -43,6 +43,15 @@ tl-check:
 ## fuzz-tl: long robustness run of the TL decoder (TL_FUZZ_CASES mutated inputs, default 1M)
 fuzz-tl:
 	TL_FUZZ_CASES=$${TL_FUZZ_CASES:-1000000} $(SWIFT) test -c release --filter TLDecoderRobustnessTests $(BUILD_FLAGS)
+
+## fuzz: long robustness run (release, FUZZ_INPUTS mutated inputs, default 10M) of the TL decoder,
+## transports, sessions, key exchange and job files; summary in bench/results/fuzz.md
+fuzz:
+	bash bench/run-fuzz.sh release --inputs $${FUZZ_INPUTS:-10000000} --seed $${FUZZ_SEED:-1}
+
+## fuzz-ci: the CI-sized fuzz run (200k inputs)
+fuzz-ci:
+	bash bench/run-fuzz.sh $${FUZZ_CONFIG:-release} --inputs 200000 --seed 1
 
 ## bench: micro-benchmarks (TL decode, MTProto cipher), written to bench/results/latest.md and printed
 bench:
