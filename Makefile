@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean
+.PHONY: build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean install
 
 ## build: debug build of everything
 build:
@@ -58,6 +58,22 @@ bench:
 	$(SWIFT) build -c release --product TGCronBench $(BUILD_FLAGS)
 	mkdir -p bench/results
 	$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/TGCronBench | tee bench/results/latest.md
+
+## install: the release binary, example files and systemd units under $(DESTDIR)$(PREFIX)
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tgcron/config $(DESTDIR)$(PREFIX)/share/tgcron/jobs \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system
+	install -m 0755 $$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron $(DESTDIR)$(PREFIX)/bin/tgcron
+	install -m 0644 jobs/example.yaml $(DESTDIR)$(PREFIX)/share/tgcron/jobs/example.yaml
+	install -m 0644 config/settings.yaml $(DESTDIR)$(PREFIX)/share/tgcron/config/settings.yaml
+	install -m 0644 config/.env.example $(DESTDIR)$(PREFIX)/share/tgcron/config/.env.example
+	install -m 0644 deploy/crontab.example README.md $(DESTDIR)$(PREFIX)/share/tgcron/
+	for unit in tgcron.service tgcron.timer tgcron-daemon.service; do \
+		sed 's|/usr/local/|$(PREFIX)/|g' deploy/systemd/$$unit > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$unit && \
+		chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/$$unit || exit 1; \
+	done
 
 clean:
 	rm -rf .build
