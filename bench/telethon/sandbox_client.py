@@ -1,8 +1,10 @@
 """Telethon pointed at a running `tgcron sandbox`: the manifest, the server key, a logged-in client,
 and counters for requests sent and flood waits, shared by the benchmark scripts in this folder."""
 
+import contextlib
 import json
 import logging
+import sys
 from pathlib import Path
 
 import rsa as rsa_lib
@@ -46,7 +48,9 @@ async def logged_in_client(manifest: dict, first_name: str = "Alice", **options)
     user = account(manifest, first_name)
     client = TelegramClient(StringSession(), API_ID, API_HASH, **options)
     client.session.set_dc(user["dc"], "127.0.0.1", manifest["dcs"][str(user["dc"])])
-    await client.start(phone=user["phone"], code_callback=lambda: user["code"])
+    # Telethon prints its sign-in greeting; keep standard output for the result line.
+    with contextlib.redirect_stdout(sys.stderr):
+        await client.start(phone=user["phone"], code_callback=lambda: user["code"])
     return client
 
 
