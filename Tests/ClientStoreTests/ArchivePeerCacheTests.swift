@@ -26,9 +26,10 @@ final class ArchivePeerCacheTests: XCTestCase {
         let archive = try temporary.open()
         let client = sandbox.client(store: ArchiveSessionStore(archive: archive), audit: ArchiveAuditSink(archive: archive))
         clients.append(client)
-        defer { Task { await client.close() } }
-        return try await PeerResolver(invoker: client.invoker, cache: ArchivePeerCache(archive: archive))
+        let peer = try await PeerResolver(invoker: client.invoker, cache: ArchivePeerCache(archive: archive))
             .resolve(.username("Sandbox_News"))
+        await client.close()
+        return peer
     }
 
     func testSecondRunResolvesFromTheArchiveWithoutCallingTheServer() async throws {

@@ -22,6 +22,7 @@ final class TelegramClientTakeoutTests: XCTestCase {
         let login = sandbox.client(store: store)
         clients.append(login)
         try await login.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
+        await login.close()
         return store
     }
 
