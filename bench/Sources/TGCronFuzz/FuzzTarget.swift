@@ -21,7 +21,7 @@ protocol FuzzTarget {
 
 extension FuzzOutcome {
     /// A rejection named after the case of `error` (its first associated-value label or its text).
-    static func rejected(_ error: any Error) -> FuzzOutcome {
+    static func rejecting(_ error: any Error) -> FuzzOutcome {
         if let label = Mirror(reflecting: error).children.first?.label {
             return .rejected(kind: label)
         }

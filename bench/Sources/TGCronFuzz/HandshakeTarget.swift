@@ -16,11 +16,11 @@ struct HandshakeTarget: FuzzTarget {
     ].map { (id: UInt32) in id.littleEndianBytes }
 
     private struct Snapshot<Handshake> {
-        let handshake: Handshake
+        var handshake: Handshake
         let random: SeededRandom
     }
 
-    private let now = UnixTime(seconds: 1_750_000_000)
+    private let now = SessionFixture.time
     private let servers: [Snapshot<ServerHandshake>]
     private let clients: [Snapshot<ClientHandshake>]
 
@@ -32,6 +32,7 @@ struct HandshakeTarget: FuzzTarget {
         } catch {
             throw .fixture("RSA key: \(error)")
         }
+        let now = SessionFixture.time
         var clientRandom = SeededRandom(seed: 0xc1)
         var serverRandom = SeededRandom(seed: 0x5e)
         let configuration = ClientKeyExchangeConfiguration(publicKeys: [key.publicKey], innerData: .permanent(dc: 2))
@@ -79,7 +80,7 @@ struct HandshakeTarget: FuzzTarget {
             }
             return .accepted
         } catch {
-            return .rejected(error)
+            return .rejecting(error)
         }
     }
 }

@@ -53,7 +53,7 @@ enum CrashNotice {
     }
 
     /// Writes the message, then lets the signal take its default course (core dump, exit status).
-    private static let crashHandler: @convention(c) (Int32) -> Void = { signal in
+    nonisolated(unsafe) private static let crashHandler: @convention(c) (Int32) -> Void = { signal in
         if let message = CrashNotice.message {
             _ = write(2, message, CrashNotice.length)
         }

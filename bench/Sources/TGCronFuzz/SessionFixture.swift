@@ -8,7 +8,9 @@ struct SessionFixture {
     /// The shared authorization key.
     let authKey: AuthKey
     /// The moment every packet is sent and received at, so that message ids stay in the time window.
-    let now = UnixTime(seconds: 1_750_000_000)
+    let now = SessionFixture.time
+    /// The fixed time of the recorded exchange.
+    static let time = UnixTime(seconds: 1_750_000_000)
     /// The server before the client's first packet.
     let server: ServerSession
     /// The client with its requests in flight, before the server's answers.
@@ -21,11 +23,14 @@ struct SessionFixture {
     /// Runs the exchange. `largeResult` is a TL object over the compression threshold (sent gzip_packed).
     init(largeResult: [UInt8]) throws(FuzzError) {
         var random = SeededRandom(seed: 0x5e55_1011)
+        let now = Self.time
+        let authKey: AuthKey
         do {
             authKey = try AuthKey(random.bytes(256))
         } catch {
             throw .fixture("auth key: \(error)")
         }
+        self.authKey = authKey
         let salt: Int64 = 0x0123_4567_89ab_cdef
         var client = ClientSession(authKey: authKey, salt: salt, random: &random)
         var server = ServerSession(authKey: authKey, salt: salt)
@@ -46,7 +51,7 @@ struct SessionFixture {
         server.reply(to: requests[1], result: largeResult)
         if let packet = server.nextPacket(now: now, random: &random) { serverPackets.append(packet) }
         server.reply(to: requests[2], error: RPCError(code: 420, message: "FLOOD_WAIT_7"))
-        server.send(update: Api.True().serialized())
+        server.send(update: TLBoolID.false.littleEndianBytes)
         if let packet = server.nextPacket(now: now, random: &random) { serverPackets.append(packet) }
         guard serverPackets.count == 2 else { throw .fixture("server sent \(serverPackets.count) of 2 packets") }
         self.serverPackets = serverPackets

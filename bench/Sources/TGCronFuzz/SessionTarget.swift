@@ -62,7 +62,7 @@ struct SessionTarget: FuzzTarget {
             do {
                 payload = try MessageCipher.encrypt(plaintext: payload, authKey: fixture.authKey, side: toServer ? .client : .server)
             } catch {
-                return .rejected(error)
+                return .rejecting(error)
             }
         }
         return toServer ? feedServer(payload) : feedClient(payload)
@@ -77,10 +77,10 @@ struct SessionTarget: FuzzTarget {
                 do {
                     _ = try request.decodeFunction()
                 } catch {
-                    outcome = .rejected(error)
+                    outcome = .rejecting(error)
                 }
             case .rejected(let error):
-                outcome = .rejected(error)
+                outcome = .rejecting(error)
             case .ignored(_, let code):
                 outcome = .rejected(kind: "ignored \(code)")
             case .acknowledged, .stateInfo, .resendRequested, .newSession:
@@ -96,7 +96,7 @@ struct SessionTarget: FuzzTarget {
         for event in client.feed(packet, now: fixture.now) {
             switch event {
             case .rejected(let error), .failed(_, let error):
-                outcome = .rejected(error)
+                outcome = .rejecting(error)
             case .result, .update, .newSession, .resendScheduled:
                 break
             }

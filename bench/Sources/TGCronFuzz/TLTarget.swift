@@ -32,7 +32,7 @@ struct TLTarget: FuzzTarget {
             try Self.decodeBoxed(input)
             return .accepted
         } catch {
-            return .rejected(error)
+            return .rejecting(error)
         }
     }
 
@@ -45,11 +45,16 @@ struct TLTarget: FuzzTarget {
     private static func decodeBoxed(_ bytes: [UInt8]) throws(TLDecodingError) {
         let id = try TLReader(bytes).peekUInt32()
         if let type = Api.objectType(for: id) ?? MT.objectType(for: id) {
-            _ = try type.init(bytes: bytes)
+            try decodeExactly(type, bytes)
         } else if TLFunctionRegistry.lookup(id) != nil {
             _ = try TLAnyFunction(bytes: bytes)
         } else {
             throw .unknownConstructor(id: id, expectedType: "Object", offset: 0)
         }
+    }
+
+    /// Decodes `bytes` as a `type` that must fill them exactly.
+    private static func decodeExactly<Object: TLObject>(_ type: Object.Type, _ bytes: [UInt8]) throws(TLDecodingError) {
+        _ = try Object(bytes: bytes)
     }
 }

@@ -14,8 +14,8 @@ enum TransportDecoder: CaseIterable {
     static var allCases: [TransportDecoder] {
         let tagged: [TransportProtocol] = [.abridged, .intermediate, .paddedIntermediate]
         return [.autodetectingServer]
-            + TransportProtocol.allCases.map { .server($0) } + tagged.map { .obfuscatedServer($0) }
-            + TransportProtocol.allCases.map { .client($0) } + tagged.map { .obfuscatedClient($0) }
+            + TransportProtocol.allCases.map(TransportDecoder.server) + tagged.map(TransportDecoder.obfuscatedServer)
+            + TransportProtocol.allCases.map(TransportDecoder.client) + tagged.map(TransportDecoder.obfuscatedClient)
     }
 
     /// The seed of every obfuscated client, so that a fresh client decodes what the seeds' server sent.
@@ -38,7 +38,8 @@ enum TransportDecoder: CaseIterable {
             // A server answers only after the client spoke: open with the client's tag.
             var server = kind.framing(role: .server, random: SeededRandom(seed: 8))
             var client = kind.framing(role: .client, random: SeededRandom(seed: 9))
-            server.feed(try client.encode([0, 0, 0, 0]))
+            let opening = try client.encode([0, 0, 0, 0])
+            server.feed(opening)
             _ = try server.nextFrame()
             for payload in payloads { try server.encode(payload, into: &stream) }
         case .obfuscatedClient(let kind):

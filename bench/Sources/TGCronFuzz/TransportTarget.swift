@@ -48,7 +48,7 @@ struct TransportTarget: FuzzTarget {
             }
             return .accepted
         } catch {
-            return .rejected(error)
+            return .rejecting(error)
         }
     }
 }
