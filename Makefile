@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: build release test interop tl tl-check fuzz-tl bench clean demo
+.PHONY: demo build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean install
 
 ## demo: a sandbox DC in a temp dir, a login, jobs/demo.yaml run twice, status (start here)
 demo:
@@ -49,11 +49,36 @@ tl-check:
 fuzz-tl:
 	TL_FUZZ_CASES=$${TL_FUZZ_CASES:-1000000} $(SWIFT) test -c release --filter TLDecoderRobustnessTests $(BUILD_FLAGS)
 
+## fuzz: long robustness run (release, FUZZ_INPUTS mutated inputs, default 10M) of the TL decoder,
+## transports, sessions, key exchange and job files; summary in bench/results/fuzz.md
+fuzz:
+	bash bench/run-fuzz.sh release --inputs $${FUZZ_INPUTS:-10000000} --seed $${FUZZ_SEED:-1}
+
+## fuzz-ci: the CI-sized fuzz run (200k inputs)
+fuzz-ci:
+	bash bench/run-fuzz.sh $${FUZZ_CONFIG:-release} --inputs 200000 --seed 1
+
 ## bench: micro-benchmarks (TL decode, MTProto cipher), written to bench/results/latest.md and printed
 bench:
 	$(SWIFT) build -c release --product TGCronBench $(BUILD_FLAGS)
 	mkdir -p bench/results
 	$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/TGCronBench | tee bench/results/latest.md
+
+## install: the release binary, example files and systemd units under $(DESTDIR)$(PREFIX)
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tgcron/config $(DESTDIR)$(PREFIX)/share/tgcron/jobs \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system
+	install -m 0755 $$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron $(DESTDIR)$(PREFIX)/bin/tgcron
+	install -m 0644 jobs/example.yaml $(DESTDIR)$(PREFIX)/share/tgcron/jobs/example.yaml
+	install -m 0644 config/settings.yaml $(DESTDIR)$(PREFIX)/share/tgcron/config/settings.yaml
+	install -m 0644 config/.env.example $(DESTDIR)$(PREFIX)/share/tgcron/config/.env.example
+	install -m 0644 deploy/crontab.example README.md $(DESTDIR)$(PREFIX)/share/tgcron/
+	for unit in tgcron.service tgcron.timer tgcron-daemon.service; do \
+		sed 's|/usr/local/|$(PREFIX)/|g' deploy/systemd/$$unit > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$unit && \
+		chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/$$unit || exit 1; \
+	done
 
 clean:
 	rm -rf .build

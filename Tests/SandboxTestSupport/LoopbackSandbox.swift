@@ -29,10 +29,12 @@ public final class LoopbackSandbox: Sendable {
     private let servers: [Int: MTProtoServer]
     private let host: Host
 
-    /// Serves `spec` (the built-in world by default) with `flood` budgets and `faults` injected; `help.getConfig`
-    /// advertises the real loopback ports of DC 1 and DC 2.
+    /// Serves `spec` (the built-in world by default) with `flood` budgets and `faults` injected, and the
+    /// connection-level `serverFaults` (drops, salt rotation…) on both DCs; `help.getConfig` advertises the
+    /// real loopback ports of DC 1 and DC 2.
     public static func start(
-        spec: WorldSpec = .builtIn, flood: FloodPolicy = .off, faults: [InjectedFault] = []
+        spec: WorldSpec = .builtIn, flood: FloodPolicy = .off, faults: [InjectedFault] = [],
+        serverFaults: ServerFaults = ServerFaults()
     ) async throws -> LoopbackSandbox {
         let world = World(spec: spec)
         let clock = SimulatedClientClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
@@ -43,7 +45,8 @@ public final class LoopbackSandbox: Sendable {
         var servers: [Int: MTProtoServer] = [:]
         for dc in [1, 2] {
             servers[dc] = try await MTProtoServer.start(
-                configuration: ServerConfiguration(keyExchange: ServerKeyExchangeConfiguration(privateKeys: [serverKey])),
+                configuration: ServerConfiguration(
+                    keyExchange: ServerKeyExchangeConfiguration(privateKeys: [serverKey]), faults: serverFaults),
                 handler: Handler(dc: dc, host: host), logger: logger)
         }
         await host.advertise(ports: servers.mapValues(\.port))

@@ -30,6 +30,13 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
     case phoneNumberBanned
     /// The call was cancelled before it finished (as audited; callers see `CancellationError`).
     case cancelled
+    /// Telegram asks to wait `seconds` before a takeout session may start (`TAKEOUT_INIT_DELAY_X`):
+    /// the user must confirm the export in another app, or wait; the job runs later.
+    case takeoutDelayed(seconds: Int)
+    /// The session store failed to load or save the login state; the reason never holds key material.
+    case sessionStore(String)
+    /// No address is known for data center `dc`, not even after `help.getConfig`.
+    case unknownDataCenter(Int)
 
     /// A connection-level error as a client error: RPC errors and timeouts get their own cases, and
     /// unregistered or revoked keys become `.loginRequired`.
@@ -80,6 +87,32 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .passwordHashInvalid: "the 2FA password is wrong"
         case .phoneNumberBanned: "the phone number is banned by Telegram"
         case .cancelled: "the call was cancelled"
+        case .takeoutDelayed(let seconds): "the takeout session may start in \(seconds) s (confirm it in a Telegram app); deferred"
+        case .sessionStore(let reason): "session store failure: \(reason)"
+        case .unknownDataCenter(let dc): "no address is known for DC \(dc)"
+        }
+    }
+
+    /// A short stable name for the audit log: the RPC error message when the server sent one
+    /// (`FLOOD_WAIT_30`), else an upper-case name of the case. Never holds a secret.
+    public var auditName: String {
+        switch self {
+        case .rpc(let error): error.message
+        case .timeout: "TIMEOUT"
+        case .connection: "CONNECTION_FAILED"
+        case .deferred: "DEFERRED"
+        case .floodDeferred(let seconds, _): "FLOOD_WAIT_\(seconds)"
+        case .loginRequired: "AUTH_KEY_UNREGISTERED"
+        case .invalidPeerReference: "PEER_REFERENCE_INVALID"
+        case .peerUnavailable: "PEER_UNAVAILABLE"
+        case .historyNotAdvancing: "HISTORY_NOT_ADVANCING"
+        case .phoneCodeInvalid: "PHONE_CODE_INVALID"
+        case .passwordHashInvalid: "PASSWORD_HASH_INVALID"
+        case .phoneNumberBanned: "PHONE_NUMBER_BANNED"
+        case .cancelled: "CANCELLED"
+        case .takeoutDelayed(let seconds): "TAKEOUT_INIT_DELAY_\(seconds)"
+        case .sessionStore: "SESSION_STORE_FAILED"
+        case .unknownDataCenter(let dc): "DC_\(dc)_UNKNOWN"
         }
     }
 }

@@ -1,1 +1,0 @@
-// The Governance module; its files arrive with the work that fills it.

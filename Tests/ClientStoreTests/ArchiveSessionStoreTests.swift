@@ -1,0 +1,105 @@
+import Archive
+import Client
+import ClientStore
+import Foundation
+import MTProtoNIO
+import SandboxTestSupport
+import XCTest
+
+/// The login kept in an archive file: a second client on the same file calls without logging in,
+/// the file is private, and auth keys can be encrypted at rest.
+final class ArchiveSessionStoreTests: XCTestCase {
+    private var sandbox: LoopbackSandbox!
+    private var clients: [TelegramClient] = []
+    private var temporary: TemporaryArchive!
+
+    override func setUp() async throws {
+        temporary = try TemporaryArchive()
+    }
+
+    override func tearDown() async throws {
+        for client in clients { await client.close() }
+        await sandbox?.shutdown()
+        temporary.remove()
+    }
+
+    private func client(_ store: ArchiveSessionStore) -> TelegramClient {
+        let client = sandbox.client(store: store)
+        clients.append(client)
+        return client
+    }
+
+    func testLoginPersistsAndAFreshClientOnTheSameFileCallsWithoutLoggingIn() async throws {
+        sandbox = try await LoopbackSandbox.start()
+        let first = client(ArchiveSessionStore(archive: try temporary.open()))
+        let user = try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
+        await first.close()
+
+        let mode = try FileManager.default.attributesOfItem(atPath: temporary.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        let reopened = ArchiveSessionStore(archive: try temporary.open())
+        let session = try reopened.session()
+        XCTAssertEqual(session?.homeDC, 2)
+        XCTAssertEqual(session?.userID, user.userID)
+        XCTAssertEqual(session?.dataCenters.map(\.dc), [1, 2])
+
+        let second = client(reopened)
+        let me = try await second.me()
+        XCTAssertEqual(me.userID, user.userID)
+        let logins = await sandbox.audit.count("auth.signIn")
+        XCTAssertEqual(logins, 1)
+    }
+
+    func testEncryptedKeysRoundTripAndNeverSitInTheFileInTheClear() throws {
+        let archive = try temporary.open()
+        let key = StoredAuthKey(authKey: (0..<256).map { UInt8(truncatingIfNeeded: $0 * 31 + 5) }, salt: -77, timeOffset: 3)
+        let store = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "correct horse", iterations: 1_000))
+
+        try store.save(key, forDataCenter: 2)
+
+        XCTAssertEqual(try store.authKey(forDataCenter: 2), key)
+        let raw = try XCTUnwrap(try archive.authKey(session: ArchiveSessionStore.defaultName, dc: 2)).authKey
+        XCTAssertNotEqual([UInt8](raw).suffix(256), key.authKey[...])
+        XCTAssertFalse(raw.range(of: Data(key.authKey.prefix(32))) != nil, "the key is stored in the clear")
+    }
+
+    func testWrongOrMissingPassphraseIsATypedError() throws {
+        let archive = try temporary.open()
+        let key = StoredAuthKey(authKey: Array(repeating: 9, count: 256), salt: 1, timeOffset: 0)
+        try ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "right", iterations: 1_000)).save(key, forDataCenter: 1)
+
+        XCTAssertThrowsError(
+            try ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "wrong", iterations: 1_000)).authKey(forDataCenter: 1)
+        ) { error in
+            XCTAssertEqual(error as? SessionStoreError, .wrongPassphrase)
+            XCTAssertFalse("\(error)".contains("wrong\""))
+        }
+        XCTAssertThrowsError(try ArchiveSessionStore(archive: archive).authKey(forDataCenter: 1)) { error in
+            XCTAssertEqual(error as? SessionStoreError, .passphraseRequired)
+            XCTAssertTrue("\(error)".contains("TGCRON_SESSION_PASSPHRASE"))
+        }
+    }
+
+    func testPlainKeysAreStillReadWithAPassphrase() throws {
+        let archive = try temporary.open()
+        let key = StoredAuthKey(authKey: Array(repeating: 4, count: 256), salt: 2, timeOffset: -1)
+        try ArchiveSessionStore(archive: archive).save(key, forDataCenter: 2)
+
+        let encrypted = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "p", iterations: 1_000))
+        XCTAssertEqual(try encrypted.authKey(forDataCenter: 2), key)
+        try encrypted.removeAuthKey(forDataCenter: 2)
+        XCTAssertNil(try encrypted.authKey(forDataCenter: 2))
+    }
+
+    func testEncryptedLoginWorksEndToEnd() async throws {
+        sandbox = try await LoopbackSandbox.start()
+        let cipher = AuthKeyCipher(passphrase: "sesame", iterations: 1_000)
+        let first = client(ArchiveSessionStore(archive: try temporary.open(), cipher: cipher))
+        try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
+        await first.close()
+
+        let second = client(ArchiveSessionStore(archive: try temporary.open(), cipher: cipher))
+        let state = try await second.authorizationState()
+        guard case .loggedIn = state else { return XCTFail("\(state)") }
+    }
+}
