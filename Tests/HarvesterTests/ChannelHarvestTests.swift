@@ -171,7 +171,7 @@ final class ChannelHarvestTests: XCTestCase {
 
     func testAFloodWaitAboveTheMaximumDefersAndTheNextRunResumes() async throws {
         let harness = try await HarvestHarness(flood: .telegramLike, floodWaitMax: 1)
-        let (stop, first) = await harness.run(HarvestPlan(job: "f", channel: .username("mid")))
+        let (stop, first) = await harness.run(HarvestPlan(job: "f", channel: .username("long")))
         guard case .deferred(.floodWait(let seconds, let method)) = stop else {
             return XCTFail("expected a flood deferral, got \(stop)")
         }
@@ -182,11 +182,11 @@ final class ChannelHarvestTests: XCTestCase {
         var rounds = 0
         while stopNow != .completed, rounds < 50 {
             harness.sandbox.clock.advance(by: 60)
-            stopNow = await harness.run(HarvestPlan(job: "f", channel: .username("mid"))).0
+            stopNow = await harness.run(HarvestPlan(job: "f", channel: .username("long"))).0
             rounds += 1
         }
         XCTAssertEqual(stopNow, .completed)
-        XCTAssertEqual(try harness.allArchivedIDs("mid"), harness.truthIDs("mid"))
+        XCTAssertEqual(try harness.allArchivedIDs("long"), harness.truthIDs("long"))
     }
 
     func testAnUnknownChannelFailsTheRunClearly() async throws {

@@ -10,13 +10,15 @@ import XCTest
 /// A small world served in process, an archive in a temporary file and Alice logged in: everything a
 /// harvester test needs, on the sandbox's simulated clock.
 final class HarvestHarness {
-    /// Two channels: `tiny` (60 ids) and `mid` (2,500 ids, 20 posts an hour, with edits and deletions).
+    /// Three channels: `tiny` (60 ids), `mid` (2,500 ids, 20 posts an hour, with edits and deletions) and
+    /// `long` (4,500 ids: more pages than the flood policy's 30 requests per 30 s).
     static let spec = WorldSpec(
         seed: 77, genesis: Date(timeIntervalSince1970: 1_767_225_600),
         channels: [
             ChannelSpec(username: "tiny", title: "Tiny", size: 60, postsPerHour: 1),
             ChannelSpec(username: "mid", title: "Mid", size: 2_500, postsPerHour: 20,
                         mix: MessageMix(deleted: 0.1, edited: 0.3)),
+            ChannelSpec(username: "long", title: "Long", size: 4_500, postsPerHour: 1),
         ],
         accounts: [AccountSpec(phone: "9996621234", firstName: "Alice")])
 

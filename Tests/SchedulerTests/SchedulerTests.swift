@@ -17,9 +17,9 @@ final class SchedulerTests: XCTestCase {
           - name: large
             channel: "@large"
             schedule: "@daily"
-            refresh: 1d
+            refresh: 2d              # deletions come within 6 h of a post: two days covers a daily run
             limits:
-              requests: 12
+              requests: 25
         """
 
     func testSeveralSimulatedDaysOfRunsKeepEveryArchiveEqualToTheServer() async throws {
@@ -34,11 +34,13 @@ final class SchedulerTests: XCTestCase {
                 runsOf[outcome.job, default: 0] += 1
                 if outcome.job == "small" {
                     XCTAssertEqual(outcome.stop, .completed)
-                    XCTAssertEqual(try harness.liveIDs("small"), harness.truthIDs("small"), "after run \(runsOf["small"] ?? 0)")
+                    let live = Set(try harness.liveIDs("small")), truth = Set(harness.truthIDs("small"))
+                    XCTAssertEqual(live, truth, "after run \(runsOf["small"] ?? 0): extra \(live.subtracting(truth).sorted()) missing \(truth.subtracting(live).sorted())")
                 }
                 if outcome.job == "large", outcome.stop == .completed {
                     largeCompleted = true
-                    XCTAssertEqual(try harness.liveIDs("large"), harness.truthIDs("large"))
+                    let live = Set(try harness.liveIDs("large")), truth = Set(harness.truthIDs("large"))
+                    XCTAssertEqual(live, truth, "extra \(live.subtracting(truth).sorted()) missing \(truth.subtracting(live).sorted())")
                 }
             }
             harness.sandbox.clock.advance(by: 3_600)
@@ -47,8 +49,8 @@ final class SchedulerTests: XCTestCase {
         XCTAssertEqual(runsOf["large"], 4, "once a day (the first run at once)")
         XCTAssertTrue(largeCompleted)
         let runs = try harness.store.runs(job: "large")
-        XCTAssertEqual(runs.first?.deferralReason, "stopped at the requests (12) limit")
-        XCTAssertEqual(runs.map(\.requests).max(), 12)
+        XCTAssertEqual(runs.first?.deferralReason, "stopped at the requests (25) limit")
+        XCTAssertEqual(runs.map(\.requests).max(), 25)
     }
 
     func testDueJobsInterleavePageByPageSoASmallJobIsNotStarved() async throws {
@@ -78,6 +80,7 @@ final class SchedulerTests: XCTestCase {
               - name: large
                 channel: "@large"
                 schedule: "@every 1h"
+                refresh: 1d
             """)
         let first = try await harness.runDue(jobs)
         XCTAssertEqual(first.exitCode, .deferred)
@@ -104,10 +107,12 @@ final class SchedulerTests: XCTestCase {
                 channel: "@small"
                 schedule: "@hourly"
             """)
-        XCTAssertEqual(try await harness.runDue(jobs).outcomes.count, 1)
+        let first = try await harness.runDue(jobs)
+        XCTAssertEqual(first.outcomes.count, 1)
         harness.sandbox.clock.advance(by: 5 * 3_600 + 60)
         XCTAssertEqual(try harness.scheduler.dueJobs(jobs, now: harness.now).map(\.name), ["small"])
-        XCTAssertEqual(try await harness.runDue(jobs).outcomes.count, 1)
+        let second = try await harness.runDue(jobs)
+        XCTAssertEqual(second.outcomes.count, 1)
         XCTAssertEqual(try harness.scheduler.dueJobs(jobs, now: harness.now), [])
     }
 
@@ -139,6 +144,8 @@ final class SchedulerTests: XCTestCase {
                 timezone: UTC
                 run_window: "00:00-00:02"
             """)
+        // Ten seconds before the window closes; the first flood wait (30 s) outlasts it.
+        harness.sandbox.clock.advance(by: 110)
         let report = try await harness.runDue(jobs)
         XCTAssertEqual(report.exitCode, .deferred)
         guard case .deferred(.runWindowEnded) = report.outcomes.first?.stop else {
@@ -164,6 +171,7 @@ final class SchedulerTests: XCTestCase {
               - name: small
                 channel: "@small"
                 schedule: "@every 6h"
+                refresh: 1d
             """)
         let stop = StopSignal()
         let passes = PassCounter()
@@ -177,7 +185,9 @@ final class SchedulerTests: XCTestCase {
         XCTAssertEqual(runs.count, 3)
         let gaps = zip(runs.dropFirst(), runs).map { $0.startedAt.timeIntervalSince($1.startedAt) }
         XCTAssertEqual(gaps.map { ($0 / 3_600).rounded() }, [6, 6], "the daemon slept until each next due time")
-        XCTAssertEqual(try harness.liveIDs("small"), harness.truthIDs("small"))
+        // The daemon stopped a little after its last run: posts since then are not archived yet.
+        let archived = try harness.liveIDs("small")
+        XCTAssertEqual(archived, harness.truthIDs("small").filter { $0 <= (archived.last ?? 0) })
     }
 
     func testASecondHolderOfTheAccountLockIsToldWhoHoldsIt() throws {

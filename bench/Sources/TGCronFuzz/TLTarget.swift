@@ -13,8 +13,8 @@ struct TLTarget: FuzzTarget {
     static let mtConstructorIDs: [UInt32] = [
         MT.MessageContainer.constructorID, MT.RpcResult.constructorID, MT.GzipPacked.constructorID,
         MT.MsgsAck.constructorID, MT.NewSession.constructorID, MT.RpcError.constructorID,
-        MT.MsgResendReq.constructorID, MT.BadServerSalt.constructorID,
-        MT.BadMsgNotification.constructorID, TLVectorID.boxed, TLBoolID.true, TLBoolID.false,
+        MT.MsgResendReq.constructorID, MT.BadMsgNotification.BadServerSalt.constructorID,
+        MT.BadMsgNotification.BadMsgNotification.constructorID, TLVectorID.boxed, TLBoolID.true, TLBoolID.false,
     ]
 
     /// Samples of every constructor and function that decode, plus the bodies of a recorded session.
