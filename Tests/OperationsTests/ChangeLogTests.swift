@@ -17,6 +17,14 @@ final class ChangeLogTests: XCTestCase {
         XCTAssertEqual(changes[1].at, ArchiveScenario.now)
     }
 
+    func testALoggedMessageDecodesToTLJSON() throws {
+        let archive = try ArchiveScenario(self)
+        try archive.commitPosts(7...7)
+        let json = try XCTUnwrap(try archive.store.changes(after: 0, limit: 1).first?.message).tlJSON()
+        XCTAssertTrue(json.hasPrefix(#"{"_":"message""#), json)
+        XCTAssertTrue(json.contains(#""message":"post 7""#), json)
+    }
+
     func testEmptyIdsNeverSeenAreNotLogged() throws {
         let archive = try ArchiveScenario(self)
         try archive.commit([ArchiveScenario.post(2), ArchiveScenario.empty(1)])

@@ -26,7 +26,7 @@ struct ArchiveScenario {
                      channel: ChannelInfo = channel) -> Api.Message {
         .message(Api.Message.Message(
             post: true, id: id, peerId: .peerChannel(Api.Peer.PeerChannel(channelId: channel.id)),
-            date: baseDate + id * 60, message: text ?? "post \(id)", views: views, editDate: editDate))
+            date: baseDate + id * 60, message: text ?? "post \(id)", views: views, forwards: 1, editDate: editDate))
     }
 
     static func empty(_ id: Int32) -> Api.Message {

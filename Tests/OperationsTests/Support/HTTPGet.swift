@@ -7,13 +7,19 @@ enum HTTPGet {
     static func raw(port: Int, request: String) async throws -> String {
         let received = NIOLockedValueBox("")
         let closed = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: Void.self)
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Collector(received: received, closed: closed))
+        let channel: any Channel
+        do {
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(Collector(received: received, closed: closed))
+                    }
                 }
-            }
-            .connect(host: "127.0.0.1", port: port).get()
+                .connect(host: "127.0.0.1", port: port).get()
+        } catch {
+            closed.fail(error)
+            throw error
+        }
         try await channel.writeAndFlush(ByteBuffer(string: request))
         try await closed.futureResult.get()
         return received.withLockedValue { $0 }
