@@ -70,13 +70,37 @@ final class NotifierTests: XCTestCase {
         }
     }
 
-    func testHTTPSNeedsATransportWithTLS() async throws {
-        let bot = try TelegramBotNotifier(token: Self.token, chatID: "1")
+    func testTheNIOTransportRefusesHTTPS() async throws {
+        let bot = try TelegramBotNotifier(token: Self.token, chatID: "1", transport: NIOHTTPTransport())
         do {
             try await bot.send(failure)
             XCTFail("the NIO transport has no TLS")
         } catch {
             XCTAssertEqual(error, .tlsUnavailable(host: "api.telegram.org:443"))
+        }
+    }
+
+    func testTheURLSessionTransportPostsTheSameRequest() async throws {
+        let server = try await FakeHTTPServer.start()
+        let bot = try TelegramBotNotifier(token: Self.token, chatID: "42", apiURL: server.baseURL,
+                                          transport: URLSessionHTTPTransport())
+        try await bot.send(failure)
+        await server.shutdown()
+
+        let request = try XCTUnwrap(server.requests.first)
+        XCTAssertEqual(request.uri, "/bot\(Self.token)/sendMessage")
+        XCTAssertEqual(try json(request.body)["text"] as? String, failure.text)
+    }
+
+    func testURLSessionFailuresNameOnlyTheHost() async throws {
+        let port = try await LoopbackPort.free()
+        let bot = try TelegramBotNotifier(token: Self.token, chatID: "42", apiURL: "http://127.0.0.1:\(port)",
+                                          transport: URLSessionHTTPTransport(timeout: .seconds(5)))
+        do {
+            try await bot.send(failure)
+            XCTFail("delivered to nothing")
+        } catch {
+            XCTAssertFalse(error.description.contains(Self.token), error.description)
         }
     }
 

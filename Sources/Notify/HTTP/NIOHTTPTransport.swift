@@ -4,9 +4,9 @@ import NIOPosix
 
 /// HTTP/1.1 over SwiftNIO without TLS: one connection per POST, closed after the response.
 ///
-/// It refuses `https` targets with `NotifyError.tlsUnavailable`: the package has no TLS library (swift-nio-ssl
-/// cannot be resolved in our offline builds). Reach an HTTPS endpoint such as the Bot API through a local
-/// TLS-terminating proxy on loopback (see `TelegramBotNotifier`).
+/// It refuses `https` targets with `NotifyError.tlsUnavailable`: the package has no TLS library for NIO
+/// (swift-nio-ssl is not a dependency: our builds resolve packages offline). `SchemeRoutingTransport` sends
+/// HTTPS through `URLSessionHTTPTransport` instead.
 public struct NIOHTTPTransport: HTTPTransport {
     /// How long a POST may take from connecting to the end of the response.
     public var timeout: Duration

@@ -2,9 +2,8 @@
 /// and `text` as JSON.
 ///
 /// The token (from `TGCRON_BOT_TOKEN`) appears only in the request path; errors name the host alone and
-/// redact the token from the Bot API's answer. The real Bot API is HTTPS-only and `NIOHTTPTransport` speaks
-/// plain HTTP, so in production point `apiURL` at a TLS-terminating proxy on loopback (for example stunnel or
-/// nginx forwarding to https://api.telegram.org), or pass a TLS-capable `HTTPTransport`.
+/// redact the token from the Bot API's answer. The real Bot API is HTTPS-only: the default transport sends
+/// `https` URLs through `URLSession` (TLS from libcurl) and `http` ones (tests, a local proxy) over SwiftNIO.
 public struct TelegramBotNotifier: Notifier {
     /// The default Bot API address.
     public static let defaultAPIURL = "https://api.telegram.org"
@@ -16,7 +15,7 @@ public struct TelegramBotNotifier: Notifier {
 
     /// A notifier posting to `chatID` (a numeric id or `@channelname`) as the bot with `token`.
     public init(token: String, chatID: String, apiURL: String = Self.defaultAPIURL,
-                transport: any HTTPTransport = NIOHTTPTransport()) throws(NotifyError) {
+                transport: any HTTPTransport = SchemeRoutingTransport()) throws(NotifyError) {
         endpoint = try HTTPTarget(url: apiURL).appending(path: "/bot\(token)/sendMessage")
         self.chatID = chatID
         self.transport = transport

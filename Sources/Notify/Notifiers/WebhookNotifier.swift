@@ -9,7 +9,7 @@ public struct WebhookNotifier: Notifier {
     private let transport: any HTTPTransport
 
     /// A notifier posting to `url`.
-    public init(url: String, transport: any HTTPTransport = NIOHTTPTransport()) throws(NotifyError) {
+    public init(url: String, transport: any HTTPTransport = SchemeRoutingTransport()) throws(NotifyError) {
         target = try HTTPTarget(url: url)
         self.transport = transport
     }
