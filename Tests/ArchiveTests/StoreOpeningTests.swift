@@ -10,10 +10,10 @@ final class StoreOpeningTests: XCTestCase {
         let tables = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["audit_log", "auth_keys", "channels", "checkpoints", "governor_state", "message_versions",
-                                "messages", "peers", "runs", "sessions"])
+        XCTAssertEqual(tables, ["audit_log", "auth_keys", "changes", "channels", "checkpoints", "governor_state",
+                                "message_versions", "messages", "peers", "runs", "sessions", "sink_cursors"])
         let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
-        XCTAssertEqual(applied, ["v1"])
+        XCTAssertEqual(applied, ["v1", "v2-changes"])
     }
 
     func testRunsInWALWithForeignKeysAndFullSync() throws {

@@ -1,5 +1,6 @@
 import SandboxTestSupport
 import Client
+import MTProto
 import XCTest
 
 final class AdmissionMiddlewareTests: XCTestCase {
@@ -11,6 +12,15 @@ final class AdmissionMiddlewareTests: XCTestCase {
     private struct BrokenAdmission: AdmissionControl {
         struct Failure: Error {}
         func admit(method: String) async throws -> AdmissionDecision { throw Failure() }
+    }
+
+    /// Answers every call with `decision` and keeps the outcomes it hears.
+    private actor RecordingAdmission: AdmissionControl {
+        let decision: AdmissionDecision
+        private(set) var outcomes: [CallOutcome] = []
+        init(decision: AdmissionDecision = .proceed(after: 0)) { self.decision = decision }
+        func admit(method: String) async throws -> AdmissionDecision { decision }
+        func completed(method: String, outcome: CallOutcome) async { outcomes.append(outcome) }
     }
 
     private let clock = SimulatedClientClock(now: 0)
@@ -46,5 +56,34 @@ final class AdmissionMiddlewareTests: XCTestCase {
         let inner = ScriptedInvoker([.answer(nearestDc)])
         _ = try await AdmissionMiddleware(next: inner, admission: UnlimitedAdmission(), clock: clock).invoke(anyCall)
         XCTAssertEqual(clock.sleeps, [])
+    }
+
+    func testOutcomesOfAdmittedCallsAreReportedOncePerAttempt() async throws {
+        let inner = ScriptedInvoker([
+            .answer(nearestDc),
+            .failure(ClientError.rpc(RPCError(code: 420, message: "FLOOD_WAIT_17"))),
+            .failure(ClientError.rpc(RPCError(code: 400, message: "CHANNEL_INVALID"))),
+        ])
+        let admission = RecordingAdmission()
+        let invoker = AdmissionMiddleware(next: inner, admission: admission, clock: clock)
+
+        _ = try await invoker.invoke(anyCall)
+        await XCTAssertThrowsClientError(
+            try await invoker.invoke(anyCall), .rpc(RPCError(code: 420, message: "FLOOD_WAIT_17")))
+        await XCTAssertThrowsClientError(
+            try await invoker.invoke(anyCall), .rpc(RPCError(code: 400, message: "CHANNEL_INVALID")))
+
+        let outcomes = await admission.outcomes
+        XCTAssertEqual(outcomes, [.success, .floodWait(seconds: 17), .failed])
+    }
+
+    func testDeferredCallReportsNoOutcome() async {
+        let admission = RecordingAdmission(decision: .defer(reason: "budget spent"))
+        let deferring = AdmissionMiddleware(next: ScriptedInvoker([]), admission: admission, clock: clock)
+
+        await XCTAssertThrowsClientError(try await deferring.invoke(anyCall), .deferred(reason: "budget spent"))
+
+        let outcomes = await admission.outcomes
+        XCTAssertEqual(outcomes, [])
     }
 }

@@ -39,5 +39,6 @@ final class ExampleFilesTests: XCTestCase {
         XCTAssertEqual(credentials.apiID, 12345)
         XCTAssertEqual(credentials.twoFactorPassword, "correct horse battery staple")
         XCTAssertNil(credentials.sessionString)
+        XCTAssertNotNil(values[NotificationSettings.botTokenEnvironmentKey], "the bot token is documented")
     }
 }

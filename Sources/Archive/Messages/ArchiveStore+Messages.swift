@@ -4,6 +4,7 @@ import GRDB
 extension ArchiveStore {
     /// Marks the archived messages `ids` of `channel` as deleted at `noticedAt`; returns how many were newly
     /// marked. Rows stay: an archive never forgets a message. Ids never archived, or already marked, are skipped.
+    /// Each newly marked message is appended to the change log as deleted.
     @discardableResult
     public func markDeleted(channel: Int64, ids: [Int32], noticedAt: Date) throws(ArchiveError) -> Int {
         try write { db in
@@ -14,7 +15,9 @@ extension ArchiveStore {
             var marked = 0
             for id in ids {
                 try statement.execute(arguments: [noticedAt, noticedAt, channel, id])
-                marked += db.changesCount
+                guard db.changesCount > 0 else { continue }
+                try ChangeLog.append(.deleted, channel: channel, message: id, at: noticedAt, in: db)
+                marked += 1
             }
             return marked
         }

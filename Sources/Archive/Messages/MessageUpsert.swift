@@ -5,7 +5,8 @@ import GRDB
 ///
 /// A message seen again with the same content only refreshes counters (views, forwards, replies, reactions,
 /// edit date); different text, entities, media or action first copies the stored content to
-/// `message_versions`. `messageEmpty` never overwrites a stored message: it marks it deleted.
+/// `message_versions`. `messageEmpty` never overwrites a stored message: it marks it deleted. New messages,
+/// content changes and deletions are appended to the change log in the same transaction.
 enum MessageUpsert {
     enum Outcome {
         case new, updated, unchanged, versioned
@@ -17,12 +18,16 @@ enum MessageUpsert {
             var tombstone = incoming
             if incoming.kind == .empty { tombstone.deletedAt = now }
             try insert(tombstone, in: db)
+            if incoming.kind != .empty {
+                try ChangeLog.append(.new, channel: incoming.channelId, message: incoming.id, at: now, in: db)
+            }
             return .new
         }
         if incoming.kind == .empty {
             guard stored.deletedAt == nil, stored.kind != .empty else { return .unchanged }
             let mark = try db.cachedStatement(sql: "UPDATE messages SET deleted_at = ?, updated_at = ? WHERE channel_id = ? AND id = ?")
             try mark.execute(arguments: [now, now, stored.channelId, stored.id])
+            try ChangeLog.append(.deleted, channel: stored.channelId, message: stored.id, at: now, in: db)
             return .updated
         }
         if stored.raw == incoming.raw, stored.deletedAt == nil { return .unchanged }
@@ -32,7 +37,18 @@ enum MessageUpsert {
         replacement.archivedAt = stored.archivedAt
         replacement.updatedAt = now
         try update(replacement, in: db)
+        if let change = publishedChange(from: stored, to: incoming, versioned: versioned) {
+            try ChangeLog.append(change, channel: stored.channelId, message: stored.id, at: now, in: db)
+        }
         return versioned ? .versioned : .updated
+    }
+
+    /// What the change log says about a stored row replaced by `incoming`: a tombstone filled in is new, a
+    /// content change is an edit; counters, edit dates and an unmarked deletion alone are not published.
+    private static func publishedChange(from stored: MessageRecord, to incoming: MessageRecord,
+                                        versioned: Bool) -> ChangeKind? {
+        if stored.kind == .empty, incoming.kind != .empty { return .new }
+        return versioned ? .edited : nil
     }
 
     private static let columns = [

@@ -7,6 +7,7 @@ enum ArchiveSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
+        migrator.registerMigration("v2-changes", migrate: createChangeLog)
         return migrator
     }
 
@@ -126,6 +127,22 @@ enum ArchiveSchema {
             t.primaryKey("id", .integer).check { $0 == 1 }
             t.column("version", .integer).notNull()
             t.column("state", .blob).notNull()
+            t.column("updated_at", .datetime).notNull()
+        }
+    }
+
+    /// The change log downstream sinks read in order, and how far each sink has read it.
+    private static func createChangeLog(_ db: Database) throws {
+        try db.create(table: "changes") { t in
+            t.autoIncrementedPrimaryKey("seq")
+            t.column("channel_id", .integer).notNull()
+            t.column("message_id", .integer).notNull()
+            t.column("kind", .text).notNull().check { ["new", "edited", "deleted"].contains($0) }
+            t.column("at", .datetime).notNull()
+        }
+        try db.create(table: "sink_cursors") { t in
+            t.primaryKey("sink", .text)
+            t.column("seq", .integer).notNull()
             t.column("updated_at", .datetime).notNull()
         }
     }

@@ -1,5 +1,6 @@
 /// Account-level settings (`config/settings.yaml`): how to talk to Telegram, where the archive
-/// lives and how to log. Every key is optional; missing ones take the defaults shown here.
+/// lives, how to log, and the optional
+/// operations blocks (notifications, Redis, metrics). Every key is optional; missing ones take the defaults shown here.
 public struct Settings: Hashable, Sendable {
     /// The `telegram_client:` block.
     public var telegramClient: TelegramClientSettings
@@ -7,12 +8,22 @@ public struct Settings: Hashable, Sendable {
     public var archive: ArchiveSettings
     /// The `log:` block.
     public var log: LogSettings
+    /// The `notifications:` block (nil: no notifications).
+    public var notifications: NotificationSettings?
+    /// The `redis:` block (nil: no Redis publishing).
+    public var redis: RedisSettings?
+    /// The `metrics:` block (nil: no metrics).
+    public var metrics: MetricsSettings?
 
     /// Settings with every default.
     public init(telegramClient: TelegramClientSettings = TelegramClientSettings(),
-                archive: ArchiveSettings = ArchiveSettings(), log: LogSettings = LogSettings()) {
+                archive: ArchiveSettings = ArchiveSettings(), log: LogSettings = LogSettings(),
+                notifications: NotificationSettings? = nil, redis: RedisSettings? = nil, metrics: MetricsSettings? = nil) {
         self.telegramClient = telegramClient
         self.archive = archive
         self.log = log
+        self.notifications = notifications
+        self.redis = redis
+        self.metrics = metrics
     }
 }

@@ -13,12 +13,15 @@ struct SettingsDecoder {
                           + "got \(root.kindDescription)", at: root)
             return Settings()
         }
-        let keys = ["telegram_client", "archive", "log"]
+        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics"]
         guard let fields = Fields(root, path: "", allowed: keys, reader: reader) else { return Settings() }
         return Settings(
             telegramClient: fields["telegram_client"].flatMap(telegramClient) ?? TelegramClientSettings(),
             archive: fields["archive"].flatMap(archive) ?? ArchiveSettings(),
-            log: fields["log"].flatMap(log) ?? LogSettings()
+            log: fields["log"].flatMap(log) ?? LogSettings(),
+            notifications: fields["notifications"].flatMap(reader.notifications),
+            redis: fields["redis"].flatMap(reader.redis),
+            metrics: fields["metrics"].flatMap(reader.metrics)
         )
     }
 

@@ -1,1 +1,0 @@
-// The Metrics module; its files arrive with the work that fills it.

@@ -1,0 +1,89 @@
+import Archive
+import Foundation
+
+/// Renders a snapshot in the Prometheus text exposition format (version 0.0.4): one HELP and TYPE line per
+/// metric family, then its samples labelled by job.
+///
+/// FLOOD_WAIT seconds are not exported: runs record how many flood waits happened, not how long they were.
+public enum PrometheusText {
+    /// The `Content-Type` of the format, for HTTP.
+    public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
+
+    /// The snapshot as exposition text, ending with a newline.
+    public static func render(_ snapshot: MetricsSnapshot) -> String {
+        func counter(_ name: String, _ help: String, _ value: (JobRunTotals) -> Int) -> MetricFamily {
+            MetricFamily(name: name, help: help, type: "counter",
+                         samples: snapshot.jobs.map { Sample(labels: [("job", $0.job)], value: String(value($0))) })
+        }
+        var families: [MetricFamily] = [
+            counter("tgcron_runs_total", "Finished runs of the job.") { $0.runs },
+            counter("tgcron_messages_archived_total", "Messages archived for the first time.") { $0.messagesNew },
+            counter("tgcron_messages_updated_total", "Archived messages whose row changed (edits, counters, deletions).") {
+                $0.messagesUpdated
+            },
+            counter("tgcron_requests_total", "Telegram API requests made.") { $0.requests },
+            counter("tgcron_flood_waits_total", "FLOOD_WAIT answers received.") { $0.floodWaits },
+            counter("tgcron_deferrals_total", "Runs the rate governor deferred.") { $0.deferrals },
+            counter("tgcron_run_failures_total", "Runs that failed.") { $0.failures },
+        ]
+        var lastSuccess = MetricFamily(name: "tgcron_last_success_timestamp_seconds",
+                                       help: "Unix time the job's last successful run ended.", type: "gauge")
+        var lastStatus = MetricFamily(name: "tgcron_last_run_status",
+                                      help: "How the job's latest run ended: 1 for its status, 0 for the others.",
+                                      type: "gauge")
+        for job in snapshot.jobs {
+            if let date = job.lastSuccess {
+                lastSuccess.samples.append(Sample(labels: [("job", job.job)], value: seconds(date)))
+            }
+            guard let status = job.lastStatus else { continue }
+            for candidate in [RunStatus.succeeded, .deferred, .failed, .interrupted] {
+                lastStatus.samples.append(Sample(labels: [("job", job.job), ("status", candidate.rawValue)],
+                                                 value: candidate == status ? "1" : "0"))
+            }
+        }
+        families += [lastSuccess, lastStatus]
+        families.append(MetricFamily(
+            name: "tgcron_metrics_collected_timestamp_seconds", help: "Unix time these metrics were read from the archive.",
+            type: "gauge", samples: [Sample(labels: [], value: seconds(snapshot.collectedAt))]))
+        return families.map(\.text).joined()
+    }
+
+    /// `value` escaped for a label: backslash, double quote and newline.
+    static func escapeLabel(_ value: String) -> String {
+        var escaped = ""
+        for character in value {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    private static func seconds(_ date: Date) -> String {
+        String(format: "%.3f", date.timeIntervalSince1970)
+    }
+
+    private struct Sample {
+        var labels: [(String, String)]
+        var value: String
+    }
+
+    private struct MetricFamily {
+        var name: String
+        var help: String
+        var type: String
+        var samples: [Sample] = []
+
+        var text: String {
+            var lines = "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            for sample in samples {
+                let labels = sample.labels.map { "\($0.0)=\"\(escapeLabel($0.1))\"" }.joined(separator: ",")
+                lines += labels.isEmpty ? "\(name) \(sample.value)\n" : "\(name){\(labels)} \(sample.value)\n"
+            }
+            return lines
+        }
+    }
+}

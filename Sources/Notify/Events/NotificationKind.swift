@@ -1,0 +1,9 @@
+/// The kinds of events, as webhooks receive them in `event`.
+public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
+    /// A run failed.
+    case jobFailed = "job_failed"
+    /// Runs were deferred repeatedly.
+    case jobDeferred = "job_deferred"
+    /// A long FLOOD_WAIT.
+    case floodWait = "flood_wait"
+}

@@ -1,1 +1,0 @@
-// The Notify module; its files arrive with the work that fills it.
