@@ -51,12 +51,12 @@ final class GovernorConfigurationSettingsTests: XCTestCase {
     func testJobBudgetsInDifferentZonesAreRefused() throws {
         let jobs = [
             try job("news", zone: "Europe/Berlin", warmup: Warmup(day1: 50)),
-            try job("big", zone: "UTC", warmup: Warmup(day1: 50), line: 7),
+            try job("big", zone: "Asia/Tokyo", warmup: Warmup(day1: 50), line: 7),
         ]
 
         XCTAssertThrowsError(try GovernorConfiguration(settings: settings(delay: 1...3, warmup: nil), jobs: jobs)) {
             XCTAssertEqual($0 as? GovernorSettingsError, .conflictingBudgetTimeZones(
-                first: "news", firstZone: "Europe/Berlin", other: "big", otherZone: "UTC",
+                first: "news", firstZone: "Europe/Berlin", other: "big", otherZone: "Asia/Tokyo",
                 location: SourceLocation(file: "jobs/big.yaml", line: 7, column: 3)))
         }
     }

@@ -37,6 +37,18 @@ final class MetricsTests: XCTestCase {
         ])
     }
 
+    func testConsecutiveDeferralsCountSinceTheLastOtherOutcome() throws {
+        let archive = try ArchiveScenario(self)
+        try run(archive, "news", minutes: 0, .deferred)
+        try run(archive, "news", minutes: 10, .succeeded)
+        XCTAssertEqual(try archive.store.consecutiveDeferrals(job: "news"), 0)
+        try run(archive, "news", minutes: 20, .deferred)
+        try run(archive, "news", minutes: 30, .deferred)
+        try run(archive, "other", minutes: 35, .failed)
+        XCTAssertEqual(try archive.store.consecutiveDeferrals(job: "news"), 2)
+        XCTAssertEqual(try archive.store.consecutiveDeferrals(job: "other"), 0)
+    }
+
     func testTheExpositionTextHasHelpTypeAndEscapedLabels() throws {
         let snapshot = try MetricsSnapshot.collect(from: archiveWithRuns().store, at: Self.start.addingTimeInterval(10_000))
         let text = PrometheusText.render(snapshot)

@@ -99,6 +99,33 @@ final class RedisStreamPublisherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(count, 10, "approximate trimming keeps at least MAXLEN")
     }
 
+    func testARefusedEntryKeepsTheWholeBatchPendingAndTheRetryDuplicatesRatherThanLoses() async throws {
+        let archive = try ArchiveScenario(self)
+        let redis = try await RedisServerProcess.start(for: self)
+        let connection = try await client(redis)
+        _ = try await connection.send(RedisCommand("SET", ["tg:3003", "not a stream"]))
+        try archive.commitPosts(1...2)
+        try archive.commitPosts(1...1, channel: ArchiveScenario.otherChannel)
+        let sink = publisher(archive, redis)
+        do {
+            _ = try await sink.publishPending()
+            XCTFail("XADD to a string key must fail")
+        } catch {
+            guard case .redis(.server(command: "XADD", let message)) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.hasPrefix("WRONGTYPE"), message)
+        }
+        XCTAssertEqual(try archive.store.sinkCursor("redis"), 0)
+
+        _ = try await connection.send(RedisCommand("DEL", ["tg:3003"]))
+        let retried = try await sink.publishPending()
+        XCTAssertEqual(retried, 3)
+        let main = try await entries("tg:2002", connection).compactMap { $0["seq"] }
+        XCTAssertEqual(main, ["1", "2", "1", "2"], "acknowledged entries of the failed batch come again")
+        let other = try await entries("tg:3003", connection).compactMap { $0["seq"] }
+        XCTAssertEqual(other, ["3"])
+        await sink.close()
+    }
+
     func testAKilledRedisFailsThePublishAndARestartResumesWithoutLoss() async throws {
         let archive = try ArchiveScenario(self)
         let redis = try await RedisServerProcess.start(for: self)

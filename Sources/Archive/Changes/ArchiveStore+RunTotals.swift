@@ -25,4 +25,15 @@ extension ArchiveStore {
             }
         }
     }
+
+    /// How many of `job`'s latest finished runs in a row were deferred (0 if the latest was not), for the
+    /// "deferred N times in a row" notification. Runs still running are not counted either way.
+    public func consecutiveDeferrals(job: String) throws(ArchiveError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM runs WHERE job = ? AND status = 'deferred' AND id > coalesce(
+                    (SELECT MAX(id) FROM runs WHERE job = ? AND status NOT IN ('deferred', 'running')), 0)
+                """, arguments: [job, job]) ?? 0
+        }
+    }
 }
