@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: demo build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean install
+.PHONY: demo e2e build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean install
 
 ## demo: a sandbox DC in a temp dir, a login, jobs/demo.yaml run twice, status (start here)
 demo:
@@ -24,6 +24,13 @@ test: tl-check
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-swift-testing $(BUILD_FLAGS)
 	$(MAKE) interop
+	$(MAKE) e2e
+
+## e2e: the tgcron binary as ops run it (login, run, backfill, daemon, export, SIGKILL resume) against `tgcron sandbox serve`
+e2e:
+	$(SWIFT) build --product tgcron $(BUILD_FLAGS)
+	bash scripts/python-venv.sh Tests/Interop/requirements.txt >/dev/null
+	TGCRON_BIN=$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/tgcron $(VENV_PY) -m pytest -q Tests/EndToEnd
 
 ## interop: Telethon (Python, independent) against `tgcron sandbox` over loopback (Tests/Interop, pytest)
 interop:

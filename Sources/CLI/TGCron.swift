@@ -6,6 +6,9 @@ struct TGCron: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tgcron",
         abstract: "Archive Telegram channels on a schedule, through MTProto, without bursts or duplicates.",
-        subcommands: [ValidateCommand.self, TLCommand.self, SandboxCommand.self]
+        subcommands: [
+            RunCommand.self, DaemonCommand.self, BackfillCommand.self, LoginCommand.self, SessionCommand.self,
+            StatusCommand.self, ExportCommand.self, ValidateCommand.self, SandboxCommand.self, TLCommand.self,
+        ]
     )
 }

@@ -117,6 +117,9 @@ public struct ChannelHarvest: Sendable {
         var next = checkpoint
         next.head = page.messages.last.map { Int32(clamping: $0.messageID) } ?? head
         try commit(page.messages, checkpoint: next)
+        // A short page reached the newest message: stop here rather than chase posts arriving meanwhile
+        // (the next run catches them up).
+        if page.received < HistoryRequest.maxPageSize { advance(to: .refresh) }
     }
 
     private mutating func refresh() async throws {
@@ -203,7 +206,8 @@ public struct ChannelHarvest: Sendable {
         switch error {
         case ClientError.floodDeferred(let seconds, let method): .deferred(.floodWait(seconds: seconds, method: method))
         case ClientError.deferred(let reason): .deferred(.governor(reason))
-        case is CancellationError: .deferred(.stopRequested)
+        case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
+        case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
         case let error as ArchiveError: .failed("archive: \(error)")
         default: .failed(String(describing: error))
         }

@@ -71,6 +71,13 @@ public struct Scheduler: Sendable {
                 report.outcomes.append(failedOutcome(job, error: error))
             }
         }
+        let current = StepSlot()
+        let watcher = Task { [grace = environment.stopGrace] in
+            while !stop.isRaised { try await Task.sleep(for: .milliseconds(100)) }
+            try await Task.sleep(for: grace)
+            current.cancel()
+        }
+        defer { watcher.cancel() }
         while !active.isEmpty {
             if stop.isRaised {
                 for index in active.indices { await finish(&active[index], stop: .deferred(.stopRequested), into: &report) }
@@ -84,7 +91,7 @@ public struct Scheduler: Sendable {
             }
             for index in ready {
                 if stop.isRaised { break }
-                await step(&active[index], into: &report)
+                await step(&active[index], slot: current, into: &report)
             }
             active.removeAll { $0.ended }
         }
@@ -98,9 +105,20 @@ public struct Scheduler: Sendable {
         return min(fire, now)
     }
 
-    private func step(_ run: inout ActiveRun, into report: inout RunReport) async {
+    /// One step of `run`, in a task `slot` can cancel: a stop that the current page does not honour within
+    /// the grace period (a dead server, a long retry) cancels its request, never a commit.
+    private func step(_ run: inout ActiveRun, slot: StepSlot, into report: inout RunReport) async {
         let hadChannel = run.harvest.peer != nil
-        let result = await run.harvest.step()
+        let harvest = run.harvest
+        let task = Task {
+            var stepping = harvest
+            let result = await stepping.step()
+            return (stepping, result)
+        }
+        slot.hold(task)
+        let (stepped, result) = await task.value
+        slot.hold(nil)
+        run.harvest = stepped
         if !hadChannel, let channel = run.harvest.peer?.id { try? store.setRunChannel(id: run.runID, channel: channel) }
         switch result {
         case .progressed:
@@ -140,6 +158,20 @@ public struct Scheduler: Sendable {
 
     private func failedOutcome(_ job: Job, error: any Error) -> JobOutcome {
         JobOutcome(job: job.name, runID: 0, channelID: nil, stop: .failed("archive: \(error)"), tally: HarvestTally())
+    }
+}
+
+/// The task of the step in progress, for the stop watcher to cancel.
+private final class StepSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<(ChannelHarvest, HarvestStep), Never>?
+
+    func hold(_ task: Task<(ChannelHarvest, HarvestStep), Never>?) {
+        lock.withLock { self.task = task }
+    }
+
+    func cancel() {
+        lock.withLock { task?.cancel() }
     }
 }
 

@@ -17,6 +17,8 @@ public struct SchedulerEnvironment: Sendable {
     public var invoker: @Sendable (_ job: String, _ meter: RunMeter) -> any Invoker
     /// Progress and end-of-run listeners.
     public var hooks: any SchedulerHooks
+    /// How long, in real time, a page in progress may take to finish after a stop before its request is cancelled.
+    public var stopGrace: Duration = .seconds(5)
 
     /// An environment.
     public init(store: ArchiveStore, peerCache: any PeerCache, clock: any ClientClock, planner: JobPlanner,

@@ -82,7 +82,7 @@ class Account:
             "  dc: 2\n"
             f"  public_keys: [{sandbox.data / 'server_public.pem'}]\n"
             "  human_delay_min: 0s\n"
-            "  human_delay_max: 0s\n"
+            "  human_delay_max: 10ms\n"
             + settings_extra +
             f"archive:\n  database: {self.db}\n")
         self.env_file = root / ".env"

@@ -7,14 +7,20 @@ public struct FileExportSink: ExportSink {
     private var buffer: [UInt8] = []
     private let capacity: Int
 
-    /// A sink that creates (or truncates) the file at `path`, mode 0600: exports hold private messages.
+    /// A sink that creates (or truncates in place) the file at `path`, mode 0600 when created: exports hold
+    /// private messages. The file is opened, never replaced, so a path such as a named pipe keeps working.
     public init(path: String, bufferSize: Int = 1 << 16) throws(ArchiveError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw .exportFailed(reason: "cannot create \(path)")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .exportFailed(reason: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
+        self.init(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: path, bufferSize: bufferSize)
+    }
+
+    /// A sink writing to an open `handle` (standard output), called `name` in errors.
+    public init(handle: FileHandle, name: String, bufferSize: Int = 1 << 16) {
         self.handle = handle
-        self.path = path
+        self.path = name
         self.capacity = bufferSize
         buffer.reserveCapacity(bufferSize)
     }

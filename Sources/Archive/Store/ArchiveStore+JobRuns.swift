@@ -19,16 +19,6 @@ extension ArchiveStore {
         }
     }
 
-    /// How many of `job`'s latest runs in a row ended deferred (0 if the latest did not).
-    public func consecutiveDeferrals(job: String) throws(ArchiveError) -> Int {
-        try read { db in
-            let statuses = try String.fetchAll(db, sql: """
-                SELECT status FROM runs WHERE job = ? AND status != ? ORDER BY started_at DESC, id DESC LIMIT 100
-                """, arguments: [job, RunStatus.running.rawValue])
-            return statuses.prefix { $0 == RunStatus.deferred.rawValue }.count
-        }
-    }
-
     /// The runs of `job`, oldest first.
     public func runs(job: String) throws(ArchiveError) -> [RunRecord] {
         try read { db in

@@ -9,10 +9,14 @@ public struct HistoryPage: Sendable {
     public var chats: [Api.Chat]
     /// The users the page refers to.
     public var users: [Api.User]
+    /// How many messages the server's answer held, before the paging dropped repeats and out-of-bounds ids:
+    /// fewer than the page size asked for means the server had no more in the reading direction.
+    public var received: Int
 
     /// Creates a page.
-    public init(messages: [Api.Message], chats: [Api.Chat], users: [Api.User]) {
+    public init(messages: [Api.Message], chats: [Api.Chat], users: [Api.User], received: Int) {
         self.messages = messages
+        self.received = received
         self.chats = chats
         self.users = users
     }

@@ -98,7 +98,7 @@ public struct HistoryPages: AsyncSequence, Sendable {
             }
             let inside = fresh.filter(request.contains)
             guard !inside.isEmpty else { return nil }
-            return HistoryPage(messages: inside, chats: answer.chatList, users: answer.userList)
+            return HistoryPage(messages: inside, chats: answer.chatList, users: answer.userList, received: received.count)
         }
 
         /// `messages` with repeated ids dropped (the first one kept).

@@ -61,7 +61,7 @@ extension MTProtoConnection {
         link?.phase = .ready
         let resent = session?.requeueInFlightRequests() ?? []
         pushWaitingCalls()
-        logger.info("session ready", metadata: ["keyExchanged": "\(keyExchanged)", "resent": "\(resent.count)"])
+        logger.debug("session ready", metadata: ["keyExchanged": "\(keyExchanged)", "resent": "\(resent.count)"])
         logger.debug("session id", metadata: ["sessionID": "\(session?.sessionID ?? 0)"])
         eventSink.yield(.connected(keyExchanged: keyExchanged))
         flush(generation: generation)

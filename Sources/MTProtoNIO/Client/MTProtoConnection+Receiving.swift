@@ -76,7 +76,7 @@ extension MTProtoConnection {
         case .update(let update):
             updateSink.yield(update)
         case .newSession(let firstMessageID):
-            logger.info("the server started a new session")
+            logger.debug("the server started a new session")
             logger.debug("new session", metadata: ["firstMsgID": "\(firstMessageID)"])
             eventSink.yield(.newSession)
         case .resendScheduled(let requestIDs):

@@ -120,7 +120,7 @@ public actor MTProtoConnection {
         for call in calls.removeAll() {
             call.finish(.failure(ConnectionError.closed))
         }
-        logger.info("connection closed")
+        logger.debug("connection closed")
         eventSink.yield(.stopped)
         eventSink.finish()
         updateSink.finish()

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Jobs
+import Scheduler
+
+/// `tgcron backfill CHANNEL --since DATE`: archives one channel once, without a job file, into the same
+/// archive and checkpoints (kept under the job name `backfill:<channel>`, so repeating it resumes).
+struct BackfillCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backfill",
+        abstract: "Archive one channel now, without a job file (repeat the same command to resume).")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Argument(help: "The channel: @name, t.me/name, https://t.me/s/name or a channel id.")
+    var channel: String
+
+    @Option(name: .long, help: "Oldest message date: YYYY-MM-DD, RFC 3339, or a duration ago such as 90d.")
+    var since: String?
+
+    @Option(name: .long, help: "Messages posted before this date.")
+    var until: String?
+
+    @Option(name: .long, help: "At most this many new messages in this run.")
+    var limit: Int?
+
+    @Option(name: .long, help: "The time zone of dates without an offset (IANA name).")
+    var timezone: String = "UTC"
+
+    @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
+    var wait = false
+
+    func run() async throws {
+        let context = try AppContext.load(options, command: "backfill")
+        let job = try makeJob()
+        let status = try await AccountPass.run(context: context, holder: "tgcron backfill", wait: wait) { runtime, stop in
+            let scheduler = try runtime.scheduler(for: [job], hooks: LoggingHooks(logger: context.logger))
+            return await scheduler.run([job], stop: stop, jitter: false).exitCode
+        }
+        guard status == .success else { throw ExitCode(status.rawValue) }
+    }
+
+    /// The one-off job the flags describe.
+    private func makeJob() throws -> Job {
+        let reference: ChannelRef
+        do {
+            reference = try ChannelRef(parsing: channel)
+        } catch {
+            throw CLIFailure("channel: \(error)")
+        }
+        guard let zone = TimeZone(identifier: timezone) else { throw CLIFailure("--timezone: unknown time zone '\(timezone)'") }
+        if let limit, limit < 1 { throw CLIFailure("--limit must be at least 1") }
+        let window = MessageWindow(since: try bound(since, flag: "--since"), until: try bound(until, flag: "--until"))
+        let schedule: CronSchedule
+        do {
+            schedule = try CronSchedule.parse("@yearly")
+        } catch {
+            throw CLIFailure("internal: \(error)")
+        }
+        return Job(name: "backfill:\(reference)", channel: reference, schedule: schedule, timeZone: zone, window: window,
+                   limits: Limits(messages: limit), location: SourceLocation(file: "<command line>", line: 1, column: 1))
+    }
+
+    private func bound(_ text: String?, flag: String) throws -> WindowBound? {
+        guard let text else { return nil }
+        do {
+            return try WindowBound(parsing: text)
+        } catch {
+            throw CLIFailure("\(flag): \(error)")
+        }
+    }
+}

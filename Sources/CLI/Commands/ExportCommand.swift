@@ -1,0 +1,73 @@
+import ArgumentParser
+import Archive
+import Foundation
+import Jobs
+
+/// `tgcron export`: streams archived messages as JSONL, CSV or Telegram Desktop JSON, in constant memory.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write archived messages as jsonl, csv or desktop-json (Telegram Desktop's result.json).")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: "Only this channel: @username or channel id (required for desktop-json).")
+    var channel: String?
+
+    @Option(name: .long, help: "Only messages posted at or after this date (YYYY-MM-DD, RFC 3339, or 30d for 30 days ago).")
+    var since: String?
+
+    @Option(name: .long, help: "jsonl, csv or desktop-json.")
+    var format: ExportFormat = .jsonl
+
+    @Option(name: .long, help: "The output file (default: standard output).")
+    var out: String = "-"
+
+    func run() throws {
+        let context = try AppContext.load(options, command: "export")
+        let store = try context.openArchiveReadOnly()
+        let filter = ExportFilter(channel: try channel.map { try channelID($0, in: store) }, since: try sinceDate())
+        if format == .desktopJSON, filter.channel == nil {
+            throw CLIFailure("--format desktop-json exports one channel: add --channel")
+        }
+        do {
+            var sink = out == "-"
+                ? FileExportSink(handle: .standardOutput, name: "standard output")
+                : try FileExportSink(path: out)
+            let count = try store.export(format, filter: filter, to: &sink)
+            try sink.close()
+            if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
+    private func sinceDate() throws -> Date? {
+        guard let since else { return nil }
+        do {
+            return try WindowBound(parsing: since).resolve(now: Date(), in: TimeZone(identifier: "UTC") ?? .current)
+        } catch {
+            throw CLIFailure("--since: \(error)")
+        }
+    }
+
+    private func channelID(_ text: String, in store: ArchiveStore) throws -> Int64 {
+        let reference: ChannelRef
+        do {
+            reference = try ChannelRef(parsing: text)
+        } catch {
+            throw CLIFailure("--channel: \(error)")
+        }
+        switch reference {
+        case .id(let id): return id
+        case .username(let name):
+            let channels = (try? store.channels()) ?? []
+            guard let match = channels.first(where: { $0.username?.lowercased() == name }) else {
+                throw CLIFailure("--channel: @\(name) is not in the archive")
+            }
+            return match.id
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

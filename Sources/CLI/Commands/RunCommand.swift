@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Jobs
+import Scheduler
+
+/// `tgcron run`: runs the jobs that are due now (or the one named), then exits; for cron and systemd timers.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the jobs due now, then exit (for cron and systemd timers).",
+        discussion: """
+            Exit codes: 0 all done; 75 something deferred (flood wait over flood_wait_max, daily budget, \
+            run window end, account lock held); 78 invalid job files or settings; 1 failure.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var jobOptions: JobOptions
+
+    @Option(name: .long, help: "Run this job now, due or not.")
+    var job: String?
+
+    @Flag(name: .long, help: "Run every enabled job now, due or not.")
+    var all = false
+
+    @Flag(name: .long, help: "Show what would run, and each run's plan, without touching the network or the archive.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
+    var wait = false
+
+    func run() async throws {
+        let context = try AppContext.load(options, command: "run")
+        let jobs = try jobOptions.load()
+        var selected = jobs
+        if let job {
+            guard let named = jobs.first(where: { $0.name == job }) else {
+                throw CLIFailure("no job named '\(job)' in \(jobOptions.jobs.joined(separator: ", "))")
+            }
+            selected = [named]
+        }
+        if all { selected = jobs.filter(\.enabled) }
+        let forced = job != nil || all
+        if dryRun { return try DryRun.print(selected, context: context, forced: forced) }
+        let outcome = try await AccountPass.run(context: context, holder: "tgcron run", wait: wait) { runtime, stop in
+            let scheduler = try runtime.scheduler(for: jobs, hooks: LoggingHooks(logger: context.logger))
+            let due = forced ? selected : try scheduler.dueJobs(selected, now: Date())
+            if due.isEmpty { context.logger.info("nothing is due") }
+            return await scheduler.run(due, stop: stop).exitCode
+        }
+        guard outcome == .success else { throw ExitCode(outcome.rawValue) }
+    }
+}

@@ -1,0 +1,91 @@
+import Archive
+import Client
+import ClientStore
+import Foundation
+import Governance
+import Governor
+import Harvester
+import Jobs
+import Logging
+import Scheduler
+
+/// Everything a command that talks to Telegram needs, built from the settings: the archive, the
+/// account's session kept in it, the client (one without and, if a job asks, one with takeout), and the
+/// rate governor every job shares.
+struct AccountRuntime {
+    /// The environment variable holding the passphrase that encrypts stored auth keys (optional).
+    static let passphraseKey = "TGCRON_SESSION_PASSPHRASE"
+
+    let context: AppContext
+    let store: ArchiveStore
+    let sessionStore: ArchiveSessionStore
+    let credentials: TelegramCredentials
+    let client: TelegramClient
+    let takeoutClient: TelegramClient
+
+    /// Opens the archive and the session; imports `TELEGRAM_CLIENT_SESSION_STRING` if the archive holds no
+    /// session yet.
+    static func open(_ context: AppContext) async throws -> AccountRuntime {
+        let credentials: TelegramCredentials
+        do {
+            credentials = try TelegramCredentials(environment: context.environment,
+                                                  settingsAPIID: context.settings.telegramClient.apiID)
+        } catch {
+            throw CLIFailure("\(error) (set it in config/.env; see config/.env.example)")
+        }
+        let store = try context.openArchive()
+        let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
+        let sessionStore = ArchiveSessionStore(archive: store, passphrase: passphrase)
+        if let text = credentials.sessionString, try sessionStore.session() == nil {
+            do {
+                try await SessionTransfer.importSession(text, into: sessionStore)
+            } catch {
+                throw CLIFailure("\(TelegramCredentials.Key.sessionString): \(error)")
+            }
+            context.logger.info("session imported from \(TelegramCredentials.Key.sessionString)")
+        }
+        let settings = context.settings.telegramClient
+        let identity = ClientIdentity(apiID: credentials.apiID, apiHash: credentials.apiHash)
+        var configuration = TelegramClientConfiguration(
+            identity: identity, endpoints: try ServerEndpoints.from(settings),
+            floodWaitMax: Int(settings.floodWaitMax.timeInterval), connectionCheckInterval: settings.connectionCheckInterval,
+            audit: ArchiveAuditSink(archive: store))
+        let logger = Logger(label: "tgcron.client")
+        let client = TelegramClient(configuration: configuration, sessionStore: sessionStore, logger: logger)
+        configuration.takeout = true
+        let takeoutClient = TelegramClient(configuration: configuration, sessionStore: sessionStore, logger: logger)
+        return AccountRuntime(context: context, store: store, sessionStore: sessionStore, credentials: credentials,
+                              client: client, takeoutClient: takeoutClient)
+    }
+
+    /// A scheduler for `jobs`: each run's calls go through the job's governor admission and the audit log.
+    func scheduler(for jobs: [Job], hooks: any SchedulerHooks) throws -> Scheduler {
+        let governor: RateGovernor
+        do {
+            let configuration = try GovernorConfiguration(settings: context.settings, jobs: jobs)
+            governor = try RateGovernor(configuration: configuration, store: ArchiveGovernorStateStore(archive: store))
+        } catch {
+            throw CLIFailure("governor: \(error)")
+        }
+        let clock = SystemClientClock()
+        let maxWait = context.settings.telegramClient.floodWaitMax.timeInterval
+        let takeoutJobs = Set(jobs.filter(\.takeout).map(\.name))
+        let audit = ArchiveAuditSink(archive: store)
+        let (client, takeoutClient) = (client, takeoutClient)
+        let environment = SchedulerEnvironment(
+            store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
+            planner: JobPlanner(settings: context.settings), hooks: hooks
+        ) { job, meter in
+            let admission = GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock)
+            return (takeoutJobs.contains(job) ? takeoutClient : client)
+                .invoker(admission: admission, audit: audit, floodObserver: meter)
+        }
+        return Scheduler(environment: environment)
+    }
+
+    /// Closes the connections.
+    func close() async {
+        await client.close()
+        await takeoutClient.close()
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Archive
+import Foundation
+import Jobs
+import Logging
+
+/// The account's settings, environment and archive path, read and validated once per command.
+struct AppContext {
+    /// The validated settings.
+    let settings: Settings
+    /// `config/.env` merged under the process environment.
+    let environment: [String: String]
+    /// The archive database file.
+    let databasePath: String
+    /// The command's logger.
+    let logger: Logger
+
+    /// Reads `options`' files: any invalid setting is printed as file:line:column and exits 78 before
+    /// anything is touched. A settings or .env file left at its default path may be absent.
+    static func load(_ options: ConfigOptions, command: String) throws -> AppContext {
+        var issues: [ValidationIssue] = []
+        var settings = Settings()
+        if options.config != SettingsFile.defaultPath || FileManager.default.fileExists(atPath: options.config) {
+            let report = SettingsFile.read(path: options.config)
+            settings = report.value
+            issues += report.issues
+        }
+        var environment = ProcessInfo.processInfo.environment
+        if options.env != DotEnv.defaultPath || FileManager.default.fileExists(atPath: options.env) {
+            let report = DotEnv.read(path: options.env)
+            issues += report.issues
+            environment.merge(report.value) { process, _ in process }
+        }
+        try ConfigurationFailure.exitIfAny(issues)
+        options.log.bootstrap(settings: settings.log)
+        return AppContext(settings: settings, environment: environment,
+                          databasePath: options.db ?? settings.archive.database,
+                          logger: Logger(label: "tgcron.\(command)"))
+    }
+
+    /// Opens the archive for writing (creating it, mode 0600).
+    func openArchive() throws -> ArchiveStore {
+        do {
+            return try ArchiveStore(path: databasePath)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
+    /// Opens an existing archive without writing to it.
+    func openArchiveReadOnly() throws -> ArchiveStore {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIFailure("no archive at \(databasePath) yet (run `tgcron run` or `tgcron backfill` first, or pass --db)")
+        }
+        do {
+            return try ArchiveStore(path: databasePath, readOnly: true)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+}

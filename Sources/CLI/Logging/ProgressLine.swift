@@ -1,0 +1,35 @@
+import Foundation
+
+/// The one-line progress display of long runs on a terminal (messages, rate, ETA), redrawn in place and
+/// cleared before any log line; never shown when standard error is not a terminal.
+final class ProgressLine: @unchecked Sendable {
+    /// The process's progress line.
+    static let shared = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+
+    private let lock = NSLock()
+    private let enabled: Bool
+    private var shown = false
+
+    private init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Shows `text` in place of the previous progress line.
+    func show(_ text: String) {
+        guard enabled else { return }
+        lock.withLock {
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+            shown = true
+        }
+    }
+
+    /// Erases the progress line if it is on screen.
+    func clearIfShown() {
+        guard enabled else { return }
+        lock.withLock {
+            guard shown else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            shown = false
+        }
+    }
+}
