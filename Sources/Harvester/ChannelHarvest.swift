@@ -49,6 +49,7 @@ public struct ChannelHarvest: Sendable {
         var tally = counts
         tally.requests = meter.requests
         tally.floodWaits = meter.floodWaits
+        tally.longestFloodWait = meter.longestFloodWait
         return tally
     }
 

@@ -14,6 +14,8 @@ public struct HarvestTally: Sendable, Equatable {
     public var requests = 0
     /// FLOOD_WAIT answers received.
     public var floodWaits = 0
+    /// The longest FLOOD_WAIT received, in seconds.
+    public var longestFloodWait = 0
 
     /// Nothing done yet.
     public init() {}

@@ -8,6 +8,7 @@ public final class RunMeter: FloodWaitObserver, @unchecked Sendable {
     private let lock = NSLock()
     private var requestCount = 0
     private var floodWaitCount = 0
+    private var floodWaitLongest = 0
     private let forward: (any FloodWaitObserver)?
 
     /// A meter at zero; flood waits are also passed on to `forward` (the governor's observer).
@@ -19,10 +20,15 @@ public final class RunMeter: FloodWaitObserver, @unchecked Sendable {
     public var requests: Int { lock.withLock { requestCount } }
     /// Flood waits reported.
     public var floodWaits: Int { lock.withLock { floodWaitCount } }
+    /// The longest flood wait reported, in seconds (0 if none).
+    public var longestFloodWait: Int { lock.withLock { floodWaitLongest } }
 
     /// Counts a flood wait and passes it on.
     public func floodWait(method: String, seconds: Int) async {
-        lock.withLock { floodWaitCount += 1 }
+        lock.withLock {
+            floodWaitCount += 1
+            floodWaitLongest = max(floodWaitLongest, seconds)
+        }
         await forward?.floodWait(method: method, seconds: seconds)
     }
 

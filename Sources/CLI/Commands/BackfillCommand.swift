@@ -34,8 +34,11 @@ struct BackfillCommand: AsyncParsableCommand {
         let context = try AppContext.load(options, command: "backfill")
         let job = try makeJob()
         let status = try await AccountPass.run(context: context, holder: "tgcron backfill", wait: wait) { runtime, stop in
-            let scheduler = try runtime.scheduler(for: [job], hooks: LoggingHooks(logger: context.logger))
-            return await scheduler.run([job], stop: stop, jitter: false).exitCode
+            let hooks = try runtime.hooks()
+            let scheduler = try runtime.scheduler(for: [job], hooks: hooks)
+            let status = await scheduler.run([job], stop: stop, jitter: false).exitCode
+            await hooks.close()
+            return status
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
     }

@@ -19,9 +19,13 @@ struct DaemonCommand: AsyncParsableCommand {
         let context = try AppContext.load(options, command: "daemon")
         let jobs = try jobOptions.load()
         let status = try await AccountPass.run(context: context, holder: "tgcron daemon", wait: wait) { runtime, stop in
-            let scheduler = try runtime.scheduler(for: jobs, hooks: LoggingHooks(logger: context.logger))
+            let hooks = try runtime.hooks()
+            let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
+            let metrics = try await MetricsEndpoint.start(context.settings.metrics?.listen, store: runtime.store)
             context.logger.info("daemon started", metadata: ["jobs": "\(jobs.filter(\.enabled).count)"])
             let status = await Daemon(scheduler: scheduler, jobs: jobs).run(stop: stop)
+            await metrics?.shutdown()
+            await hooks.close()
             context.logger.info("daemon stopped")
             return status
         }

@@ -42,10 +42,13 @@ struct RunCommand: AsyncParsableCommand {
         let forced = job != nil || all
         if dryRun { return try DryRun.print(selected, context: context, forced: forced) }
         let outcome = try await AccountPass.run(context: context, holder: "tgcron run", wait: wait) { runtime, stop in
-            let scheduler = try runtime.scheduler(for: jobs, hooks: LoggingHooks(logger: context.logger))
+            let hooks = try runtime.hooks()
+            let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
             let due = forced ? selected : try scheduler.dueJobs(selected, now: Date())
             if due.isEmpty { context.logger.info("nothing is due") }
-            return await scheduler.run(due, stop: stop).exitCode
+            let status = await scheduler.run(due, stop: stop).exitCode
+            await hooks.close()
+            return status
         }
         guard outcome == .success else { throw ExitCode(outcome.rawValue) }
     }

@@ -83,6 +83,14 @@ struct AccountRuntime {
         return Scheduler(environment: environment)
     }
 
+    /// The run hooks the settings ask for (logs, metrics text file, Redis sink, notifications), told which
+    /// values are secret so no notification carries them.
+    func hooks() throws -> OperationsHooks {
+        let secrets = [credentials.apiHash, credentials.phone, credentials.twoFactorPassword, credentials.sessionString]
+            .compactMap { $0 }
+        return try OperationsHooks(context: context, store: store, secrets: secrets)
+    }
+
     /// Closes the connections.
     func close() async {
         await client.close()

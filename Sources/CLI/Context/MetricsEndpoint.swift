@@ -1,0 +1,15 @@
+import Archive
+import Jobs
+import Metrics
+
+/// The daemon's `/metrics` and `/healthz` listener, when the settings give `metrics.listen`.
+enum MetricsEndpoint {
+    static func start(_ address: ServerAddress?, store: ArchiveStore) async throws -> MetricsHTTPServer? {
+        guard let address else { return nil }
+        do {
+            return try await MetricsHTTPServer.start(host: address.host, port: address.port, archive: store)
+        } catch {
+            throw CLIFailure("metrics.listen \(address): \(error)")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Archive
+import Foundation
+import Harvester
+import Jobs
+import Logging
+import Metrics
+import Notify
+import RedisSink
+import Scheduler
+
+/// The run hooks of `run`, `daemon` and `backfill`: logs and the progress line, then after each run the
+/// Prometheus text file, the Redis stream sink and notifications, as the settings ask. None of them can fail
+/// a run: their errors are logged.
+actor OperationsHooks: SchedulerHooks {
+    private let logging: LoggingHooks
+    private let store: ArchiveStore
+    private let logger: Logger
+    private let textfile: String?
+    private let publisher: RedisStreamPublisher?
+    private let notifications: NotificationDispatcher?
+
+    init(context: AppContext, store: ArchiveStore, secrets: [String]) throws {
+        logging = LoggingHooks(logger: context.logger)
+        self.store = store
+        logger = context.logger
+        let settings = context.settings
+        textfile = settings.metrics?.textfile
+        publisher = settings.redis.map { redis in
+            let password = context.environment["TGCRON_REDIS_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            let endpoint = RedisEndpoint(host: redis.host, port: redis.port, password: password, database: redis.database)
+            let layout: RedisStreamLayout = redis.singleStream ? .single(name: redis.streamPrefix) : .perChannel(prefix: redis.streamPrefix)
+            return RedisStreamPublisher(archive: store, configuration: .init(endpoint: endpoint, layout: layout, maxLength: redis.maxLength))
+        }
+        notifications = try Self.dispatcher(settings.notifications, environment: context.environment, secrets: secrets)
+    }
+
+    func runStarted(job: Job, runID: Int64) async {
+        await logging.runStarted(job: job, runID: runID)
+    }
+
+    func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) async {
+        await logging.progressed(job: job, runID: runID, tally: tally, checkpoint: checkpoint)
+    }
+
+    func runFinished(job: Job, outcome: JobOutcome) async {
+        await logging.runFinished(job: job, outcome: outcome)
+        writeTextfile()
+        await publish()
+        await notify(job: job, outcome: outcome)
+    }
+
+    /// Closes the sink's connection.
+    func close() async {
+        await publisher?.close()
+    }
+
+    private func writeTextfile() {
+        guard let textfile else { return }
+        do {
+            try PrometheusTextfile.write(try MetricsSnapshot.collect(from: store), to: textfile)
+        } catch {
+            logger.warning("metrics text file not written: \(error)")
+        }
+    }
+
+    private func publish() async {
+        guard let publisher else { return }
+        do {
+            let count = try await publisher.publishPending()
+            if count > 0 { logger.debug("published changes to redis", metadata: ["count": "\(count)"]) }
+        } catch {
+            logger.warning("redis sink: \(error); the changes stay queued for the next run")
+        }
+    }
+
+    private func notify(job: Job, outcome: JobOutcome) async {
+        guard let notifications else { return }
+        var events: [NotificationEvent] = []
+        switch outcome.stop {
+        case .failed(let message): events.append(.jobFailed(job: job.name, error: message))
+        case .deferred(.stopRequested), .completed, .limitReached: break
+        case .deferred(let deferral):
+            let consecutive = (try? store.consecutiveDeferrals(job: job.name)) ?? 1
+            events.append(.jobDeferred(job: job.name, consecutive: consecutive, reason: deferral.description))
+        }
+        var longest = outcome.tally.longestFloodWait
+        if case .deferred(.floodWait(let seconds, _)) = outcome.stop { longest = max(longest, seconds) }
+        if longest > 0 { events.append(.floodWait(job: job.name, seconds: longest)) }
+        for event in events {
+            if case .sent(_, let failures) = await notifications.report(event), !failures.isEmpty {
+                logger.warning("notification not delivered: \(failures.map(\.description).joined(separator: "; "))")
+            }
+        }
+    }
+
+    private static func dispatcher(
+        _ settings: NotificationSettings?, environment: [String: String], secrets: [String]
+    ) throws -> NotificationDispatcher? {
+        guard let settings else { return nil }
+        var notifiers: [any Notifier] = []
+        var known = secrets
+        do {
+            if let chat = settings.botChatID {
+                guard let token = environment["TGCRON_BOT_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+                    throw CLIFailure("notifications.bot_chat_id is set: put the bot token in TGCRON_BOT_TOKEN (config/.env)")
+                }
+                known.append(token)
+                notifiers.append(try TelegramBotNotifier(token: token, chatID: chat, apiURL: settings.botAPIURL))
+            }
+            if let url = settings.webhookURL { notifiers.append(try WebhookNotifier(url: url)) }
+        } catch let error as NotifyError {
+            throw CLIFailure("notifications: \(error)")
+        }
+        let policy = NotificationPolicy(deferralsThreshold: settings.deferralsThreshold,
+                                        floodWaitThreshold: Int(settings.floodWaitThreshold.timeInterval),
+                                        minInterval: settings.minInterval)
+        return NotificationDispatcher(policy: policy, notifiers: notifiers, secrets: known)
+    }
+}

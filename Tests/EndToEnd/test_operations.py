@@ -1,0 +1,82 @@
+"""The operations hooks of `tgcron run`: Prometheus text file, Redis stream sink and webhook notifications."""
+
+import http.server
+import json
+import shutil
+import socket
+import subprocess
+import threading
+import time
+
+import pytest
+
+from conftest import Account
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_run_writes_the_metrics_text_file(tmp_path, sandbox):
+    textfile = tmp_path / "tgcron.prom"
+    account = Account(tmp_path / "alice", sandbox, settings_extra=f"metrics:\n  textfile: {textfile}\n")
+    account.login()
+    account.run("backfill", "@sandbox_news", "--limit", "200", check=0)
+    text = textfile.read_text()
+    assert 'job="backfill:@sandbox_news"' in text
+    assert "# TYPE" in text and "tgcron_last_success_timestamp_seconds" in text
+
+
+@pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")
+def test_new_messages_are_published_to_redis_streams(tmp_path, sandbox):
+    port = free_port()
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                              "--appendonly", "no", "--dir", str(tmp_path)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            if subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True).stdout.strip() == "PONG":
+                break
+            time.sleep(0.05)
+        account = Account(tmp_path / "alice", sandbox,
+                          settings_extra=f"redis:\n  url: redis://127.0.0.1:{port}/0\n  single_stream: true\n")
+        account.login()
+        account.run("backfill", "@sandbox_news", "--limit", "150", check=0)
+        length = subprocess.run(["redis-cli", "-p", str(port), "xlen", "tgcron"], capture_output=True, text=True).stdout
+        archived = account.query("SELECT COUNT(*) FROM messages")[0][0]
+        assert int(length) == archived > 0
+        cursor = account.query("SELECT seq FROM sink_cursors WHERE sink = 'redis'")[0][0]
+        assert cursor == account.query("SELECT MAX(seq) FROM changes")[0][0]
+    finally:
+        redis.kill()
+        redis.wait()
+
+
+def test_a_failed_job_is_notified_through_the_webhook_without_secrets(tmp_path, sandbox):
+    received = []
+
+    class Hook(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        account = Account(tmp_path / "alice", sandbox, settings_extra=(
+            f"notifications:\n  webhook_url: http://127.0.0.1:{server.server_port}/hook\n"))
+        account.login()
+        result = account.run("backfill", "@no_such_channel_here")
+        assert result.returncode == 1
+        assert len(received) == 1
+        body = json.dumps(received[0])
+        assert "no_such_channel_here" in body and "failed" in body
+        assert "9996621234" not in body
+    finally:
+        server.shutdown()
