@@ -148,7 +148,9 @@ let package = Package(
         .testTarget(name: "HarvesterTests", dependencies: [
             "Harvester", "Client", "ClientStore", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
         ]),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Harvester", "Archive", "Jobs", "Governor", "Sandbox", "SandboxTestSupport"]),
+        .testTarget(name: "SchedulerTests", dependencies: [
+            "Scheduler", "Harvester", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport", "MTProtoCrypto",
+        ]),
         .testTarget(name: "OperationsTests", dependencies: ["Notify", "RedisSink", "Metrics", "Archive", "TL"]),
         .testTarget(name: "SandboxTests", dependencies: [
             "Sandbox", "MTProtoNIO", .product(name: "Logging", package: "swift-log"),

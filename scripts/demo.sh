@@ -15,8 +15,8 @@ trap cleanup EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "starting the sandbox DC (flood limits off, 1 simulated hour per second) in $work"
-"$bin" sandbox serve --data "$work/sandbox" --flood off --speed 3600 >"$work/banner" 2>"$work/sandbox.log" &
+step "starting the sandbox DC (flood limits off, 2 simulated minutes per second) in $work"
+"$bin" sandbox serve --data "$work/sandbox" --flood off --speed 120 >"$work/banner" 2>"$work/sandbox.log" &
 sandbox_pid=$!
 port=""
 for _ in $(seq 1 100); do
@@ -55,7 +55,7 @@ step "tgcron run --all --jobs jobs/demo.yaml (first run)"
 "$bin" run "${flags[@]}" --jobs jobs/demo.yaml --all || echo "(exit $?)"
 
 step "waiting 3 s: about 3 simulated hours of new posts, edits and deletions"
-sleep 3
+sleep 15
 
 step "tgcron run --all --jobs jobs/demo.yaml (second run: catches up, refreshes, continues the backfill)"
 "$bin" run "${flags[@]}" --jobs jobs/demo.yaml --all || echo "(exit $?)"

@@ -16,7 +16,7 @@ public final class RunMeter: FloodWaitObserver, @unchecked Sendable {
         self.forward = forward
     }
 
-    /// Requests made through a metered invoker.
+    /// Requests made through a metered invoker (calls admission control declined are not requests).
     public var requests: Int { lock.withLock { requestCount } }
     /// Flood waits reported.
     public var floodWaits: Int { lock.withLock { floodWaitCount } }
@@ -42,13 +42,22 @@ public final class RunMeter: FloodWaitObserver, @unchecked Sendable {
     }
 }
 
-/// Counts calls, then passes them on.
+/// Passes calls on, counting those that reached the server.
 private struct MeteredInvoker: Invoker {
     let next: any Invoker
     let meter: RunMeter
 
+    /// Counts the call unless admission control declined it before it was sent.
     func invoke<Function: TLFunction>(_ function: Function) async throws -> Function.Result {
-        meter.countRequest()
-        return try await next.invoke(function)
+        do {
+            let result = try await next.invoke(function)
+            meter.countRequest()
+            return result
+        } catch ClientError.deferred(let reason) {
+            throw ClientError.deferred(reason: reason)
+        } catch {
+            meter.countRequest()
+            throw error
+        }
     }
 }

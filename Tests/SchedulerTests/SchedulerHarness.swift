@@ -1,6 +1,8 @@
 import Archive
 import Client
 import Foundation
+import Governance
+import Governor
 import Harvester
 import Jobs
 import Sandbox
@@ -24,7 +26,9 @@ final class SchedulerHarness {
     let scheduler: Scheduler
     let hooks = RecordingHooks()
 
-    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300, settings: Settings = Settings()) async throws {
+    /// A harness; with `governor`, every run's calls go through its admission for the run's job.
+    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300, settings: Settings = Settings(),
+         governor: RateGovernor? = nil) async throws {
         sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("scheduler-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -34,8 +38,12 @@ final class SchedulerHarness {
         let environment = SchedulerEnvironment(
             store: store, peerCache: InMemoryPeerCache(), clock: sandbox.clock, planner: JobPlanner(settings: settings),
             hooks: hooks
-        ) { _, meter in
-            InvocationPipeline(floodObserver: meter, clock: sandbox.clock, floodWaitMax: floodWaitMax).wrap(sandbox.terminal())
+        ) { job, meter in
+            let admission: any AdmissionControl = governor.map {
+                GovernedAdmission(governor: $0, job: job, maxWait: 300, clock: sandbox.clock)
+            } ?? UnlimitedAdmission()
+            return InvocationPipeline(admission: admission, floodObserver: meter, clock: sandbox.clock,
+                                      floodWaitMax: floodWaitMax).wrap(sandbox.terminal())
         }
         scheduler = Scheduler(environment: environment)
     }

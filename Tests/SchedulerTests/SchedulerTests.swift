@@ -1,5 +1,7 @@
 import Archive
 import Foundation
+import Governor
+import MTProtoCrypto
 import Harvester
 import Jobs
 import Scheduler
@@ -188,6 +190,39 @@ final class SchedulerTests: XCTestCase {
         // The daemon stopped a little after its last run: posts since then are not archived yet.
         let archived = try harness.liveIDs("small")
         XCTAssertEqual(archived, harness.truthIDs("small").filter { $0 <= (archived.last ?? 0) })
+    }
+
+    func testWarmUpBudgetsGrowDayByDayInTheRunsTable() async throws {
+        let jobs = try SchedulerHarness.jobs("""
+            jobs:
+              - name: large
+                channel: "@large"
+                schedule: "@daily"
+                timezone: UTC
+                warmup:
+                  day1: 5
+                  growth: 2
+                  cap: 100
+            """)
+        let configuration = try GovernorConfiguration(settings: Settings(), jobs: jobs)
+        let governor = try RateGovernor(configuration: configuration, store: InMemoryGovernorStateStore(),
+                                        random: SeededRandom(seed: 3))
+        let harness = try await SchedulerHarness(governor: governor)
+        var codes: [ExitStatus] = []
+        for _ in 0..<4 {
+            codes.append(try await harness.runDue(jobs).exitCode)
+            harness.sandbox.clock.advance(by: 86_400)
+        }
+        // The channel needs 69 requests (a resolve and 68 pages): three budget-limited days, then the rest.
+        let runs = try harness.store.runs(job: "large")
+        XCTAssertEqual(codes, [.deferred, .deferred, .deferred, .success])
+        XCTAssertEqual(runs.map(\.requests), [5, 10, 20, 34], "day 1 allows 5 requests, each later day twice as many")
+        XCTAssertEqual(runs.map(\.status), [.deferred, .deferred, .deferred, .succeeded])
+        XCTAssertTrue(runs.prefix(3).allSatisfy { $0.deferralReason?.contains("daily warm-up budget is spent") == true })
+        let archived = Set(try harness.store.archivedIDs(channel: try harness.channelID("large"), in: 0...Int32.max))
+        let newest = archived.max() ?? 0
+        XCTAssertTrue(archived.isSuperset(of: harness.truthIDs("large").filter { $0 <= newest }),
+                      "the whole channel up to the last run, over four days")
     }
 
     func testASecondHolderOfTheAccountLockIsToldWhoHoldsIt() throws {
