@@ -13,6 +13,8 @@ public struct Daemon: Sendable {
     public var tick: Double = 1
     /// How long it sleeps when no job will ever be due again, before looking again (seconds).
     public var idleRecheck: Double = 60
+    /// Watch mode: what to do between passes (follow the channels' updates), and how often (seconds).
+    public var watch: (interval: Double, poll: @Sendable () async -> Void)?
 
     /// A daemon running `jobs` with `scheduler`.
     public init(scheduler: Scheduler, jobs: [Job]) {
@@ -24,6 +26,7 @@ public struct Daemon: Sendable {
     /// code: success when stopped, failure if the archive became unreadable.
     public func run(stop: StopSignal, afterPass: @Sendable (RunReport) async -> Void = { _ in }) async -> ExitStatus {
         let clock = scheduler.environment.clock
+        var nextWatch = clock.now()
         while !stop.isRaised {
             let now = Date(timeIntervalSince1970: clock.now())
             let due: [Job]
@@ -41,7 +44,13 @@ public struct Daemon: Sendable {
                 try? await clock.sleep(seconds: tick)
                 continue
             }
-            let wake = next ?? now.addingTimeInterval(idleRecheck)
+            if let watch, clock.now() >= nextWatch {
+                await watch.poll()
+                nextWatch = clock.now() + watch.interval
+                continue
+            }
+            var wake = next ?? now.addingTimeInterval(idleRecheck)
+            if watch != nil { wake = min(wake, Date(timeIntervalSince1970: nextWatch)) }
             try? await clock.sleep(seconds: max(min(wake.timeIntervalSince(now), tick), 0.001))
         }
         return .success

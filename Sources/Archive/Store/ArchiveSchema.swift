@@ -8,6 +8,7 @@ enum ArchiveSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
         migrator.registerMigration("v2-changes", migrate: createChangeLog)
+        migrator.registerMigration("v3-watch", migrate: createWatchState)
         return migrator
     }
 
@@ -143,6 +144,15 @@ enum ArchiveSchema {
         try db.create(table: "sink_cursors") { t in
             t.primaryKey("sink", .text)
             t.column("seq", .integer).notNull()
+            t.column("updated_at", .datetime).notNull()
+        }
+    }
+
+    /// Where watch mode left each channel's update stream (`updates.getChannelDifference`).
+    private static func createWatchState(_ db: Database) throws {
+        try db.create(table: "watch_state") { t in
+            t.primaryKey("channel_id", .integer)
+            t.column("pts", .integer).notNull()
             t.column("updated_at", .datetime).notNull()
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Jobs
 import Scheduler
 
 /// `tgcron daemon`: keeps running, starting jobs as they fall due; SIGTERM or SIGINT stops it after the
@@ -12,6 +13,9 @@ struct DaemonCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
     @OptionGroup var jobOptions: JobOptions
 
+    @Option(name: .long, help: "Between runs, follow the jobs' channels through their update stream this often (e.g. 30s): new posts, edits and deletions arrive within that latency.")
+    var watch: String?
+
     @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
     var wait = false
 
@@ -23,12 +27,29 @@ struct DaemonCommand: AsyncParsableCommand {
             let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
             let metrics = try await MetricsEndpoint.start(context.settings.metrics?.listen, store: runtime.store)
             context.logger.info("daemon started", metadata: ["jobs": "\(jobs.filter(\.enabled).count)"])
-            let status = await Daemon(scheduler: scheduler, jobs: jobs).run(stop: stop)
+            var daemon = Daemon(scheduler: scheduler, jobs: jobs)
+            if let interval = try watchInterval() {
+                let watcher = WatchRound(jobs: jobs.filter(\.enabled), scheduler: scheduler, hooks: hooks, logger: context.logger, stop: stop)
+                daemon.watch = (interval, { await watcher.poll() })
+            }
+            let status = await daemon.run(stop: stop)
             await metrics?.shutdown()
             await hooks.close()
             context.logger.info("daemon stopped")
             return status
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
+    }
+
+    private func watchInterval() throws -> Double? {
+        guard let watch else { return nil }
+        let parsed: Duration
+        do {
+            parsed = try DurationParser.parse(watch)
+        } catch {
+            throw CLIFailure("--watch: \(error)")
+        }
+        guard parsed >= .seconds(1) else { throw CLIFailure("--watch must be at least 1s") }
+        return parsed.timeInterval
     }
 }

@@ -49,6 +49,12 @@ actor OperationsHooks: SchedulerHooks {
         await notify(job: job, outcome: outcome)
     }
 
+    /// Brings the metrics file and the sink up to date after changes outside a run (watch mode).
+    func changesCommitted() async {
+        writeTextfile()
+        await publish()
+    }
+
     /// Closes the sink's connection.
     func close() async {
         await publisher?.close()

@@ -10,6 +10,18 @@ extension Api.Message {
         }
     }
 
+    /// The channel the message belongs to, nil if it is not a channel's (or an empty message names none).
+    public var channelID: Int64? {
+        let peer: Api.Peer?
+        switch self {
+        case .message(let value): peer = value.peerId
+        case .messageService(let value): peer = value.peerId
+        case .messageEmpty(let value): peer = value.peerId
+        }
+        guard case .peerChannel(let channel)? = peer else { return nil }
+        return channel.channelId
+    }
+
     /// The unix date, nil for `messageEmpty`.
     public var unixDate: Int? {
         switch self {

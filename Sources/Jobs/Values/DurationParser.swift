@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Units: `ms`, `s`, `m` (minutes), `h`, `d` (24 hours), `w` (7 days). Numbers may have a decimal
 /// fraction; the result is exact to the millisecond.
-enum DurationParser {
+public enum DurationParser {
     private static let unitMilliseconds: [String: Int64] = [
         "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000, "w": 604_800_000,
     ]
 
     /// The duration `text` spells (surrounding whitespace ignored).
-    static func parse(_ text: String) throws(DurationError) -> Duration {
+    public static func parse(_ text: String) throws(DurationError) -> Duration {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.hasPrefix("-") {

@@ -1,0 +1,108 @@
+import Archive
+import Client
+import Foundation
+import TL
+
+/// Watch mode for one job's channel between scheduled runs: follows the channel's update stream with
+/// `updates.getChannelDifference` from the position kept in the archive, archiving new posts, edits (as
+/// versions) and deletions (as marks) as they come. Checkpoints are left alone: the next scheduled run's
+/// catch-up still proves there is no gap, and what watch mode stored costs it nothing but the reading.
+public struct ChannelWatch: Sendable {
+    /// The job whose channel is watched.
+    public let job: String
+    /// The channel.
+    public let channel: PeerReference
+    private let invoker: any Invoker
+    private let resolver: PeerResolver
+    private let store: ArchiveStore
+    private let clock: any ClientClock
+
+    /// A watch calling through `invoker` (the job's governed pipeline).
+    public init(job: String, channel: PeerReference, invoker: any Invoker, peerCache: any PeerCache,
+                store: ArchiveStore, clock: any ClientClock) {
+        self.job = job
+        self.channel = channel
+        self.invoker = invoker
+        resolver = PeerResolver(invoker: invoker, cache: peerCache)
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Applies every update since the stored position (at most `maxRounds` differences); returns what changed.
+    public func poll(maxRounds: Int = 10) async throws -> WatchTally {
+        let peer = try await resolver.resolve(channel)
+        var tally = WatchTally()
+        guard var pts = try store.watchPts(channel: peer.id) else {
+            try store.saveWatchPts(try await currentPts(peer), channel: peer.id, now: now)
+            return tally
+        }
+        for _ in 0..<maxRounds {
+            let answer = try await invoker.invoke(Api.Updates.GetChannelDifference(
+                force: false, channel: peer.inputChannel, filter: .channelMessagesFilterEmpty, pts: pts, limit: 100))
+            tally.requests += 1
+            switch answer {
+            case .channelDifferenceEmpty(let empty):
+                pts = empty.pts
+                try store.saveWatchPts(pts, channel: peer.id, now: now)
+                return tally
+            case .channelDifferenceTooLong(let tooLong):
+                // Too far behind: the scheduled run's catch-up reads the history; start following from now.
+                try commit(tooLong.messages, peer: peer, tally: &tally)
+                if case .dialog(let dialog) = tooLong.dialog, let latest = dialog.pts { pts = latest }
+                try store.saveWatchPts(pts, channel: peer.id, now: now)
+                return tally
+            case .channelDifference(let difference):
+                try commit(difference.newMessages, peer: peer, tally: &tally)
+                var edited: [Api.Message] = []
+                var deleted: [Int32] = []
+                for update in difference.otherUpdates {
+                    switch update {
+                    case .updateEditChannelMessage(let edit): edited.append(edit.message)
+                    case .updateDeleteChannelMessages(let deletion) where deletion.channelId == peer.id:
+                        deleted += deletion.messages
+                    default: continue
+                    }
+                }
+                try commit(edited, peer: peer, tally: &tally)
+                if !deleted.isEmpty { tally.deleted += try store.markDeleted(channel: peer.id, ids: deleted, noticedAt: now) }
+                pts = difference.pts
+                try store.saveWatchPts(pts, channel: peer.id, now: now)
+                if difference.final { return tally }
+            }
+        }
+        return tally
+    }
+
+    private var now: Date { Date(timeIntervalSince1970: clock.now()) }
+
+    private func currentPts(_ peer: ResolvedPeer) async throws -> Int32 {
+        let full = try await invoker.invoke(Api.Channels.GetFullChannel(channel: peer.inputChannel))
+        guard case .channelFull(let channel) = full.fullChat else { throw ClientError.peerUnavailable("\(self.channel)") }
+        return channel.pts
+    }
+
+    private func commit(_ messages: [Api.Message], peer: ResolvedPeer, tally: inout WatchTally) throws {
+        let own = messages.filter { $0.channelID == peer.id }
+        guard !own.isEmpty else { return }
+        let checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
+        let info = ChannelInfo(id: peer.id, accessHash: peer.accessHash, username: peer.username, title: peer.title)
+        let result = try store.commitPage(channel: info, job: job, messages: own, checkpoint: checkpoint, now: now)
+        tally.new += result.new
+        tally.updated += result.updated
+    }
+}
+
+/// What one watch poll did.
+public struct WatchTally: Sendable, Equatable {
+    /// Messages archived for the first time.
+    public var new = 0
+    /// Archived messages that changed.
+    public var updated = 0
+    /// Messages newly marked deleted.
+    public var deleted = 0
+    /// Requests made.
+    public var requests = 0
+
+    /// Nothing yet.
+    public init() {}
+}
