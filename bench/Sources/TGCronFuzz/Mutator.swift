@@ -47,7 +47,8 @@ struct Mutator {
             overwriteWord(&input, with: Self.interestingWords[random.int(in: 0...Self.interestingWords.count - 1)])
         case 3:  // nudge an aligned word (counts, lengths, flags) up or down a little
             guard input.count >= 4 else { return }
-            let at = (position(in: input) / 4) * 4
+            // The word must fit: an aligned offset at most count - 4 (the last aligned offset may not).
+            let at = (random.int(in: 0...input.count - 4) / 4) * 4
             let word = UInt32(input[at]) | UInt32(input[at + 1]) << 8 | UInt32(input[at + 2]) << 16 | UInt32(input[at + 3]) << 24
             overwriteWord(&input, with: word &+ UInt32(bitPattern: Int32(random.int(in: -16...16))), at: at)
         case 4:  // insert random bytes
