@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: demo e2e build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench clean install
+.PHONY: demo e2e build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench chaos clean install
 
 ## demo: a sandbox DC in a temp dir, a login, jobs/demo.yaml run twice, status (start here)
 demo:
@@ -65,11 +65,24 @@ fuzz:
 fuzz-ci:
 	bash bench/run-fuzz.sh $${FUZZ_CONFIG:-release} --inputs 200000 --seed 1
 
-## bench: micro-benchmarks (TL decode, MTProto cipher), written to bench/results/latest.md and printed
+## bench: micro-benchmarks (TL decode, MTProto cipher) and end-to-end runs against the sandbox (throughput
+## and CPU per message vs Telethon, peak RSS, governed efficiency, start-up, resume after SIGKILL), written to
+## bench/results/latest.md and printed. BENCH_FLAGS are passed to bench/bench.py (e.g. --runs 5).
 bench:
 	$(SWIFT) build -c release --product TGCronBench $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
+	bash scripts/python-venv.sh Tests/Interop/requirements.txt >/dev/null
 	mkdir -p bench/results
-	$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/TGCronBench | tee bench/results/latest.md
+	bin=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS)) && \
+		$$bin/TGCronBench > bench/results/micro.md && \
+		TGCRON_BIN=$$bin/tgcron $(VENV_PY) bench/bench.py $(BENCH_FLAGS) > bench/results/e2e.md && \
+		cat bench/results/micro.md bench/results/e2e.md | tee bench/results/latest.md
+
+## chaos: 100 SIGKILLs at random moments on a running sandbox clock, fault runs (drop, salt, badtime, busy,
+## FLOOD_WAIT over flood_wait_max), checked against `tgcron sandbox truth`; bench/results/chaos.md
+chaos:
+	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
+	TGCRON_BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron python3 bench/chaos.py $(CHAOS_FLAGS)
 
 ## install: the release binary, example files and systemd units under $(DESTDIR)$(PREFIX)
 PREFIX ?= /usr/local
