@@ -33,7 +33,11 @@ public struct ChannelWatch: Sendable {
         let peer = try await resolver.resolve(channel)
         var tally = WatchTally()
         guard var pts = try store.watchPts(channel: peer.id) else {
-            try store.saveWatchPts(try await currentPts(peer), channel: peer.id, now: now)
+            // Start following from now, then read what was posted since the newest archived message, so the
+            // stream and the archive meet (messages in both are stored once).
+            let start = try await currentPts(peer)
+            try await fill(peer, tally: &tally)
+            try store.saveWatchPts(start, channel: peer.id, now: now)
             return tally
         }
         for _ in 0..<maxRounds {
@@ -57,7 +61,11 @@ public struct ChannelWatch: Sendable {
                 var deleted: [Int32] = []
                 for update in difference.otherUpdates {
                     switch update {
-                    case .updateEditChannelMessage(let edit): edited.append(edit.message)
+                    case .updateEditChannelMessage(let edit):
+                        // Only messages the job archived: an edit of an older post is no reason to widen its window.
+                        if try store.message(channel: peer.id, id: Int32(clamping: edit.message.messageID)) != nil {
+                            edited.append(edit.message)
+                        }
                     case .updateDeleteChannelMessages(let deletion) where deletion.channelId == peer.id:
                         deleted += deletion.messages
                     default: continue
@@ -74,6 +82,25 @@ public struct ChannelWatch: Sendable {
     }
 
     private var now: Date { Date(timeIntervalSince1970: clock.now()) }
+
+    /// Archives the history after the newest archived message, oldest first; when the checkpoint's head is that
+    /// message, head moves along (the pages are contiguous).
+    private func fill(_ peer: ResolvedPeer, tally: inout WatchTally) async throws {
+        guard let newest = try store.newestArchivedID(channel: peer.id) else { return }
+        var checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
+        let advancesHead = checkpoint.head == newest
+        let info = ChannelInfo(id: peer.id, accessHash: peer.accessHash, username: peer.username, title: peer.title)
+        var pages = HistoryPages(invoker: invoker, request: HistoryRequest(
+            peer: peer.inputPeer, direction: .oldestFirst, minID: Int(newest))).makeAsyncIterator()
+        while let page = try await pages.next() {
+            tally.requests += 1
+            if advancesHead, let last = page.messages.last { checkpoint.head = Int32(clamping: last.messageID) }
+            let result = try store.commitPage(channel: info, job: job, messages: page.messages, checkpoint: checkpoint, now: now)
+            tally.new += result.new
+            tally.updated += result.updated
+            if page.received < HistoryRequest.maxPageSize { break }
+        }
+    }
 
     private func currentPts(_ peer: ResolvedPeer) async throws -> Int32 {
         let full = try await invoker.invoke(Api.Channels.GetFullChannel(channel: peer.inputChannel))

@@ -112,6 +112,12 @@ class Account:
         with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as db:
             return db.execute(sql, params).fetchall()
 
+    def query_deleted(self, channel_username: str) -> list[int]:
+        """Archived ids marked deleted."""
+        return [row[0] for row in self.query(
+            "SELECT m.id FROM messages m JOIN channels c ON c.id = m.channel_id "
+            "WHERE lower(c.username) = ? AND m.deleted_at IS NOT NULL", channel_username.lower())]
+
     def archived_ids(self, channel_username: str) -> list[int]:
         return [row[0] for row in self.query(
             "SELECT m.id FROM messages m JOIN channels c ON c.id = m.channel_id "

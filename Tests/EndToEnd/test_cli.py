@@ -189,3 +189,35 @@ def test_daemon_stops_within_ten_seconds_of_sigterm(account, tmp_path):
     assert "daemon stopped" in err
     statuses = account.query("SELECT status FROM runs")
     assert statuses and all(status != "running" for (status,) in statuses)
+
+
+def test_daemon_watch_mode_archives_posts_between_runs(tmp_path, make_sandbox):
+    """With --watch, new posts arrive through the update stream while the job is not due."""
+    sandbox = make_sandbox("running", speed="600")  # ten simulated minutes per second: about 5 posts a second on @sandbox_big
+    account = Account(tmp_path / "alice", sandbox)
+    account.login()
+    jobs = tmp_path / "jobs.yaml"
+    jobs.write_text("jobs:\n  - name: big\n    channel: '@sandbox_big'\n    schedule: '@daily'\n    window:\n      since: 2026-01-02\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
+    process = subprocess.Popen([binary(), "daemon", *account.flags(), "--jobs", str(jobs), "--watch", "1s"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 120
+    watched = 0
+    while time.monotonic() < deadline and watched == 0:
+        time.sleep(1)
+        if account.db.exists():
+            watched = account.query("SELECT COUNT(*) FROM watch_state")[0][0]
+    time.sleep(4)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert watched == 1, err
+    arrivals = [e for e in events(err) if e["message"] == "watch: updates archived"]
+    assert arrivals and sum(int(e["new"]) for e in arrivals) > 0
+    runs = account.query("SELECT COUNT(*) FROM runs")[0][0]
+    assert runs == 1, "one scheduled run; everything after it came through watch mode"
+    # Everything the server held when the daemon stopped, up to the newest archived id, is archived.
+    archived = set(account.archived_ids("sandbox_big")) | set(account.query_deleted("sandbox_big"))
+    tail = account.query("SELECT tail FROM checkpoints")[0][0]
+    truth = {i for i in sandbox.truth_ids("@sandbox_big") if tail <= i <= max(archived)}
+    assert truth <= archived, sorted(truth - archived)[:10]

@@ -17,3 +17,10 @@ extension ArchiveStore {
         }
     }
 }
+
+extension ArchiveStore {
+    /// The highest message id archived for `channel` (deleted ones and tombstones included), nil if none.
+    public func newestArchivedID(channel: Int64) throws(ArchiveError) -> Int32? {
+        try read { db in try Int32.fetchOne(db, sql: "SELECT MAX(id) FROM messages WHERE channel_id = ?", arguments: [channel]) }
+    }
+}

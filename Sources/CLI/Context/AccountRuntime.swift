@@ -72,11 +72,14 @@ struct AccountRuntime {
         let takeoutJobs = Set(jobs.filter(\.takeout).map(\.name))
         let audit = ArchiveAuditSink(archive: store)
         let (client, takeoutClient) = (client, takeoutClient)
+        let governed = context.settings.telegramClient.rateGovernor
+        if !governed { context.logger.warning("the rate governor is off (telegram_client.rate_governor: false)") }
         let environment = SchedulerEnvironment(
             store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
             planner: JobPlanner(settings: context.settings), hooks: hooks
         ) { job, meter in
-            let admission = GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock)
+            let admission: any AdmissionControl = governed
+                ? GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock) : UnlimitedAdmission()
             return (takeoutJobs.contains(job) ? takeoutClient : client)
                 .invoker(admission: admission, audit: audit, floodObserver: meter)
         }

@@ -93,8 +93,10 @@ public actor TelegramClient {
     nonisolated func pipeline(
         admission: any AdmissionControl, audit: any AuditSink, floodObserver: any FloodWaitObserver, floodWaitMax: Int
     ) -> InvocationPipeline {
-        InvocationPipeline(
+        var pipeline = InvocationPipeline(
             audit: audit, admission: admission, floodObserver: floodObserver, clock: configuration.clock, floodWaitMax: floodWaitMax)
+        pipeline.retryJitter = configuration.retryJitter
+        return pipeline
     }
 
     /// The DC calls go to.

@@ -19,6 +19,8 @@ public struct TelegramClientConfiguration: Sendable {
     public var reconnect: ReconnectPolicy
     /// Whether every call goes through a takeout session (`account.initTakeoutSession`, lower limits).
     public var takeout: Bool
+    /// The fraction of each retry backoff that may be cut at random (see `InvocationPipeline.retryJitter`).
+    public var retryJitter: Double = 0.25
     /// Where records of calls go, for `TelegramClient.invoker`.
     public var audit: any AuditSink
     /// Who admits calls, for `TelegramClient.invoker`.

@@ -1,4 +1,5 @@
-/// Hears about every flood wait the server imposes (the rate governor slows down on them).
+/// Hears about every flood wait the server imposes, for counting and logs (the rate governor learns of them
+/// through `AdmissionControl.completed`).
 public protocol FloodWaitObserver: Sendable {
     /// The server asked to wait `seconds` before calling `method` again.
     func floodWait(method: String, seconds: Int) async

@@ -15,6 +15,9 @@ public struct InvocationPipeline: Sendable {
     public var clock: any ClientClock
     /// The longest flood wait slept, in seconds; longer waits defer the job.
     public var floodWaitMax: Int
+    /// The fraction by which each retry backoff may be shortened at random, so clients that failed together
+    /// do not retry together (0 for exact backoffs).
+    public var retryJitter: Double = 0
 
     /// A pipeline; by default unlimited admission, real time and a 300 s flood-wait ceiling.
     public init(
@@ -31,7 +34,7 @@ public struct InvocationPipeline: Sendable {
 
     /// The middlewares around `terminal`.
     public func wrap(_ terminal: any Invoker) -> any Invoker {
-        let retry = RetryMiddleware(next: terminal, clock: clock)
+        let retry = RetryMiddleware(next: terminal, clock: clock, jitter: retryJitter)
         let admitted = AdmissionMiddleware(next: retry, admission: admission, clock: clock)
         let flood = FloodWaitMiddleware(next: admitted, clock: clock, observer: floodObserver, maxWait: floodWaitMax)
         return AuditMiddleware(next: flood, sink: audit, clock: clock)

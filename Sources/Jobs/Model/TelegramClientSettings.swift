@@ -20,6 +20,9 @@ public struct TelegramClientSettings: Hashable, Sendable {
     public var limits: Limits
     /// The account's warm-up budget; nil for none.
     public var warmup: Warmup?
+    /// Whether calls go through the rate governor (`rate_governor`); turning it off is only accepted together
+    /// with `server`, for servers one runs (the sandbox, benchmarks).
+    public var rateGovernor = true
 
     /// Default pause bounds and waits: 1s-3s between requests, flood waits up to 300s, pings every 60s.
     public init(apiID: Int32? = nil, humanDelayMin: Duration = .seconds(1), humanDelayMax: Duration = .seconds(3),

@@ -27,7 +27,7 @@ struct SettingsDecoder {
 
     private func telegramClient(_ node: Node) -> TelegramClientSettings? {
         let keys = ["api_id", "human_delay_min", "human_delay_max", "flood_wait_max", "connection_check_interval",
-                    "server", "dc", "public_keys", "limits", "warmup"]
+                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor"]
         guard let fields = Fields(node, path: "telegram_client", allowed: keys, reader: reader) else { return nil }
         let defaults = TelegramClientSettings()
         func duration(_ key: String) -> Duration? {
@@ -39,7 +39,12 @@ struct SettingsDecoder {
             reader.report("'telegram_client.human_delay_max' must not be shorter than 'telegram_client.human_delay_min'",
                           at: node)
         }
-        return TelegramClientSettings(
+        let governed = fields["rate_governor"].flatMap { reader.boolean($0, fields.path("rate_governor")) } ?? true
+        if !governed, fields["server"] == nil, let node = fields["rate_governor"] {
+            reader.report("'telegram_client.rate_governor: false' is only allowed with 'telegram_client.server' "
+                          + "(a server you run, such as the sandbox): never against Telegram", at: node)
+        }
+        var settings = TelegramClientSettings(
             apiID: fields["api_id"].flatMap(apiID),
             humanDelayMin: delayMin,
             humanDelayMax: delayMax,
@@ -51,6 +56,8 @@ struct SettingsDecoder {
             limits: fields["limits"].flatMap { reader.limits($0, path: fields.path("limits")) } ?? Limits(),
             warmup: fields["warmup"].flatMap { reader.warmup($0, path: fields.path("warmup")) }
         )
+        settings.rateGovernor = governed
+        return settings
     }
 
     private func apiID(_ node: Node) -> Int32? {
