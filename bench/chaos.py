@@ -2,7 +2,7 @@
 """`make chaos`: SIGKILL trials and fault runs of the release `tgcron` against `tgcron sandbox serve`,
 checked against `tgcron sandbox truth`; the figures go to bench/results/chaos.md.
 
-    python3 bench/chaos.py [--kills 100] [--seed 1] [--faults-only] [--out bench/results/chaos.md]
+    python3 bench/chaos.py [--kills 100] [--incremental-kills 30] [--no-faults] [--seed 1] [--from-json FILE]
 
 (a) Kills: backfills and scheduled runs of @sandbox_interop on a sandbox whose clock runs (--speed 60,
     10 new posts a minute, edits, late deletions), each killed with SIGKILL at a random moment. After
@@ -31,15 +31,23 @@ JOBS = "jobs:\n  - name: interop\n    channel: '@sandbox_interop'\n    schedule:
 FAULTS = ["drop=5", "salt=10s", "badtime=0.2", "busy=0.2"]
 
 
-def kill_trials(work: Path, kills_wanted: int, rng: random.Random, key_from: Path | None) -> dict:
-    sandbox = Sandbox(work / "kills-sandbox", key_from, speed="60")
+def kill_trials(work: Path, kills_wanted: int, rng: random.Random, key_from: Path | None,
+                incremental=False) -> dict:
+    """Kills at random moments. With `incremental`, both passes over the history are done first, so the
+    kills hit the short runs that only catch up with new posts (killed within 0.05-1.5 s)."""
+    name = "incremental" if incremental else "kills"
+    sandbox = Sandbox(work / f"{name}-sandbox", key_from, speed="60")
     try:
-        account = Account(work / "kills", sandbox)
+        account = Account(work / name, sandbox)
         account.login()
-        jobs = work / "jobs.yaml"
+        jobs = work / f"{name}.yaml"
         jobs.write_text(JOBS)
         commands = [account.command("backfill", CHANNEL),
                     account.command("run", "--jobs", str(jobs), "--job", "interop")]
+        if incremental:
+            for command in commands:
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env(), check=True)
+        delays = (0.05, 1.5) if incremental else (0.1, 4.0)
         ever = set(sandbox.truth_ids(CHANNEL))
         kills = completed = other_exits = phantoms = duplicates = lost = 0
         refetched_per_kill = []
@@ -51,7 +59,7 @@ def kill_trials(work: Path, kills_wanted: int, rng: random.Random, key_from: Pat
             process = subprocess.Popen(commands[(kills + completed) % 2], stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL, env=clean_env())
             try:
-                process.wait(timeout=rng.uniform(0.1, 4.0))
+                process.wait(timeout=rng.uniform(*delays))
             except subprocess.TimeoutExpired:
                 process.send_signal(signal.SIGKILL)
                 process.wait()
@@ -157,13 +165,13 @@ def flood_run(work: Path, key_from: Path | None, attempts=12) -> dict:
         sandbox.stop()
 
 
-def report(kills: dict | None, faults: list[dict], seconds: float) -> str:
+def report(phases: list[tuple[str, dict]], faults: list[dict], seconds: float) -> str:
     lines = ["# tgcron chaos run", "", f"Machine: {machine()}. Release build. Wall time {seconds / 60:.1f} min.", ""]
-    if kills:
+    for title, kills in phases:
         per_kill = kills["refetched_per_kill"]
         mean = sum(per_kill) / len(per_kill) if per_kill else 0
         lines += [
-            "## SIGKILL at random moments (@sandbox_interop, clock running at 60x, backfill and scheduled runs)", "",
+            f"## SIGKILL at random moments: {title}", "",
             "| trials (kills) | runs completed between | lost | duplicated | phantom ids | final run | final archived / truth | re-fetched per kill (mean, max) |",
             "|---|---|---|---|---|---|---|---|",
             f"| {kills['kills']} | {kills['completed']} | {kills['lost'] + kills['final_lost']} | {kills['duplicates']} "
@@ -176,7 +184,7 @@ def report(kills: dict | None, faults: list[dict], seconds: float) -> str:
             f"- Archived ids the server had deleted by the end and the archive had not yet marked: "
             f"{kills['stale_deletions']}.", ""]
     if faults:
-        lines += ["## Fault runs (@sandbox_interop, frozen clock)", "",
+        lines += ["## Fault runs (@sandbox_interop; frozen clock, except the flood run's, which runs in real time)", "",
                   "| fault | exits of the repeated runs | archive equals truth |", "|---|---|---|"]
         for run in faults:
             lines.append(f"| `{run['faults']}` | {', '.join(map(str, run['exits']))} | {'yes' if run['equal'] else 'NO'} |")
@@ -187,35 +195,46 @@ def report(kills: dict | None, faults: list[dict], seconds: float) -> str:
     return "\n".join(lines) + "\n"
 
 
+BACKFILL_TITLE = ("@sandbox_interop, clock at 60x, backfill and a scheduled job alternately, "
+                  "killed 0.1-4 s after start")
+INCREMENTAL_TITLE = ("@sandbox_interop, clock at 60x, after both have archived the history: "
+                     "catch-up runs killed 0.05-1.5 s after start")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--kills", type=int, default=100)
+    parser.add_argument("--kills", type=int, default=100, help="kills during backfills (0: none)")
+    parser.add_argument("--incremental-kills", type=int, default=30, help="kills during catch-up runs (0: none)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--faults-only", action="store_true")
-    parser.add_argument("--kills-from", help="a JSON file with the kill trials of an earlier run (its "
-                        "'kill trials:' line), reported instead of running them again")
+    parser.add_argument("--no-faults", action="store_true")
+    parser.add_argument("--from-json", help="a JSON file of earlier phases ('phase:' lines of stderr), "
+                        "reported ahead of the phases run now")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "chaos.md"))
     args = parser.parse_args()
     started = time.monotonic()
+    earlier = json.loads(Path(args.from_json).read_text()) if args.from_json else {}
+    phases = [(title, kills) for title, kills in earlier.get("phases", [])]
+    faults = earlier.get("faults", [])
     with tempfile.TemporaryDirectory(prefix="tgcron-chaos.") as tmp:
         work = Path(tmp)
         key = Sandbox(work / "key", None)
         key.stop()
-        if args.kills_from:
-            kills = json.loads(Path(args.kills_from).read_text())
-        elif args.faults_only:
-            kills = None
-        else:
-            kills = kill_trials(work, args.kills, random.Random(args.seed), key.data)
-            print(f"kill trials: {json.dumps(kills)}", file=sys.stderr, flush=True)
-        faults = [fault_run(work, spec.split("=")[0], spec, key.data) for spec in FAULTS]
-        faults.append(flood_run(work, key.data))
-    text = report(kills, faults, time.monotonic() - started)
+        rng = random.Random(args.seed)
+        for title, count, incremental in ((BACKFILL_TITLE, args.kills, False),
+                                          (INCREMENTAL_TITLE, args.incremental_kills, True)):
+            if count > 0:
+                phases.append((title, kill_trials(work, count, rng, key.data, incremental=incremental)))
+                print(f"phase: {json.dumps(phases[-1])}", file=sys.stderr, flush=True)
+        if not args.no_faults:
+            faults = [fault_run(work, spec.split("=")[0], spec, key.data) for spec in FAULTS]
+            faults.append(flood_run(work, key.data))
+            print(f"faults: {json.dumps(faults)}", file=sys.stderr, flush=True)
+    text = report(phases, faults, earlier.get("seconds", 0) + time.monotonic() - started)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text)
     print(text)
     ok = all(run["equal"] and all(code in (0, 75) for code in run["exits"]) for run in faults)
-    if kills:
+    for _, kills in phases:
         ok &= kills["lost"] + kills["final_lost"] + kills["duplicates"] + kills["phantoms"] == 0
     return 0 if ok else 1
 
