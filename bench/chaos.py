@@ -21,10 +21,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, Account, Sandbox, clean_env, machine  # noqa: E402
+from harness import ORIGIN, ROOT, Account, Sandbox, clean_env, machine  # noqa: E402
 
 CHANNEL = "@sandbox_interop"
 JOBS = "jobs:\n  - name: interop\n    channel: '@sandbox_interop'\n    schedule: '@hourly'\n"
@@ -49,7 +50,9 @@ def kill_trials(work: Path, kills_wanted: int, rng: random.Random, key_from: Pat
                 subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env(), check=True)
         delays = (0.05, 1.5) if incremental else (0.1, 4.0)
         ever = set(sandbox.truth_ids(CHANNEL))
-        kills = completed = other_exits = phantoms = duplicates = lost = 0
+        history = History(sandbox)
+        phantom_ids: set[int] = set()
+        kills = completed = other_exits = duplicates = lost = 0
         refetched_per_kill = []
         while kills < kills_wanted:
             before_fetched = account.fetched_messages() if account.db.exists() else 0
@@ -66,7 +69,10 @@ def kill_trials(work: Path, kills_wanted: int, rng: random.Random, key_from: Pat
             at_end = set(sandbox.truth_ids(CHANNEL))
             ever |= at_end
             archived = set(account.archived_ids(CHANNEL[1:]))
-            phantoms += len(archived - ever)
+            unseen = archived - ever
+            if unseen:  # posted and deleted between two samples? look at every 30 simulated seconds so far
+                ever |= history.all_ids()
+                phantom_ids |= archived - ever
             duplicates += account.duplicate_rows()
             if process.returncode == -signal.SIGKILL:
                 kills += 1
@@ -87,13 +93,35 @@ def kill_trials(work: Path, kills_wanted: int, rng: random.Random, key_from: Pat
         stale = len(archived - at_end)  # deleted on the server after they were archived, not yet marked
         refetched = account.fetched_messages() - rows(account)
         interrupted = account.query("SELECT COUNT(*) FROM runs WHERE status = 'interrupted'")[0][0]
-        return {"kills": kills, "completed": completed, "other_exits": other_exits, "phantoms": phantoms,
+        return {"kills": kills, "completed": completed, "other_exits": other_exits, "phantoms": len(phantom_ids),
                 "duplicates": duplicates + account.duplicate_rows(), "lost": lost, "final_exit": final.returncode,
                 "final_lost": final_lost, "final_archived": len(archived), "final_truth": len(at_end),
                 "stale_deletions": stale, "refetched_total": refetched, "interrupted_runs": interrupted,
                 "refetched_per_kill": refetched_per_kill}
     finally:
         sandbox.stop()
+
+
+class History:
+    """Every id the sandbox's channel has held up to now, from its truth at every 30 simulated seconds."""
+
+    STEP = 30  # simulated seconds; a late deletion comes at least 60 s after its post
+
+    def __init__(self, sandbox: Sandbox):
+        self.sandbox = sandbox
+        self.origin = datetime.fromisoformat(ORIGIN.replace("Z", "+00:00"))
+        self.started = sandbox.started
+        self.speed = 60.0
+        self.scanned = 0.0
+        self.ids: set[int] = set()
+
+    def all_ids(self) -> set[int]:
+        now = (time.time() - self.started) * self.speed
+        while self.scanned <= now:
+            moment = (self.origin + timedelta(seconds=self.scanned)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self.ids |= set(self.sandbox.truth_ids(CHANNEL, at=moment))
+            self.scanned += self.STEP
+        return self.ids
 
 
 def rows(account: Account) -> int:

@@ -49,6 +49,7 @@ class Sandbox:
                    "--origin", origin, "--speed", str(speed), "--faults", faults]
         if world is not None:
             command += ["--world", str(world)]
+        self.started = time.time()  # the simulated clock starts at `origin` about now
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 120
         manifest = data / "sandbox.json"
