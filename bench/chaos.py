@@ -209,6 +209,8 @@ def report(phases: list[tuple[str, dict]], faults: list[dict], seconds: float) -
             f"{kills['interrupted_runs']}.",
             f"- Messages re-fetched in total (audit_log SUM(count) of messages.getHistory minus rows archived): "
             f"{kills['refetched_total']}; this includes the pages each completed incremental run re-reads by design.",
+            *(["- In this phase the total includes the scheduled job's own first pass over the history the "
+                "backfill had already archived (the two keep separate checkpoints)."] if title == INCREMENTAL_TITLE else []),
             f"- Archived ids the server had deleted by the end and the archive had not yet marked: "
             f"{kills['stale_deletions']}.", ""]
     if faults:
