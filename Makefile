@@ -78,7 +78,7 @@ bench:
 		TGCRON_BIN=$$bin/tgcron $(VENV_PY) bench/bench.py $(BENCH_FLAGS) > bench/results/e2e.md && \
 		cat bench/results/micro.md bench/results/e2e.md | tee bench/results/latest.md
 
-## chaos: 100 SIGKILLs at random moments on a running sandbox clock, fault runs (drop, salt, badtime, busy,
+## chaos: 100 SIGKILLs during backfills and 30 during catch-up runs on a running sandbox clock, fault runs (drop, salt, badtime, busy,
 ## FLOOD_WAIT over flood_wait_max), checked against `tgcron sandbox truth`; bench/results/chaos.md
 chaos:
 	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
