@@ -38,12 +38,10 @@ BAD_SETTINGS = [
     ("not-yaml", ("telegram_client:\n", "telegram_client: [\n"), "settings.yaml:"),
 ]
 
-# Secrets with the wrong shape. tgcron reports them clearly but exits 1, not 78 (EX_CONFIG) like every
-# other configuration problem: marked xfail (strict) until it does.
-NOT_78 = pytest.mark.xfail(strict=True, reason="a malformed .env value exits 1, not 78")
+# Secrets with the wrong shape: a configuration problem like any other (78, EX_CONFIG).
 BAD_ENV = [
-    pytest.param({"TELEGRAM_CLIENT_API_HASH": "0123"}, "API_HASH", id="short-api-hash", marks=NOT_78),
-    pytest.param({"TELEGRAM_CLIENT_API_ID": "one"}, "API_ID", id="api-id-not-a-number", marks=NOT_78),
+    pytest.param({"TELEGRAM_CLIENT_API_HASH": "0123"}, "API_HASH", id="short-api-hash"),
+    pytest.param({"TELEGRAM_CLIENT_API_ID": "one"}, "API_ID", id="api-id-not-a-number"),
 ]
 
 # (case id, arguments, expected exit code)
@@ -169,7 +167,6 @@ def test_bad_session_strings_into_a_fresh_archive_are_refused(account, case, tex
     assert_refused(result, 1, "session")
 
 
-@pytest.mark.xfail(strict=True, reason="session import opens (creates) the archive before it reads the string")
 def test_a_refused_session_import_creates_no_archive(account):
     assert account.run("session", "import", input="garbage\n").returncode == 1
     assert not account.db.exists()

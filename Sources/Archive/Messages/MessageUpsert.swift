@@ -62,11 +62,11 @@ enum MessageUpsert {
         "UPDATE messages SET \(columns.dropFirst(2).map { "\($0) = :\($0)" }.joined(separator: ", ")) WHERE channel_id = :channel_id AND id = :id"
 
     private static func insert(_ record: MessageRecord, in db: Database) throws {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(record.databaseDictionary))
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(record.columnValues))
     }
 
     private static func update(_ record: MessageRecord, in db: Database) throws {
-        try db.cachedStatement(sql: updateSQL).execute(arguments: StatementArguments(record.databaseDictionary))
+        try db.cachedStatement(sql: updateSQL).execute(arguments: StatementArguments(record.columnValues))
     }
 
     private static func saveVersion(of stored: MessageRecord, replacedAt: Date, in db: Database) throws {

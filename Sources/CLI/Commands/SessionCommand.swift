@@ -1,4 +1,5 @@
 import ArgumentParser
+import Client
 import ClientStore
 import Foundation
 
@@ -46,15 +47,21 @@ struct SessionImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.load(options, command: "session")
+        let text = (session == "-" ? (readLine(strippingNewline: true) ?? "") : session)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            _ = try SessionString(text)
+        } catch {
+            throw CLIFailure("session import: \(error)")
+        }
         let store = try context.openArchive()
         let passphrase = context.environment[AccountRuntime.passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
         let sessionStore = ArchiveSessionStore(archive: store, passphrase: passphrase)
-        let text = session == "-" ? (readLine(strippingNewline: true) ?? "") : session
         do {
             if !force, try sessionStore.session() != nil {
                 throw CLIFailure("the archive already holds a session; add --force to replace it")
             }
-            try await SessionTransfer.importSession(text.trimmingCharacters(in: .whitespacesAndNewlines), into: sessionStore)
+            try await SessionTransfer.importSession(text, into: sessionStore)
         } catch let failure as CLIFailure {
             throw failure
         } catch {

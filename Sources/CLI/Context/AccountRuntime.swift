@@ -31,7 +31,7 @@ struct AccountRuntime {
             credentials = try TelegramCredentials(environment: context.environment,
                                                   settingsAPIID: context.settings.telegramClient.apiID)
         } catch {
-            throw CLIFailure("\(error) (set it in config/.env; see config/.env.example)")
+            try ConfigurationFailure.exit("\(error) (set it in config/.env; see config/.env.example)")
         }
         let store = try context.openArchive()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }

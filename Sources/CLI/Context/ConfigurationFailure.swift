@@ -10,4 +10,10 @@ enum ConfigurationFailure {
         for issue in issues.sorted() { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
         throw ExitCode(ConfigurationError.exitCode)
     }
+
+    /// Prints `message` (a configuration problem without a file position, such as a bad secret) and exits 78.
+    static func exit(_ message: String) throws -> Never {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        throw ExitCode(ConfigurationError.exitCode)
+    }
 }

@@ -72,6 +72,12 @@ public indirect enum TLJSONValue: Equatable, Sendable {
 
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
+        // Most strings need no escaping: copy them whole instead of scalar by scalar.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
