@@ -25,15 +25,21 @@ public struct RunWindow: Hashable, Sendable, CustomStringConvertible {
     /// clocks have jumped).
     public func nextOpening(after date: Date, in timeZone: TimeZone) -> Date {
         guard !contains(date, in: timeZone) else { return date }
+        return Self.next(minuteOfDay: start, after: date, in: timeZone) ?? date
+    }
+
+    /// The first instant after `date` at which the local clock in `timeZone` reads `minuteOfDay` (a time
+    /// skipped by a DST jump counts once the clocks have jumped); nil if none within three days.
+    static func next(minuteOfDay: Int, after date: Date, in timeZone: TimeZone) -> Date? {
         let today = LocalMinute(date, in: timeZone)
         let day = CivilDate.daysSinceEpoch(year: today.year, month: today.month, day: today.day)
         for offset in 0...2 {
             let civil = CivilDate.date(daysSinceEpoch: day + offset)
-            let opening = timeZone.instant(for: LocalMinute(year: civil.year, month: civil.month, day: civil.day,
-                                                            hour: start / 60, minute: start % 60))
-            if opening > date { return opening }
+            let instant = timeZone.instant(for: LocalMinute(year: civil.year, month: civil.month, day: civil.day,
+                                                            hour: minuteOfDay / 60, minute: minuteOfDay % 60))
+            if instant > date { return instant }
         }
-        return date
+        return nil
     }
 
     /// Reads `HH:MM-HH:MM` with 24-hour times; start and end must differ.
