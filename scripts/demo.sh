@@ -63,5 +63,7 @@ step "tgcron run --all --jobs jobs/demo.yaml (second run: catches up, refreshes,
 step "tgcron status"
 "$bin" status "${flags[@]}" --jobs jobs/demo.yaml
 
-step "tgcron export --channel @sandbox_news --format jsonl | head -c 600"
-"$bin" export "${flags[@]}" --channel @sandbox_news --format jsonl | head -c 600; echo
+step "tgcron export --channel @sandbox_news --format jsonl --out news.jsonl (the first 600 bytes)"
+"$bin" export "${flags[@]}" --channel @sandbox_news --format jsonl --out "$work/news.jsonl"
+echo "$(wc -l <"$work/news.jsonl") messages exported"
+head -c 600 "$work/news.jsonl"; echo
