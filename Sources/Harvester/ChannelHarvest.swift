@@ -180,8 +180,7 @@ public struct ChannelHarvest: Sendable {
 
     private mutating func commit(_ messages: [Api.Message], checkpoint next: Checkpoint) throws {
         guard let peer else { return }
-        let channel = ChannelInfo(id: peer.id, accessHash: peer.accessHash, username: peer.username, title: peer.title)
-        let result = try store.commitPage(channel: channel, job: plan.job, messages: messages, checkpoint: next, now: now)
+        let result = try store.commitPage(channel: peer.channelInfo, job: plan.job, messages: messages, checkpoint: next, now: now)
         checkpoint = next
         counts.new += result.new
         counts.updated += result.updated

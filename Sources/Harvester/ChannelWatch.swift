@@ -89,13 +89,12 @@ public struct ChannelWatch: Sendable {
         guard let newest = try store.newestArchivedID(channel: peer.id) else { return }
         var checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
         let advancesHead = checkpoint.head == newest
-        let info = ChannelInfo(id: peer.id, accessHash: peer.accessHash, username: peer.username, title: peer.title)
         var pages = HistoryPages(invoker: invoker, request: HistoryRequest(
             peer: peer.inputPeer, direction: .oldestFirst, minID: Int(newest))).makeAsyncIterator()
         while let page = try await pages.next() {
             tally.requests += 1
             if advancesHead, let last = page.messages.last { checkpoint.head = Int32(clamping: last.messageID) }
-            let result = try store.commitPage(channel: info, job: job, messages: page.messages, checkpoint: checkpoint, now: now)
+            let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: page.messages, checkpoint: checkpoint, now: now)
             tally.new += result.new
             tally.updated += result.updated
             if page.received < HistoryRequest.maxPageSize { break }
@@ -112,8 +111,7 @@ public struct ChannelWatch: Sendable {
         let own = messages.filter { $0.channelID == peer.id }
         guard !own.isEmpty else { return }
         let checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
-        let info = ChannelInfo(id: peer.id, accessHash: peer.accessHash, username: peer.username, title: peer.title)
-        let result = try store.commitPage(channel: info, job: job, messages: own, checkpoint: checkpoint, now: now)
+        let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own, checkpoint: checkpoint, now: now)
         tally.new += result.new
         tally.updated += result.updated
     }
