@@ -64,6 +64,8 @@ let package = Package(
         .target(name: "Archive", dependencies: [
             "TL",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The C API, for binding a page's rows without GRDB's per-value conversion (RowBinder).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // The high-level Telegram client: invocation middleware, peers, history paging, login.

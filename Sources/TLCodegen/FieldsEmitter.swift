@@ -89,6 +89,26 @@ struct FieldsEmitter {
         return out
     }
 
+    /// Statements writing the object as JSON: `_`, then every present field under its TL name.
+    func jsonBody(indent: String) throws(CodegenError) -> String {
+        var out = "\(indent)json.beginObject(\"\(definition.name)\")\n"
+        for param in definition.params {
+            let property = SwiftNames.escaped(SwiftNames.property(param.name))
+            let key = "json.key(#\",\"\(param.name)\":\"#)"
+            switch param.type {
+            case .flags:
+                continue
+            case .conditional(_, _, .trueFlag):
+                out += "\(indent)if self.\(property) { \(key); json.write(true) }\n"
+            case .conditional(_, _, let inner):
+                out += "\(indent)if let value = self.\(property) { \(key); \(try mapping.json("value", inner)) }\n"
+            case .plain(let inner):
+                out += "\(indent)\(key); \(try mapping.json("self.\(property)", inner))\n"
+            }
+        }
+        return out + "\(indent)json.endObject()\n"
+    }
+
     /// Statements reading every field into `self`.
     func deserializeBody(indent: String) throws(CodegenError) -> String {
         var out = ""

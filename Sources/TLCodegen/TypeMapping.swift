@@ -57,6 +57,20 @@ struct TypeMapping {
         }
     }
 
+    /// Statements writing `expr` (of type `ref`) as JSON to `json`, matching `TLJSONCodec`'s output.
+    func json(_ expr: String, _ ref: TLTypeRef, depth: Int = 0) throws(CodegenError) -> String {
+        switch ref {
+        case .scalar, .bool: return "json.write(\(expr))"
+        case .vector(let element, _):
+            let (index, item) = ("index\(depth)", "item\(depth)")
+            return "json.beginArray(); for (\(index), \(item)) in \(expr).enumerated() { "
+                + "if \(index) > 0 { json.comma() }; \(try json(item, element, depth: depth + 1)) }; json.endArray()"
+        case .named: return "\(expr).writeJSON(into: &json)"
+        case .trueFlag, .generic, .genericQuery, .object:
+            throw CodegenError("a field of type \(Self.tlSpelling(ref)) has no JSON form")
+        }
+    }
+
     /// An expression reading a value of `ref` from `reader`.
     func decode(_ ref: TLTypeRef, objectLength: String? = nil) throws(CodegenError) -> String {
         switch ref {

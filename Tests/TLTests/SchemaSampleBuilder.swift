@@ -80,11 +80,19 @@ struct SchemaSampleBuilder {
     private mutating func write(_ type: TLTypeRef, optionals: Optionals, depth: Int, into writer: inout TLWriter) {
         switch type {
         case .scalar(.int): writer.write(-next() * 1000)
-        case .scalar(.long): writer.write(0x1234_5678_9abc_0000 &+ Int64(next()))
-        case .scalar(.double): writer.write(Double(next()) + 0.25)
+        case .scalar(.long):
+            let n = next()
+            writer.write(n % 11 == 0 ? Int64.min : 0x1234_5678_9abc_0000 &+ Int64(n))
+        case .scalar(.double):
+            let n = next()
+            writer.write(n % 3 == 0 ? Double(n) * 1e-9 : Double(n) + 0.25)
         case .scalar(.string):
             let n = next()
-            writer.writeString(n % 5 == 0 ? String(repeating: "длинная строка ✓ ", count: 20) : "s\(n) тест 🙂")
+            switch n % 5 {
+            case 0: writer.writeString(String(repeating: "длинная строка ✓ ", count: 20))
+            case 3: writer.writeString("q\"b\\ \n\r\t \u{01}\u{1f}\u{7f} é \(n)")
+            default: writer.writeString("s\(n) тест 🙂")
+            }
         case .scalar(.bytes):
             let n = Int(next())
             writer.writeBytes((0..<(n % 7 == 0 ? 300 : n % 40)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ n) })

@@ -7,16 +7,17 @@ extension ArchiveStore {
     /// Each newly marked message is appended to the change log as deleted.
     @discardableResult
     public func markDeleted(channel: Int64, ids: [Int32], noticedAt: Date) throws(ArchiveError) -> Int {
-        try write { db in
+        let stamp = DatabaseDateText(noticedAt)
+        return try write { db in
             let statement = try db.cachedStatement(sql: """
                 UPDATE messages SET deleted_at = ?, updated_at = ?
                 WHERE channel_id = ? AND id = ? AND deleted_at IS NULL AND kind != 'empty'
                 """)
             var marked = 0
             for id in ids {
-                try statement.execute(arguments: [noticedAt, noticedAt, channel, id])
+                try statement.execute(arguments: [stamp.text, stamp.text, channel, id])
                 guard db.changesCount > 0 else { continue }
-                try ChangeLog.append(.deleted, channel: channel, message: id, at: noticedAt, in: db)
+                try ChangeLog.append(.deleted, channel: channel, message: id, at: stamp, in: db)
                 marked += 1
             }
             return marked

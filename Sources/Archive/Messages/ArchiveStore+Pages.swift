@@ -26,12 +26,13 @@ extension ArchiveStore {
         for message in messages {
             records.append(try MessageRecord(channelId: channel.id, message: message, now: now))
         }
+        let stamp = DatabaseDateText(now)
         return try write { db in
             try Self.upsertChannel(channel, now: now, in: db)
             var result = PageCommitResult()
             for (index, record) in records.enumerated() {
                 try beforeEachMessage(index)
-                switch try MessageUpsert.apply(record, now: now, in: db) {
+                switch try MessageUpsert.apply(record, now: stamp, in: db) {
                 case .new: result.new += 1
                 case .updated: result.updated += 1
                 case .unchanged: result.unchanged += 1

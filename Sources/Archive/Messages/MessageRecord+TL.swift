@@ -3,10 +3,13 @@ import TL
 
 extension MessageRecord {
     /// The row for `message` of channel `channelId`, first seen at `now`, with its raw bytes at the current layer.
+    ///
+    /// The JSON columns are written straight from the typed values (`TLJSONWritable`): the same text the
+    /// schema-driven `TLJSONCodec` prints for those values' TL bytes, without re-serializing or a tree.
     public init(channelId: Int64, message: Api.Message, now: Date) throws(ArchiveError) {
-        let codec = TLJSONCodec()
         self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(message.serialized()),
                   layer: TLLayer.current, archivedAt: now, updatedAt: now)
+        var json = TLJSONWriter()
         switch message {
         case .messageEmpty(let empty):
             id = empty.id
@@ -17,44 +20,46 @@ extension MessageRecord {
             date = Int64(regular.date)
             editDate = regular.editDate.map(Int64.init)
             text = regular.message
-            if let list = regular.entities {
-                var items: [TLJSONValue] = []
-                for entity in list { items.append(try codec.json(of: entity, channel: channelId, id: id)) }
-                entities = TLJSONValue.array(items).compactText
+            entities = regular.entities.map { list in
+                Self.text(of: &json) { json in
+                    json.beginArray()
+                    for (index, entity) in list.enumerated() {
+                        if index > 0 { json.comma() }
+                        entity.writeJSON(into: &json)
+                    }
+                    json.endArray()
+                }
             }
             views = regular.views.map(Int64.init)
             forwards = regular.forwards.map(Int64.init)
             replies = regular.replies.map { Int64($0.replies) }
             replyTo = Self.replyToMessageId(regular.replyTo)
-            fwdFrom = try regular.fwdFrom.map { (header) throws(ArchiveError) in
-                try codec.json(of: header, channel: channelId, id: regular.id).compactText
-            }
+            fwdFrom = regular.fwdFrom.map { header in Self.text(of: &json, header.writeJSON) }
             groupedId = regular.groupedId
             postAuthor = regular.postAuthor
-            if let value = regular.media {
-                let json = try codec.json(of: value, channel: channelId, id: id)
-                if json.constructorName != "messageMediaEmpty" {
-                    mediaKind = json.constructorName
-                    media = json.compactText
-                    mediaDigest = MediaDigest.of(json)
-                }
+            if let value = regular.media, value != .messageMediaEmpty {
+                media = Self.text(of: &json, value.writeJSON)
+                mediaKind = TLJSONConstructorName.of(json.bytes)
+                mediaDigest = MediaDigest.of(json: json.bytes)
             }
-            reactions = try regular.reactions.map { (value) throws(ArchiveError) in
-                try codec.json(of: value, channel: channelId, id: regular.id).compactText
-            }
+            reactions = regular.reactions.map { value in Self.text(of: &json, value.writeJSON) }
         case .messageService(let service):
             id = service.id
             try Self.requireChannel(service.peerId, channelId: channelId, id: id)
             kind = .service
             date = Int64(service.date)
             replyTo = Self.replyToMessageId(service.replyTo)
-            let json = try codec.json(of: service.action, channel: channelId, id: id)
-            actionKind = json.constructorName
-            action = json.compactText
-            reactions = try service.reactions.map { (value) throws(ArchiveError) in
-                try codec.json(of: value, channel: channelId, id: service.id).compactText
-            }
+            action = Self.text(of: &json, service.action.writeJSON)
+            actionKind = TLJSONConstructorName.of(json.bytes)
+            reactions = service.reactions.map { value in Self.text(of: &json, value.writeJSON) }
         }
+    }
+
+    /// The JSON `write` puts into `json` (emptied first; its bytes stay there for the caller to inspect).
+    private static func text(of json: inout TLJSONWriter, _ write: (inout TLJSONWriter) -> Void) -> String {
+        json.removeAll()
+        write(&json)
+        return json.text
     }
 
     private init(channelId: Int64, id: Int32, kind: MessageKind, raw: Data, layer: Int32, archivedAt: Date,

@@ -12,21 +12,27 @@ enum MessageUpsert {
         case new, updated, unchanged, versioned
     }
 
-    static func apply(_ incoming: MessageRecord, now: Date, in db: Database) throws -> Outcome {
-        let select = try db.cachedStatement(sql: "SELECT * FROM messages WHERE channel_id = ? AND id = ?")
-        guard let stored = try MessageRecord.fetchOne(select, arguments: [incoming.channelId, incoming.id]) else {
-            var tombstone = incoming
-            if incoming.kind == .empty { tombstone.deletedAt = now }
-            try insert(tombstone, in: db)
+    /// Stores `incoming` and says what that did; `now` is the page's instant, formatted once.
+    static func apply(_ incoming: MessageRecord, now: DatabaseDateText, in db: Database) throws -> Outcome {
+        // Most rows of a page are new: one INSERT that does nothing on a conflict answers that.
+        var fresh = incoming
+        if incoming.kind == .empty { fresh.deletedAt = now.date }
+        if try insertIfAbsent(fresh, now: now, in: db) {
             if incoming.kind != .empty {
                 try ChangeLog.append(.new, channel: incoming.channelId, message: incoming.id, at: now, in: db)
             }
             return .new
         }
+        let select = try db.cachedStatement(sql: "SELECT * FROM messages WHERE channel_id = ? AND id = ?")
+        guard let stored = try MessageRecord.fetchOne(select, arguments: [incoming.channelId, incoming.id]) else {
+            // Inside one transaction a key that conflicted is readable, unless the file is damaged.
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT,
+                                message: "message \(incoming.id) of channel \(incoming.channelId) conflicts but cannot be read")
+        }
         if incoming.kind == .empty {
             guard stored.deletedAt == nil, stored.kind != .empty else { return .unchanged }
             let mark = try db.cachedStatement(sql: "UPDATE messages SET deleted_at = ?, updated_at = ? WHERE channel_id = ? AND id = ?")
-            try mark.execute(arguments: [now, now, stored.channelId, stored.id])
+            try mark.execute(arguments: [now.text, now.text, stored.channelId, stored.id])
             try ChangeLog.append(.deleted, channel: stored.channelId, message: stored.id, at: now, in: db)
             return .updated
         }
@@ -35,8 +41,8 @@ enum MessageUpsert {
         if versioned { try saveVersion(of: stored, replacedAt: now, in: db) }
         var replacement = incoming
         replacement.archivedAt = stored.archivedAt
-        replacement.updatedAt = now
-        try update(replacement, in: db)
+        replacement.updatedAt = now.date
+        try update(replacement, now: now, in: db)
         if let change = publishedChange(from: stored, to: incoming, versioned: versioned) {
             try ChangeLog.append(change, channel: stored.channelId, message: stored.id, at: now, in: db)
         }
@@ -56,26 +62,64 @@ enum MessageUpsert {
         "reply_to", "fwd_from", "grouped_id", "post_author", "media_kind", "media", "media_digest", "action_kind",
         "action", "reactions", "raw", "layer", "archived_at", "updated_at", "deleted_at",
     ]
-    private static let insertSQL =
-        "INSERT INTO messages (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")))"
-    private static let updateSQL =
-        "UPDATE messages SET \(columns.dropFirst(2).map { "\($0) = :\($0)" }.joined(separator: ", ")) WHERE channel_id = :channel_id AND id = :id"
+    /// Parameters are numbered by column (`?1` is `channel_id`), so both statements bind a row the same way.
+    private static let insertSQL = """
+        INSERT INTO messages (\(columns.joined(separator: ", ")))
+        VALUES (\(columns.indices.map { "?\($0 + 1)" }.joined(separator: ", "))) ON CONFLICT (channel_id, id) DO NOTHING
+        """
+    private static let updateSQL = """
+        UPDATE messages SET \(columns.indices.dropFirst(2).map { "\(columns[$0]) = ?\($0 + 1)" }.joined(separator: ", "))
+        WHERE channel_id = ?1 AND id = ?2
+        """
 
-    private static func insert(_ record: MessageRecord, in db: Database) throws {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(record.columnValues))
+    /// Inserts `record` unless its (channel, id) is stored; true if it did.
+    private static func insertIfAbsent(_ record: MessageRecord, now: DatabaseDateText, in db: Database) throws -> Bool {
+        try bind(record, to: db.cachedStatement(sql: insertSQL), now: now, in: db).run() == 1
     }
 
-    private static func update(_ record: MessageRecord, in db: Database) throws {
-        try db.cachedStatement(sql: updateSQL).execute(arguments: StatementArguments(record.columnValues))
+    private static func update(_ record: MessageRecord, now: DatabaseDateText, in db: Database) throws {
+        _ = try bind(record, to: db.cachedStatement(sql: updateSQL), now: now, in: db).run()
     }
 
-    private static func saveVersion(of stored: MessageRecord, replacedAt: Date, in db: Database) throws {
+    /// `record`'s columns bound in the order of `columns`.
+    private static func bind(_ record: MessageRecord, to statement: Statement, now: DatabaseDateText,
+                             in db: Database) -> RowBinder {
+        var row = RowBinder(statement, in: db)
+        row.bind(record.channelId)
+        row.bind(record.id)
+        row.bind(record.kind.rawValue)
+        row.bind(record.date)
+        row.bind(record.editDate)
+        row.bind(record.text)
+        row.bind(record.entities)
+        row.bind(record.views)
+        row.bind(record.forwards)
+        row.bind(record.replies)
+        row.bind(record.replyTo)
+        row.bind(record.fwdFrom)
+        row.bind(record.groupedId)
+        row.bind(record.postAuthor)
+        row.bind(record.mediaKind)
+        row.bind(record.media)
+        row.bind(record.mediaDigest)
+        row.bind(record.actionKind)
+        row.bind(record.action)
+        row.bind(record.reactions)
+        row.bind(record.raw)
+        row.bind(record.layer)
+        row.bind(record.archivedAt, stamp: now)
+        row.bind(record.updatedAt, stamp: now)
+        row.bind(record.deletedAt, stamp: now)
+        return row
+    }
+
+    private static func saveVersion(of stored: MessageRecord, replacedAt: DatabaseDateText, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO message_versions (channel_id, message_id, replaced_at, edit_date, text, entities, media_kind, media, raw, layer)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
-            stored.channelId, stored.id, replacedAt, stored.editDate, stored.text, stored.entities,
+            stored.channelId, stored.id, replacedAt.text, stored.editDate, stored.text, stored.entities,
             stored.mediaKind, stored.media, stored.raw, stored.layer,
         ])
     }

@@ -2,7 +2,7 @@
 
 extension Api.Account {
     /// TL constructor `account.privacyRules#50a04e45` of type `account.PrivacyRules`.
-    public struct PrivacyRules: TLConstructor {
+    public struct PrivacyRules: TLConstructor, TLJSONWritable {
         /// `rules:Vector<PrivacyRule>`
         public var rules: [Api.PrivacyRule]
         /// `chats:Vector<Chat>`
@@ -32,12 +32,20 @@ extension Api.Account {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.privacyRules")
+            json.key(#","rules":"#); json.beginArray(); for (index0, item0) in self.rules.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.authorizations#4bff8ea0` of type `account.Authorizations`.
-    public struct Authorizations: TLConstructor {
+    public struct Authorizations: TLConstructor, TLJSONWritable {
         /// `authorization_ttl_days:int`
         public var authorizationTtlDays: Int32
         /// `authorizations:Vector<Authorization>`
@@ -62,12 +70,19 @@ extension Api.Account {
             self.authorizationTtlDays = try reader.readInt32()
             self.authorizations = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Authorization(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.authorizations")
+            json.key(#","authorization_ttl_days":"#); json.write(self.authorizationTtlDays)
+            json.key(#","authorizations":"#); json.beginArray(); for (index0, item0) in self.authorizations.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.password#957b50fb` of type `account.Password`.
-    public struct Password: TLConstructor {
+    public struct Password: TLConstructor, TLJSONWritable {
         /// `has_recovery:flags.0?true`
         public var hasRecovery: Bool
         /// `has_secure_values:flags.1?true`
@@ -157,12 +172,30 @@ extension Api.Account {
             if _flags & (1 << 5) != 0 { self.pendingResetDate = try reader.readInt32() } else { self.pendingResetDate = nil }
             if _flags & (1 << 6) != 0 { self.loginEmailPattern = try reader.readString() } else { self.loginEmailPattern = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.password")
+            if self.hasRecovery { json.key(#","has_recovery":"#); json.write(true) }
+            if self.hasSecureValues { json.key(#","has_secure_values":"#); json.write(true) }
+            if self.hasPassword { json.key(#","has_password":"#); json.write(true) }
+            if let value = self.currentAlgo { json.key(#","current_algo":"#); value.writeJSON(into: &json) }
+            if let value = self.srpB { json.key(#","srp_B":"#); json.write(value) }
+            if let value = self.srpId { json.key(#","srp_id":"#); json.write(value) }
+            if let value = self.hint { json.key(#","hint":"#); json.write(value) }
+            if let value = self.emailUnconfirmedPattern { json.key(#","email_unconfirmed_pattern":"#); json.write(value) }
+            json.key(#","new_algo":"#); self.newAlgo.writeJSON(into: &json)
+            json.key(#","new_secure_algo":"#); self.newSecureAlgo.writeJSON(into: &json)
+            json.key(#","secure_random":"#); json.write(self.secureRandom)
+            if let value = self.pendingResetDate { json.key(#","pending_reset_date":"#); json.write(value) }
+            if let value = self.loginEmailPattern { json.key(#","login_email_pattern":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.passwordSettings#9a5c33e5` of type `account.PasswordSettings`.
-    public struct PasswordSettings: TLConstructor {
+    public struct PasswordSettings: TLConstructor, TLJSONWritable {
         /// `email:flags.0?string`
         public var email: String?
         /// `secure_settings:flags.1?SecureSecretSettings`
@@ -192,12 +225,19 @@ extension Api.Account {
             if _flags & (1 << 0) != 0 { self.email = try reader.readString() } else { self.email = nil }
             if _flags & (1 << 1) != 0 { self.secureSettings = try Api.SecureSecretSettings(from: &reader) } else { self.secureSettings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.passwordSettings")
+            if let value = self.email { json.key(#","email":"#); json.write(value) }
+            if let value = self.secureSettings { json.key(#","secure_settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.passwordInputSettings#c23727c9` of type `account.PasswordInputSettings`.
-    public struct PasswordInputSettings: TLConstructor {
+    public struct PasswordInputSettings: TLConstructor, TLJSONWritable {
         /// `new_algo:flags.0?PasswordKdfAlgo`
         public var newAlgo: Api.PasswordKdfAlgo?
         /// `new_password_hash:flags.0?bytes`
@@ -245,12 +285,22 @@ extension Api.Account {
             if _flags & (1 << 1) != 0 { self.email = try reader.readString() } else { self.email = nil }
             if _flags & (1 << 2) != 0 { self.newSecureSettings = try Api.SecureSecretSettings(from: &reader) } else { self.newSecureSettings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.passwordInputSettings")
+            if let value = self.newAlgo { json.key(#","new_algo":"#); value.writeJSON(into: &json) }
+            if let value = self.newPasswordHash { json.key(#","new_password_hash":"#); json.write(value) }
+            if let value = self.hint { json.key(#","hint":"#); json.write(value) }
+            if let value = self.email { json.key(#","email":"#); json.write(value) }
+            if let value = self.newSecureSettings { json.key(#","new_secure_settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.tmpPassword#db64fd34` of type `account.TmpPassword`.
-    public struct TmpPassword: TLConstructor {
+    public struct TmpPassword: TLConstructor, TLJSONWritable {
         /// `tmp_password:bytes`
         public var tmpPassword: [UInt8]
         /// `valid_until:int`
@@ -275,12 +325,19 @@ extension Api.Account {
             self.tmpPassword = try reader.readBytes()
             self.validUntil = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.tmpPassword")
+            json.key(#","tmp_password":"#); json.write(self.tmpPassword)
+            json.key(#","valid_until":"#); json.write(self.validUntil)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.webAuthorizations#ed56c9fc` of type `account.WebAuthorizations`.
-    public struct WebAuthorizations: TLConstructor {
+    public struct WebAuthorizations: TLConstructor, TLJSONWritable {
         /// `authorizations:Vector<WebAuthorization>`
         public var authorizations: [Api.WebAuthorization]
         /// `users:Vector<User>`
@@ -305,12 +362,19 @@ extension Api.Account {
             self.authorizations = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.WebAuthorization(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.webAuthorizations")
+            json.key(#","authorizations":"#); json.beginArray(); for (index0, item0) in self.authorizations.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.authorizationForm#ad2e1cd8` of type `account.AuthorizationForm`.
-    public struct AuthorizationForm: TLConstructor {
+    public struct AuthorizationForm: TLConstructor, TLJSONWritable {
         /// `required_types:Vector<SecureRequiredType>`
         public var requiredTypes: [Api.SecureRequiredType]
         /// `values:Vector<SecureValue>`
@@ -354,12 +418,22 @@ extension Api.Account {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.privacyPolicyUrl = try reader.readString() } else { self.privacyPolicyUrl = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.authorizationForm")
+            json.key(#","required_types":"#); json.beginArray(); for (index0, item0) in self.requiredTypes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","values":"#); json.beginArray(); for (index0, item0) in self.values.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","errors":"#); json.beginArray(); for (index0, item0) in self.errors.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.privacyPolicyUrl { json.key(#","privacy_policy_url":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.sentEmailCode#811f854f` of type `account.SentEmailCode`.
-    public struct SentEmailCode: TLConstructor {
+    public struct SentEmailCode: TLConstructor, TLJSONWritable {
         /// `email_pattern:string`
         public var emailPattern: String
         /// `length:int`
@@ -384,12 +458,19 @@ extension Api.Account {
             self.emailPattern = try reader.readString()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.sentEmailCode")
+            json.key(#","email_pattern":"#); json.write(self.emailPattern)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.takeout#4dba4501` of type `account.Takeout`.
-    public struct Takeout: TLConstructor {
+    public struct Takeout: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -409,12 +490,18 @@ extension Api.Account {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.takeout")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.WallPapers`: one case per constructor.
-    public indirect enum WallPapers: TLObject {
+    public indirect enum WallPapers: TLObject, TLJSONWritable {
         /// `account.wallPapersNotModified#1c199183`
         case wallPapersNotModified
         /// `account.wallPapers#cdc3858c`
@@ -426,6 +513,13 @@ extension Api.Account {
             switch self {
             case .wallPapersNotModified: writer.write(0x1c199183 as UInt32)
             case .wallPapers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .wallPapersNotModified: json.beginObject("account.wallPapersNotModified"); json.endObject()
+            case .wallPapers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -445,7 +539,7 @@ extension Api.Account {
 
 extension Api.Account.WallPapers {
     /// TL constructor `account.wallPapers#cdc3858c` of type `account.WallPapers`.
-    public struct WallPapers: TLConstructor {
+    public struct WallPapers: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `wallpapers:Vector<WallPaper>`
@@ -470,12 +564,19 @@ extension Api.Account.WallPapers {
             self.hash = try reader.readInt64()
             self.wallpapers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.WallPaper(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.wallPapers")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","wallpapers":"#); json.beginArray(); for (index0, item0) in self.wallpapers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.autoDownloadSettings#63cacf26` of type `account.AutoDownloadSettings`.
-    public struct AutoDownloadSettings: TLConstructor {
+    public struct AutoDownloadSettings: TLConstructor, TLJSONWritable {
         /// `low:AutoDownloadSettings`
         public var low: Api.AutoDownloadSettings
         /// `medium:AutoDownloadSettings`
@@ -505,12 +606,20 @@ extension Api.Account {
             self.medium = try Api.AutoDownloadSettings(from: &reader)
             self.high = try Api.AutoDownloadSettings(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.autoDownloadSettings")
+            json.key(#","low":"#); self.low.writeJSON(into: &json)
+            json.key(#","medium":"#); self.medium.writeJSON(into: &json)
+            json.key(#","high":"#); self.high.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.Themes`: one case per constructor.
-    public indirect enum Themes: TLObject {
+    public indirect enum Themes: TLObject, TLJSONWritable {
         /// `account.themesNotModified#f41eb622`
         case themesNotModified
         /// `account.themes#9a3d8c6d`
@@ -522,6 +631,13 @@ extension Api.Account {
             switch self {
             case .themesNotModified: writer.write(0xf41eb622 as UInt32)
             case .themes(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .themesNotModified: json.beginObject("account.themesNotModified"); json.endObject()
+            case .themes(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -541,7 +657,7 @@ extension Api.Account {
 
 extension Api.Account.Themes {
     /// TL constructor `account.themes#9a3d8c6d` of type `account.Themes`.
-    public struct Themes: TLConstructor {
+    public struct Themes: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `themes:Vector<Theme>`
@@ -566,12 +682,19 @@ extension Api.Account.Themes {
             self.hash = try reader.readInt64()
             self.themes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Theme(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.themes")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","themes":"#); json.beginArray(); for (index0, item0) in self.themes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.contentSettings#57e28221` of type `account.ContentSettings`.
-    public struct ContentSettings: TLConstructor {
+    public struct ContentSettings: TLConstructor, TLJSONWritable {
         /// `sensitive_enabled:flags.0?true`
         public var sensitiveEnabled: Bool
         /// `sensitive_can_change:flags.1?true`
@@ -599,12 +722,19 @@ extension Api.Account {
             self.sensitiveEnabled = _flags & (1 << 0) != 0
             self.sensitiveCanChange = _flags & (1 << 1) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.contentSettings")
+            if self.sensitiveEnabled { json.key(#","sensitive_enabled":"#); json.write(true) }
+            if self.sensitiveCanChange { json.key(#","sensitive_can_change":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.ResetPasswordResult`: one case per constructor.
-    public indirect enum ResetPasswordResult: TLObject {
+    public indirect enum ResetPasswordResult: TLObject, TLJSONWritable {
         /// `account.resetPasswordFailedWait#e3779861`
         case resetPasswordFailedWait(Api.Account.ResetPasswordResult.ResetPasswordFailedWait)
         /// `account.resetPasswordRequestedWait#e9effc7d`
@@ -619,6 +749,14 @@ extension Api.Account {
             case .resetPasswordFailedWait(let value): value.serialize(into: &writer)
             case .resetPasswordRequestedWait(let value): value.serialize(into: &writer)
             case .resetPasswordOk: writer.write(0xe926d63e as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .resetPasswordFailedWait(let value): value.writeJSON(into: &json)
+            case .resetPasswordRequestedWait(let value): value.writeJSON(into: &json)
+            case .resetPasswordOk: json.beginObject("account.resetPasswordOk"); json.endObject()
             }
         }
 
@@ -639,7 +777,7 @@ extension Api.Account {
 
 extension Api.Account.ResetPasswordResult {
     /// TL constructor `account.resetPasswordFailedWait#e3779861` of type `account.ResetPasswordResult`.
-    public struct ResetPasswordFailedWait: TLConstructor {
+    public struct ResetPasswordFailedWait: TLConstructor, TLJSONWritable {
         /// `retry_date:int`
         public var retryDate: Int32
 
@@ -659,10 +797,16 @@ extension Api.Account.ResetPasswordResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.retryDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.resetPasswordFailedWait")
+            json.key(#","retry_date":"#); json.write(self.retryDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `account.resetPasswordRequestedWait#e9effc7d` of type `account.ResetPasswordResult`.
-    public struct ResetPasswordRequestedWait: TLConstructor {
+    public struct ResetPasswordRequestedWait: TLConstructor, TLJSONWritable {
         /// `until_date:int`
         public var untilDate: Int32
 
@@ -682,12 +826,18 @@ extension Api.Account.ResetPasswordResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.untilDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.resetPasswordRequestedWait")
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.ChatThemes`: one case per constructor.
-    public indirect enum ChatThemes: TLObject {
+    public indirect enum ChatThemes: TLObject, TLJSONWritable {
         /// `account.chatThemesNotModified#e011e1c4`
         case chatThemesNotModified
         /// `account.chatThemes#be098173`
@@ -699,6 +849,13 @@ extension Api.Account {
             switch self {
             case .chatThemesNotModified: writer.write(0xe011e1c4 as UInt32)
             case .chatThemes(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatThemesNotModified: json.beginObject("account.chatThemesNotModified"); json.endObject()
+            case .chatThemes(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -718,7 +875,7 @@ extension Api.Account {
 
 extension Api.Account.ChatThemes {
     /// TL constructor `account.chatThemes#be098173` of type `account.ChatThemes`.
-    public struct ChatThemes: TLConstructor {
+    public struct ChatThemes: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `themes:Vector<ChatTheme>`
@@ -762,12 +919,22 @@ extension Api.Account.ChatThemes {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.chatThemes")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","themes":"#); json.beginArray(); for (index0, item0) in self.themes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.SavedRingtones`: one case per constructor.
-    public indirect enum SavedRingtones: TLObject {
+    public indirect enum SavedRingtones: TLObject, TLJSONWritable {
         /// `account.savedRingtonesNotModified#fbf6e8b1`
         case savedRingtonesNotModified
         /// `account.savedRingtones#c1e92cc5`
@@ -779,6 +946,13 @@ extension Api.Account {
             switch self {
             case .savedRingtonesNotModified: writer.write(0xfbf6e8b1 as UInt32)
             case .savedRingtones(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedRingtonesNotModified: json.beginObject("account.savedRingtonesNotModified"); json.endObject()
+            case .savedRingtones(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -798,7 +972,7 @@ extension Api.Account {
 
 extension Api.Account.SavedRingtones {
     /// TL constructor `account.savedRingtones#c1e92cc5` of type `account.SavedRingtones`.
-    public struct SavedRingtones: TLConstructor {
+    public struct SavedRingtones: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `ringtones:Vector<Document>`
@@ -823,12 +997,19 @@ extension Api.Account.SavedRingtones {
             self.hash = try reader.readInt64()
             self.ringtones = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.savedRingtones")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","ringtones":"#); json.beginArray(); for (index0, item0) in self.ringtones.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.SavedRingtone`: one case per constructor.
-    public indirect enum SavedRingtone: TLObject {
+    public indirect enum SavedRingtone: TLObject, TLJSONWritable {
         /// `account.savedRingtone#b7263f6d`
         case savedRingtone
         /// `account.savedRingtoneConverted#1f307eb7`
@@ -840,6 +1021,13 @@ extension Api.Account {
             switch self {
             case .savedRingtone: writer.write(0xb7263f6d as UInt32)
             case .savedRingtoneConverted(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedRingtone: json.beginObject("account.savedRingtone"); json.endObject()
+            case .savedRingtoneConverted(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -859,7 +1047,7 @@ extension Api.Account {
 
 extension Api.Account.SavedRingtone {
     /// TL constructor `account.savedRingtoneConverted#1f307eb7` of type `account.SavedRingtone`.
-    public struct SavedRingtoneConverted: TLConstructor {
+    public struct SavedRingtoneConverted: TLConstructor, TLJSONWritable {
         /// `document:Document`
         public var document: Api.Document
 
@@ -879,12 +1067,18 @@ extension Api.Account.SavedRingtone {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.document = try Api.Document(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.savedRingtoneConverted")
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.EmojiStatuses`: one case per constructor.
-    public indirect enum EmojiStatuses: TLObject {
+    public indirect enum EmojiStatuses: TLObject, TLJSONWritable {
         /// `account.emojiStatusesNotModified#d08ce645`
         case emojiStatusesNotModified
         /// `account.emojiStatuses#90c467d1`
@@ -896,6 +1090,13 @@ extension Api.Account {
             switch self {
             case .emojiStatusesNotModified: writer.write(0xd08ce645 as UInt32)
             case .emojiStatuses(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiStatusesNotModified: json.beginObject("account.emojiStatusesNotModified"); json.endObject()
+            case .emojiStatuses(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -915,7 +1116,7 @@ extension Api.Account {
 
 extension Api.Account.EmojiStatuses {
     /// TL constructor `account.emojiStatuses#90c467d1` of type `account.EmojiStatuses`.
-    public struct EmojiStatuses: TLConstructor {
+    public struct EmojiStatuses: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `statuses:Vector<EmojiStatus>`
@@ -940,12 +1141,19 @@ extension Api.Account.EmojiStatuses {
             self.hash = try reader.readInt64()
             self.statuses = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.EmojiStatus(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.emojiStatuses")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","statuses":"#); json.beginArray(); for (index0, item0) in self.statuses.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.EmailVerified`: one case per constructor.
-    public indirect enum EmailVerified: TLObject {
+    public indirect enum EmailVerified: TLObject, TLJSONWritable {
         /// `account.emailVerified#2b96cd1b`
         case emailVerified(Api.Account.EmailVerified.EmailVerified)
         /// `account.emailVerifiedLogin#e1bb0d61`
@@ -957,6 +1165,13 @@ extension Api.Account {
             switch self {
             case .emailVerified(let value): value.serialize(into: &writer)
             case .emailVerifiedLogin(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emailVerified(let value): value.writeJSON(into: &json)
+            case .emailVerifiedLogin(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -976,7 +1191,7 @@ extension Api.Account {
 
 extension Api.Account.EmailVerified {
     /// TL constructor `account.emailVerified#2b96cd1b` of type `account.EmailVerified`.
-    public struct EmailVerified: TLConstructor {
+    public struct EmailVerified: TLConstructor, TLJSONWritable {
         /// `email:string`
         public var email: String
 
@@ -996,10 +1211,16 @@ extension Api.Account.EmailVerified {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.email = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.emailVerified")
+            json.key(#","email":"#); json.write(self.email)
+            json.endObject()
+        }
     }
 
     /// TL constructor `account.emailVerifiedLogin#e1bb0d61` of type `account.EmailVerified`.
-    public struct EmailVerifiedLogin: TLConstructor {
+    public struct EmailVerifiedLogin: TLConstructor, TLJSONWritable {
         /// `email:string`
         public var email: String
         /// `sent_code:auth.SentCode`
@@ -1024,12 +1245,19 @@ extension Api.Account.EmailVerified {
             self.email = try reader.readString()
             self.sentCode = try Api.Auth.SentCode(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.emailVerifiedLogin")
+            json.key(#","email":"#); json.write(self.email)
+            json.key(#","sent_code":"#); self.sentCode.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.autoSaveSettings#4c3e069d` of type `account.AutoSaveSettings`.
-    public struct AutoSaveSettings: TLConstructor {
+    public struct AutoSaveSettings: TLConstructor, TLJSONWritable {
         /// `users_settings:AutoSaveSettings`
         public var usersSettings: Api.AutoSaveSettings
         /// `chats_settings:AutoSaveSettings`
@@ -1074,12 +1302,23 @@ extension Api.Account {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.autoSaveSettings")
+            json.key(#","users_settings":"#); self.usersSettings.writeJSON(into: &json)
+            json.key(#","chats_settings":"#); self.chatsSettings.writeJSON(into: &json)
+            json.key(#","broadcasts_settings":"#); self.broadcastsSettings.writeJSON(into: &json)
+            json.key(#","exceptions":"#); json.beginArray(); for (index0, item0) in self.exceptions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.connectedBots#17d7f87b` of type `account.ConnectedBots`.
-    public struct ConnectedBots: TLConstructor {
+    public struct ConnectedBots: TLConstructor, TLJSONWritable {
         /// `connected_bots:Vector<ConnectedBot>`
         public var connectedBots: [Api.ConnectedBot]
         /// `users:Vector<User>`
@@ -1104,12 +1343,19 @@ extension Api.Account {
             self.connectedBots = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ConnectedBot(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.connectedBots")
+            json.key(#","connected_bots":"#); json.beginArray(); for (index0, item0) in self.connectedBots.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.businessChatLinks#ec43a2d1` of type `account.BusinessChatLinks`.
-    public struct BusinessChatLinks: TLConstructor {
+    public struct BusinessChatLinks: TLConstructor, TLJSONWritable {
         /// `links:Vector<BusinessChatLink>`
         public var links: [Api.BusinessChatLink]
         /// `chats:Vector<Chat>`
@@ -1139,12 +1385,20 @@ extension Api.Account {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.businessChatLinks")
+            json.key(#","links":"#); json.beginArray(); for (index0, item0) in self.links.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.resolvedBusinessChatLinks#9a23af21` of type `account.ResolvedBusinessChatLinks`.
-    public struct ResolvedBusinessChatLinks: TLConstructor {
+    public struct ResolvedBusinessChatLinks: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `message:string`
@@ -1188,12 +1442,22 @@ extension Api.Account {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.resolvedBusinessChatLinks")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.paidMessagesRevenue#1e109708` of type `account.PaidMessagesRevenue`.
-    public struct PaidMessagesRevenue: TLConstructor {
+    public struct PaidMessagesRevenue: TLConstructor, TLJSONWritable {
         /// `stars_amount:long`
         public var starsAmount: Int64
 
@@ -1213,12 +1477,18 @@ extension Api.Account {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.starsAmount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.paidMessagesRevenue")
+            json.key(#","stars_amount":"#); json.write(self.starsAmount)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.SavedMusicIds`: one case per constructor.
-    public indirect enum SavedMusicIds: TLObject {
+    public indirect enum SavedMusicIds: TLObject, TLJSONWritable {
         /// `account.savedMusicIdsNotModified#4fc81d6e`
         case savedMusicIdsNotModified
         /// `account.savedMusicIds#998d6636`
@@ -1230,6 +1500,13 @@ extension Api.Account {
             switch self {
             case .savedMusicIdsNotModified: writer.write(0x4fc81d6e as UInt32)
             case .savedMusicIds(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedMusicIdsNotModified: json.beginObject("account.savedMusicIdsNotModified"); json.endObject()
+            case .savedMusicIds(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1249,7 +1526,7 @@ extension Api.Account {
 
 extension Api.Account.SavedMusicIds {
     /// TL constructor `account.savedMusicIds#998d6636` of type `account.SavedMusicIds`.
-    public struct SavedMusicIds: TLConstructor {
+    public struct SavedMusicIds: TLConstructor, TLJSONWritable {
         /// `ids:Vector<long>`
         public var ids: [Int64]
 
@@ -1269,12 +1546,18 @@ extension Api.Account.SavedMusicIds {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.ids = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.savedMusicIds")
+            json.key(#","ids":"#); json.beginArray(); for (index0, item0) in self.ids.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.passkeys#f8e0aa1c` of type `account.Passkeys`.
-    public struct Passkeys: TLConstructor {
+    public struct Passkeys: TLConstructor, TLJSONWritable {
         /// `passkeys:Vector<Passkey>`
         public var passkeys: [Api.Passkey]
 
@@ -1294,12 +1577,18 @@ extension Api.Account {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.passkeys = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Passkey(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.passkeys")
+            json.key(#","passkeys":"#); json.beginArray(); for (index0, item0) in self.passkeys.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL constructor `account.passkeyRegistrationOptions#e16b5ce1` of type `account.PasskeyRegistrationOptions`.
-    public struct PasskeyRegistrationOptions: TLConstructor {
+    public struct PasskeyRegistrationOptions: TLConstructor, TLJSONWritable {
         /// `options:DataJSON`
         public var options: Api.DataJSON
 
@@ -1319,12 +1608,18 @@ extension Api.Account {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.options = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.passkeyRegistrationOptions")
+            json.key(#","options":"#); self.options.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Account {
     /// TL type `account.WebBrowserSettings`: one case per constructor.
-    public indirect enum WebBrowserSettings: TLObject {
+    public indirect enum WebBrowserSettings: TLObject, TLJSONWritable {
         /// `account.webBrowserSettingsNotModified#c31c8f4e`
         case webBrowserSettingsNotModified
         /// `account.webBrowserSettings#79eb8cb3`
@@ -1336,6 +1631,13 @@ extension Api.Account {
             switch self {
             case .webBrowserSettingsNotModified: writer.write(0xc31c8f4e as UInt32)
             case .webBrowserSettings(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .webBrowserSettingsNotModified: json.beginObject("account.webBrowserSettingsNotModified"); json.endObject()
+            case .webBrowserSettings(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1355,7 +1657,7 @@ extension Api.Account {
 
 extension Api.Account.WebBrowserSettings {
     /// TL constructor `account.webBrowserSettings#79eb8cb3` of type `account.WebBrowserSettings`.
-    public struct WebBrowserSettings: TLConstructor {
+    public struct WebBrowserSettings: TLConstructor, TLJSONWritable {
         /// `open_external_browser:flags.0?true`
         public var openExternalBrowser: Bool
         /// `display_close_button:flags.1?true`
@@ -1397,6 +1699,16 @@ extension Api.Account.WebBrowserSettings {
             self.externalExceptions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.WebDomainException(from: &reader) }
             self.inappExceptions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.WebDomainException(from: &reader) }
             self.hash = try reader.readInt64()
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("account.webBrowserSettings")
+            if self.openExternalBrowser { json.key(#","open_external_browser":"#); json.write(true) }
+            if self.displayCloseButton { json.key(#","display_close_button":"#); json.write(true) }
+            json.key(#","external_exceptions":"#); json.beginArray(); for (index0, item0) in self.externalExceptions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","inapp_exceptions":"#); json.beginArray(); for (index0, item0) in self.inappExceptions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
         }
     }
 }

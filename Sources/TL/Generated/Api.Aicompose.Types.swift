@@ -2,7 +2,7 @@
 
 extension Api.Aicompose {
     /// TL type `aicompose.Tones`: one case per constructor.
-    public indirect enum Tones: TLObject {
+    public indirect enum Tones: TLObject, TLJSONWritable {
         /// `aicompose.tonesNotModified#c1f46103`
         case tonesNotModified
         /// `aicompose.tones#6c9d0efe`
@@ -14,6 +14,13 @@ extension Api.Aicompose {
             switch self {
             case .tonesNotModified: writer.write(0xc1f46103 as UInt32)
             case .tones(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .tonesNotModified: json.beginObject("aicompose.tonesNotModified"); json.endObject()
+            case .tones(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Aicompose {
 
 extension Api.Aicompose.Tones {
     /// TL constructor `aicompose.tones#6c9d0efe` of type `aicompose.Tones`.
-    public struct Tones: TLConstructor {
+    public struct Tones: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `tones:Vector<AiComposeTone>`
@@ -62,6 +69,14 @@ extension Api.Aicompose.Tones {
             self.hash = try reader.readInt64()
             self.tones = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AiComposeTone(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("aicompose.tones")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","tones":"#); json.beginArray(); for (index0, item0) in self.tones.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Auth {
     /// TL type `auth.SentCode`: one case per constructor.
-    public indirect enum SentCode: TLObject {
+    public indirect enum SentCode: TLObject, TLJSONWritable {
         /// `auth.sentCode#5e002502`
         case sentCode(Api.Auth.SentCode.SentCode)
         /// `auth.sentCodeSuccess#2390fe44`
@@ -17,6 +17,14 @@ extension Api.Auth {
             case .sentCode(let value): value.serialize(into: &writer)
             case .sentCodeSuccess(let value): value.serialize(into: &writer)
             case .sentCodePaymentRequired(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sentCode(let value): value.writeJSON(into: &json)
+            case .sentCodeSuccess(let value): value.writeJSON(into: &json)
+            case .sentCodePaymentRequired(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -37,7 +45,7 @@ extension Api.Auth {
 
 extension Api.Auth.SentCode {
     /// TL constructor `auth.sentCode#5e002502` of type `auth.SentCode`.
-    public struct SentCode: TLConstructor {
+    public struct SentCode: TLConstructor, TLJSONWritable {
         /// `type:auth.SentCodeType`
         public var type: Api.Auth.SentCodeType
         /// `phone_code_hash:string`
@@ -77,10 +85,19 @@ extension Api.Auth.SentCode {
             if _flags & (1 << 1) != 0 { self.nextType = try Api.Auth.CodeType(from: &reader) } else { self.nextType = nil }
             if _flags & (1 << 2) != 0 { self.timeout = try reader.readInt32() } else { self.timeout = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCode")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","phone_code_hash":"#); json.write(self.phoneCodeHash)
+            if let value = self.nextType { json.key(#","next_type":"#); value.writeJSON(into: &json) }
+            if let value = self.timeout { json.key(#","timeout":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeSuccess#2390fe44` of type `auth.SentCode`.
-    public struct SentCodeSuccess: TLConstructor {
+    public struct SentCodeSuccess: TLConstructor, TLJSONWritable {
         /// `authorization:auth.Authorization`
         public var authorization: Api.Auth.Authorization
 
@@ -100,10 +117,16 @@ extension Api.Auth.SentCode {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.authorization = try Api.Auth.Authorization(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeSuccess")
+            json.key(#","authorization":"#); self.authorization.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodePaymentRequired#f8827ebf` of type `auth.SentCode`.
-    public struct SentCodePaymentRequired: TLConstructor {
+    public struct SentCodePaymentRequired: TLConstructor, TLJSONWritable {
         /// `store_product:string`
         public var storeProduct: String
         /// `phone_code_hash:string`
@@ -153,12 +176,24 @@ extension Api.Auth.SentCode {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodePaymentRequired")
+            json.key(#","store_product":"#); json.write(self.storeProduct)
+            json.key(#","phone_code_hash":"#); json.write(self.phoneCodeHash)
+            json.key(#","support_email_address":"#); json.write(self.supportEmailAddress)
+            json.key(#","support_email_subject":"#); json.write(self.supportEmailSubject)
+            json.key(#","premium_days":"#); json.write(self.premiumDays)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL type `auth.Authorization`: one case per constructor.
-    public indirect enum Authorization: TLObject {
+    public indirect enum Authorization: TLObject, TLJSONWritable {
         /// `auth.authorization#2ea2c0d4`
         case authorization(Api.Auth.Authorization.Authorization)
         /// `auth.authorizationSignUpRequired#44747e9a`
@@ -170,6 +205,13 @@ extension Api.Auth {
             switch self {
             case .authorization(let value): value.serialize(into: &writer)
             case .authorizationSignUpRequired(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .authorization(let value): value.writeJSON(into: &json)
+            case .authorizationSignUpRequired(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -189,7 +231,7 @@ extension Api.Auth {
 
 extension Api.Auth.Authorization {
     /// TL constructor `auth.authorization#2ea2c0d4` of type `auth.Authorization`.
-    public struct Authorization: TLConstructor {
+    public struct Authorization: TLConstructor, TLJSONWritable {
         /// `setup_password_required:flags.1?true`
         public var setupPasswordRequired: Bool
         /// `otherwise_relogin_days:flags.1?int`
@@ -235,10 +277,20 @@ extension Api.Auth.Authorization {
             if _flags & (1 << 2) != 0 { self.futureAuthToken = try reader.readBytes() } else { self.futureAuthToken = nil }
             self.user = try Api.User(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.authorization")
+            if self.setupPasswordRequired { json.key(#","setup_password_required":"#); json.write(true) }
+            if let value = self.otherwiseReloginDays { json.key(#","otherwise_relogin_days":"#); json.write(value) }
+            if let value = self.tmpSessions { json.key(#","tmp_sessions":"#); json.write(value) }
+            if let value = self.futureAuthToken { json.key(#","future_auth_token":"#); json.write(value) }
+            json.key(#","user":"#); self.user.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.authorizationSignUpRequired#44747e9a` of type `auth.Authorization`.
-    public struct AuthorizationSignUpRequired: TLConstructor {
+    public struct AuthorizationSignUpRequired: TLConstructor, TLJSONWritable {
         /// `terms_of_service:flags.0?help.TermsOfService`
         public var termsOfService: Api.Help.TermsOfService?
 
@@ -262,12 +314,18 @@ extension Api.Auth.Authorization {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.termsOfService = try Api.Help.TermsOfService(from: &reader) } else { self.termsOfService = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.authorizationSignUpRequired")
+            if let value = self.termsOfService { json.key(#","terms_of_service":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL constructor `auth.exportedAuthorization#b434e2b8` of type `auth.ExportedAuthorization`.
-    public struct ExportedAuthorization: TLConstructor {
+    public struct ExportedAuthorization: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `bytes:bytes`
@@ -292,12 +350,19 @@ extension Api.Auth {
             self.id = try reader.readInt64()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.exportedAuthorization")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL constructor `auth.passwordRecovery#137948a5` of type `auth.PasswordRecovery`.
-    public struct PasswordRecovery: TLConstructor {
+    public struct PasswordRecovery: TLConstructor, TLJSONWritable {
         /// `email_pattern:string`
         public var emailPattern: String
 
@@ -317,12 +382,18 @@ extension Api.Auth {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emailPattern = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.passwordRecovery")
+            json.key(#","email_pattern":"#); json.write(self.emailPattern)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL type `auth.CodeType`: one case per constructor.
-    public indirect enum CodeType: TLObject {
+    public indirect enum CodeType: TLObject, TLJSONWritable {
         /// `auth.codeTypeSms#72a3158c`
         case codeTypeSms
         /// `auth.codeTypeCall#741cd3e3`
@@ -346,6 +417,16 @@ extension Api.Auth {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .codeTypeSms: json.beginObject("auth.codeTypeSms"); json.endObject()
+            case .codeTypeCall: json.beginObject("auth.codeTypeCall"); json.endObject()
+            case .codeTypeFlashCall: json.beginObject("auth.codeTypeFlashCall"); json.endObject()
+            case .codeTypeMissedCall: json.beginObject("auth.codeTypeMissedCall"); json.endObject()
+            case .codeTypeFragmentSms: json.beginObject("auth.codeTypeFragmentSms"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -365,7 +446,7 @@ extension Api.Auth {
 
 extension Api.Auth {
     /// TL type `auth.SentCodeType`: one case per constructor.
-    public indirect enum SentCodeType: TLObject {
+    public indirect enum SentCodeType: TLObject, TLJSONWritable {
         /// `auth.sentCodeTypeApp#3dbb5986`
         case sentCodeTypeApp(Api.Auth.SentCodeType.SentCodeTypeApp)
         /// `auth.sentCodeTypeSms#c000bba2`
@@ -407,6 +488,22 @@ extension Api.Auth {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sentCodeTypeApp(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeSms(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeCall(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeFlashCall(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeMissedCall(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeEmailCode(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeSetUpEmailRequired(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeFragmentSms(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeFirebaseSms(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeSmsWord(let value): value.writeJSON(into: &json)
+            case .sentCodeTypeSmsPhrase(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -432,7 +529,7 @@ extension Api.Auth {
 
 extension Api.Auth.SentCodeType {
     /// TL constructor `auth.sentCodeTypeApp#3dbb5986` of type `auth.SentCodeType`.
-    public struct SentCodeTypeApp: TLConstructor {
+    public struct SentCodeTypeApp: TLConstructor, TLJSONWritable {
         /// `length:int`
         public var length: Int32
 
@@ -452,10 +549,16 @@ extension Api.Auth.SentCodeType {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeApp")
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeSms#c000bba2` of type `auth.SentCodeType`.
-    public struct SentCodeTypeSms: TLConstructor {
+    public struct SentCodeTypeSms: TLConstructor, TLJSONWritable {
         /// `length:int`
         public var length: Int32
 
@@ -475,10 +578,16 @@ extension Api.Auth.SentCodeType {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeSms")
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeCall#5353e5a7` of type `auth.SentCodeType`.
-    public struct SentCodeTypeCall: TLConstructor {
+    public struct SentCodeTypeCall: TLConstructor, TLJSONWritable {
         /// `length:int`
         public var length: Int32
 
@@ -498,10 +607,16 @@ extension Api.Auth.SentCodeType {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeCall")
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeFlashCall#ab03c6d9` of type `auth.SentCodeType`.
-    public struct SentCodeTypeFlashCall: TLConstructor {
+    public struct SentCodeTypeFlashCall: TLConstructor, TLJSONWritable {
         /// `pattern:string`
         public var pattern: String
 
@@ -521,10 +636,16 @@ extension Api.Auth.SentCodeType {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.pattern = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeFlashCall")
+            json.key(#","pattern":"#); json.write(self.pattern)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeMissedCall#82006484` of type `auth.SentCodeType`.
-    public struct SentCodeTypeMissedCall: TLConstructor {
+    public struct SentCodeTypeMissedCall: TLConstructor, TLJSONWritable {
         /// `prefix:string`
         public var prefix: String
         /// `length:int`
@@ -549,10 +670,17 @@ extension Api.Auth.SentCodeType {
             self.prefix = try reader.readString()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeMissedCall")
+            json.key(#","prefix":"#); json.write(self.prefix)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeEmailCode#f450f59b` of type `auth.SentCodeType`.
-    public struct SentCodeTypeEmailCode: TLConstructor {
+    public struct SentCodeTypeEmailCode: TLConstructor, TLJSONWritable {
         /// `apple_signin_allowed:flags.0?true`
         public var appleSigninAllowed: Bool
         /// `google_signin_allowed:flags.1?true`
@@ -602,10 +730,21 @@ extension Api.Auth.SentCodeType {
             if _flags & (1 << 3) != 0 { self.resetAvailablePeriod = try reader.readInt32() } else { self.resetAvailablePeriod = nil }
             if _flags & (1 << 4) != 0 { self.resetPendingDate = try reader.readInt32() } else { self.resetPendingDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeEmailCode")
+            if self.appleSigninAllowed { json.key(#","apple_signin_allowed":"#); json.write(true) }
+            if self.googleSigninAllowed { json.key(#","google_signin_allowed":"#); json.write(true) }
+            json.key(#","email_pattern":"#); json.write(self.emailPattern)
+            json.key(#","length":"#); json.write(self.length)
+            if let value = self.resetAvailablePeriod { json.key(#","reset_available_period":"#); json.write(value) }
+            if let value = self.resetPendingDate { json.key(#","reset_pending_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeSetUpEmailRequired#a5491dea` of type `auth.SentCodeType`.
-    public struct SentCodeTypeSetUpEmailRequired: TLConstructor {
+    public struct SentCodeTypeSetUpEmailRequired: TLConstructor, TLJSONWritable {
         /// `apple_signin_allowed:flags.0?true`
         public var appleSigninAllowed: Bool
         /// `google_signin_allowed:flags.1?true`
@@ -633,10 +772,17 @@ extension Api.Auth.SentCodeType {
             self.appleSigninAllowed = _flags & (1 << 0) != 0
             self.googleSigninAllowed = _flags & (1 << 1) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeSetUpEmailRequired")
+            if self.appleSigninAllowed { json.key(#","apple_signin_allowed":"#); json.write(true) }
+            if self.googleSigninAllowed { json.key(#","google_signin_allowed":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeFragmentSms#d9565c39` of type `auth.SentCodeType`.
-    public struct SentCodeTypeFragmentSms: TLConstructor {
+    public struct SentCodeTypeFragmentSms: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `length:int`
@@ -661,10 +807,17 @@ extension Api.Auth.SentCodeType {
             self.url = try reader.readString()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeFragmentSms")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeFirebaseSms#009fd736` of type `auth.SentCodeType`.
-    public struct SentCodeTypeFirebaseSms: TLConstructor {
+    public struct SentCodeTypeFirebaseSms: TLConstructor, TLJSONWritable {
         /// `nonce:flags.0?bytes`
         public var nonce: [UInt8]?
         /// `play_integrity_project_id:flags.2?long`
@@ -717,10 +870,21 @@ extension Api.Auth.SentCodeType {
             if _flags & (1 << 1) != 0 { self.pushTimeout = try reader.readInt32() } else { self.pushTimeout = nil }
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeFirebaseSms")
+            if let value = self.nonce { json.key(#","nonce":"#); json.write(value) }
+            if let value = self.playIntegrityProjectId { json.key(#","play_integrity_project_id":"#); json.write(value) }
+            if let value = self.playIntegrityNonce { json.key(#","play_integrity_nonce":"#); json.write(value) }
+            if let value = self.receipt { json.key(#","receipt":"#); json.write(value) }
+            if let value = self.pushTimeout { json.key(#","push_timeout":"#); json.write(value) }
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeSmsWord#a416ac81` of type `auth.SentCodeType`.
-    public struct SentCodeTypeSmsWord: TLConstructor {
+    public struct SentCodeTypeSmsWord: TLConstructor, TLJSONWritable {
         /// `beginning:flags.0?string`
         public var beginning: String?
 
@@ -744,10 +908,16 @@ extension Api.Auth.SentCodeType {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.beginning = try reader.readString() } else { self.beginning = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeSmsWord")
+            if let value = self.beginning { json.key(#","beginning":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.sentCodeTypeSmsPhrase#b37794af` of type `auth.SentCodeType`.
-    public struct SentCodeTypeSmsPhrase: TLConstructor {
+    public struct SentCodeTypeSmsPhrase: TLConstructor, TLJSONWritable {
         /// `beginning:flags.0?string`
         public var beginning: String?
 
@@ -771,12 +941,18 @@ extension Api.Auth.SentCodeType {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.beginning = try reader.readString() } else { self.beginning = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.sentCodeTypeSmsPhrase")
+            if let value = self.beginning { json.key(#","beginning":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL type `auth.LoginToken`: one case per constructor.
-    public indirect enum LoginToken: TLObject {
+    public indirect enum LoginToken: TLObject, TLJSONWritable {
         /// `auth.loginToken#629f1980`
         case loginToken(Api.Auth.LoginToken.LoginToken)
         /// `auth.loginTokenMigrateTo#068e9916`
@@ -791,6 +967,14 @@ extension Api.Auth {
             case .loginToken(let value): value.serialize(into: &writer)
             case .loginTokenMigrateTo(let value): value.serialize(into: &writer)
             case .loginTokenSuccess(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .loginToken(let value): value.writeJSON(into: &json)
+            case .loginTokenMigrateTo(let value): value.writeJSON(into: &json)
+            case .loginTokenSuccess(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -811,7 +995,7 @@ extension Api.Auth {
 
 extension Api.Auth.LoginToken {
     /// TL constructor `auth.loginToken#629f1980` of type `auth.LoginToken`.
-    public struct LoginToken: TLConstructor {
+    public struct LoginToken: TLConstructor, TLJSONWritable {
         /// `expires:int`
         public var expires: Int32
         /// `token:bytes`
@@ -836,10 +1020,17 @@ extension Api.Auth.LoginToken {
             self.expires = try reader.readInt32()
             self.token = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.loginToken")
+            json.key(#","expires":"#); json.write(self.expires)
+            json.key(#","token":"#); json.write(self.token)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.loginTokenMigrateTo#068e9916` of type `auth.LoginToken`.
-    public struct LoginTokenMigrateTo: TLConstructor {
+    public struct LoginTokenMigrateTo: TLConstructor, TLJSONWritable {
         /// `dc_id:int`
         public var dcId: Int32
         /// `token:bytes`
@@ -864,10 +1055,17 @@ extension Api.Auth.LoginToken {
             self.dcId = try reader.readInt32()
             self.token = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.loginTokenMigrateTo")
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","token":"#); json.write(self.token)
+            json.endObject()
+        }
     }
 
     /// TL constructor `auth.loginTokenSuccess#390d5c5e` of type `auth.LoginToken`.
-    public struct LoginTokenSuccess: TLConstructor {
+    public struct LoginTokenSuccess: TLConstructor, TLJSONWritable {
         /// `authorization:auth.Authorization`
         public var authorization: Api.Auth.Authorization
 
@@ -887,12 +1085,18 @@ extension Api.Auth.LoginToken {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.authorization = try Api.Auth.Authorization(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.loginTokenSuccess")
+            json.key(#","authorization":"#); self.authorization.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL constructor `auth.loggedOut#c3a2835f` of type `auth.LoggedOut`.
-    public struct LoggedOut: TLConstructor {
+    public struct LoggedOut: TLConstructor, TLJSONWritable {
         /// `future_auth_token:flags.0?bytes`
         public var futureAuthToken: [UInt8]?
 
@@ -916,12 +1120,18 @@ extension Api.Auth {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.futureAuthToken = try reader.readBytes() } else { self.futureAuthToken = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.loggedOut")
+            if let value = self.futureAuthToken { json.key(#","future_auth_token":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Auth {
     /// TL constructor `auth.passkeyLoginOptions#e2037789` of type `auth.PasskeyLoginOptions`.
-    public struct PasskeyLoginOptions: TLConstructor {
+    public struct PasskeyLoginOptions: TLConstructor, TLJSONWritable {
         /// `options:DataJSON`
         public var options: Api.DataJSON
 
@@ -940,6 +1150,12 @@ extension Api.Auth {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.options = try Api.DataJSON(from: &reader)
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auth.passkeyLoginOptions")
+            json.key(#","options":"#); self.options.writeJSON(into: &json)
+            json.endObject()
         }
     }
 }

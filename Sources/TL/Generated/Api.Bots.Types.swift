@@ -2,7 +2,7 @@
 
 extension Api.Bots {
     /// TL constructor `bots.botInfo#e8a775b0` of type `bots.BotInfo`.
-    public struct BotInfo: TLConstructor {
+    public struct BotInfo: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
         /// `about:string`
@@ -32,12 +32,20 @@ extension Api.Bots {
             self.about = try reader.readString()
             self.description = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bots.botInfo")
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","about":"#); json.write(self.about)
+            json.key(#","description":"#); json.write(self.description)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Bots {
     /// TL constructor `bots.popularAppBots#1991b13b` of type `bots.PopularAppBots`.
-    public struct PopularAppBots: TLConstructor {
+    public struct PopularAppBots: TLConstructor, TLJSONWritable {
         /// `next_offset:flags.0?string`
         public var nextOffset: String?
         /// `users:Vector<User>`
@@ -66,12 +74,19 @@ extension Api.Bots {
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bots.popularAppBots")
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Bots {
     /// TL constructor `bots.previewInfo#0ca71d64` of type `bots.PreviewInfo`.
-    public struct PreviewInfo: TLConstructor {
+    public struct PreviewInfo: TLConstructor, TLJSONWritable {
         /// `media:Vector<BotPreviewMedia>`
         public var media: [Api.BotPreviewMedia]
         /// `lang_codes:Vector<string>`
@@ -96,12 +111,19 @@ extension Api.Bots {
             self.media = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.BotPreviewMedia(from: &reader) }
             self.langCodes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bots.previewInfo")
+            json.key(#","media":"#); json.beginArray(); for (index0, item0) in self.media.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","lang_codes":"#); json.beginArray(); for (index0, item0) in self.langCodes.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Bots {
     /// TL constructor `bots.exportedBotToken#3c60b621` of type `bots.ExportedBotToken`.
-    public struct ExportedBotToken: TLConstructor {
+    public struct ExportedBotToken: TLConstructor, TLJSONWritable {
         /// `token:string`
         public var token: String
 
@@ -121,12 +143,18 @@ extension Api.Bots {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.token = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bots.exportedBotToken")
+            json.key(#","token":"#); json.write(self.token)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Bots {
     /// TL constructor `bots.requestedButton#f13bbcd7` of type `bots.RequestedButton`.
-    public struct RequestedButton: TLConstructor {
+    public struct RequestedButton: TLConstructor, TLJSONWritable {
         /// `webapp_req_id:string`
         public var webappReqId: String
 
@@ -146,12 +174,18 @@ extension Api.Bots {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.webappReqId = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bots.requestedButton")
+            json.key(#","webapp_req_id":"#); json.write(self.webappReqId)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Bots {
     /// TL constructor `bots.accessSettings#dd1fbf93` of type `bots.AccessSettings`.
-    public struct AccessSettings: TLConstructor {
+    public struct AccessSettings: TLConstructor, TLJSONWritable {
         /// `restricted:flags.0?true`
         public var restricted: Bool
         /// `add_users:flags.1?Vector<User>`
@@ -179,6 +213,13 @@ extension Api.Bots {
             let _flags = try reader.readUInt32()
             self.restricted = _flags & (1 << 0) != 0
             if _flags & (1 << 1) != 0 { self.addUsers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) } } else { self.addUsers = nil }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bots.accessSettings")
+            if self.restricted { json.key(#","restricted":"#); json.write(true) }
+            if let value = self.addUsers { json.key(#","add_users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
         }
     }
 }

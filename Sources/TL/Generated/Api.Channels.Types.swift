@@ -2,7 +2,7 @@
 
 extension Api.Channels {
     /// TL type `channels.ChannelParticipants`: one case per constructor.
-    public indirect enum ChannelParticipants: TLObject {
+    public indirect enum ChannelParticipants: TLObject, TLJSONWritable {
         /// `channels.channelParticipants#9ab0feaf`
         case channelParticipants(Api.Channels.ChannelParticipants.ChannelParticipants)
         /// `channels.channelParticipantsNotModified#f0173fe9`
@@ -14,6 +14,13 @@ extension Api.Channels {
             switch self {
             case .channelParticipants(let value): value.serialize(into: &writer)
             case .channelParticipantsNotModified: writer.write(0xf0173fe9 as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelParticipants(let value): value.writeJSON(into: &json)
+            case .channelParticipantsNotModified: json.beginObject("channels.channelParticipantsNotModified"); json.endObject()
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Channels {
 
 extension Api.Channels.ChannelParticipants {
     /// TL constructor `channels.channelParticipants#9ab0feaf` of type `channels.ChannelParticipants`.
-    public struct ChannelParticipants: TLConstructor {
+    public struct ChannelParticipants: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `participants:Vector<ChannelParticipant>`
@@ -68,12 +75,21 @@ extension Api.Channels.ChannelParticipants {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channels.channelParticipants")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","participants":"#); json.beginArray(); for (index0, item0) in self.participants.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Channels {
     /// TL constructor `channels.channelParticipant#dfb80317` of type `channels.ChannelParticipant`.
-    public struct ChannelParticipant: TLConstructor {
+    public struct ChannelParticipant: TLConstructor, TLJSONWritable {
         /// `participant:ChannelParticipant`
         public var participant: Api.ChannelParticipant
         /// `chats:Vector<Chat>`
@@ -103,12 +119,20 @@ extension Api.Channels {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channels.channelParticipant")
+            json.key(#","participant":"#); self.participant.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Channels {
     /// TL constructor `channels.adminLogResults#ed8af74d` of type `channels.AdminLogResults`.
-    public struct AdminLogResults: TLConstructor {
+    public struct AdminLogResults: TLConstructor, TLJSONWritable {
         /// `events:Vector<ChannelAdminLogEvent>`
         public var events: [Api.ChannelAdminLogEvent]
         /// `chats:Vector<Chat>`
@@ -138,12 +162,20 @@ extension Api.Channels {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channels.adminLogResults")
+            json.key(#","events":"#); json.beginArray(); for (index0, item0) in self.events.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Channels {
     /// TL constructor `channels.sendAsPeers#f496b0c6` of type `channels.SendAsPeers`.
-    public struct SendAsPeers: TLConstructor {
+    public struct SendAsPeers: TLConstructor, TLJSONWritable {
         /// `peers:Vector<SendAsPeer>`
         public var peers: [Api.SendAsPeer]
         /// `chats:Vector<Chat>`
@@ -173,12 +205,20 @@ extension Api.Channels {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channels.sendAsPeers")
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Channels {
     /// TL type `channels.SponsoredMessageReportResult`: one case per constructor.
-    public indirect enum SponsoredMessageReportResult: TLObject {
+    public indirect enum SponsoredMessageReportResult: TLObject, TLJSONWritable {
         /// `channels.sponsoredMessageReportResultChooseOption#846f9e42`
         case sponsoredMessageReportResultChooseOption(Api.Channels.SponsoredMessageReportResult.SponsoredMessageReportResultChooseOption)
         /// `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f`
@@ -193,6 +233,14 @@ extension Api.Channels {
             case .sponsoredMessageReportResultChooseOption(let value): value.serialize(into: &writer)
             case .sponsoredMessageReportResultAdsHidden: writer.write(0x3e3bcf2f as UInt32)
             case .sponsoredMessageReportResultReported: writer.write(0xad798849 as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sponsoredMessageReportResultChooseOption(let value): value.writeJSON(into: &json)
+            case .sponsoredMessageReportResultAdsHidden: json.beginObject("channels.sponsoredMessageReportResultAdsHidden"); json.endObject()
+            case .sponsoredMessageReportResultReported: json.beginObject("channels.sponsoredMessageReportResultReported"); json.endObject()
             }
         }
 
@@ -213,7 +261,7 @@ extension Api.Channels {
 
 extension Api.Channels.SponsoredMessageReportResult {
     /// TL constructor `channels.sponsoredMessageReportResultChooseOption#846f9e42` of type `channels.SponsoredMessageReportResult`.
-    public struct SponsoredMessageReportResultChooseOption: TLConstructor {
+    public struct SponsoredMessageReportResultChooseOption: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `options:Vector<SponsoredMessageReportOption>`
@@ -237,6 +285,13 @@ extension Api.Channels.SponsoredMessageReportResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.title = try reader.readString()
             self.options = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SponsoredMessageReportOption(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channels.sponsoredMessageReportResultChooseOption")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","options":"#); json.beginArray(); for (index0, item0) in self.options.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Chatlists {
     /// TL constructor `chatlists.exportedChatlistInvite#10e6e3a6` of type `chatlists.ExportedChatlistInvite`.
-    public struct ExportedChatlistInvite: TLConstructor {
+    public struct ExportedChatlistInvite: TLConstructor, TLJSONWritable {
         /// `filter:DialogFilter`
         public var filter: Api.DialogFilter
         /// `invite:ExportedChatlistInvite`
@@ -27,12 +27,19 @@ extension Api.Chatlists {
             self.filter = try Api.DialogFilter(from: &reader)
             self.invite = try Api.ExportedChatlistInvite(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatlists.exportedChatlistInvite")
+            json.key(#","filter":"#); self.filter.writeJSON(into: &json)
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Chatlists {
     /// TL constructor `chatlists.exportedInvites#10ab6dc7` of type `chatlists.ExportedInvites`.
-    public struct ExportedInvites: TLConstructor {
+    public struct ExportedInvites: TLConstructor, TLJSONWritable {
         /// `invites:Vector<ExportedChatlistInvite>`
         public var invites: [Api.ExportedChatlistInvite]
         /// `chats:Vector<Chat>`
@@ -62,12 +69,20 @@ extension Api.Chatlists {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatlists.exportedInvites")
+            json.key(#","invites":"#); json.beginArray(); for (index0, item0) in self.invites.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Chatlists {
     /// TL type `chatlists.ChatlistInvite`: one case per constructor.
-    public indirect enum ChatlistInvite: TLObject {
+    public indirect enum ChatlistInvite: TLObject, TLJSONWritable {
         /// `chatlists.chatlistInviteAlready#fa87f659`
         case chatlistInviteAlready(Api.Chatlists.ChatlistInvite.ChatlistInviteAlready)
         /// `chatlists.chatlistInvite#f10ece2f`
@@ -79,6 +94,13 @@ extension Api.Chatlists {
             switch self {
             case .chatlistInviteAlready(let value): value.serialize(into: &writer)
             case .chatlistInvite(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatlistInviteAlready(let value): value.writeJSON(into: &json)
+            case .chatlistInvite(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -98,7 +120,7 @@ extension Api.Chatlists {
 
 extension Api.Chatlists.ChatlistInvite {
     /// TL constructor `chatlists.chatlistInviteAlready#fa87f659` of type `chatlists.ChatlistInvite`.
-    public struct ChatlistInviteAlready: TLConstructor {
+    public struct ChatlistInviteAlready: TLConstructor, TLJSONWritable {
         /// `filter_id:int`
         public var filterId: Int32
         /// `missing_peers:Vector<Peer>`
@@ -138,10 +160,20 @@ extension Api.Chatlists.ChatlistInvite {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatlists.chatlistInviteAlready")
+            json.key(#","filter_id":"#); json.write(self.filterId)
+            json.key(#","missing_peers":"#); json.beginArray(); for (index0, item0) in self.missingPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","already_peers":"#); json.beginArray(); for (index0, item0) in self.alreadyPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatlists.chatlistInvite#f10ece2f` of type `chatlists.ChatlistInvite`.
-    public struct ChatlistInvite: TLConstructor {
+    public struct ChatlistInvite: TLConstructor, TLJSONWritable {
         /// `title_noanimate:flags.1?true`
         public var titleNoanimate: Bool
         /// `title:TextWithEntities`
@@ -190,12 +222,23 @@ extension Api.Chatlists.ChatlistInvite {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatlists.chatlistInvite")
+            if self.titleNoanimate { json.key(#","title_noanimate":"#); json.write(true) }
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            if let value = self.emoticon { json.key(#","emoticon":"#); json.write(value) }
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Chatlists {
     /// TL constructor `chatlists.chatlistUpdates#93bd878d` of type `chatlists.ChatlistUpdates`.
-    public struct ChatlistUpdates: TLConstructor {
+    public struct ChatlistUpdates: TLConstructor, TLJSONWritable {
         /// `missing_peers:Vector<Peer>`
         public var missingPeers: [Api.Peer]
         /// `chats:Vector<Chat>`
@@ -224,6 +267,14 @@ extension Api.Chatlists {
             self.missingPeers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Peer(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatlists.chatlistUpdates")
+            json.key(#","missing_peers":"#); json.beginArray(); for (index0, item0) in self.missingPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

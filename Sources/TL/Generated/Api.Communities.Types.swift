@@ -2,7 +2,7 @@
 
 extension Api.Communities {
     /// TL constructor `communities.peerLinkRequests#2244afad` of type `communities.PeerLinkRequests`.
-    public struct PeerLinkRequests: TLConstructor {
+    public struct PeerLinkRequests: TLConstructor, TLJSONWritable {
         /// `total_count:int`
         public var totalCount: Int32
         /// `requests:Vector<CommunityPeerRequest>`
@@ -46,12 +46,22 @@ extension Api.Communities {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("communities.peerLinkRequests")
+            json.key(#","total_count":"#); json.write(self.totalCount)
+            json.key(#","requests":"#); json.beginArray(); for (index0, item0) in self.requests.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Communities {
     /// TL constructor `communities.participantJoinedChats#8d78512a` of type `communities.ParticipantJoinedChats`.
-    public struct ParticipantJoinedChats: TLConstructor {
+    public struct ParticipantJoinedChats: TLConstructor, TLJSONWritable {
         /// `creator_chat_ids:Vector<long>`
         public var creatorChatIds: [Int64]
         /// `joined_chat_ids:Vector<long>`
@@ -85,6 +95,15 @@ extension Api.Communities {
             self.joinedChatIds = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("communities.participantJoinedChats")
+            json.key(#","creator_chat_ids":"#); json.beginArray(); for (index0, item0) in self.creatorChatIds.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","joined_chat_ids":"#); json.beginArray(); for (index0, item0) in self.joinedChatIds.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

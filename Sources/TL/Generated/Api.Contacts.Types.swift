@@ -2,7 +2,7 @@
 
 extension Api.Contacts {
     /// TL type `contacts.Contacts`: one case per constructor.
-    public indirect enum Contacts: TLObject {
+    public indirect enum Contacts: TLObject, TLJSONWritable {
         /// `contacts.contactsNotModified#b74ba9d2`
         case contactsNotModified
         /// `contacts.contacts#eae87e42`
@@ -14,6 +14,13 @@ extension Api.Contacts {
             switch self {
             case .contactsNotModified: writer.write(0xb74ba9d2 as UInt32)
             case .contacts(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .contactsNotModified: json.beginObject("contacts.contactsNotModified"); json.endObject()
+            case .contacts(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Contacts {
 
 extension Api.Contacts.Contacts {
     /// TL constructor `contacts.contacts#eae87e42` of type `contacts.Contacts`.
-    public struct Contacts: TLConstructor {
+    public struct Contacts: TLConstructor, TLJSONWritable {
         /// `contacts:Vector<Contact>`
         public var contacts: [Api.Contact]
         /// `saved_count:int`
@@ -63,12 +70,20 @@ extension Api.Contacts.Contacts {
             self.savedCount = try reader.readInt32()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.contacts")
+            json.key(#","contacts":"#); json.beginArray(); for (index0, item0) in self.contacts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","saved_count":"#); json.write(self.savedCount)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL constructor `contacts.importedContacts#77d01c3b` of type `contacts.ImportedContacts`.
-    public struct ImportedContacts: TLConstructor {
+    public struct ImportedContacts: TLConstructor, TLJSONWritable {
         /// `imported:Vector<ImportedContact>`
         public var imported: [Api.ImportedContact]
         /// `popular_invites:Vector<PopularContact>`
@@ -103,12 +118,21 @@ extension Api.Contacts {
             self.retryContacts = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.importedContacts")
+            json.key(#","imported":"#); json.beginArray(); for (index0, item0) in self.imported.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","popular_invites":"#); json.beginArray(); for (index0, item0) in self.popularInvites.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","retry_contacts":"#); json.beginArray(); for (index0, item0) in self.retryContacts.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL type `contacts.Blocked`: one case per constructor.
-    public indirect enum Blocked: TLObject {
+    public indirect enum Blocked: TLObject, TLJSONWritable {
         /// `contacts.blocked#0ade1591`
         case blocked(Api.Contacts.Blocked.Blocked)
         /// `contacts.blockedSlice#e1664194`
@@ -120,6 +144,13 @@ extension Api.Contacts {
             switch self {
             case .blocked(let value): value.serialize(into: &writer)
             case .blockedSlice(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .blocked(let value): value.writeJSON(into: &json)
+            case .blockedSlice(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -139,7 +170,7 @@ extension Api.Contacts {
 
 extension Api.Contacts.Blocked {
     /// TL constructor `contacts.blocked#0ade1591` of type `contacts.Blocked`.
-    public struct Blocked: TLConstructor {
+    public struct Blocked: TLConstructor, TLJSONWritable {
         /// `blocked:Vector<PeerBlocked>`
         public var blocked: [Api.PeerBlocked]
         /// `chats:Vector<Chat>`
@@ -169,10 +200,18 @@ extension Api.Contacts.Blocked {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.blocked")
+            json.key(#","blocked":"#); json.beginArray(); for (index0, item0) in self.blocked.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `contacts.blockedSlice#e1664194` of type `contacts.Blocked`.
-    public struct BlockedSlice: TLConstructor {
+    public struct BlockedSlice: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `blocked:Vector<PeerBlocked>`
@@ -207,12 +246,21 @@ extension Api.Contacts.Blocked {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.blockedSlice")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","blocked":"#); json.beginArray(); for (index0, item0) in self.blocked.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL constructor `contacts.found#b3134d9d` of type `contacts.Found`.
-    public struct Found: TLConstructor {
+    public struct Found: TLConstructor, TLJSONWritable {
         /// `my_results:Vector<Peer>`
         public var myResults: [Api.Peer]
         /// `results:Vector<Peer>`
@@ -247,12 +295,21 @@ extension Api.Contacts {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.found")
+            json.key(#","my_results":"#); json.beginArray(); for (index0, item0) in self.myResults.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","results":"#); json.beginArray(); for (index0, item0) in self.results.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL constructor `contacts.resolvedPeer#7f077ad9` of type `contacts.ResolvedPeer`.
-    public struct ResolvedPeer: TLConstructor {
+    public struct ResolvedPeer: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `chats:Vector<Chat>`
@@ -282,12 +339,20 @@ extension Api.Contacts {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.resolvedPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL type `contacts.TopPeers`: one case per constructor.
-    public indirect enum TopPeers: TLObject {
+    public indirect enum TopPeers: TLObject, TLJSONWritable {
         /// `contacts.topPeersNotModified#de266ef5`
         case topPeersNotModified
         /// `contacts.topPeers#70b772a8`
@@ -302,6 +367,14 @@ extension Api.Contacts {
             case .topPeersNotModified: writer.write(0xde266ef5 as UInt32)
             case .topPeers(let value): value.serialize(into: &writer)
             case .topPeersDisabled: writer.write(0xb52c939d as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .topPeersNotModified: json.beginObject("contacts.topPeersNotModified"); json.endObject()
+            case .topPeers(let value): value.writeJSON(into: &json)
+            case .topPeersDisabled: json.beginObject("contacts.topPeersDisabled"); json.endObject()
             }
         }
 
@@ -322,7 +395,7 @@ extension Api.Contacts {
 
 extension Api.Contacts.TopPeers {
     /// TL constructor `contacts.topPeers#70b772a8` of type `contacts.TopPeers`.
-    public struct TopPeers: TLConstructor {
+    public struct TopPeers: TLConstructor, TLJSONWritable {
         /// `categories:Vector<TopPeerCategoryPeers>`
         public var categories: [Api.TopPeerCategoryPeers]
         /// `chats:Vector<Chat>`
@@ -352,12 +425,20 @@ extension Api.Contacts.TopPeers {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.topPeers")
+            json.key(#","categories":"#); json.beginArray(); for (index0, item0) in self.categories.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL constructor `contacts.contactBirthdays#114ff30d` of type `contacts.ContactBirthdays`.
-    public struct ContactBirthdays: TLConstructor {
+    public struct ContactBirthdays: TLConstructor, TLJSONWritable {
         /// `contacts:Vector<ContactBirthday>`
         public var contacts: [Api.ContactBirthday]
         /// `users:Vector<User>`
@@ -382,12 +463,19 @@ extension Api.Contacts {
             self.contacts = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ContactBirthday(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.contactBirthdays")
+            json.key(#","contacts":"#); json.beginArray(); for (index0, item0) in self.contacts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Contacts {
     /// TL type `contacts.SponsoredPeers`: one case per constructor.
-    public indirect enum SponsoredPeers: TLObject {
+    public indirect enum SponsoredPeers: TLObject, TLJSONWritable {
         /// `contacts.sponsoredPeersEmpty#ea32b4b1`
         case sponsoredPeersEmpty
         /// `contacts.sponsoredPeers#eb032884`
@@ -399,6 +487,13 @@ extension Api.Contacts {
             switch self {
             case .sponsoredPeersEmpty: writer.write(0xea32b4b1 as UInt32)
             case .sponsoredPeers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sponsoredPeersEmpty: json.beginObject("contacts.sponsoredPeersEmpty"); json.endObject()
+            case .sponsoredPeers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -418,7 +513,7 @@ extension Api.Contacts {
 
 extension Api.Contacts.SponsoredPeers {
     /// TL constructor `contacts.sponsoredPeers#eb032884` of type `contacts.SponsoredPeers`.
-    public struct SponsoredPeers: TLConstructor {
+    public struct SponsoredPeers: TLConstructor, TLJSONWritable {
         /// `peers:Vector<SponsoredPeer>`
         public var peers: [Api.SponsoredPeer]
         /// `chats:Vector<Chat>`
@@ -447,6 +542,14 @@ extension Api.Contacts.SponsoredPeers {
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SponsoredPeer(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contacts.sponsoredPeers")
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Fragment {
     /// TL constructor `fragment.collectibleInfo#6ebdff91` of type `fragment.CollectibleInfo`.
-    public struct CollectibleInfo: TLConstructor {
+    public struct CollectibleInfo: TLConstructor, TLJSONWritable {
         /// `purchase_date:int`
         public var purchaseDate: Int32
         /// `currency:string`
@@ -46,6 +46,17 @@ extension Api.Fragment {
             self.cryptoCurrency = try reader.readString()
             self.cryptoAmount = try reader.readInt64()
             self.url = try reader.readString()
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("fragment.collectibleInfo")
+            json.key(#","purchase_date":"#); json.write(self.purchaseDate)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","crypto_currency":"#); json.write(self.cryptoCurrency)
+            json.key(#","crypto_amount":"#); json.write(self.cryptoAmount)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
         }
     }
 }

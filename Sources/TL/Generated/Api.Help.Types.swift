@@ -2,7 +2,7 @@
 
 extension Api.Help {
     /// TL type `help.AppUpdate`: one case per constructor.
-    public indirect enum AppUpdate: TLObject {
+    public indirect enum AppUpdate: TLObject, TLJSONWritable {
         /// `help.appUpdate#ccbbce30`
         case appUpdate(Api.Help.AppUpdate.AppUpdate)
         /// `help.noAppUpdate#c45a6536`
@@ -14,6 +14,13 @@ extension Api.Help {
             switch self {
             case .appUpdate(let value): value.serialize(into: &writer)
             case .noAppUpdate: writer.write(0xc45a6536 as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .appUpdate(let value): value.writeJSON(into: &json)
+            case .noAppUpdate: json.beginObject("help.noAppUpdate"); json.endObject()
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Help {
 
 extension Api.Help.AppUpdate {
     /// TL constructor `help.appUpdate#ccbbce30` of type `help.AppUpdate`.
-    public struct AppUpdate: TLConstructor {
+    public struct AppUpdate: TLConstructor, TLJSONWritable {
         /// `can_not_skip:flags.0?true`
         public var canNotSkip: Bool
         /// `id:int`
@@ -94,12 +101,25 @@ extension Api.Help.AppUpdate {
             if _flags & (1 << 2) != 0 { self.url = try reader.readString() } else { self.url = nil }
             if _flags & (1 << 3) != 0 { self.sticker = try Api.Document(from: &reader) } else { self.sticker = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.appUpdate")
+            if self.canNotSkip { json.key(#","can_not_skip":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","version":"#); json.write(self.version)
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","entities":"#); json.beginArray(); for (index0, item0) in self.entities.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            if let value = self.sticker { json.key(#","sticker":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.inviteText#18cb9f78` of type `help.InviteText`.
-    public struct InviteText: TLConstructor {
+    public struct InviteText: TLConstructor, TLJSONWritable {
         /// `message:string`
         public var message: String
 
@@ -119,12 +139,18 @@ extension Api.Help {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.inviteText")
+            json.key(#","message":"#); json.write(self.message)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.support#17c6b5f6` of type `help.Support`.
-    public struct Support: TLConstructor {
+    public struct Support: TLConstructor, TLJSONWritable {
         /// `phone_number:string`
         public var phoneNumber: String
         /// `user:User`
@@ -149,12 +175,19 @@ extension Api.Help {
             self.phoneNumber = try reader.readString()
             self.user = try Api.User(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.support")
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","user":"#); self.user.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.termsOfService#780a0310` of type `help.TermsOfService`.
-    public struct TermsOfService: TLConstructor {
+    public struct TermsOfService: TLConstructor, TLJSONWritable {
         /// `popup:flags.0?true`
         public var popup: Bool
         /// `id:DataJSON`
@@ -198,12 +231,22 @@ extension Api.Help {
             self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) }
             if _flags & (1 << 1) != 0 { self.minAgeConfirm = try reader.readInt32() } else { self.minAgeConfirm = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.termsOfService")
+            if self.popup { json.key(#","popup":"#); json.write(true) }
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","entities":"#); json.beginArray(); for (index0, item0) in self.entities.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.minAgeConfirm { json.key(#","min_age_confirm":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.recentMeUrls#0e0310d7` of type `help.RecentMeUrls`.
-    public struct RecentMeUrls: TLConstructor {
+    public struct RecentMeUrls: TLConstructor, TLJSONWritable {
         /// `urls:Vector<RecentMeUrl>`
         public var urls: [Api.RecentMeUrl]
         /// `chats:Vector<Chat>`
@@ -233,12 +276,20 @@ extension Api.Help {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.recentMeUrls")
+            json.key(#","urls":"#); json.beginArray(); for (index0, item0) in self.urls.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.TermsOfServiceUpdate`: one case per constructor.
-    public indirect enum TermsOfServiceUpdate: TLObject {
+    public indirect enum TermsOfServiceUpdate: TLObject, TLJSONWritable {
         /// `help.termsOfServiceUpdateEmpty#e3309f7f`
         case termsOfServiceUpdateEmpty(Api.Help.TermsOfServiceUpdate.TermsOfServiceUpdateEmpty)
         /// `help.termsOfServiceUpdate#28ecf961`
@@ -250,6 +301,13 @@ extension Api.Help {
             switch self {
             case .termsOfServiceUpdateEmpty(let value): value.serialize(into: &writer)
             case .termsOfServiceUpdate(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .termsOfServiceUpdateEmpty(let value): value.writeJSON(into: &json)
+            case .termsOfServiceUpdate(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -269,7 +327,7 @@ extension Api.Help {
 
 extension Api.Help.TermsOfServiceUpdate {
     /// TL constructor `help.termsOfServiceUpdateEmpty#e3309f7f` of type `help.TermsOfServiceUpdate`.
-    public struct TermsOfServiceUpdateEmpty: TLConstructor {
+    public struct TermsOfServiceUpdateEmpty: TLConstructor, TLJSONWritable {
         /// `expires:int`
         public var expires: Int32
 
@@ -289,10 +347,16 @@ extension Api.Help.TermsOfServiceUpdate {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.expires = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.termsOfServiceUpdateEmpty")
+            json.key(#","expires":"#); json.write(self.expires)
+            json.endObject()
+        }
     }
 
     /// TL constructor `help.termsOfServiceUpdate#28ecf961` of type `help.TermsOfServiceUpdate`.
-    public struct TermsOfServiceUpdate: TLConstructor {
+    public struct TermsOfServiceUpdate: TLConstructor, TLJSONWritable {
         /// `expires:int`
         public var expires: Int32
         /// `terms_of_service:help.TermsOfService`
@@ -317,12 +381,19 @@ extension Api.Help.TermsOfServiceUpdate {
             self.expires = try reader.readInt32()
             self.termsOfService = try Api.Help.TermsOfService(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.termsOfServiceUpdate")
+            json.key(#","expires":"#); json.write(self.expires)
+            json.key(#","terms_of_service":"#); self.termsOfService.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.DeepLinkInfo`: one case per constructor.
-    public indirect enum DeepLinkInfo: TLObject {
+    public indirect enum DeepLinkInfo: TLObject, TLJSONWritable {
         /// `help.deepLinkInfoEmpty#66afa166`
         case deepLinkInfoEmpty
         /// `help.deepLinkInfo#6a4ee832`
@@ -334,6 +405,13 @@ extension Api.Help {
             switch self {
             case .deepLinkInfoEmpty: writer.write(0x66afa166 as UInt32)
             case .deepLinkInfo(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .deepLinkInfoEmpty: json.beginObject("help.deepLinkInfoEmpty"); json.endObject()
+            case .deepLinkInfo(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -353,7 +431,7 @@ extension Api.Help {
 
 extension Api.Help.DeepLinkInfo {
     /// TL constructor `help.deepLinkInfo#6a4ee832` of type `help.DeepLinkInfo`.
-    public struct DeepLinkInfo: TLConstructor {
+    public struct DeepLinkInfo: TLConstructor, TLJSONWritable {
         /// `update_app:flags.0?true`
         public var updateApp: Bool
         /// `message:string`
@@ -387,12 +465,20 @@ extension Api.Help.DeepLinkInfo {
             self.message = try reader.readString()
             if _flags & (1 << 1) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.deepLinkInfo")
+            if self.updateApp { json.key(#","update_app":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.PassportConfig`: one case per constructor.
-    public indirect enum PassportConfig: TLObject {
+    public indirect enum PassportConfig: TLObject, TLJSONWritable {
         /// `help.passportConfigNotModified#bfb9f457`
         case passportConfigNotModified
         /// `help.passportConfig#a098d6af`
@@ -404,6 +490,13 @@ extension Api.Help {
             switch self {
             case .passportConfigNotModified: writer.write(0xbfb9f457 as UInt32)
             case .passportConfig(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .passportConfigNotModified: json.beginObject("help.passportConfigNotModified"); json.endObject()
+            case .passportConfig(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -423,7 +516,7 @@ extension Api.Help {
 
 extension Api.Help.PassportConfig {
     /// TL constructor `help.passportConfig#a098d6af` of type `help.PassportConfig`.
-    public struct PassportConfig: TLConstructor {
+    public struct PassportConfig: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `countries_langs:DataJSON`
@@ -448,12 +541,19 @@ extension Api.Help.PassportConfig {
             self.hash = try reader.readInt32()
             self.countriesLangs = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.passportConfig")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","countries_langs":"#); self.countriesLangs.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.supportName#8c05f1c9` of type `help.SupportName`.
-    public struct SupportName: TLConstructor {
+    public struct SupportName: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
 
@@ -473,12 +573,18 @@ extension Api.Help {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.name = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.supportName")
+            json.key(#","name":"#); json.write(self.name)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.UserInfo`: one case per constructor.
-    public indirect enum UserInfo: TLObject {
+    public indirect enum UserInfo: TLObject, TLJSONWritable {
         /// `help.userInfoEmpty#f3ae2eed`
         case userInfoEmpty
         /// `help.userInfo#01eb3758`
@@ -490,6 +596,13 @@ extension Api.Help {
             switch self {
             case .userInfoEmpty: writer.write(0xf3ae2eed as UInt32)
             case .userInfo(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .userInfoEmpty: json.beginObject("help.userInfoEmpty"); json.endObject()
+            case .userInfo(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -509,7 +622,7 @@ extension Api.Help {
 
 extension Api.Help.UserInfo {
     /// TL constructor `help.userInfo#01eb3758` of type `help.UserInfo`.
-    public struct UserInfo: TLConstructor {
+    public struct UserInfo: TLConstructor, TLJSONWritable {
         /// `message:string`
         public var message: String
         /// `entities:Vector<MessageEntity>`
@@ -544,12 +657,21 @@ extension Api.Help.UserInfo {
             self.author = try reader.readString()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.userInfo")
+            json.key(#","message":"#); json.write(self.message)
+            json.key(#","entities":"#); json.beginArray(); for (index0, item0) in self.entities.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","author":"#); json.write(self.author)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.PromoData`: one case per constructor.
-    public indirect enum PromoData: TLObject {
+    public indirect enum PromoData: TLObject, TLJSONWritable {
         /// `help.promoDataEmpty#98f6ac75`
         case promoDataEmpty(Api.Help.PromoData.PromoDataEmpty)
         /// `help.promoData#08a4d87a`
@@ -561,6 +683,13 @@ extension Api.Help {
             switch self {
             case .promoDataEmpty(let value): value.serialize(into: &writer)
             case .promoData(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .promoDataEmpty(let value): value.writeJSON(into: &json)
+            case .promoData(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -580,7 +709,7 @@ extension Api.Help {
 
 extension Api.Help.PromoData {
     /// TL constructor `help.promoDataEmpty#98f6ac75` of type `help.PromoData`.
-    public struct PromoDataEmpty: TLConstructor {
+    public struct PromoDataEmpty: TLConstructor, TLJSONWritable {
         /// `expires:int`
         public var expires: Int32
 
@@ -600,10 +729,16 @@ extension Api.Help.PromoData {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.expires = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.promoDataEmpty")
+            json.key(#","expires":"#); json.write(self.expires)
+            json.endObject()
+        }
     }
 
     /// TL constructor `help.promoData#08a4d87a` of type `help.PromoData`.
-    public struct PromoData: TLConstructor {
+    public struct PromoData: TLConstructor, TLJSONWritable {
         /// `proxy:flags.0?true`
         public var proxy: Bool
         /// `expires:int`
@@ -675,12 +810,27 @@ extension Api.Help.PromoData {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.promoData")
+            if self.proxy { json.key(#","proxy":"#); json.write(true) }
+            json.key(#","expires":"#); json.write(self.expires)
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            if let value = self.psaType { json.key(#","psa_type":"#); json.write(value) }
+            if let value = self.psaMessage { json.key(#","psa_message":"#); json.write(value) }
+            json.key(#","pending_suggestions":"#); json.beginArray(); for (index0, item0) in self.pendingSuggestions.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","dismissed_suggestions":"#); json.beginArray(); for (index0, item0) in self.dismissedSuggestions.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            if let value = self.customPendingSuggestion { json.key(#","custom_pending_suggestion":"#); value.writeJSON(into: &json) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.countryCode#4203c5ef` of type `help.CountryCode`.
-    public struct CountryCode: TLConstructor {
+    public struct CountryCode: TLConstructor, TLJSONWritable {
         /// `country_code:string`
         public var countryCode: String
         /// `prefixes:flags.0?Vector<string>`
@@ -715,12 +865,20 @@ extension Api.Help {
             if _flags & (1 << 0) != 0 { self.prefixes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() } } else { self.prefixes = nil }
             if _flags & (1 << 1) != 0 { self.patterns = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() } } else { self.patterns = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.countryCode")
+            json.key(#","country_code":"#); json.write(self.countryCode)
+            if let value = self.prefixes { json.key(#","prefixes":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.patterns { json.key(#","patterns":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.country#c3878e23` of type `help.Country`.
-    public struct Country: TLConstructor {
+    public struct Country: TLConstructor, TLJSONWritable {
         /// `hidden:flags.0?true`
         public var hidden: Bool
         /// `iso2:string`
@@ -764,12 +922,22 @@ extension Api.Help {
             if _flags & (1 << 1) != 0 { self.name = try reader.readString() } else { self.name = nil }
             self.countryCodes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Help.CountryCode(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.country")
+            if self.hidden { json.key(#","hidden":"#); json.write(true) }
+            json.key(#","iso2":"#); json.write(self.iso2)
+            json.key(#","default_name":"#); json.write(self.defaultName)
+            if let value = self.name { json.key(#","name":"#); json.write(value) }
+            json.key(#","country_codes":"#); json.beginArray(); for (index0, item0) in self.countryCodes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.CountriesList`: one case per constructor.
-    public indirect enum CountriesList: TLObject {
+    public indirect enum CountriesList: TLObject, TLJSONWritable {
         /// `help.countriesListNotModified#93cc1f32`
         case countriesListNotModified
         /// `help.countriesList#87d0759e`
@@ -781,6 +949,13 @@ extension Api.Help {
             switch self {
             case .countriesListNotModified: writer.write(0x93cc1f32 as UInt32)
             case .countriesList(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .countriesListNotModified: json.beginObject("help.countriesListNotModified"); json.endObject()
+            case .countriesList(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -800,7 +975,7 @@ extension Api.Help {
 
 extension Api.Help.CountriesList {
     /// TL constructor `help.countriesList#87d0759e` of type `help.CountriesList`.
-    public struct CountriesList: TLConstructor {
+    public struct CountriesList: TLConstructor, TLJSONWritable {
         /// `countries:Vector<help.Country>`
         public var countries: [Api.Help.Country]
         /// `hash:int`
@@ -825,12 +1000,19 @@ extension Api.Help.CountriesList {
             self.countries = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Help.Country(from: &reader) }
             self.hash = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.countriesList")
+            json.key(#","countries":"#); json.beginArray(); for (index0, item0) in self.countries.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.premiumPromo#5334759c` of type `help.PremiumPromo`.
-    public struct PremiumPromo: TLConstructor {
+    public struct PremiumPromo: TLConstructor, TLJSONWritable {
         /// `status_text:string`
         public var statusText: String
         /// `status_entities:Vector<MessageEntity>`
@@ -875,12 +1057,23 @@ extension Api.Help {
             self.periodOptions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PremiumSubscriptionOption(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.premiumPromo")
+            json.key(#","status_text":"#); json.write(self.statusText)
+            json.key(#","status_entities":"#); json.beginArray(); for (index0, item0) in self.statusEntities.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","video_sections":"#); json.beginArray(); for (index0, item0) in self.videoSections.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","videos":"#); json.beginArray(); for (index0, item0) in self.videos.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","period_options":"#); json.beginArray(); for (index0, item0) in self.periodOptions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.AppConfig`: one case per constructor.
-    public indirect enum AppConfig: TLObject {
+    public indirect enum AppConfig: TLObject, TLJSONWritable {
         /// `help.appConfigNotModified#7cde641d`
         case appConfigNotModified
         /// `help.appConfig#dd18782e`
@@ -892,6 +1085,13 @@ extension Api.Help {
             switch self {
             case .appConfigNotModified: writer.write(0x7cde641d as UInt32)
             case .appConfig(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .appConfigNotModified: json.beginObject("help.appConfigNotModified"); json.endObject()
+            case .appConfig(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -911,7 +1111,7 @@ extension Api.Help {
 
 extension Api.Help.AppConfig {
     /// TL constructor `help.appConfig#dd18782e` of type `help.AppConfig`.
-    public struct AppConfig: TLConstructor {
+    public struct AppConfig: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `config:JSONValue`
@@ -936,12 +1136,19 @@ extension Api.Help.AppConfig {
             self.hash = try reader.readInt32()
             self.config = try Api.JSONValue(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.appConfig")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","config":"#); self.config.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.PeerColorSet`: one case per constructor.
-    public indirect enum PeerColorSet: TLObject {
+    public indirect enum PeerColorSet: TLObject, TLJSONWritable {
         /// `help.peerColorSet#26219a58`
         case peerColorSet(Api.Help.PeerColorSet.PeerColorSet)
         /// `help.peerColorProfileSet#767d61eb`
@@ -953,6 +1160,13 @@ extension Api.Help {
             switch self {
             case .peerColorSet(let value): value.serialize(into: &writer)
             case .peerColorProfileSet(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .peerColorSet(let value): value.writeJSON(into: &json)
+            case .peerColorProfileSet(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -972,7 +1186,7 @@ extension Api.Help {
 
 extension Api.Help.PeerColorSet {
     /// TL constructor `help.peerColorSet#26219a58` of type `help.PeerColorSet`.
-    public struct PeerColorSet: TLConstructor {
+    public struct PeerColorSet: TLConstructor, TLJSONWritable {
         /// `colors:Vector<int>`
         public var colors: [Int32]
 
@@ -992,10 +1206,16 @@ extension Api.Help.PeerColorSet {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.colors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.peerColorSet")
+            json.key(#","colors":"#); json.beginArray(); for (index0, item0) in self.colors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `help.peerColorProfileSet#767d61eb` of type `help.PeerColorSet`.
-    public struct PeerColorProfileSet: TLConstructor {
+    public struct PeerColorProfileSet: TLConstructor, TLJSONWritable {
         /// `palette_colors:Vector<int>`
         public var paletteColors: [Int32]
         /// `bg_colors:Vector<int>`
@@ -1025,12 +1245,20 @@ extension Api.Help.PeerColorSet {
             self.bgColors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
             self.storyColors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.peerColorProfileSet")
+            json.key(#","palette_colors":"#); json.beginArray(); for (index0, item0) in self.paletteColors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","bg_colors":"#); json.beginArray(); for (index0, item0) in self.bgColors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","story_colors":"#); json.beginArray(); for (index0, item0) in self.storyColors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.peerColorOption#adec6ebe` of type `help.PeerColorOption`.
-    public struct PeerColorOption: TLConstructor {
+    public struct PeerColorOption: TLConstructor, TLJSONWritable {
         /// `hidden:flags.0?true`
         public var hidden: Bool
         /// `color_id:int`
@@ -1082,12 +1310,23 @@ extension Api.Help {
             if _flags & (1 << 3) != 0 { self.channelMinLevel = try reader.readInt32() } else { self.channelMinLevel = nil }
             if _flags & (1 << 4) != 0 { self.groupMinLevel = try reader.readInt32() } else { self.groupMinLevel = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.peerColorOption")
+            if self.hidden { json.key(#","hidden":"#); json.write(true) }
+            json.key(#","color_id":"#); json.write(self.colorId)
+            if let value = self.colors { json.key(#","colors":"#); value.writeJSON(into: &json) }
+            if let value = self.darkColors { json.key(#","dark_colors":"#); value.writeJSON(into: &json) }
+            if let value = self.channelMinLevel { json.key(#","channel_min_level":"#); json.write(value) }
+            if let value = self.groupMinLevel { json.key(#","group_min_level":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.PeerColors`: one case per constructor.
-    public indirect enum PeerColors: TLObject {
+    public indirect enum PeerColors: TLObject, TLJSONWritable {
         /// `help.peerColorsNotModified#2ba1f5ce`
         case peerColorsNotModified
         /// `help.peerColors#00f8ed08`
@@ -1099,6 +1338,13 @@ extension Api.Help {
             switch self {
             case .peerColorsNotModified: writer.write(0x2ba1f5ce as UInt32)
             case .peerColors(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .peerColorsNotModified: json.beginObject("help.peerColorsNotModified"); json.endObject()
+            case .peerColors(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1118,7 +1364,7 @@ extension Api.Help {
 
 extension Api.Help.PeerColors {
     /// TL constructor `help.peerColors#00f8ed08` of type `help.PeerColors`.
-    public struct PeerColors: TLConstructor {
+    public struct PeerColors: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `colors:Vector<help.PeerColorOption>`
@@ -1143,12 +1389,19 @@ extension Api.Help.PeerColors {
             self.hash = try reader.readInt32()
             self.colors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Help.PeerColorOption(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.peerColors")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","colors":"#); json.beginArray(); for (index0, item0) in self.colors.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL type `help.TimezonesList`: one case per constructor.
-    public indirect enum TimezonesList: TLObject {
+    public indirect enum TimezonesList: TLObject, TLJSONWritable {
         /// `help.timezonesListNotModified#970708cc`
         case timezonesListNotModified
         /// `help.timezonesList#7b74ed71`
@@ -1160,6 +1413,13 @@ extension Api.Help {
             switch self {
             case .timezonesListNotModified: writer.write(0x970708cc as UInt32)
             case .timezonesList(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .timezonesListNotModified: json.beginObject("help.timezonesListNotModified"); json.endObject()
+            case .timezonesList(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1179,7 +1439,7 @@ extension Api.Help {
 
 extension Api.Help.TimezonesList {
     /// TL constructor `help.timezonesList#7b74ed71` of type `help.TimezonesList`.
-    public struct TimezonesList: TLConstructor {
+    public struct TimezonesList: TLConstructor, TLJSONWritable {
         /// `timezones:Vector<Timezone>`
         public var timezones: [Api.Timezone]
         /// `hash:int`
@@ -1204,12 +1464,19 @@ extension Api.Help.TimezonesList {
             self.timezones = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Timezone(from: &reader) }
             self.hash = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.timezonesList")
+            json.key(#","timezones":"#); json.beginArray(); for (index0, item0) in self.timezones.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Help {
     /// TL constructor `help.configSimple#5a592a6c` of type `help.ConfigSimple`.
-    public struct ConfigSimple: TLConstructor {
+    public struct ConfigSimple: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `expires:int`
@@ -1238,6 +1505,14 @@ extension Api.Help {
             self.date = try reader.readInt32()
             self.expires = try reader.readInt32()
             self.rules = try reader.readBareVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AccessPointRule(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("help.configSimple")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","expires":"#); json.write(self.expires)
+            json.key(#","rules":"#); json.beginArray(); for (index0, item0) in self.rules.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Messages {
     /// TL type `messages.Dialogs`: one case per constructor.
-    public indirect enum Dialogs: TLObject {
+    public indirect enum Dialogs: TLObject, TLJSONWritable {
         /// `messages.dialogs#15ba6c40`
         case dialogs(Api.Messages.Dialogs.Dialogs)
         /// `messages.dialogsSlice#71e094f3`
@@ -17,6 +17,14 @@ extension Api.Messages {
             case .dialogs(let value): value.serialize(into: &writer)
             case .dialogsSlice(let value): value.serialize(into: &writer)
             case .dialogsNotModified(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .dialogs(let value): value.writeJSON(into: &json)
+            case .dialogsSlice(let value): value.writeJSON(into: &json)
+            case .dialogsNotModified(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -37,7 +45,7 @@ extension Api.Messages {
 
 extension Api.Messages.Dialogs {
     /// TL constructor `messages.dialogs#15ba6c40` of type `messages.Dialogs`.
-    public struct Dialogs: TLConstructor {
+    public struct Dialogs: TLConstructor, TLJSONWritable {
         /// `dialogs:Vector<Dialog>`
         public var dialogs: [Api.Dialog]
         /// `messages:Vector<Message>`
@@ -72,10 +80,19 @@ extension Api.Messages.Dialogs {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.dialogs")
+            json.key(#","dialogs":"#); json.beginArray(); for (index0, item0) in self.dialogs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.dialogsSlice#71e094f3` of type `messages.Dialogs`.
-    public struct DialogsSlice: TLConstructor {
+    public struct DialogsSlice: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `dialogs:Vector<Dialog>`
@@ -115,10 +132,20 @@ extension Api.Messages.Dialogs {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.dialogsSlice")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","dialogs":"#); json.beginArray(); for (index0, item0) in self.dialogs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.dialogsNotModified#f0e3e596` of type `messages.Dialogs`.
-    public struct DialogsNotModified: TLConstructor {
+    public struct DialogsNotModified: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
 
@@ -138,12 +165,18 @@ extension Api.Messages.Dialogs {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.dialogsNotModified")
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.Messages`: one case per constructor.
-    public indirect enum Messages: TLObject {
+    public indirect enum Messages: TLObject, TLJSONWritable {
         /// `messages.messages#1d73e7ea`
         case messages(Api.Messages.Messages.Messages)
         /// `messages.messagesSlice#5f206716`
@@ -161,6 +194,15 @@ extension Api.Messages {
             case .messagesSlice(let value): value.serialize(into: &writer)
             case .channelMessages(let value): value.serialize(into: &writer)
             case .messagesNotModified(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messages(let value): value.writeJSON(into: &json)
+            case .messagesSlice(let value): value.writeJSON(into: &json)
+            case .channelMessages(let value): value.writeJSON(into: &json)
+            case .messagesNotModified(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -182,7 +224,7 @@ extension Api.Messages {
 
 extension Api.Messages.Messages {
     /// TL constructor `messages.messages#1d73e7ea` of type `messages.Messages`.
-    public struct Messages: TLConstructor {
+    public struct Messages: TLConstructor, TLJSONWritable {
         /// `messages:Vector<Message>`
         public var messages: [Api.Message]
         /// `topics:Vector<ForumTopic>`
@@ -217,10 +259,19 @@ extension Api.Messages.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.messages")
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","topics":"#); json.beginArray(); for (index0, item0) in self.topics.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.messagesSlice#5f206716` of type `messages.Messages`.
-    public struct MessagesSlice: TLConstructor {
+    public struct MessagesSlice: TLConstructor, TLJSONWritable {
         /// `inexact:flags.1?true`
         public var inexact: Bool
         /// `count:int`
@@ -286,10 +337,24 @@ extension Api.Messages.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.messagesSlice")
+            if self.inexact { json.key(#","inexact":"#); json.write(true) }
+            json.key(#","count":"#); json.write(self.count)
+            if let value = self.nextRate { json.key(#","next_rate":"#); json.write(value) }
+            if let value = self.offsetIdOffset { json.key(#","offset_id_offset":"#); json.write(value) }
+            if let value = self.searchFlood { json.key(#","search_flood":"#); value.writeJSON(into: &json) }
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","topics":"#); json.beginArray(); for (index0, item0) in self.topics.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.channelMessages#c776ba4e` of type `messages.Messages`.
-    public struct ChannelMessages: TLConstructor {
+    public struct ChannelMessages: TLConstructor, TLJSONWritable {
         /// `inexact:flags.1?true`
         public var inexact: Bool
         /// `pts:int`
@@ -348,10 +413,23 @@ extension Api.Messages.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.channelMessages")
+            if self.inexact { json.key(#","inexact":"#); json.write(true) }
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","count":"#); json.write(self.count)
+            if let value = self.offsetIdOffset { json.key(#","offset_id_offset":"#); json.write(value) }
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","topics":"#); json.beginArray(); for (index0, item0) in self.topics.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.messagesNotModified#74535f21` of type `messages.Messages`.
-    public struct MessagesNotModified: TLConstructor {
+    public struct MessagesNotModified: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
 
@@ -371,12 +449,18 @@ extension Api.Messages.Messages {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.messagesNotModified")
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.Chats`: one case per constructor.
-    public indirect enum Chats: TLObject {
+    public indirect enum Chats: TLObject, TLJSONWritable {
         /// `messages.chats#64ff9fd5`
         case chats(Api.Messages.Chats.Chats)
         /// `messages.chatsSlice#9cd81144`
@@ -388,6 +472,13 @@ extension Api.Messages {
             switch self {
             case .chats(let value): value.serialize(into: &writer)
             case .chatsSlice(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chats(let value): value.writeJSON(into: &json)
+            case .chatsSlice(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -407,7 +498,7 @@ extension Api.Messages {
 
 extension Api.Messages.Chats {
     /// TL constructor `messages.chats#64ff9fd5` of type `messages.Chats`.
-    public struct Chats: TLConstructor {
+    public struct Chats: TLConstructor, TLJSONWritable {
         /// `chats:Vector<Chat>`
         public var chats: [Api.Chat]
 
@@ -427,10 +518,16 @@ extension Api.Messages.Chats {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chats")
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.chatsSlice#9cd81144` of type `messages.Chats`.
-    public struct ChatsSlice: TLConstructor {
+    public struct ChatsSlice: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `chats:Vector<Chat>`
@@ -455,12 +552,19 @@ extension Api.Messages.Chats {
             self.count = try reader.readInt32()
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chatsSlice")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.chatFull#e5d7d19c` of type `messages.ChatFull`.
-    public struct ChatFull: TLConstructor {
+    public struct ChatFull: TLConstructor, TLJSONWritable {
         /// `full_chat:ChatFull`
         public var fullChat: Api.ChatFull
         /// `chats:Vector<Chat>`
@@ -490,12 +594,20 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chatFull")
+            json.key(#","full_chat":"#); self.fullChat.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.affectedHistory#b45c69d1` of type `messages.AffectedHistory`.
-    public struct AffectedHistory: TLConstructor {
+    public struct AffectedHistory: TLConstructor, TLJSONWritable {
         /// `pts:int`
         public var pts: Int32
         /// `pts_count:int`
@@ -525,12 +637,20 @@ extension Api.Messages {
             self.ptsCount = try reader.readInt32()
             self.offset = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.affectedHistory")
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.key(#","offset":"#); json.write(self.offset)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.DhConfig`: one case per constructor.
-    public indirect enum DhConfig: TLObject {
+    public indirect enum DhConfig: TLObject, TLJSONWritable {
         /// `messages.dhConfigNotModified#c0e24635`
         case dhConfigNotModified(Api.Messages.DhConfig.DhConfigNotModified)
         /// `messages.dhConfig#2c221edd`
@@ -542,6 +662,13 @@ extension Api.Messages {
             switch self {
             case .dhConfigNotModified(let value): value.serialize(into: &writer)
             case .dhConfig(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .dhConfigNotModified(let value): value.writeJSON(into: &json)
+            case .dhConfig(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -561,7 +688,7 @@ extension Api.Messages {
 
 extension Api.Messages.DhConfig {
     /// TL constructor `messages.dhConfigNotModified#c0e24635` of type `messages.DhConfig`.
-    public struct DhConfigNotModified: TLConstructor {
+    public struct DhConfigNotModified: TLConstructor, TLJSONWritable {
         /// `random:bytes`
         public var random: [UInt8]
 
@@ -581,10 +708,16 @@ extension Api.Messages.DhConfig {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.random = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.dhConfigNotModified")
+            json.key(#","random":"#); json.write(self.random)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.dhConfig#2c221edd` of type `messages.DhConfig`.
-    public struct DhConfig: TLConstructor {
+    public struct DhConfig: TLConstructor, TLJSONWritable {
         /// `g:int`
         public var g: Int32
         /// `p:bytes`
@@ -619,12 +752,21 @@ extension Api.Messages.DhConfig {
             self.version = try reader.readInt32()
             self.random = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.dhConfig")
+            json.key(#","g":"#); json.write(self.g)
+            json.key(#","p":"#); json.write(self.p)
+            json.key(#","version":"#); json.write(self.version)
+            json.key(#","random":"#); json.write(self.random)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.SentEncryptedMessage`: one case per constructor.
-    public indirect enum SentEncryptedMessage: TLObject {
+    public indirect enum SentEncryptedMessage: TLObject, TLJSONWritable {
         /// `messages.sentEncryptedMessage#560f8935`
         case sentEncryptedMessage(Api.Messages.SentEncryptedMessage.SentEncryptedMessage)
         /// `messages.sentEncryptedFile#9493ff32`
@@ -636,6 +778,13 @@ extension Api.Messages {
             switch self {
             case .sentEncryptedMessage(let value): value.serialize(into: &writer)
             case .sentEncryptedFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sentEncryptedMessage(let value): value.writeJSON(into: &json)
+            case .sentEncryptedFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -655,7 +804,7 @@ extension Api.Messages {
 
 extension Api.Messages.SentEncryptedMessage {
     /// TL constructor `messages.sentEncryptedMessage#560f8935` of type `messages.SentEncryptedMessage`.
-    public struct SentEncryptedMessage: TLConstructor {
+    public struct SentEncryptedMessage: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
 
@@ -675,10 +824,16 @@ extension Api.Messages.SentEncryptedMessage {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.sentEncryptedMessage")
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.sentEncryptedFile#9493ff32` of type `messages.SentEncryptedMessage`.
-    public struct SentEncryptedFile: TLConstructor {
+    public struct SentEncryptedFile: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `file:EncryptedFile`
@@ -703,12 +858,19 @@ extension Api.Messages.SentEncryptedMessage {
             self.date = try reader.readInt32()
             self.file = try Api.EncryptedFile(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.sentEncryptedFile")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","file":"#); self.file.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.Stickers`: one case per constructor.
-    public indirect enum Stickers: TLObject {
+    public indirect enum Stickers: TLObject, TLJSONWritable {
         /// `messages.stickersNotModified#f1749a22`
         case stickersNotModified
         /// `messages.stickers#30a6ec7e`
@@ -720,6 +882,13 @@ extension Api.Messages {
             switch self {
             case .stickersNotModified: writer.write(0xf1749a22 as UInt32)
             case .stickers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .stickersNotModified: json.beginObject("messages.stickersNotModified"); json.endObject()
+            case .stickers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -739,7 +908,7 @@ extension Api.Messages {
 
 extension Api.Messages.Stickers {
     /// TL constructor `messages.stickers#30a6ec7e` of type `messages.Stickers`.
-    public struct Stickers: TLConstructor {
+    public struct Stickers: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `stickers:Vector<Document>`
@@ -764,12 +933,19 @@ extension Api.Messages.Stickers {
             self.hash = try reader.readInt64()
             self.stickers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.stickers")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in self.stickers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.AllStickers`: one case per constructor.
-    public indirect enum AllStickers: TLObject {
+    public indirect enum AllStickers: TLObject, TLJSONWritable {
         /// `messages.allStickersNotModified#e86602c3`
         case allStickersNotModified
         /// `messages.allStickers#cdbbcebb`
@@ -781,6 +957,13 @@ extension Api.Messages {
             switch self {
             case .allStickersNotModified: writer.write(0xe86602c3 as UInt32)
             case .allStickers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .allStickersNotModified: json.beginObject("messages.allStickersNotModified"); json.endObject()
+            case .allStickers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -800,7 +983,7 @@ extension Api.Messages {
 
 extension Api.Messages.AllStickers {
     /// TL constructor `messages.allStickers#cdbbcebb` of type `messages.AllStickers`.
-    public struct AllStickers: TLConstructor {
+    public struct AllStickers: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `sets:Vector<StickerSet>`
@@ -825,12 +1008,19 @@ extension Api.Messages.AllStickers {
             self.hash = try reader.readInt64()
             self.sets = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerSet(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.allStickers")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","sets":"#); json.beginArray(); for (index0, item0) in self.sets.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.affectedMessages#84d19185` of type `messages.AffectedMessages`.
-    public struct AffectedMessages: TLConstructor {
+    public struct AffectedMessages: TLConstructor, TLJSONWritable {
         /// `pts:int`
         public var pts: Int32
         /// `pts_count:int`
@@ -855,12 +1045,19 @@ extension Api.Messages {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.affectedMessages")
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.StickerSet`: one case per constructor.
-    public indirect enum StickerSet: TLObject {
+    public indirect enum StickerSet: TLObject, TLJSONWritable {
         /// `messages.stickerSet#6e153f16`
         case stickerSet(Api.Messages.StickerSet.StickerSet)
         /// `messages.stickerSetNotModified#d3f924eb`
@@ -872,6 +1069,13 @@ extension Api.Messages {
             switch self {
             case .stickerSet(let value): value.serialize(into: &writer)
             case .stickerSetNotModified: writer.write(0xd3f924eb as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .stickerSet(let value): value.writeJSON(into: &json)
+            case .stickerSetNotModified: json.beginObject("messages.stickerSetNotModified"); json.endObject()
             }
         }
 
@@ -891,7 +1095,7 @@ extension Api.Messages {
 
 extension Api.Messages.StickerSet {
     /// TL constructor `messages.stickerSet#6e153f16` of type `messages.StickerSet`.
-    public struct StickerSet: TLConstructor {
+    public struct StickerSet: TLConstructor, TLJSONWritable {
         /// `set:StickerSet`
         public var set: Api.StickerSet
         /// `packs:Vector<StickerPack>`
@@ -926,12 +1130,21 @@ extension Api.Messages.StickerSet {
             self.keywords = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerKeyword(from: &reader) }
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.stickerSet")
+            json.key(#","set":"#); self.set.writeJSON(into: &json)
+            json.key(#","packs":"#); json.beginArray(); for (index0, item0) in self.packs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","keywords":"#); json.beginArray(); for (index0, item0) in self.keywords.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.SavedGifs`: one case per constructor.
-    public indirect enum SavedGifs: TLObject {
+    public indirect enum SavedGifs: TLObject, TLJSONWritable {
         /// `messages.savedGifsNotModified#e8025ca2`
         case savedGifsNotModified
         /// `messages.savedGifs#84a02a0d`
@@ -943,6 +1156,13 @@ extension Api.Messages {
             switch self {
             case .savedGifsNotModified: writer.write(0xe8025ca2 as UInt32)
             case .savedGifs(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedGifsNotModified: json.beginObject("messages.savedGifsNotModified"); json.endObject()
+            case .savedGifs(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -962,7 +1182,7 @@ extension Api.Messages {
 
 extension Api.Messages.SavedGifs {
     /// TL constructor `messages.savedGifs#84a02a0d` of type `messages.SavedGifs`.
-    public struct SavedGifs: TLConstructor {
+    public struct SavedGifs: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `gifs:Vector<Document>`
@@ -987,12 +1207,19 @@ extension Api.Messages.SavedGifs {
             self.hash = try reader.readInt64()
             self.gifs = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.savedGifs")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","gifs":"#); json.beginArray(); for (index0, item0) in self.gifs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.botResults#e021f2f6` of type `messages.BotResults`.
-    public struct BotResults: TLConstructor {
+    public struct BotResults: TLConstructor, TLJSONWritable {
         /// `gallery:flags.0?true`
         public var gallery: Bool
         /// `query_id:long`
@@ -1053,12 +1280,25 @@ extension Api.Messages {
             self.cacheTime = try reader.readInt32()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.botResults")
+            if self.gallery { json.key(#","gallery":"#); json.write(true) }
+            json.key(#","query_id":"#); json.write(self.queryId)
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            if let value = self.switchPm { json.key(#","switch_pm":"#); value.writeJSON(into: &json) }
+            if let value = self.switchWebview { json.key(#","switch_webview":"#); value.writeJSON(into: &json) }
+            json.key(#","results":"#); json.beginArray(); for (index0, item0) in self.results.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","cache_time":"#); json.write(self.cacheTime)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.botCallbackAnswer#36585ea4` of type `messages.BotCallbackAnswer`.
-    public struct BotCallbackAnswer: TLConstructor {
+    public struct BotCallbackAnswer: TLConstructor, TLJSONWritable {
         /// `alert:flags.1?true`
         public var alert: Bool
         /// `has_url:flags.3?true`
@@ -1108,12 +1348,23 @@ extension Api.Messages {
             if _flags & (1 << 2) != 0 { self.url = try reader.readString() } else { self.url = nil }
             self.cacheTime = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.botCallbackAnswer")
+            if self.alert { json.key(#","alert":"#); json.write(true) }
+            if self.hasUrl { json.key(#","has_url":"#); json.write(true) }
+            if self.nativeUi { json.key(#","native_ui":"#); json.write(true) }
+            if let value = self.message { json.key(#","message":"#); json.write(value) }
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            json.key(#","cache_time":"#); json.write(self.cacheTime)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.messageEditData#26b5dde6` of type `messages.MessageEditData`.
-    public struct MessageEditData: TLConstructor {
+    public struct MessageEditData: TLConstructor, TLJSONWritable {
         /// `caption:flags.0?true`
         public var caption: Bool
 
@@ -1136,12 +1387,18 @@ extension Api.Messages {
             let _flags = try reader.readUInt32()
             self.caption = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.messageEditData")
+            if self.caption { json.key(#","caption":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.peerDialogs#3371c354` of type `messages.PeerDialogs`.
-    public struct PeerDialogs: TLConstructor {
+    public struct PeerDialogs: TLConstructor, TLJSONWritable {
         /// `dialogs:Vector<Dialog>`
         public var dialogs: [Api.Dialog]
         /// `messages:Vector<Message>`
@@ -1181,12 +1438,22 @@ extension Api.Messages {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.state = try Api.Updates.State(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.peerDialogs")
+            json.key(#","dialogs":"#); json.beginArray(); for (index0, item0) in self.dialogs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","state":"#); self.state.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.FeaturedStickers`: one case per constructor.
-    public indirect enum FeaturedStickers: TLObject {
+    public indirect enum FeaturedStickers: TLObject, TLJSONWritable {
         /// `messages.featuredStickersNotModified#c6dc0c66`
         case featuredStickersNotModified(Api.Messages.FeaturedStickers.FeaturedStickersNotModified)
         /// `messages.featuredStickers#be382906`
@@ -1198,6 +1465,13 @@ extension Api.Messages {
             switch self {
             case .featuredStickersNotModified(let value): value.serialize(into: &writer)
             case .featuredStickers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .featuredStickersNotModified(let value): value.writeJSON(into: &json)
+            case .featuredStickers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1217,7 +1491,7 @@ extension Api.Messages {
 
 extension Api.Messages.FeaturedStickers {
     /// TL constructor `messages.featuredStickersNotModified#c6dc0c66` of type `messages.FeaturedStickers`.
-    public struct FeaturedStickersNotModified: TLConstructor {
+    public struct FeaturedStickersNotModified: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
 
@@ -1237,10 +1511,16 @@ extension Api.Messages.FeaturedStickers {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.featuredStickersNotModified")
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.featuredStickers#be382906` of type `messages.FeaturedStickers`.
-    public struct FeaturedStickers: TLConstructor {
+    public struct FeaturedStickers: TLConstructor, TLJSONWritable {
         /// `premium:flags.0?true`
         public var premium: Bool
         /// `hash:long`
@@ -1283,12 +1563,22 @@ extension Api.Messages.FeaturedStickers {
             self.sets = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerSetCovered(from: &reader) }
             self.unread = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.featuredStickers")
+            if self.premium { json.key(#","premium":"#); json.write(true) }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","sets":"#); json.beginArray(); for (index0, item0) in self.sets.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","unread":"#); json.beginArray(); for (index0, item0) in self.unread.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.RecentStickers`: one case per constructor.
-    public indirect enum RecentStickers: TLObject {
+    public indirect enum RecentStickers: TLObject, TLJSONWritable {
         /// `messages.recentStickersNotModified#0b17f890`
         case recentStickersNotModified
         /// `messages.recentStickers#88d37c56`
@@ -1300,6 +1590,13 @@ extension Api.Messages {
             switch self {
             case .recentStickersNotModified: writer.write(0x0b17f890 as UInt32)
             case .recentStickers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .recentStickersNotModified: json.beginObject("messages.recentStickersNotModified"); json.endObject()
+            case .recentStickers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1319,7 +1616,7 @@ extension Api.Messages {
 
 extension Api.Messages.RecentStickers {
     /// TL constructor `messages.recentStickers#88d37c56` of type `messages.RecentStickers`.
-    public struct RecentStickers: TLConstructor {
+    public struct RecentStickers: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `packs:Vector<StickerPack>`
@@ -1354,12 +1651,21 @@ extension Api.Messages.RecentStickers {
             self.stickers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
             self.dates = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.recentStickers")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","packs":"#); json.beginArray(); for (index0, item0) in self.packs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in self.stickers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","dates":"#); json.beginArray(); for (index0, item0) in self.dates.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.archivedStickers#4fcba9c8` of type `messages.ArchivedStickers`.
-    public struct ArchivedStickers: TLConstructor {
+    public struct ArchivedStickers: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `sets:Vector<StickerSetCovered>`
@@ -1384,12 +1690,19 @@ extension Api.Messages {
             self.count = try reader.readInt32()
             self.sets = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerSetCovered(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.archivedStickers")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","sets":"#); json.beginArray(); for (index0, item0) in self.sets.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.StickerSetInstallResult`: one case per constructor.
-    public indirect enum StickerSetInstallResult: TLObject {
+    public indirect enum StickerSetInstallResult: TLObject, TLJSONWritable {
         /// `messages.stickerSetInstallResultSuccess#38641628`
         case stickerSetInstallResultSuccess
         /// `messages.stickerSetInstallResultArchive#35e410a8`
@@ -1401,6 +1714,13 @@ extension Api.Messages {
             switch self {
             case .stickerSetInstallResultSuccess: writer.write(0x38641628 as UInt32)
             case .stickerSetInstallResultArchive(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .stickerSetInstallResultSuccess: json.beginObject("messages.stickerSetInstallResultSuccess"); json.endObject()
+            case .stickerSetInstallResultArchive(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1420,7 +1740,7 @@ extension Api.Messages {
 
 extension Api.Messages.StickerSetInstallResult {
     /// TL constructor `messages.stickerSetInstallResultArchive#35e410a8` of type `messages.StickerSetInstallResult`.
-    public struct StickerSetInstallResultArchive: TLConstructor {
+    public struct StickerSetInstallResultArchive: TLConstructor, TLJSONWritable {
         /// `sets:Vector<StickerSetCovered>`
         public var sets: [Api.StickerSetCovered]
 
@@ -1440,12 +1760,18 @@ extension Api.Messages.StickerSetInstallResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.sets = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerSetCovered(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.stickerSetInstallResultArchive")
+            json.key(#","sets":"#); json.beginArray(); for (index0, item0) in self.sets.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.highScores#9a3bfd99` of type `messages.HighScores`.
-    public struct HighScores: TLConstructor {
+    public struct HighScores: TLConstructor, TLJSONWritable {
         /// `scores:Vector<HighScore>`
         public var scores: [Api.HighScore]
         /// `users:Vector<User>`
@@ -1470,12 +1796,19 @@ extension Api.Messages {
             self.scores = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.HighScore(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.highScores")
+            json.key(#","scores":"#); json.beginArray(); for (index0, item0) in self.scores.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.FavedStickers`: one case per constructor.
-    public indirect enum FavedStickers: TLObject {
+    public indirect enum FavedStickers: TLObject, TLJSONWritable {
         /// `messages.favedStickersNotModified#9e8fa6d3`
         case favedStickersNotModified
         /// `messages.favedStickers#2cb51097`
@@ -1487,6 +1820,13 @@ extension Api.Messages {
             switch self {
             case .favedStickersNotModified: writer.write(0x9e8fa6d3 as UInt32)
             case .favedStickers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .favedStickersNotModified: json.beginObject("messages.favedStickersNotModified"); json.endObject()
+            case .favedStickers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1506,7 +1846,7 @@ extension Api.Messages {
 
 extension Api.Messages.FavedStickers {
     /// TL constructor `messages.favedStickers#2cb51097` of type `messages.FavedStickers`.
-    public struct FavedStickers: TLConstructor {
+    public struct FavedStickers: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `packs:Vector<StickerPack>`
@@ -1536,12 +1876,20 @@ extension Api.Messages.FavedStickers {
             self.packs = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerPack(from: &reader) }
             self.stickers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.favedStickers")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","packs":"#); json.beginArray(); for (index0, item0) in self.packs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in self.stickers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.FoundStickerSets`: one case per constructor.
-    public indirect enum FoundStickerSets: TLObject {
+    public indirect enum FoundStickerSets: TLObject, TLJSONWritable {
         /// `messages.foundStickerSetsNotModified#0d54b65d`
         case foundStickerSetsNotModified
         /// `messages.foundStickerSets#8af09dd2`
@@ -1553,6 +1901,13 @@ extension Api.Messages {
             switch self {
             case .foundStickerSetsNotModified: writer.write(0x0d54b65d as UInt32)
             case .foundStickerSets(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .foundStickerSetsNotModified: json.beginObject("messages.foundStickerSetsNotModified"); json.endObject()
+            case .foundStickerSets(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1572,7 +1927,7 @@ extension Api.Messages {
 
 extension Api.Messages.FoundStickerSets {
     /// TL constructor `messages.foundStickerSets#8af09dd2` of type `messages.FoundStickerSets`.
-    public struct FoundStickerSets: TLConstructor {
+    public struct FoundStickerSets: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `sets:Vector<StickerSetCovered>`
@@ -1597,12 +1952,19 @@ extension Api.Messages.FoundStickerSets {
             self.hash = try reader.readInt64()
             self.sets = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerSetCovered(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.foundStickerSets")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","sets":"#); json.beginArray(); for (index0, item0) in self.sets.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.searchCounter#e844ebff` of type `messages.SearchCounter`.
-    public struct SearchCounter: TLConstructor {
+    public struct SearchCounter: TLConstructor, TLJSONWritable {
         /// `inexact:flags.1?true`
         public var inexact: Bool
         /// `filter:MessagesFilter`
@@ -1635,12 +1997,20 @@ extension Api.Messages {
             self.filter = try Api.MessagesFilter(from: &reader)
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.searchCounter")
+            if self.inexact { json.key(#","inexact":"#); json.write(true) }
+            json.key(#","filter":"#); self.filter.writeJSON(into: &json)
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.inactiveChats#a927fec5` of type `messages.InactiveChats`.
-    public struct InactiveChats: TLConstructor {
+    public struct InactiveChats: TLConstructor, TLJSONWritable {
         /// `dates:Vector<int>`
         public var dates: [Int32]
         /// `chats:Vector<Chat>`
@@ -1670,12 +2040,20 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.inactiveChats")
+            json.key(#","dates":"#); json.beginArray(); for (index0, item0) in self.dates.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.votesList#4899484e` of type `messages.VotesList`.
-    public struct VotesList: TLConstructor {
+    public struct VotesList: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `votes:Vector<MessagePeerVote>`
@@ -1719,12 +2097,22 @@ extension Api.Messages {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.votesList")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","votes":"#); json.beginArray(); for (index0, item0) in self.votes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.messageViews#b6c4f543` of type `messages.MessageViews`.
-    public struct MessageViews: TLConstructor {
+    public struct MessageViews: TLConstructor, TLJSONWritable {
         /// `views:Vector<MessageViews>`
         public var views: [Api.MessageViews]
         /// `chats:Vector<Chat>`
@@ -1754,12 +2142,20 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.messageViews")
+            json.key(#","views":"#); json.beginArray(); for (index0, item0) in self.views.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.discussionMessage#a6341782` of type `messages.DiscussionMessage`.
-    public struct DiscussionMessage: TLConstructor {
+    public struct DiscussionMessage: TLConstructor, TLJSONWritable {
         /// `messages:Vector<Message>`
         public var messages: [Api.Message]
         /// `max_id:flags.0?int`
@@ -1815,12 +2211,24 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.discussionMessage")
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.maxId { json.key(#","max_id":"#); json.write(value) }
+            if let value = self.readInboxMaxId { json.key(#","read_inbox_max_id":"#); json.write(value) }
+            if let value = self.readOutboxMaxId { json.key(#","read_outbox_max_id":"#); json.write(value) }
+            json.key(#","unread_count":"#); json.write(self.unreadCount)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.historyImport#1662af0b` of type `messages.HistoryImport`.
-    public struct HistoryImport: TLConstructor {
+    public struct HistoryImport: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -1840,12 +2248,18 @@ extension Api.Messages {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.historyImport")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.historyImportParsed#5e0fb7b9` of type `messages.HistoryImportParsed`.
-    public struct HistoryImportParsed: TLConstructor {
+    public struct HistoryImportParsed: TLConstructor, TLJSONWritable {
         /// `pm:flags.0?true`
         public var pm: Bool
         /// `group:flags.1?true`
@@ -1879,12 +2293,20 @@ extension Api.Messages {
             self.group = _flags & (1 << 1) != 0
             if _flags & (1 << 2) != 0 { self.title = try reader.readString() } else { self.title = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.historyImportParsed")
+            if self.pm { json.key(#","pm":"#); json.write(true) }
+            if self.group { json.key(#","group":"#); json.write(true) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.affectedFoundMessages#ef8d3e6c` of type `messages.AffectedFoundMessages`.
-    public struct AffectedFoundMessages: TLConstructor {
+    public struct AffectedFoundMessages: TLConstructor, TLJSONWritable {
         /// `pts:int`
         public var pts: Int32
         /// `pts_count:int`
@@ -1919,12 +2341,21 @@ extension Api.Messages {
             self.offset = try reader.readInt32()
             self.messages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.affectedFoundMessages")
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.exportedChatInvites#bdc62dcc` of type `messages.ExportedChatInvites`.
-    public struct ExportedChatInvites: TLConstructor {
+    public struct ExportedChatInvites: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `invites:Vector<ExportedChatInvite>`
@@ -1954,12 +2385,20 @@ extension Api.Messages {
             self.invites = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ExportedChatInvite(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.exportedChatInvites")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","invites":"#); json.beginArray(); for (index0, item0) in self.invites.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.ExportedChatInvite`: one case per constructor.
-    public indirect enum ExportedChatInvite: TLObject {
+    public indirect enum ExportedChatInvite: TLObject, TLJSONWritable {
         /// `messages.exportedChatInvite#1871be50`
         case exportedChatInvite(Api.Messages.ExportedChatInvite.ExportedChatInvite)
         /// `messages.exportedChatInviteReplaced#222600ef`
@@ -1971,6 +2410,13 @@ extension Api.Messages {
             switch self {
             case .exportedChatInvite(let value): value.serialize(into: &writer)
             case .exportedChatInviteReplaced(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .exportedChatInvite(let value): value.writeJSON(into: &json)
+            case .exportedChatInviteReplaced(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1990,7 +2436,7 @@ extension Api.Messages {
 
 extension Api.Messages.ExportedChatInvite {
     /// TL constructor `messages.exportedChatInvite#1871be50` of type `messages.ExportedChatInvite`.
-    public struct ExportedChatInvite: TLConstructor {
+    public struct ExportedChatInvite: TLConstructor, TLJSONWritable {
         /// `invite:ExportedChatInvite`
         public var invite: Api.ExportedChatInvite
         /// `users:Vector<User>`
@@ -2015,10 +2461,17 @@ extension Api.Messages.ExportedChatInvite {
             self.invite = try Api.ExportedChatInvite(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.exportedChatInvite")
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.exportedChatInviteReplaced#222600ef` of type `messages.ExportedChatInvite`.
-    public struct ExportedChatInviteReplaced: TLConstructor {
+    public struct ExportedChatInviteReplaced: TLConstructor, TLJSONWritable {
         /// `invite:ExportedChatInvite`
         public var invite: Api.ExportedChatInvite
         /// `new_invite:ExportedChatInvite`
@@ -2048,12 +2501,20 @@ extension Api.Messages.ExportedChatInvite {
             self.newInvite = try Api.ExportedChatInvite(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.exportedChatInviteReplaced")
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.key(#","new_invite":"#); self.newInvite.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.chatInviteImporters#81b6b00a` of type `messages.ChatInviteImporters`.
-    public struct ChatInviteImporters: TLConstructor {
+    public struct ChatInviteImporters: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `importers:Vector<ChatInviteImporter>`
@@ -2083,12 +2544,20 @@ extension Api.Messages {
             self.importers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ChatInviteImporter(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chatInviteImporters")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","importers":"#); json.beginArray(); for (index0, item0) in self.importers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.chatAdminsWithInvites#b69b72d7` of type `messages.ChatAdminsWithInvites`.
-    public struct ChatAdminsWithInvites: TLConstructor {
+    public struct ChatAdminsWithInvites: TLConstructor, TLJSONWritable {
         /// `admins:Vector<ChatAdminWithInvites>`
         public var admins: [Api.ChatAdminWithInvites]
         /// `users:Vector<User>`
@@ -2113,12 +2582,19 @@ extension Api.Messages {
             self.admins = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ChatAdminWithInvites(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chatAdminsWithInvites")
+            json.key(#","admins":"#); json.beginArray(); for (index0, item0) in self.admins.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.checkedHistoryImportPeer#a24de717` of type `messages.CheckedHistoryImportPeer`.
-    public struct CheckedHistoryImportPeer: TLConstructor {
+    public struct CheckedHistoryImportPeer: TLConstructor, TLJSONWritable {
         /// `confirm_text:string`
         public var confirmText: String
 
@@ -2138,12 +2614,18 @@ extension Api.Messages {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.confirmText = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.checkedHistoryImportPeer")
+            json.key(#","confirm_text":"#); json.write(self.confirmText)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.SponsoredMessages`: one case per constructor.
-    public indirect enum SponsoredMessages: TLObject {
+    public indirect enum SponsoredMessages: TLObject, TLJSONWritable {
         /// `messages.sponsoredMessages#ffda656d`
         case sponsoredMessages(Api.Messages.SponsoredMessages.SponsoredMessages)
         /// `messages.sponsoredMessagesEmpty#1839490f`
@@ -2155,6 +2637,13 @@ extension Api.Messages {
             switch self {
             case .sponsoredMessages(let value): value.serialize(into: &writer)
             case .sponsoredMessagesEmpty: writer.write(0x1839490f as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sponsoredMessages(let value): value.writeJSON(into: &json)
+            case .sponsoredMessagesEmpty: json.beginObject("messages.sponsoredMessagesEmpty"); json.endObject()
             }
         }
 
@@ -2174,7 +2663,7 @@ extension Api.Messages {
 
 extension Api.Messages.SponsoredMessages {
     /// TL constructor `messages.sponsoredMessages#ffda656d` of type `messages.SponsoredMessages`.
-    public struct SponsoredMessages: TLConstructor {
+    public struct SponsoredMessages: TLConstructor, TLJSONWritable {
         /// `posts_between:flags.0?int`
         public var postsBetween: Int32?
         /// `start_delay:flags.1?int`
@@ -2225,12 +2714,23 @@ extension Api.Messages.SponsoredMessages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.sponsoredMessages")
+            if let value = self.postsBetween { json.key(#","posts_between":"#); json.write(value) }
+            if let value = self.startDelay { json.key(#","start_delay":"#); json.write(value) }
+            if let value = self.betweenDelay { json.key(#","between_delay":"#); json.write(value) }
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.searchResultsCalendar#147ee23c` of type `messages.SearchResultsCalendar`.
-    public struct SearchResultsCalendar: TLConstructor {
+    public struct SearchResultsCalendar: TLConstructor, TLJSONWritable {
         /// `inexact:flags.0?true`
         public var inexact: Bool
         /// `count:int`
@@ -2294,12 +2794,26 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.searchResultsCalendar")
+            if self.inexact { json.key(#","inexact":"#); json.write(true) }
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","min_date":"#); json.write(self.minDate)
+            json.key(#","min_msg_id":"#); json.write(self.minMsgId)
+            if let value = self.offsetIdOffset { json.key(#","offset_id_offset":"#); json.write(value) }
+            json.key(#","periods":"#); json.beginArray(); for (index0, item0) in self.periods.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.searchResultsPositions#53b22baf` of type `messages.SearchResultsPositions`.
-    public struct SearchResultsPositions: TLConstructor {
+    public struct SearchResultsPositions: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `positions:Vector<SearchResultsPosition>`
@@ -2324,12 +2838,19 @@ extension Api.Messages {
             self.count = try reader.readInt32()
             self.positions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SearchResultsPosition(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.searchResultsPositions")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","positions":"#); json.beginArray(); for (index0, item0) in self.positions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.peerSettings#6880b94d` of type `messages.PeerSettings`.
-    public struct PeerSettings: TLConstructor {
+    public struct PeerSettings: TLConstructor, TLJSONWritable {
         /// `settings:PeerSettings`
         public var settings: Api.PeerSettings
         /// `chats:Vector<Chat>`
@@ -2359,12 +2880,20 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.peerSettings")
+            json.key(#","settings":"#); self.settings.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.messageReactionsList#31bd492d` of type `messages.MessageReactionsList`.
-    public struct MessageReactionsList: TLConstructor {
+    public struct MessageReactionsList: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `reactions:Vector<MessagePeerReaction>`
@@ -2408,12 +2937,22 @@ extension Api.Messages {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.messageReactionsList")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in self.reactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.AvailableReactions`: one case per constructor.
-    public indirect enum AvailableReactions: TLObject {
+    public indirect enum AvailableReactions: TLObject, TLJSONWritable {
         /// `messages.availableReactionsNotModified#9f071957`
         case availableReactionsNotModified
         /// `messages.availableReactions#768e3aad`
@@ -2425,6 +2964,13 @@ extension Api.Messages {
             switch self {
             case .availableReactionsNotModified: writer.write(0x9f071957 as UInt32)
             case .availableReactions(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .availableReactionsNotModified: json.beginObject("messages.availableReactionsNotModified"); json.endObject()
+            case .availableReactions(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2444,7 +2990,7 @@ extension Api.Messages {
 
 extension Api.Messages.AvailableReactions {
     /// TL constructor `messages.availableReactions#768e3aad` of type `messages.AvailableReactions`.
-    public struct AvailableReactions: TLConstructor {
+    public struct AvailableReactions: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `reactions:Vector<AvailableReaction>`
@@ -2469,12 +3015,19 @@ extension Api.Messages.AvailableReactions {
             self.hash = try reader.readInt32()
             self.reactions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AvailableReaction(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.availableReactions")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in self.reactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.transcribedAudio#cfb9d957` of type `messages.TranscribedAudio`.
-    public struct TranscribedAudio: TLConstructor {
+    public struct TranscribedAudio: TLConstructor, TLJSONWritable {
         /// `pending:flags.0?true`
         public var pending: Bool
         /// `transcription_id:long`
@@ -2519,12 +3072,22 @@ extension Api.Messages {
             if _flags & (1 << 1) != 0 { self.trialRemainsNum = try reader.readInt32() } else { self.trialRemainsNum = nil }
             if _flags & (1 << 1) != 0 { self.trialRemainsUntilDate = try reader.readInt32() } else { self.trialRemainsUntilDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.transcribedAudio")
+            if self.pending { json.key(#","pending":"#); json.write(true) }
+            json.key(#","transcription_id":"#); json.write(self.transcriptionId)
+            json.key(#","text":"#); json.write(self.text)
+            if let value = self.trialRemainsNum { json.key(#","trial_remains_num":"#); json.write(value) }
+            if let value = self.trialRemainsUntilDate { json.key(#","trial_remains_until_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.Reactions`: one case per constructor.
-    public indirect enum Reactions: TLObject {
+    public indirect enum Reactions: TLObject, TLJSONWritable {
         /// `messages.reactionsNotModified#b06fdbdf`
         case reactionsNotModified
         /// `messages.reactions#eafdf716`
@@ -2536,6 +3099,13 @@ extension Api.Messages {
             switch self {
             case .reactionsNotModified: writer.write(0xb06fdbdf as UInt32)
             case .reactions(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .reactionsNotModified: json.beginObject("messages.reactionsNotModified"); json.endObject()
+            case .reactions(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2555,7 +3125,7 @@ extension Api.Messages {
 
 extension Api.Messages.Reactions {
     /// TL constructor `messages.reactions#eafdf716` of type `messages.Reactions`.
-    public struct Reactions: TLConstructor {
+    public struct Reactions: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `reactions:Vector<Reaction>`
@@ -2580,12 +3150,19 @@ extension Api.Messages.Reactions {
             self.hash = try reader.readInt64()
             self.reactions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Reaction(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.reactions")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in self.reactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.forumTopics#367617d3` of type `messages.ForumTopics`.
-    public struct ForumTopics: TLConstructor {
+    public struct ForumTopics: TLConstructor, TLJSONWritable {
         /// `order_by_create_date:flags.0?true`
         public var orderByCreateDate: Bool
         /// `count:int`
@@ -2638,12 +3215,24 @@ extension Api.Messages {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.pts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.forumTopics")
+            if self.orderByCreateDate { json.key(#","order_by_create_date":"#); json.write(true) }
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","topics":"#); json.beginArray(); for (index0, item0) in self.topics.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.EmojiGroups`: one case per constructor.
-    public indirect enum EmojiGroups: TLObject {
+    public indirect enum EmojiGroups: TLObject, TLJSONWritable {
         /// `messages.emojiGroupsNotModified#6fb4ad87`
         case emojiGroupsNotModified
         /// `messages.emojiGroups#881fb94b`
@@ -2655,6 +3244,13 @@ extension Api.Messages {
             switch self {
             case .emojiGroupsNotModified: writer.write(0x6fb4ad87 as UInt32)
             case .emojiGroups(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiGroupsNotModified: json.beginObject("messages.emojiGroupsNotModified"); json.endObject()
+            case .emojiGroups(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2674,7 +3270,7 @@ extension Api.Messages {
 
 extension Api.Messages.EmojiGroups {
     /// TL constructor `messages.emojiGroups#881fb94b` of type `messages.EmojiGroups`.
-    public struct EmojiGroups: TLConstructor {
+    public struct EmojiGroups: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `groups:Vector<EmojiGroup>`
@@ -2699,12 +3295,19 @@ extension Api.Messages.EmojiGroups {
             self.hash = try reader.readInt32()
             self.groups = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.EmojiGroup(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.emojiGroups")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","groups":"#); json.beginArray(); for (index0, item0) in self.groups.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.translateResult#33db32f8` of type `messages.TranslatedText`.
-    public struct TranslatedText: TLConstructor {
+    public struct TranslatedText: TLConstructor, TLJSONWritable {
         /// `result:Vector<TextWithEntities>`
         public var result: [Api.TextWithEntities]
 
@@ -2724,12 +3327,18 @@ extension Api.Messages {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.result = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.TextWithEntities(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.translateResult")
+            json.key(#","result":"#); json.beginArray(); for (index0, item0) in self.result.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.botApp#eb50adf5` of type `messages.BotApp`.
-    public struct BotApp: TLConstructor {
+    public struct BotApp: TLConstructor, TLJSONWritable {
         /// `inactive:flags.0?true`
         public var inactive: Bool
         /// `request_write_access:flags.1?true`
@@ -2767,12 +3376,21 @@ extension Api.Messages {
             self.hasSettings = _flags & (1 << 2) != 0
             self.app = try Api.BotApp(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.botApp")
+            if self.inactive { json.key(#","inactive":"#); json.write(true) }
+            if self.requestWriteAccess { json.key(#","request_write_access":"#); json.write(true) }
+            if self.hasSettings { json.key(#","has_settings":"#); json.write(true) }
+            json.key(#","app":"#); self.app.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.webPage#fd5e12bd` of type `messages.WebPage`.
-    public struct WebPage: TLConstructor {
+    public struct WebPage: TLConstructor, TLJSONWritable {
         /// `webpage:WebPage`
         public var webpage: Api.WebPage
         /// `chats:Vector<Chat>`
@@ -2802,12 +3420,20 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.webPage")
+            json.key(#","webpage":"#); self.webpage.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.SavedDialogs`: one case per constructor.
-    public indirect enum SavedDialogs: TLObject {
+    public indirect enum SavedDialogs: TLObject, TLJSONWritable {
         /// `messages.savedDialogs#f83ae221`
         case savedDialogs(Api.Messages.SavedDialogs.SavedDialogs)
         /// `messages.savedDialogsSlice#44ba9dd9`
@@ -2822,6 +3448,14 @@ extension Api.Messages {
             case .savedDialogs(let value): value.serialize(into: &writer)
             case .savedDialogsSlice(let value): value.serialize(into: &writer)
             case .savedDialogsNotModified(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedDialogs(let value): value.writeJSON(into: &json)
+            case .savedDialogsSlice(let value): value.writeJSON(into: &json)
+            case .savedDialogsNotModified(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2842,7 +3476,7 @@ extension Api.Messages {
 
 extension Api.Messages.SavedDialogs {
     /// TL constructor `messages.savedDialogs#f83ae221` of type `messages.SavedDialogs`.
-    public struct SavedDialogs: TLConstructor {
+    public struct SavedDialogs: TLConstructor, TLJSONWritable {
         /// `dialogs:Vector<SavedDialog>`
         public var dialogs: [Api.SavedDialog]
         /// `messages:Vector<Message>`
@@ -2877,10 +3511,19 @@ extension Api.Messages.SavedDialogs {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.savedDialogs")
+            json.key(#","dialogs":"#); json.beginArray(); for (index0, item0) in self.dialogs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.savedDialogsSlice#44ba9dd9` of type `messages.SavedDialogs`.
-    public struct SavedDialogsSlice: TLConstructor {
+    public struct SavedDialogsSlice: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `dialogs:Vector<SavedDialog>`
@@ -2920,10 +3563,20 @@ extension Api.Messages.SavedDialogs {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.savedDialogsSlice")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","dialogs":"#); json.beginArray(); for (index0, item0) in self.dialogs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.savedDialogsNotModified#c01f6fe8` of type `messages.SavedDialogs`.
-    public struct SavedDialogsNotModified: TLConstructor {
+    public struct SavedDialogsNotModified: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
 
@@ -2943,12 +3596,18 @@ extension Api.Messages.SavedDialogs {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.savedDialogsNotModified")
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.SavedReactionTags`: one case per constructor.
-    public indirect enum SavedReactionTags: TLObject {
+    public indirect enum SavedReactionTags: TLObject, TLJSONWritable {
         /// `messages.savedReactionTagsNotModified#889b59ef`
         case savedReactionTagsNotModified
         /// `messages.savedReactionTags#3259950a`
@@ -2960,6 +3619,13 @@ extension Api.Messages {
             switch self {
             case .savedReactionTagsNotModified: writer.write(0x889b59ef as UInt32)
             case .savedReactionTags(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedReactionTagsNotModified: json.beginObject("messages.savedReactionTagsNotModified"); json.endObject()
+            case .savedReactionTags(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2979,7 +3645,7 @@ extension Api.Messages {
 
 extension Api.Messages.SavedReactionTags {
     /// TL constructor `messages.savedReactionTags#3259950a` of type `messages.SavedReactionTags`.
-    public struct SavedReactionTags: TLConstructor {
+    public struct SavedReactionTags: TLConstructor, TLJSONWritable {
         /// `tags:Vector<SavedReactionTag>`
         public var tags: [Api.SavedReactionTag]
         /// `hash:long`
@@ -3004,12 +3670,19 @@ extension Api.Messages.SavedReactionTags {
             self.tags = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SavedReactionTag(from: &reader) }
             self.hash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.savedReactionTags")
+            json.key(#","tags":"#); json.beginArray(); for (index0, item0) in self.tags.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.QuickReplies`: one case per constructor.
-    public indirect enum QuickReplies: TLObject {
+    public indirect enum QuickReplies: TLObject, TLJSONWritable {
         /// `messages.quickReplies#c68d6695`
         case quickReplies(Api.Messages.QuickReplies.QuickReplies)
         /// `messages.quickRepliesNotModified#5f91eb5b`
@@ -3021,6 +3694,13 @@ extension Api.Messages {
             switch self {
             case .quickReplies(let value): value.serialize(into: &writer)
             case .quickRepliesNotModified: writer.write(0x5f91eb5b as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .quickReplies(let value): value.writeJSON(into: &json)
+            case .quickRepliesNotModified: json.beginObject("messages.quickRepliesNotModified"); json.endObject()
             }
         }
 
@@ -3040,7 +3720,7 @@ extension Api.Messages {
 
 extension Api.Messages.QuickReplies {
     /// TL constructor `messages.quickReplies#c68d6695` of type `messages.QuickReplies`.
-    public struct QuickReplies: TLConstructor {
+    public struct QuickReplies: TLConstructor, TLJSONWritable {
         /// `quick_replies:Vector<QuickReply>`
         public var quickReplies: [Api.QuickReply]
         /// `messages:Vector<Message>`
@@ -3075,12 +3755,21 @@ extension Api.Messages.QuickReplies {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.quickReplies")
+            json.key(#","quick_replies":"#); json.beginArray(); for (index0, item0) in self.quickReplies.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.dialogFilters#2ad93719` of type `messages.DialogFilters`.
-    public struct DialogFilters: TLConstructor {
+    public struct DialogFilters: TLConstructor, TLJSONWritable {
         /// `tags_enabled:flags.0?true`
         public var tagsEnabled: Bool
         /// `filters:Vector<DialogFilter>`
@@ -3108,12 +3797,19 @@ extension Api.Messages {
             self.tagsEnabled = _flags & (1 << 0) != 0
             self.filters = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DialogFilter(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.dialogFilters")
+            if self.tagsEnabled { json.key(#","tags_enabled":"#); json.write(true) }
+            json.key(#","filters":"#); json.beginArray(); for (index0, item0) in self.filters.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.myStickers#faff629d` of type `messages.MyStickers`.
-    public struct MyStickers: TLConstructor {
+    public struct MyStickers: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `sets:Vector<StickerSetCovered>`
@@ -3138,12 +3834,19 @@ extension Api.Messages {
             self.count = try reader.readInt32()
             self.sets = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerSetCovered(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.myStickers")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","sets":"#); json.beginArray(); for (index0, item0) in self.sets.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.invitedUsers#7f5defa6` of type `messages.InvitedUsers`.
-    public struct InvitedUsers: TLConstructor {
+    public struct InvitedUsers: TLConstructor, TLJSONWritable {
         /// `updates:Updates`
         public var updates: Api.Updates
         /// `missing_invitees:Vector<MissingInvitee>`
@@ -3168,12 +3871,19 @@ extension Api.Messages {
             self.updates = try Api.Updates(from: &reader)
             self.missingInvitees = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MissingInvitee(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.invitedUsers")
+            json.key(#","updates":"#); self.updates.writeJSON(into: &json)
+            json.key(#","missing_invitees":"#); json.beginArray(); for (index0, item0) in self.missingInvitees.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.AvailableEffects`: one case per constructor.
-    public indirect enum AvailableEffects: TLObject {
+    public indirect enum AvailableEffects: TLObject, TLJSONWritable {
         /// `messages.availableEffectsNotModified#d1ed9a5b`
         case availableEffectsNotModified
         /// `messages.availableEffects#bddb616e`
@@ -3185,6 +3895,13 @@ extension Api.Messages {
             switch self {
             case .availableEffectsNotModified: writer.write(0xd1ed9a5b as UInt32)
             case .availableEffects(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .availableEffectsNotModified: json.beginObject("messages.availableEffectsNotModified"); json.endObject()
+            case .availableEffects(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3204,7 +3921,7 @@ extension Api.Messages {
 
 extension Api.Messages.AvailableEffects {
     /// TL constructor `messages.availableEffects#bddb616e` of type `messages.AvailableEffects`.
-    public struct AvailableEffects: TLConstructor {
+    public struct AvailableEffects: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `effects:Vector<AvailableEffect>`
@@ -3234,12 +3951,20 @@ extension Api.Messages.AvailableEffects {
             self.effects = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AvailableEffect(from: &reader) }
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.availableEffects")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","effects":"#); json.beginArray(); for (index0, item0) in self.effects.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.botPreparedInlineMessage#8ecf0511` of type `messages.BotPreparedInlineMessage`.
-    public struct BotPreparedInlineMessage: TLConstructor {
+    public struct BotPreparedInlineMessage: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `expire_date:int`
@@ -3264,12 +3989,19 @@ extension Api.Messages {
             self.id = try reader.readString()
             self.expireDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.botPreparedInlineMessage")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","expire_date":"#); json.write(self.expireDate)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.preparedInlineMessage#ff57708d` of type `messages.PreparedInlineMessage`.
-    public struct PreparedInlineMessage: TLConstructor {
+    public struct PreparedInlineMessage: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `result:BotInlineResult`
@@ -3309,12 +4041,22 @@ extension Api.Messages {
             self.cacheTime = try reader.readInt32()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.preparedInlineMessage")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","result":"#); self.result.writeJSON(into: &json)
+            json.key(#","peer_types":"#); json.beginArray(); for (index0, item0) in self.peerTypes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","cache_time":"#); json.write(self.cacheTime)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.FoundStickers`: one case per constructor.
-    public indirect enum FoundStickers: TLObject {
+    public indirect enum FoundStickers: TLObject, TLJSONWritable {
         /// `messages.foundStickersNotModified#6010c534`
         case foundStickersNotModified(Api.Messages.FoundStickers.FoundStickersNotModified)
         /// `messages.foundStickers#82c9e290`
@@ -3326,6 +4068,13 @@ extension Api.Messages {
             switch self {
             case .foundStickersNotModified(let value): value.serialize(into: &writer)
             case .foundStickers(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .foundStickersNotModified(let value): value.writeJSON(into: &json)
+            case .foundStickers(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3345,7 +4094,7 @@ extension Api.Messages {
 
 extension Api.Messages.FoundStickers {
     /// TL constructor `messages.foundStickersNotModified#6010c534` of type `messages.FoundStickers`.
-    public struct FoundStickersNotModified: TLConstructor {
+    public struct FoundStickersNotModified: TLConstructor, TLJSONWritable {
         /// `next_offset:flags.0?int`
         public var nextOffset: Int32?
 
@@ -3369,10 +4118,16 @@ extension Api.Messages.FoundStickers {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readInt32() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.foundStickersNotModified")
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.foundStickers#82c9e290` of type `messages.FoundStickers`.
-    public struct FoundStickers: TLConstructor {
+    public struct FoundStickers: TLConstructor, TLJSONWritable {
         /// `next_offset:flags.0?int`
         public var nextOffset: Int32?
         /// `hash:long`
@@ -3406,12 +4161,20 @@ extension Api.Messages.FoundStickers {
             self.hash = try reader.readInt64()
             self.stickers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.foundStickers")
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in self.stickers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.webPagePreview#8c9a88ac` of type `messages.WebPagePreview`.
-    public struct WebPagePreview: TLConstructor {
+    public struct WebPagePreview: TLConstructor, TLJSONWritable {
         /// `media:MessageMedia`
         public var media: Api.MessageMedia
         /// `chats:Vector<Chat>`
@@ -3441,12 +4204,20 @@ extension Api.Messages {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.webPagePreview")
+            json.key(#","media":"#); self.media.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.emojiGameOutcome#da2ad647` of type `messages.EmojiGameOutcome`.
-    public struct EmojiGameOutcome: TLConstructor {
+    public struct EmojiGameOutcome: TLConstructor, TLJSONWritable {
         /// `seed:bytes`
         public var seed: [UInt8]
         /// `stake_ton_amount:long`
@@ -3476,12 +4247,20 @@ extension Api.Messages {
             self.stakeTonAmount = try reader.readInt64()
             self.tonAmount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.emojiGameOutcome")
+            json.key(#","seed":"#); json.write(self.seed)
+            json.key(#","stake_ton_amount":"#); json.write(self.stakeTonAmount)
+            json.key(#","ton_amount":"#); json.write(self.tonAmount)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.EmojiGameInfo`: one case per constructor.
-    public indirect enum EmojiGameInfo: TLObject {
+    public indirect enum EmojiGameInfo: TLObject, TLJSONWritable {
         /// `messages.emojiGameUnavailable#59e65335`
         case emojiGameUnavailable
         /// `messages.emojiGameDiceInfo#44e56023`
@@ -3493,6 +4272,13 @@ extension Api.Messages {
             switch self {
             case .emojiGameUnavailable: writer.write(0x59e65335 as UInt32)
             case .emojiGameDiceInfo(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiGameUnavailable: json.beginObject("messages.emojiGameUnavailable"); json.endObject()
+            case .emojiGameDiceInfo(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3512,7 +4298,7 @@ extension Api.Messages {
 
 extension Api.Messages.EmojiGameInfo {
     /// TL constructor `messages.emojiGameDiceInfo#44e56023` of type `messages.EmojiGameInfo`.
-    public struct EmojiGameDiceInfo: TLConstructor {
+    public struct EmojiGameDiceInfo: TLConstructor, TLJSONWritable {
         /// `game_hash:string`
         public var gameHash: String
         /// `prev_stake:long`
@@ -3556,12 +4342,22 @@ extension Api.Messages.EmojiGameInfo {
             self.params = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
             if _flags & (1 << 0) != 0 { self.playsLeft = try reader.readInt32() } else { self.playsLeft = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.emojiGameDiceInfo")
+            json.key(#","game_hash":"#); json.write(self.gameHash)
+            json.key(#","prev_stake":"#); json.write(self.prevStake)
+            json.key(#","current_streak":"#); json.write(self.currentStreak)
+            json.key(#","params":"#); json.beginArray(); for (index0, item0) in self.params.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            if let value = self.playsLeft { json.key(#","plays_left":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.composedMessageWithAI#90d7adfa` of type `messages.ComposedMessageWithAI`.
-    public struct ComposedMessageWithAI: TLConstructor {
+    public struct ComposedMessageWithAI: TLConstructor, TLJSONWritable {
         /// `result_text:TextWithEntities`
         public var resultText: Api.TextWithEntities
         /// `diff_text:flags.0?TextWithEntities`
@@ -3590,12 +4386,19 @@ extension Api.Messages {
             self.resultText = try Api.TextWithEntities(from: &reader)
             if _flags & (1 << 0) != 0 { self.diffText = try Api.TextWithEntities(from: &reader) } else { self.diffText = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.composedMessageWithAI")
+            json.key(#","result_text":"#); self.resultText.writeJSON(into: &json)
+            if let value = self.diffText { json.key(#","diff_text":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL type `messages.ChatInviteJoinResult`: one case per constructor.
-    public indirect enum ChatInviteJoinResult: TLObject {
+    public indirect enum ChatInviteJoinResult: TLObject, TLJSONWritable {
         /// `messages.chatInviteJoinResultOk#445663a7`
         case chatInviteJoinResultOk(Api.Messages.ChatInviteJoinResult.ChatInviteJoinResultOk)
         /// `messages.chatInviteJoinResultWebView#61ca29d3`
@@ -3607,6 +4410,13 @@ extension Api.Messages {
             switch self {
             case .chatInviteJoinResultOk(let value): value.serialize(into: &writer)
             case .chatInviteJoinResultWebView(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatInviteJoinResultOk(let value): value.writeJSON(into: &json)
+            case .chatInviteJoinResultWebView(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3626,7 +4436,7 @@ extension Api.Messages {
 
 extension Api.Messages.ChatInviteJoinResult {
     /// TL constructor `messages.chatInviteJoinResultOk#445663a7` of type `messages.ChatInviteJoinResult`.
-    public struct ChatInviteJoinResultOk: TLConstructor {
+    public struct ChatInviteJoinResultOk: TLConstructor, TLJSONWritable {
         /// `updates:Updates`
         public var updates: Api.Updates
 
@@ -3646,10 +4456,16 @@ extension Api.Messages.ChatInviteJoinResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.updates = try Api.Updates(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chatInviteJoinResultOk")
+            json.key(#","updates":"#); self.updates.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messages.chatInviteJoinResultWebView#61ca29d3` of type `messages.ChatInviteJoinResult`.
-    public struct ChatInviteJoinResultWebView: TLConstructor {
+    public struct ChatInviteJoinResultWebView: TLConstructor, TLJSONWritable {
         /// `bot_id:long`
         public var botId: Int64
         /// `query_id:long`
@@ -3679,12 +4495,20 @@ extension Api.Messages.ChatInviteJoinResult {
             self.queryId = try reader.readInt64()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.chatInviteJoinResultWebView")
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.translatedRichMessage#4203998f` of type `messages.TranslatedRichMessage`.
-    public struct TranslatedRichMessage: TLConstructor {
+    public struct TranslatedRichMessage: TLConstructor, TLJSONWritable {
         /// `result:Vector<RichMessage>`
         public var result: [Api.RichMessage]
 
@@ -3704,12 +4528,18 @@ extension Api.Messages {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.result = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.RichMessage(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.translatedRichMessage")
+            json.key(#","result":"#); json.beginArray(); for (index0, item0) in self.result.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Messages {
     /// TL constructor `messages.composedRichMessageWithAI#4c4537c8` of type `messages.ComposedRichMessageWithAI`.
-    public struct ComposedRichMessageWithAI: TLConstructor {
+    public struct ComposedRichMessageWithAI: TLConstructor, TLJSONWritable {
         /// `result:RichMessage`
         public var result: Api.RichMessage
 
@@ -3728,6 +4558,12 @@ extension Api.Messages {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.result = try Api.RichMessage(from: &reader)
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messages.composedRichMessageWithAI")
+            json.key(#","result":"#); self.result.writeJSON(into: &json)
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Payments {
     /// TL type `payments.PaymentForm`: one case per constructor.
-    public indirect enum PaymentForm: TLObject {
+    public indirect enum PaymentForm: TLObject, TLJSONWritable {
         /// `payments.paymentForm#a0058751`
         case paymentForm(Api.Payments.PaymentForm.PaymentForm)
         /// `payments.paymentFormStars#7bf6b15c`
@@ -17,6 +17,14 @@ extension Api.Payments {
             case .paymentForm(let value): value.serialize(into: &writer)
             case .paymentFormStars(let value): value.serialize(into: &writer)
             case .paymentFormStarGift(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .paymentForm(let value): value.writeJSON(into: &json)
+            case .paymentFormStars(let value): value.writeJSON(into: &json)
+            case .paymentFormStarGift(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -37,7 +45,7 @@ extension Api.Payments {
 
 extension Api.Payments.PaymentForm {
     /// TL constructor `payments.paymentForm#a0058751` of type `payments.PaymentForm`.
-    public struct PaymentForm: TLConstructor {
+    public struct PaymentForm: TLConstructor, TLJSONWritable {
         /// `can_save_credentials:flags.2?true`
         public var canSaveCredentials: Bool
         /// `password_missing:flags.3?true`
@@ -141,10 +149,31 @@ extension Api.Payments.PaymentForm {
             if _flags & (1 << 1) != 0 { self.savedCredentials = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PaymentSavedCredentials(from: &reader) } } else { self.savedCredentials = nil }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentForm")
+            if self.canSaveCredentials { json.key(#","can_save_credentials":"#); json.write(true) }
+            if self.passwordMissing { json.key(#","password_missing":"#); json.write(true) }
+            json.key(#","form_id":"#); json.write(self.formId)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            json.key(#","provider_id":"#); json.write(self.providerId)
+            json.key(#","url":"#); json.write(self.url)
+            if let value = self.nativeProvider { json.key(#","native_provider":"#); json.write(value) }
+            if let value = self.nativeParams { json.key(#","native_params":"#); value.writeJSON(into: &json) }
+            if let value = self.additionalMethods { json.key(#","additional_methods":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.savedInfo { json.key(#","saved_info":"#); value.writeJSON(into: &json) }
+            if let value = self.savedCredentials { json.key(#","saved_credentials":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `payments.paymentFormStars#7bf6b15c` of type `payments.PaymentForm`.
-    public struct PaymentFormStars: TLConstructor {
+    public struct PaymentFormStars: TLConstructor, TLJSONWritable {
         /// `form_id:long`
         public var formId: Int64
         /// `bot_id:long`
@@ -198,10 +227,22 @@ extension Api.Payments.PaymentForm {
             self.invoice = try Api.Invoice(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentFormStars")
+            json.key(#","form_id":"#); json.write(self.formId)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `payments.paymentFormStarGift#b425cfe1` of type `payments.PaymentForm`.
-    public struct PaymentFormStarGift: TLConstructor {
+    public struct PaymentFormStarGift: TLConstructor, TLJSONWritable {
         /// `form_id:long`
         public var formId: Int64
         /// `invoice:Invoice`
@@ -226,12 +267,19 @@ extension Api.Payments.PaymentForm {
             self.formId = try reader.readInt64()
             self.invoice = try Api.Invoice(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentFormStarGift")
+            json.key(#","form_id":"#); json.write(self.formId)
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.validatedRequestedInfo#d1451883` of type `payments.ValidatedRequestedInfo`.
-    public struct ValidatedRequestedInfo: TLConstructor {
+    public struct ValidatedRequestedInfo: TLConstructor, TLJSONWritable {
         /// `id:flags.0?string`
         public var id: String?
         /// `shipping_options:flags.1?Vector<ShippingOption>`
@@ -261,12 +309,19 @@ extension Api.Payments {
             if _flags & (1 << 0) != 0 { self.id = try reader.readString() } else { self.id = nil }
             if _flags & (1 << 1) != 0 { self.shippingOptions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ShippingOption(from: &reader) } } else { self.shippingOptions = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.validatedRequestedInfo")
+            if let value = self.id { json.key(#","id":"#); json.write(value) }
+            if let value = self.shippingOptions { json.key(#","shipping_options":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.PaymentResult`: one case per constructor.
-    public indirect enum PaymentResult: TLObject {
+    public indirect enum PaymentResult: TLObject, TLJSONWritable {
         /// `payments.paymentResult#4e5f810d`
         case paymentResult(Api.Payments.PaymentResult.PaymentResult)
         /// `payments.paymentVerificationNeeded#d8411139`
@@ -278,6 +333,13 @@ extension Api.Payments {
             switch self {
             case .paymentResult(let value): value.serialize(into: &writer)
             case .paymentVerificationNeeded(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .paymentResult(let value): value.writeJSON(into: &json)
+            case .paymentVerificationNeeded(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -297,7 +359,7 @@ extension Api.Payments {
 
 extension Api.Payments.PaymentResult {
     /// TL constructor `payments.paymentResult#4e5f810d` of type `payments.PaymentResult`.
-    public struct PaymentResult: TLConstructor {
+    public struct PaymentResult: TLConstructor, TLJSONWritable {
         /// `updates:Updates`
         public var updates: Api.Updates
 
@@ -317,10 +379,16 @@ extension Api.Payments.PaymentResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.updates = try Api.Updates(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentResult")
+            json.key(#","updates":"#); self.updates.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `payments.paymentVerificationNeeded#d8411139` of type `payments.PaymentResult`.
-    public struct PaymentVerificationNeeded: TLConstructor {
+    public struct PaymentVerificationNeeded: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -340,12 +408,18 @@ extension Api.Payments.PaymentResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentVerificationNeeded")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.PaymentReceipt`: one case per constructor.
-    public indirect enum PaymentReceipt: TLObject {
+    public indirect enum PaymentReceipt: TLObject, TLJSONWritable {
         /// `payments.paymentReceipt#70c4fe03`
         case paymentReceipt(Api.Payments.PaymentReceipt.PaymentReceipt)
         /// `payments.paymentReceiptStars#dabbf83a`
@@ -357,6 +431,13 @@ extension Api.Payments {
             switch self {
             case .paymentReceipt(let value): value.serialize(into: &writer)
             case .paymentReceiptStars(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .paymentReceipt(let value): value.writeJSON(into: &json)
+            case .paymentReceiptStars(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -376,7 +457,7 @@ extension Api.Payments {
 
 extension Api.Payments.PaymentReceipt {
     /// TL constructor `payments.paymentReceipt#70c4fe03` of type `payments.PaymentReceipt`.
-    public struct PaymentReceipt: TLConstructor {
+    public struct PaymentReceipt: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `bot_id:long`
@@ -468,10 +549,29 @@ extension Api.Payments.PaymentReceipt {
             self.credentialsTitle = try reader.readString()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentReceipt")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","provider_id":"#); json.write(self.providerId)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            if let value = self.info { json.key(#","info":"#); value.writeJSON(into: &json) }
+            if let value = self.shipping { json.key(#","shipping":"#); value.writeJSON(into: &json) }
+            if let value = self.tipAmount { json.key(#","tip_amount":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            json.key(#","credentials_title":"#); json.write(self.credentialsTitle)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `payments.paymentReceiptStars#dabbf83a` of type `payments.PaymentReceipt`.
-    public struct PaymentReceiptStars: TLConstructor {
+    public struct PaymentReceiptStars: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `bot_id:long`
@@ -540,12 +640,27 @@ extension Api.Payments.PaymentReceipt {
             self.transactionId = try reader.readString()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.paymentReceiptStars")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            json.key(#","transaction_id":"#); json.write(self.transactionId)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.savedInfo#fb8fe43c` of type `payments.SavedInfo`.
-    public struct SavedInfo: TLConstructor {
+    public struct SavedInfo: TLConstructor, TLJSONWritable {
         /// `has_saved_credentials:flags.1?true`
         public var hasSavedCredentials: Bool
         /// `saved_info:flags.0?PaymentRequestedInfo`
@@ -574,12 +689,19 @@ extension Api.Payments {
             self.hasSavedCredentials = _flags & (1 << 1) != 0
             if _flags & (1 << 0) != 0 { self.savedInfo = try Api.PaymentRequestedInfo(from: &reader) } else { self.savedInfo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.savedInfo")
+            if self.hasSavedCredentials { json.key(#","has_saved_credentials":"#); json.write(true) }
+            if let value = self.savedInfo { json.key(#","saved_info":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.bankCardData#3e24e573` of type `payments.BankCardData`.
-    public struct BankCardData: TLConstructor {
+    public struct BankCardData: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `open_urls:Vector<BankCardOpenUrl>`
@@ -604,12 +726,19 @@ extension Api.Payments {
             self.title = try reader.readString()
             self.openUrls = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.BankCardOpenUrl(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.bankCardData")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","open_urls":"#); json.beginArray(); for (index0, item0) in self.openUrls.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.exportedInvoice#aed0cbd9` of type `payments.ExportedInvoice`.
-    public struct ExportedInvoice: TLConstructor {
+    public struct ExportedInvoice: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -629,12 +758,18 @@ extension Api.Payments {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.exportedInvoice")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.checkedGiftCode#eb983f8f` of type `payments.CheckedGiftCode`.
-    public struct CheckedGiftCode: TLConstructor {
+    public struct CheckedGiftCode: TLConstructor, TLJSONWritable {
         /// `via_giveaway:flags.2?true`
         public var viaGiveaway: Bool
         /// `from_id:flags.4?Peer`
@@ -701,12 +836,26 @@ extension Api.Payments {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.checkedGiftCode")
+            if self.viaGiveaway { json.key(#","via_giveaway":"#); json.write(true) }
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.giveawayMsgId { json.key(#","giveaway_msg_id":"#); json.write(value) }
+            if let value = self.toId { json.key(#","to_id":"#); json.write(value) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","days":"#); json.write(self.days)
+            if let value = self.usedDate { json.key(#","used_date":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.GiveawayInfo`: one case per constructor.
-    public indirect enum GiveawayInfo: TLObject {
+    public indirect enum GiveawayInfo: TLObject, TLJSONWritable {
         /// `payments.giveawayInfo#4367daa0`
         case giveawayInfo(Api.Payments.GiveawayInfo.GiveawayInfo)
         /// `payments.giveawayInfoResults#e175e66f`
@@ -718,6 +867,13 @@ extension Api.Payments {
             switch self {
             case .giveawayInfo(let value): value.serialize(into: &writer)
             case .giveawayInfoResults(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .giveawayInfo(let value): value.writeJSON(into: &json)
+            case .giveawayInfoResults(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -737,7 +893,7 @@ extension Api.Payments {
 
 extension Api.Payments.GiveawayInfo {
     /// TL constructor `payments.giveawayInfo#4367daa0` of type `payments.GiveawayInfo`.
-    public struct GiveawayInfo: TLConstructor {
+    public struct GiveawayInfo: TLConstructor, TLJSONWritable {
         /// `participating:flags.0?true`
         public var participating: Bool
         /// `preparing_results:flags.3?true`
@@ -788,10 +944,21 @@ extension Api.Payments.GiveawayInfo {
             if _flags & (1 << 2) != 0 { self.adminDisallowedChatId = try reader.readInt64() } else { self.adminDisallowedChatId = nil }
             if _flags & (1 << 4) != 0 { self.disallowedCountry = try reader.readString() } else { self.disallowedCountry = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.giveawayInfo")
+            if self.participating { json.key(#","participating":"#); json.write(true) }
+            if self.preparingResults { json.key(#","preparing_results":"#); json.write(true) }
+            json.key(#","start_date":"#); json.write(self.startDate)
+            if let value = self.joinedTooEarlyDate { json.key(#","joined_too_early_date":"#); json.write(value) }
+            if let value = self.adminDisallowedChatId { json.key(#","admin_disallowed_chat_id":"#); json.write(value) }
+            if let value = self.disallowedCountry { json.key(#","disallowed_country":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `payments.giveawayInfoResults#e175e66f` of type `payments.GiveawayInfo`.
-    public struct GiveawayInfoResults: TLConstructor {
+    public struct GiveawayInfoResults: TLConstructor, TLJSONWritable {
         /// `winner:flags.0?true`
         public var winner: Bool
         /// `refunded:flags.1?true`
@@ -852,12 +1019,25 @@ extension Api.Payments.GiveawayInfo {
             self.winnersCount = try reader.readInt32()
             if _flags & (1 << 2) != 0 { self.activatedCount = try reader.readInt32() } else { self.activatedCount = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.giveawayInfoResults")
+            if self.winner { json.key(#","winner":"#); json.write(true) }
+            if self.refunded { json.key(#","refunded":"#); json.write(true) }
+            json.key(#","start_date":"#); json.write(self.startDate)
+            if let value = self.giftCodeSlug { json.key(#","gift_code_slug":"#); json.write(value) }
+            if let value = self.starsPrize { json.key(#","stars_prize":"#); json.write(value) }
+            json.key(#","finish_date":"#); json.write(self.finishDate)
+            json.key(#","winners_count":"#); json.write(self.winnersCount)
+            if let value = self.activatedCount { json.key(#","activated_count":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starsStatus#6c9ce8ed` of type `payments.StarsStatus`.
-    public struct StarsStatus: TLConstructor {
+    public struct StarsStatus: TLConstructor, TLJSONWritable {
         /// `balance:StarsAmount`
         public var balance: Api.StarsAmount
         /// `subscriptions:flags.1?Vector<StarsSubscription>`
@@ -920,12 +1100,25 @@ extension Api.Payments {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starsStatus")
+            json.key(#","balance":"#); self.balance.writeJSON(into: &json)
+            if let value = self.subscriptions { json.key(#","subscriptions":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.subscriptionsNextOffset { json.key(#","subscriptions_next_offset":"#); json.write(value) }
+            if let value = self.subscriptionsMissingBalance { json.key(#","subscriptions_missing_balance":"#); json.write(value) }
+            if let value = self.history { json.key(#","history":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starsRevenueStats#6c207376` of type `payments.StarsRevenueStats`.
-    public struct StarsRevenueStats: TLConstructor {
+    public struct StarsRevenueStats: TLConstructor, TLJSONWritable {
         /// `top_hours_graph:flags.0?StatsGraph`
         public var topHoursGraph: Api.StatsGraph?
         /// `revenue_graph:StatsGraph`
@@ -964,12 +1157,21 @@ extension Api.Payments {
             self.status = try Api.StarsRevenueStatus(from: &reader)
             self.usdRate = try reader.readDouble()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starsRevenueStats")
+            if let value = self.topHoursGraph { json.key(#","top_hours_graph":"#); value.writeJSON(into: &json) }
+            json.key(#","revenue_graph":"#); self.revenueGraph.writeJSON(into: &json)
+            json.key(#","status":"#); self.status.writeJSON(into: &json)
+            json.key(#","usd_rate":"#); json.write(self.usdRate)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starsRevenueWithdrawalUrl#1dab80b7` of type `payments.StarsRevenueWithdrawalUrl`.
-    public struct StarsRevenueWithdrawalUrl: TLConstructor {
+    public struct StarsRevenueWithdrawalUrl: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -989,12 +1191,18 @@ extension Api.Payments {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starsRevenueWithdrawalUrl")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starsRevenueAdsAccountUrl#394e7f21` of type `payments.StarsRevenueAdsAccountUrl`.
-    public struct StarsRevenueAdsAccountUrl: TLConstructor {
+    public struct StarsRevenueAdsAccountUrl: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -1014,12 +1222,18 @@ extension Api.Payments {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starsRevenueAdsAccountUrl")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.StarGifts`: one case per constructor.
-    public indirect enum StarGifts: TLObject {
+    public indirect enum StarGifts: TLObject, TLJSONWritable {
         /// `payments.starGiftsNotModified#a388a368`
         case starGiftsNotModified
         /// `payments.starGifts#2ed82995`
@@ -1031,6 +1245,13 @@ extension Api.Payments {
             switch self {
             case .starGiftsNotModified: writer.write(0xa388a368 as UInt32)
             case .starGifts(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftsNotModified: json.beginObject("payments.starGiftsNotModified"); json.endObject()
+            case .starGifts(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1050,7 +1271,7 @@ extension Api.Payments {
 
 extension Api.Payments.StarGifts {
     /// TL constructor `payments.starGifts#2ed82995` of type `payments.StarGifts`.
-    public struct StarGifts: TLConstructor {
+    public struct StarGifts: TLConstructor, TLJSONWritable {
         /// `hash:int`
         public var hash: Int32
         /// `gifts:Vector<StarGift>`
@@ -1085,12 +1306,21 @@ extension Api.Payments.StarGifts {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGifts")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","gifts":"#); json.beginArray(); for (index0, item0) in self.gifts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.connectedStarRefBots#98d5ea1d` of type `payments.ConnectedStarRefBots`.
-    public struct ConnectedStarRefBots: TLConstructor {
+    public struct ConnectedStarRefBots: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `connected_bots:Vector<ConnectedBotStarRef>`
@@ -1120,12 +1350,20 @@ extension Api.Payments {
             self.connectedBots = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ConnectedBotStarRef(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.connectedStarRefBots")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","connected_bots":"#); json.beginArray(); for (index0, item0) in self.connectedBots.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.suggestedStarRefBots#b4d5d859` of type `payments.SuggestedStarRefBots`.
-    public struct SuggestedStarRefBots: TLConstructor {
+    public struct SuggestedStarRefBots: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `suggested_bots:Vector<StarRefProgram>`
@@ -1164,12 +1402,21 @@ extension Api.Payments {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.suggestedStarRefBots")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","suggested_bots":"#); json.beginArray(); for (index0, item0) in self.suggestedBots.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starGiftUpgradePreview#3de1dfed` of type `payments.StarGiftUpgradePreview`.
-    public struct StarGiftUpgradePreview: TLConstructor {
+    public struct StarGiftUpgradePreview: TLConstructor, TLJSONWritable {
         /// `sample_attributes:Vector<StarGiftAttribute>`
         public var sampleAttributes: [Api.StarGiftAttribute]
         /// `prices:Vector<StarGiftUpgradePrice>`
@@ -1199,12 +1446,20 @@ extension Api.Payments {
             self.prices = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarGiftUpgradePrice(from: &reader) }
             self.nextPrices = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarGiftUpgradePrice(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftUpgradePreview")
+            json.key(#","sample_attributes":"#); json.beginArray(); for (index0, item0) in self.sampleAttributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","prices":"#); json.beginArray(); for (index0, item0) in self.prices.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","next_prices":"#); json.beginArray(); for (index0, item0) in self.nextPrices.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.uniqueStarGift#416c56e8` of type `payments.UniqueStarGift`.
-    public struct UniqueStarGift: TLConstructor {
+    public struct UniqueStarGift: TLConstructor, TLJSONWritable {
         /// `gift:StarGift`
         public var gift: Api.StarGift
         /// `chats:Vector<Chat>`
@@ -1234,12 +1489,20 @@ extension Api.Payments {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.uniqueStarGift")
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.savedStarGifts#95f389b1` of type `payments.SavedStarGifts`.
-    public struct SavedStarGifts: TLConstructor {
+    public struct SavedStarGifts: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `chat_notifications_enabled:flags.1?Bool`
@@ -1289,12 +1552,23 @@ extension Api.Payments {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.savedStarGifts")
+            json.key(#","count":"#); json.write(self.count)
+            if let value = self.chatNotificationsEnabled { json.key(#","chat_notifications_enabled":"#); json.write(value) }
+            json.key(#","gifts":"#); json.beginArray(); for (index0, item0) in self.gifts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starGiftWithdrawalUrl#84aa3a9c` of type `payments.StarGiftWithdrawalUrl`.
-    public struct StarGiftWithdrawalUrl: TLConstructor {
+    public struct StarGiftWithdrawalUrl: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -1314,12 +1588,18 @@ extension Api.Payments {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftWithdrawalUrl")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.resaleStarGifts#947a12df` of type `payments.ResaleStarGifts`.
-    public struct ResaleStarGifts: TLConstructor {
+    public struct ResaleStarGifts: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `gifts:Vector<StarGift>`
@@ -1381,12 +1661,25 @@ extension Api.Payments {
             if _flags & (1 << 2) != 0 { self.counters = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarGiftAttributeCounter(from: &reader) } } else { self.counters = nil }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.resaleStarGifts")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","gifts":"#); json.beginArray(); for (index0, item0) in self.gifts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            if let value = self.attributes { json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.attributesHash { json.key(#","attributes_hash":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.counters { json.key(#","counters":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.StarGiftCollections`: one case per constructor.
-    public indirect enum StarGiftCollections: TLObject {
+    public indirect enum StarGiftCollections: TLObject, TLJSONWritable {
         /// `payments.starGiftCollectionsNotModified#a0ba4f17`
         case starGiftCollectionsNotModified
         /// `payments.starGiftCollections#8a2932f3`
@@ -1398,6 +1691,13 @@ extension Api.Payments {
             switch self {
             case .starGiftCollectionsNotModified: writer.write(0xa0ba4f17 as UInt32)
             case .starGiftCollections(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftCollectionsNotModified: json.beginObject("payments.starGiftCollectionsNotModified"); json.endObject()
+            case .starGiftCollections(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1417,7 +1717,7 @@ extension Api.Payments {
 
 extension Api.Payments.StarGiftCollections {
     /// TL constructor `payments.starGiftCollections#8a2932f3` of type `payments.StarGiftCollections`.
-    public struct StarGiftCollections: TLConstructor {
+    public struct StarGiftCollections: TLConstructor, TLJSONWritable {
         /// `collections:Vector<StarGiftCollection>`
         public var collections: [Api.StarGiftCollection]
 
@@ -1437,12 +1737,18 @@ extension Api.Payments.StarGiftCollections {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.collections = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarGiftCollection(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftCollections")
+            json.key(#","collections":"#); json.beginArray(); for (index0, item0) in self.collections.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.uniqueStarGiftValueInfo#512fe446` of type `payments.UniqueStarGiftValueInfo`.
-    public struct UniqueStarGiftValueInfo: TLConstructor {
+    public struct UniqueStarGiftValueInfo: TLConstructor, TLJSONWritable {
         /// `last_sale_on_fragment:flags.1?true`
         public var lastSaleOnFragment: Bool
         /// `value_is_average:flags.6?true`
@@ -1537,12 +1843,31 @@ extension Api.Payments {
             if _flags & (1 << 5) != 0 { self.fragmentListedCount = try reader.readInt32() } else { self.fragmentListedCount = nil }
             if _flags & (1 << 5) != 0 { self.fragmentListedUrl = try reader.readString() } else { self.fragmentListedUrl = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.uniqueStarGiftValueInfo")
+            if self.lastSaleOnFragment { json.key(#","last_sale_on_fragment":"#); json.write(true) }
+            if self.valueIsAverage { json.key(#","value_is_average":"#); json.write(true) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","value":"#); json.write(self.value)
+            json.key(#","initial_sale_date":"#); json.write(self.initialSaleDate)
+            json.key(#","initial_sale_stars":"#); json.write(self.initialSaleStars)
+            json.key(#","initial_sale_price":"#); json.write(self.initialSalePrice)
+            if let value = self.lastSaleDate { json.key(#","last_sale_date":"#); json.write(value) }
+            if let value = self.lastSalePrice { json.key(#","last_sale_price":"#); json.write(value) }
+            if let value = self.floorPrice { json.key(#","floor_price":"#); json.write(value) }
+            if let value = self.averagePrice { json.key(#","average_price":"#); json.write(value) }
+            if let value = self.listedCount { json.key(#","listed_count":"#); json.write(value) }
+            if let value = self.fragmentListedCount { json.key(#","fragment_listed_count":"#); json.write(value) }
+            if let value = self.fragmentListedUrl { json.key(#","fragment_listed_url":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.CheckCanSendGiftResult`: one case per constructor.
-    public indirect enum CheckCanSendGiftResult: TLObject {
+    public indirect enum CheckCanSendGiftResult: TLObject, TLJSONWritable {
         /// `payments.checkCanSendGiftResultOk#374fa7ad`
         case checkCanSendGiftResultOk
         /// `payments.checkCanSendGiftResultFail#d5e58274`
@@ -1554,6 +1879,13 @@ extension Api.Payments {
             switch self {
             case .checkCanSendGiftResultOk: writer.write(0x374fa7ad as UInt32)
             case .checkCanSendGiftResultFail(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .checkCanSendGiftResultOk: json.beginObject("payments.checkCanSendGiftResultOk"); json.endObject()
+            case .checkCanSendGiftResultFail(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1573,7 +1905,7 @@ extension Api.Payments {
 
 extension Api.Payments.CheckCanSendGiftResult {
     /// TL constructor `payments.checkCanSendGiftResultFail#d5e58274` of type `payments.CheckCanSendGiftResult`.
-    public struct CheckCanSendGiftResultFail: TLConstructor {
+    public struct CheckCanSendGiftResultFail: TLConstructor, TLJSONWritable {
         /// `reason:TextWithEntities`
         public var reason: Api.TextWithEntities
 
@@ -1593,12 +1925,18 @@ extension Api.Payments.CheckCanSendGiftResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.reason = try Api.TextWithEntities(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.checkCanSendGiftResultFail")
+            json.key(#","reason":"#); self.reason.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starGiftAuctionState#6b39f4ec` of type `payments.StarGiftAuctionState`.
-    public struct StarGiftAuctionState: TLConstructor {
+    public struct StarGiftAuctionState: TLConstructor, TLJSONWritable {
         /// `gift:StarGift`
         public var gift: Api.StarGift
         /// `state:StarGiftAuctionState`
@@ -1643,12 +1981,23 @@ extension Api.Payments {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftAuctionState")
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","state":"#); self.state.writeJSON(into: &json)
+            json.key(#","user_state":"#); self.userState.writeJSON(into: &json)
+            json.key(#","timeout":"#); json.write(self.timeout)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starGiftAuctionAcquiredGifts#7d5bd1f0` of type `payments.StarGiftAuctionAcquiredGifts`.
-    public struct StarGiftAuctionAcquiredGifts: TLConstructor {
+    public struct StarGiftAuctionAcquiredGifts: TLConstructor, TLJSONWritable {
         /// `gifts:Vector<StarGiftAuctionAcquiredGift>`
         public var gifts: [Api.StarGiftAuctionAcquiredGift]
         /// `users:Vector<User>`
@@ -1678,12 +2027,20 @@ extension Api.Payments {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftAuctionAcquiredGifts")
+            json.key(#","gifts":"#); json.beginArray(); for (index0, item0) in self.gifts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL type `payments.StarGiftActiveAuctions`: one case per constructor.
-    public indirect enum StarGiftActiveAuctions: TLObject {
+    public indirect enum StarGiftActiveAuctions: TLObject, TLJSONWritable {
         /// `payments.starGiftActiveAuctionsNotModified#db33dad0`
         case starGiftActiveAuctionsNotModified
         /// `payments.starGiftActiveAuctions#aef6abbc`
@@ -1695,6 +2052,13 @@ extension Api.Payments {
             switch self {
             case .starGiftActiveAuctionsNotModified: writer.write(0xdb33dad0 as UInt32)
             case .starGiftActiveAuctions(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftActiveAuctionsNotModified: json.beginObject("payments.starGiftActiveAuctionsNotModified"); json.endObject()
+            case .starGiftActiveAuctions(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1714,7 +2078,7 @@ extension Api.Payments {
 
 extension Api.Payments.StarGiftActiveAuctions {
     /// TL constructor `payments.starGiftActiveAuctions#aef6abbc` of type `payments.StarGiftActiveAuctions`.
-    public struct StarGiftActiveAuctions: TLConstructor {
+    public struct StarGiftActiveAuctions: TLConstructor, TLJSONWritable {
         /// `auctions:Vector<StarGiftActiveAuctionState>`
         public var auctions: [Api.StarGiftActiveAuctionState]
         /// `users:Vector<User>`
@@ -1744,12 +2108,20 @@ extension Api.Payments.StarGiftActiveAuctions {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftActiveAuctions")
+            json.key(#","auctions":"#); json.beginArray(); for (index0, item0) in self.auctions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Payments {
     /// TL constructor `payments.starGiftUpgradeAttributes#46c6e36f` of type `payments.StarGiftUpgradeAttributes`.
-    public struct StarGiftUpgradeAttributes: TLConstructor {
+    public struct StarGiftUpgradeAttributes: TLConstructor, TLJSONWritable {
         /// `attributes:Vector<StarGiftAttribute>`
         public var attributes: [Api.StarGiftAttribute]
 
@@ -1768,6 +2140,12 @@ extension Api.Payments {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.attributes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarGiftAttribute(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("payments.starGiftUpgradeAttributes")
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

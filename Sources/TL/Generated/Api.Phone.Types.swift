@@ -2,7 +2,7 @@
 
 extension Api.Phone {
     /// TL constructor `phone.phoneCall#ec82e140` of type `phone.PhoneCall`.
-    public struct PhoneCall: TLConstructor {
+    public struct PhoneCall: TLConstructor, TLJSONWritable {
         /// `phone_call:PhoneCall`
         public var phoneCall: Api.PhoneCall
         /// `users:Vector<User>`
@@ -27,12 +27,19 @@ extension Api.Phone {
             self.phoneCall = try Api.PhoneCall(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.phoneCall")
+            json.key(#","phone_call":"#); self.phoneCall.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.groupCall#9e727aad` of type `phone.GroupCall`.
-    public struct GroupCall: TLConstructor {
+    public struct GroupCall: TLConstructor, TLJSONWritable {
         /// `call:GroupCall`
         public var call: Api.GroupCall
         /// `participants:Vector<GroupCallParticipant>`
@@ -72,12 +79,22 @@ extension Api.Phone {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.groupCall")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","participants":"#); json.beginArray(); for (index0, item0) in self.participants.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","participants_next_offset":"#); json.write(self.participantsNextOffset)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.groupParticipants#f47751b6` of type `phone.GroupParticipants`.
-    public struct GroupParticipants: TLConstructor {
+    public struct GroupParticipants: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `participants:Vector<GroupCallParticipant>`
@@ -122,12 +139,23 @@ extension Api.Phone {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.groupParticipants")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","participants":"#); json.beginArray(); for (index0, item0) in self.participants.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","next_offset":"#); json.write(self.nextOffset)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.joinAsPeers#afe5623f` of type `phone.JoinAsPeers`.
-    public struct JoinAsPeers: TLConstructor {
+    public struct JoinAsPeers: TLConstructor, TLJSONWritable {
         /// `peers:Vector<Peer>`
         public var peers: [Api.Peer]
         /// `chats:Vector<Chat>`
@@ -157,12 +185,20 @@ extension Api.Phone {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.joinAsPeers")
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.exportedGroupCallInvite#204bd158` of type `phone.ExportedGroupCallInvite`.
-    public struct ExportedGroupCallInvite: TLConstructor {
+    public struct ExportedGroupCallInvite: TLConstructor, TLJSONWritable {
         /// `link:string`
         public var link: String
 
@@ -182,12 +218,18 @@ extension Api.Phone {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.link = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.exportedGroupCallInvite")
+            json.key(#","link":"#); json.write(self.link)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.groupCallStreamChannels#d0e482b2` of type `phone.GroupCallStreamChannels`.
-    public struct GroupCallStreamChannels: TLConstructor {
+    public struct GroupCallStreamChannels: TLConstructor, TLJSONWritable {
         /// `channels:Vector<GroupCallStreamChannel>`
         public var channels: [Api.GroupCallStreamChannel]
 
@@ -207,12 +249,18 @@ extension Api.Phone {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.channels = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.GroupCallStreamChannel(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.groupCallStreamChannels")
+            json.key(#","channels":"#); json.beginArray(); for (index0, item0) in self.channels.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.groupCallStreamRtmpUrl#2dbf3432` of type `phone.GroupCallStreamRtmpUrl`.
-    public struct GroupCallStreamRtmpUrl: TLConstructor {
+    public struct GroupCallStreamRtmpUrl: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `key:string`
@@ -237,12 +285,19 @@ extension Api.Phone {
             self.url = try reader.readString()
             self.key = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.groupCallStreamRtmpUrl")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","key":"#); json.write(self.key)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Phone {
     /// TL constructor `phone.groupCallStars#9d1dbd26` of type `phone.GroupCallStars`.
-    public struct GroupCallStars: TLConstructor {
+    public struct GroupCallStars: TLConstructor, TLJSONWritable {
         /// `total_stars:long`
         public var totalStars: Int64
         /// `top_donors:Vector<GroupCallDonor>`
@@ -276,6 +331,15 @@ extension Api.Phone {
             self.topDonors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.GroupCallDonor(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phone.groupCallStars")
+            json.key(#","total_stars":"#); json.write(self.totalStars)
+            json.key(#","top_donors":"#); json.beginArray(); for (index0, item0) in self.topDonors.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Photos {
     /// TL type `photos.Photos`: one case per constructor.
-    public indirect enum Photos: TLObject {
+    public indirect enum Photos: TLObject, TLJSONWritable {
         /// `photos.photos#8dca6aa5`
         case photos(Api.Photos.Photos.Photos)
         /// `photos.photosSlice#15051f54`
@@ -14,6 +14,13 @@ extension Api.Photos {
             switch self {
             case .photos(let value): value.serialize(into: &writer)
             case .photosSlice(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .photos(let value): value.writeJSON(into: &json)
+            case .photosSlice(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Photos {
 
 extension Api.Photos.Photos {
     /// TL constructor `photos.photos#8dca6aa5` of type `photos.Photos`.
-    public struct Photos: TLConstructor {
+    public struct Photos: TLConstructor, TLJSONWritable {
         /// `photos:Vector<Photo>`
         public var photos: [Api.Photo]
         /// `users:Vector<User>`
@@ -58,10 +65,17 @@ extension Api.Photos.Photos {
             self.photos = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Photo(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photos.photos")
+            json.key(#","photos":"#); json.beginArray(); for (index0, item0) in self.photos.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `photos.photosSlice#15051f54` of type `photos.Photos`.
-    public struct PhotosSlice: TLConstructor {
+    public struct PhotosSlice: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `photos:Vector<Photo>`
@@ -91,12 +105,20 @@ extension Api.Photos.Photos {
             self.photos = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Photo(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photos.photosSlice")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","photos":"#); json.beginArray(); for (index0, item0) in self.photos.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Photos {
     /// TL constructor `photos.photo#20212ca8` of type `photos.Photo`.
-    public struct Photo: TLConstructor {
+    public struct Photo: TLConstructor, TLJSONWritable {
         /// `photo:Photo`
         public var photo: Api.Photo
         /// `users:Vector<User>`
@@ -120,6 +142,13 @@ extension Api.Photos {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.photo = try Api.Photo(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photos.photo")
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

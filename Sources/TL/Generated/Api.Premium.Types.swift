@@ -2,7 +2,7 @@
 
 extension Api.Premium {
     /// TL constructor `premium.boostsList#86f8613c` of type `premium.BoostsList`.
-    public struct BoostsList: TLConstructor {
+    public struct BoostsList: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `boosts:Vector<Boost>`
@@ -41,12 +41,21 @@ extension Api.Premium {
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("premium.boostsList")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","boosts":"#); json.beginArray(); for (index0, item0) in self.boosts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Premium {
     /// TL constructor `premium.myBoosts#9ae228e2` of type `premium.MyBoosts`.
-    public struct MyBoosts: TLConstructor {
+    public struct MyBoosts: TLConstructor, TLJSONWritable {
         /// `my_boosts:Vector<MyBoost>`
         public var myBoosts: [Api.MyBoost]
         /// `chats:Vector<Chat>`
@@ -76,12 +85,20 @@ extension Api.Premium {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("premium.myBoosts")
+            json.key(#","my_boosts":"#); json.beginArray(); for (index0, item0) in self.myBoosts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Premium {
     /// TL constructor `premium.boostsStatus#4959427a` of type `premium.BoostsStatus`.
-    public struct BoostsStatus: TLConstructor {
+    public struct BoostsStatus: TLConstructor, TLJSONWritable {
         /// `my_boost:flags.2?true`
         public var myBoost: Bool
         /// `level:int`
@@ -153,6 +170,21 @@ extension Api.Premium {
             self.boostUrl = try reader.readString()
             if _flags & (1 << 3) != 0 { self.prepaidGiveaways = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PrepaidGiveaway(from: &reader) } } else { self.prepaidGiveaways = nil }
             if _flags & (1 << 2) != 0 { self.myBoostSlots = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() } } else { self.myBoostSlots = nil }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("premium.boostsStatus")
+            if self.myBoost { json.key(#","my_boost":"#); json.write(true) }
+            json.key(#","level":"#); json.write(self.level)
+            json.key(#","current_level_boosts":"#); json.write(self.currentLevelBoosts)
+            json.key(#","boosts":"#); json.write(self.boosts)
+            if let value = self.giftBoosts { json.key(#","gift_boosts":"#); json.write(value) }
+            if let value = self.nextLevelBoosts { json.key(#","next_level_boosts":"#); json.write(value) }
+            if let value = self.premiumAudience { json.key(#","premium_audience":"#); value.writeJSON(into: &json) }
+            json.key(#","boost_url":"#); json.write(self.boostUrl)
+            if let value = self.prepaidGiveaways { json.key(#","prepaid_giveaways":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.myBoostSlots { json.key(#","my_boost_slots":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
         }
     }
 }

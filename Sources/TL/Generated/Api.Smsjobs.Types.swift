@@ -2,7 +2,7 @@
 
 extension Api.Smsjobs {
     /// TL constructor `smsjobs.eligibleToJoin#dc8b44cf` of type `smsjobs.EligibilityToJoin`.
-    public struct EligibilityToJoin: TLConstructor {
+    public struct EligibilityToJoin: TLConstructor, TLJSONWritable {
         /// `terms_url:string`
         public var termsUrl: String
         /// `monthly_sent_sms:int`
@@ -27,12 +27,19 @@ extension Api.Smsjobs {
             self.termsUrl = try reader.readString()
             self.monthlySentSms = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("smsjobs.eligibleToJoin")
+            json.key(#","terms_url":"#); json.write(self.termsUrl)
+            json.key(#","monthly_sent_sms":"#); json.write(self.monthlySentSms)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Smsjobs {
     /// TL constructor `smsjobs.status#2aee9191` of type `smsjobs.Status`.
-    public struct Status: TLConstructor {
+    public struct Status: TLConstructor, TLJSONWritable {
         /// `allow_international:flags.0?true`
         public var allowInternational: Bool
         /// `recent_sent:int`
@@ -90,6 +97,19 @@ extension Api.Smsjobs {
             self.totalSince = try reader.readInt32()
             if _flags & (1 << 1) != 0 { self.lastGiftSlug = try reader.readString() } else { self.lastGiftSlug = nil }
             self.termsUrl = try reader.readString()
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("smsjobs.status")
+            if self.allowInternational { json.key(#","allow_international":"#); json.write(true) }
+            json.key(#","recent_sent":"#); json.write(self.recentSent)
+            json.key(#","recent_since":"#); json.write(self.recentSince)
+            json.key(#","recent_remains":"#); json.write(self.recentRemains)
+            json.key(#","total_sent":"#); json.write(self.totalSent)
+            json.key(#","total_since":"#); json.write(self.totalSince)
+            if let value = self.lastGiftSlug { json.key(#","last_gift_slug":"#); json.write(value) }
+            json.key(#","terms_url":"#); json.write(self.termsUrl)
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Stats {
     /// TL constructor `stats.broadcastStats#396ca5fc` of type `stats.BroadcastStats`.
-    public struct BroadcastStats: TLConstructor {
+    public struct BroadcastStats: TLConstructor, TLJSONWritable {
         /// `period:StatsDateRangeDays`
         public var period: Api.StatsDateRangeDays
         /// `followers:StatsAbsValueAndPrev`
@@ -127,12 +127,39 @@ extension Api.Stats {
             self.storyReactionsByEmotionGraph = try Api.StatsGraph(from: &reader)
             self.recentPostsInteractions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PostInteractionCounters(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stats.broadcastStats")
+            json.key(#","period":"#); self.period.writeJSON(into: &json)
+            json.key(#","followers":"#); self.followers.writeJSON(into: &json)
+            json.key(#","views_per_post":"#); self.viewsPerPost.writeJSON(into: &json)
+            json.key(#","shares_per_post":"#); self.sharesPerPost.writeJSON(into: &json)
+            json.key(#","reactions_per_post":"#); self.reactionsPerPost.writeJSON(into: &json)
+            json.key(#","views_per_story":"#); self.viewsPerStory.writeJSON(into: &json)
+            json.key(#","shares_per_story":"#); self.sharesPerStory.writeJSON(into: &json)
+            json.key(#","reactions_per_story":"#); self.reactionsPerStory.writeJSON(into: &json)
+            json.key(#","enabled_notifications":"#); self.enabledNotifications.writeJSON(into: &json)
+            json.key(#","growth_graph":"#); self.growthGraph.writeJSON(into: &json)
+            json.key(#","followers_graph":"#); self.followersGraph.writeJSON(into: &json)
+            json.key(#","mute_graph":"#); self.muteGraph.writeJSON(into: &json)
+            json.key(#","top_hours_graph":"#); self.topHoursGraph.writeJSON(into: &json)
+            json.key(#","interactions_graph":"#); self.interactionsGraph.writeJSON(into: &json)
+            json.key(#","iv_interactions_graph":"#); self.ivInteractionsGraph.writeJSON(into: &json)
+            json.key(#","views_by_source_graph":"#); self.viewsBySourceGraph.writeJSON(into: &json)
+            json.key(#","new_followers_by_source_graph":"#); self.newFollowersBySourceGraph.writeJSON(into: &json)
+            json.key(#","languages_graph":"#); self.languagesGraph.writeJSON(into: &json)
+            json.key(#","reactions_by_emotion_graph":"#); self.reactionsByEmotionGraph.writeJSON(into: &json)
+            json.key(#","story_interactions_graph":"#); self.storyInteractionsGraph.writeJSON(into: &json)
+            json.key(#","story_reactions_by_emotion_graph":"#); self.storyReactionsByEmotionGraph.writeJSON(into: &json)
+            json.key(#","recent_posts_interactions":"#); json.beginArray(); for (index0, item0) in self.recentPostsInteractions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stats {
     /// TL constructor `stats.megagroupStats#ef7ff916` of type `stats.MegagroupStats`.
-    public struct MegagroupStats: TLConstructor {
+    public struct MegagroupStats: TLConstructor, TLJSONWritable {
         /// `period:StatsDateRangeDays`
         public var period: Api.StatsDateRangeDays
         /// `members:StatsAbsValueAndPrev`
@@ -232,12 +259,34 @@ extension Api.Stats {
             self.topInviters = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StatsGroupTopInviter(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stats.megagroupStats")
+            json.key(#","period":"#); self.period.writeJSON(into: &json)
+            json.key(#","members":"#); self.members.writeJSON(into: &json)
+            json.key(#","messages":"#); self.messages.writeJSON(into: &json)
+            json.key(#","viewers":"#); self.viewers.writeJSON(into: &json)
+            json.key(#","posters":"#); self.posters.writeJSON(into: &json)
+            json.key(#","growth_graph":"#); self.growthGraph.writeJSON(into: &json)
+            json.key(#","members_graph":"#); self.membersGraph.writeJSON(into: &json)
+            json.key(#","new_members_by_source_graph":"#); self.newMembersBySourceGraph.writeJSON(into: &json)
+            json.key(#","languages_graph":"#); self.languagesGraph.writeJSON(into: &json)
+            json.key(#","messages_graph":"#); self.messagesGraph.writeJSON(into: &json)
+            json.key(#","actions_graph":"#); self.actionsGraph.writeJSON(into: &json)
+            json.key(#","top_hours_graph":"#); self.topHoursGraph.writeJSON(into: &json)
+            json.key(#","weekdays_graph":"#); self.weekdaysGraph.writeJSON(into: &json)
+            json.key(#","top_posters":"#); json.beginArray(); for (index0, item0) in self.topPosters.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","top_admins":"#); json.beginArray(); for (index0, item0) in self.topAdmins.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","top_inviters":"#); json.beginArray(); for (index0, item0) in self.topInviters.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stats {
     /// TL constructor `stats.messageStats#7fe91c14` of type `stats.MessageStats`.
-    public struct MessageStats: TLConstructor {
+    public struct MessageStats: TLConstructor, TLJSONWritable {
         /// `views_graph:StatsGraph`
         public var viewsGraph: Api.StatsGraph
         /// `reactions_by_emotion_graph:StatsGraph`
@@ -262,12 +311,19 @@ extension Api.Stats {
             self.viewsGraph = try Api.StatsGraph(from: &reader)
             self.reactionsByEmotionGraph = try Api.StatsGraph(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stats.messageStats")
+            json.key(#","views_graph":"#); self.viewsGraph.writeJSON(into: &json)
+            json.key(#","reactions_by_emotion_graph":"#); self.reactionsByEmotionGraph.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stats {
     /// TL constructor `stats.storyStats#50cd067c` of type `stats.StoryStats`.
-    public struct StoryStats: TLConstructor {
+    public struct StoryStats: TLConstructor, TLJSONWritable {
         /// `views_graph:StatsGraph`
         public var viewsGraph: Api.StatsGraph
         /// `reactions_by_emotion_graph:StatsGraph`
@@ -292,12 +348,19 @@ extension Api.Stats {
             self.viewsGraph = try Api.StatsGraph(from: &reader)
             self.reactionsByEmotionGraph = try Api.StatsGraph(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stats.storyStats")
+            json.key(#","views_graph":"#); self.viewsGraph.writeJSON(into: &json)
+            json.key(#","reactions_by_emotion_graph":"#); self.reactionsByEmotionGraph.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stats {
     /// TL constructor `stats.publicForwards#93037e20` of type `stats.PublicForwards`.
-    public struct PublicForwards: TLConstructor {
+    public struct PublicForwards: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `forwards:Vector<PublicForward>`
@@ -341,12 +404,22 @@ extension Api.Stats {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stats.publicForwards")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","forwards":"#); json.beginArray(); for (index0, item0) in self.forwards.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stats {
     /// TL constructor `stats.pollStats#2999beed` of type `stats.PollStats`.
-    public struct PollStats: TLConstructor {
+    public struct PollStats: TLConstructor, TLJSONWritable {
         /// `votes_graph:StatsGraph`
         public var votesGraph: Api.StatsGraph
 
@@ -365,6 +438,12 @@ extension Api.Stats {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.votesGraph = try Api.StatsGraph(from: &reader)
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stats.pollStats")
+            json.key(#","votes_graph":"#); self.votesGraph.writeJSON(into: &json)
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Stickers {
     /// TL constructor `stickers.suggestedShortName#85fea03f` of type `stickers.SuggestedShortName`.
-    public struct SuggestedShortName: TLConstructor {
+    public struct SuggestedShortName: TLConstructor, TLJSONWritable {
         /// `short_name:string`
         public var shortName: String
 
@@ -21,6 +21,12 @@ extension Api.Stickers {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.shortName = try reader.readString()
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickers.suggestedShortName")
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Storage {
     /// TL type `storage.FileType`: one case per constructor.
-    public indirect enum FileType: TLObject {
+    public indirect enum FileType: TLObject, TLJSONWritable {
         /// `storage.fileUnknown#aa963b05`
         case fileUnknown
         /// `storage.filePartial#40bc6f52`
@@ -38,6 +38,21 @@ extension Api.Storage {
             case .fileMov: writer.write(0x4b09ebbc as UInt32)
             case .fileMp4: writer.write(0xb3cea0e4 as UInt32)
             case .fileWebp: writer.write(0x1081464c as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .fileUnknown: json.beginObject("storage.fileUnknown"); json.endObject()
+            case .filePartial: json.beginObject("storage.filePartial"); json.endObject()
+            case .fileJpeg: json.beginObject("storage.fileJpeg"); json.endObject()
+            case .fileGif: json.beginObject("storage.fileGif"); json.endObject()
+            case .filePng: json.beginObject("storage.filePng"); json.endObject()
+            case .filePdf: json.beginObject("storage.filePdf"); json.endObject()
+            case .fileMp3: json.beginObject("storage.fileMp3"); json.endObject()
+            case .fileMov: json.beginObject("storage.fileMov"); json.endObject()
+            case .fileMp4: json.beginObject("storage.fileMp4"); json.endObject()
+            case .fileWebp: json.beginObject("storage.fileWebp"); json.endObject()
             }
         }
 

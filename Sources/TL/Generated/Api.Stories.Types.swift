@@ -2,7 +2,7 @@
 
 extension Api.Stories {
     /// TL type `stories.AllStories`: one case per constructor.
-    public indirect enum AllStories: TLObject {
+    public indirect enum AllStories: TLObject, TLJSONWritable {
         /// `stories.allStoriesNotModified#1158fe3e`
         case allStoriesNotModified(Api.Stories.AllStories.AllStoriesNotModified)
         /// `stories.allStories#6efc5e81`
@@ -14,6 +14,13 @@ extension Api.Stories {
             switch self {
             case .allStoriesNotModified(let value): value.serialize(into: &writer)
             case .allStories(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .allStoriesNotModified(let value): value.writeJSON(into: &json)
+            case .allStories(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Stories {
 
 extension Api.Stories.AllStories {
     /// TL constructor `stories.allStoriesNotModified#1158fe3e` of type `stories.AllStories`.
-    public struct AllStoriesNotModified: TLConstructor {
+    public struct AllStoriesNotModified: TLConstructor, TLJSONWritable {
         /// `state:string`
         public var state: String
         /// `stealth_mode:StoriesStealthMode`
@@ -61,10 +68,17 @@ extension Api.Stories.AllStories {
             self.state = try reader.readString()
             self.stealthMode = try Api.StoriesStealthMode(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.allStoriesNotModified")
+            json.key(#","state":"#); json.write(self.state)
+            json.key(#","stealth_mode":"#); self.stealthMode.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `stories.allStories#6efc5e81` of type `stories.AllStories`.
-    public struct AllStories: TLConstructor {
+    public struct AllStories: TLConstructor, TLJSONWritable {
         /// `has_more:flags.0?true`
         public var hasMore: Bool
         /// `count:int`
@@ -117,12 +131,24 @@ extension Api.Stories.AllStories {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.stealthMode = try Api.StoriesStealthMode(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.allStories")
+            if self.hasMore { json.key(#","has_more":"#); json.write(true) }
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","state":"#); json.write(self.state)
+            json.key(#","peer_stories":"#); json.beginArray(); for (index0, item0) in self.peerStories.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","stealth_mode":"#); self.stealthMode.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.stories#63c3dd0a` of type `stories.Stories`.
-    public struct Stories: TLConstructor {
+    public struct Stories: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `stories:Vector<StoryItem>`
@@ -166,12 +192,22 @@ extension Api.Stories {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.stories")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","stories":"#); json.beginArray(); for (index0, item0) in self.stories.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.pinnedToTop { json.key(#","pinned_to_top":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.storyViewsList#59d78fc5` of type `stories.StoryViewsList`.
-    public struct StoryViewsList: TLConstructor {
+    public struct StoryViewsList: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `views_count:int`
@@ -230,12 +266,25 @@ extension Api.Stories {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.storyViewsList")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","views_count":"#); json.write(self.viewsCount)
+            json.key(#","forwards_count":"#); json.write(self.forwardsCount)
+            json.key(#","reactions_count":"#); json.write(self.reactionsCount)
+            json.key(#","views":"#); json.beginArray(); for (index0, item0) in self.views.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.storyViews#de9eed1d` of type `stories.StoryViews`.
-    public struct StoryViews: TLConstructor {
+    public struct StoryViews: TLConstructor, TLJSONWritable {
         /// `views:Vector<StoryViews>`
         public var views: [Api.StoryViews]
         /// `users:Vector<User>`
@@ -260,12 +309,19 @@ extension Api.Stories {
             self.views = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StoryViews(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.storyViews")
+            json.key(#","views":"#); json.beginArray(); for (index0, item0) in self.views.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.peerStories#cae68768` of type `stories.PeerStories`.
-    public struct PeerStories: TLConstructor {
+    public struct PeerStories: TLConstructor, TLJSONWritable {
         /// `stories:PeerStories`
         public var stories: Api.PeerStories
         /// `chats:Vector<Chat>`
@@ -295,12 +351,20 @@ extension Api.Stories {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.peerStories")
+            json.key(#","stories":"#); self.stories.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.storyReactionsList#aa5f789c` of type `stories.StoryReactionsList`.
-    public struct StoryReactionsList: TLConstructor {
+    public struct StoryReactionsList: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `reactions:Vector<StoryReaction>`
@@ -344,12 +408,22 @@ extension Api.Stories {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             if _flags & (1 << 0) != 0 { self.nextOffset = try reader.readString() } else { self.nextOffset = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.storyReactionsList")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in self.reactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.foundStories#e2de7737` of type `stories.FoundStories`.
-    public struct FoundStories: TLConstructor {
+    public struct FoundStories: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `stories:Vector<FoundStory>`
@@ -393,12 +467,22 @@ extension Api.Stories {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.foundStories")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","stories":"#); json.beginArray(); for (index0, item0) in self.stories.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.nextOffset { json.key(#","next_offset":"#); json.write(value) }
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL constructor `stories.canSendStoryCount#c387c04e` of type `stories.CanSendStoryCount`.
-    public struct CanSendStoryCount: TLConstructor {
+    public struct CanSendStoryCount: TLConstructor, TLJSONWritable {
         /// `count_remains:int`
         public var countRemains: Int32
 
@@ -418,12 +502,18 @@ extension Api.Stories {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.countRemains = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.canSendStoryCount")
+            json.key(#","count_remains":"#); json.write(self.countRemains)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Stories {
     /// TL type `stories.Albums`: one case per constructor.
-    public indirect enum Albums: TLObject {
+    public indirect enum Albums: TLObject, TLJSONWritable {
         /// `stories.albumsNotModified#564edaeb`
         case albumsNotModified
         /// `stories.albums#c3987a3a`
@@ -435,6 +525,13 @@ extension Api.Stories {
             switch self {
             case .albumsNotModified: writer.write(0x564edaeb as UInt32)
             case .albums(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .albumsNotModified: json.beginObject("stories.albumsNotModified"); json.endObject()
+            case .albums(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -454,7 +551,7 @@ extension Api.Stories {
 
 extension Api.Stories.Albums {
     /// TL constructor `stories.albums#c3987a3a` of type `stories.Albums`.
-    public struct Albums: TLConstructor {
+    public struct Albums: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `albums:Vector<StoryAlbum>`
@@ -478,6 +575,13 @@ extension Api.Stories.Albums {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.hash = try reader.readInt64()
             self.albums = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StoryAlbum(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stories.albums")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","albums":"#); json.beginArray(); for (index0, item0) in self.albums.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

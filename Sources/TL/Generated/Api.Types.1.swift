@@ -2,7 +2,7 @@
 
 extension Api {
     /// TL constructor `true#3fedd339` of type `True`.
-    public struct True: TLConstructor {
+    public struct True: TLConstructor, TLJSONWritable {
 
         /// Creates the value from its fields.
         public init() {
@@ -17,12 +17,17 @@ extension Api {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("true")
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `error#c4b9f9bb` of type `Error`.
-    public struct Error: TLConstructor {
+    public struct Error: TLConstructor, TLJSONWritable {
         /// `code:int`
         public var code: Int32
         /// `text:string`
@@ -47,12 +52,19 @@ extension Api {
             self.code = try reader.readInt32()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("error")
+            json.key(#","code":"#); json.write(self.code)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `null#56730bcc` of type `Null`.
-    public struct Null: TLConstructor {
+    public struct Null: TLConstructor, TLJSONWritable {
 
         /// Creates the value from its fields.
         public init() {
@@ -67,12 +79,17 @@ extension Api {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("null")
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputPeer`: one case per constructor.
-    public indirect enum InputPeer: TLObject {
+    public indirect enum InputPeer: TLObject, TLJSONWritable {
         /// `inputPeerEmpty#7f3b18ea`
         case inputPeerEmpty
         /// `inputPeerSelf#7da07ec9`
@@ -102,6 +119,18 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPeerEmpty: json.beginObject("inputPeerEmpty"); json.endObject()
+            case .inputPeerSelf: json.beginObject("inputPeerSelf"); json.endObject()
+            case .inputPeerChat(let value): value.writeJSON(into: &json)
+            case .inputPeerUser(let value): value.writeJSON(into: &json)
+            case .inputPeerChannel(let value): value.writeJSON(into: &json)
+            case .inputPeerUserFromMessage(let value): value.writeJSON(into: &json)
+            case .inputPeerChannelFromMessage(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -123,7 +152,7 @@ extension Api {
 
 extension Api.InputPeer {
     /// TL constructor `inputPeerChat#35a95cb9` of type `InputPeer`.
-    public struct InputPeerChat: TLConstructor {
+    public struct InputPeerChat: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
 
@@ -143,10 +172,16 @@ extension Api.InputPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chatId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerChat")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerUser#dde8a54c` of type `InputPeer`.
-    public struct InputPeerUser: TLConstructor {
+    public struct InputPeerUser: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `access_hash:long`
@@ -171,10 +206,17 @@ extension Api.InputPeer {
             self.userId = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerUser")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerChannel#27bcbbfc` of type `InputPeer`.
-    public struct InputPeerChannel: TLConstructor {
+    public struct InputPeerChannel: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `access_hash:long`
@@ -199,10 +241,17 @@ extension Api.InputPeer {
             self.channelId = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerChannel")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerUserFromMessage#a87b0a1c` of type `InputPeer`.
-    public struct InputPeerUserFromMessage: TLConstructor {
+    public struct InputPeerUserFromMessage: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `msg_id:int`
@@ -232,10 +281,18 @@ extension Api.InputPeer {
             self.msgId = try reader.readInt32()
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerUserFromMessage")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerChannelFromMessage#bd2a0840` of type `InputPeer`.
-    public struct InputPeerChannelFromMessage: TLConstructor {
+    public struct InputPeerChannelFromMessage: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `msg_id:int`
@@ -265,12 +322,20 @@ extension Api.InputPeer {
             self.msgId = try reader.readInt32()
             self.channelId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerChannelFromMessage")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputUser`: one case per constructor.
-    public indirect enum InputUser: TLObject {
+    public indirect enum InputUser: TLObject, TLJSONWritable {
         /// `inputUserEmpty#b98886cf`
         case inputUserEmpty
         /// `inputUserSelf#f7c1b13f`
@@ -288,6 +353,15 @@ extension Api {
             case .inputUserSelf: writer.write(0xf7c1b13f as UInt32)
             case .inputUser(let value): value.serialize(into: &writer)
             case .inputUserFromMessage(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputUserEmpty: json.beginObject("inputUserEmpty"); json.endObject()
+            case .inputUserSelf: json.beginObject("inputUserSelf"); json.endObject()
+            case .inputUser(let value): value.writeJSON(into: &json)
+            case .inputUserFromMessage(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -309,7 +383,7 @@ extension Api {
 
 extension Api.InputUser {
     /// TL constructor `inputUser#f21158c6` of type `InputUser`.
-    public struct InputUser: TLConstructor {
+    public struct InputUser: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `access_hash:long`
@@ -334,10 +408,17 @@ extension Api.InputUser {
             self.userId = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputUser")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputUserFromMessage#1da448e2` of type `InputUser`.
-    public struct InputUserFromMessage: TLConstructor {
+    public struct InputUserFromMessage: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `msg_id:int`
@@ -367,12 +448,20 @@ extension Api.InputUser {
             self.msgId = try reader.readInt32()
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputUserFromMessage")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputPhoneContact#6a1dc4be` of type `InputContact`.
-    public struct InputContact: TLConstructor {
+    public struct InputContact: TLConstructor, TLJSONWritable {
         /// `client_id:long`
         public var clientId: Int64
         /// `phone:string`
@@ -416,12 +505,22 @@ extension Api {
             self.lastName = try reader.readString()
             if _flags & (1 << 0) != 0 { self.note = try Api.TextWithEntities(from: &reader) } else { self.note = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPhoneContact")
+            json.key(#","client_id":"#); json.write(self.clientId)
+            json.key(#","phone":"#); json.write(self.phone)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            if let value = self.note { json.key(#","note":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputFile`: one case per constructor.
-    public indirect enum InputFile: TLObject {
+    public indirect enum InputFile: TLObject, TLJSONWritable {
         /// `inputFile#f52ff27f`
         case inputFile(Api.InputFile.InputFile)
         /// `inputFileBig#fa4f0bb5`
@@ -436,6 +535,14 @@ extension Api {
             case .inputFile(let value): value.serialize(into: &writer)
             case .inputFileBig(let value): value.serialize(into: &writer)
             case .inputFileStoryDocument(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputFile(let value): value.writeJSON(into: &json)
+            case .inputFileBig(let value): value.writeJSON(into: &json)
+            case .inputFileStoryDocument(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -456,7 +563,7 @@ extension Api {
 
 extension Api.InputFile {
     /// TL constructor `inputFile#f52ff27f` of type `InputFile`.
-    public struct InputFile: TLConstructor {
+    public struct InputFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `parts:int`
@@ -491,10 +598,19 @@ extension Api.InputFile {
             self.name = try reader.readString()
             self.md5Checksum = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputFile")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","parts":"#); json.write(self.parts)
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","md5_checksum":"#); json.write(self.md5Checksum)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputFileBig#fa4f0bb5` of type `InputFile`.
-    public struct InputFileBig: TLConstructor {
+    public struct InputFileBig: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `parts:int`
@@ -524,10 +640,18 @@ extension Api.InputFile {
             self.parts = try reader.readInt32()
             self.name = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputFileBig")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","parts":"#); json.write(self.parts)
+            json.key(#","name":"#); json.write(self.name)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputFileStoryDocument#62dc8b48` of type `InputFile`.
-    public struct InputFileStoryDocument: TLConstructor {
+    public struct InputFileStoryDocument: TLConstructor, TLJSONWritable {
         /// `id:InputDocument`
         public var id: Api.InputDocument
 
@@ -547,12 +671,18 @@ extension Api.InputFile {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try Api.InputDocument(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputFileStoryDocument")
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputMedia`: one case per constructor.
-    public indirect enum InputMedia: TLObject {
+    public indirect enum InputMedia: TLObject, TLJSONWritable {
         /// `inputMediaEmpty#9664f57f`
         case inputMediaEmpty
         /// `inputMediaUploadedPhoto#7d8375da`
@@ -621,6 +751,31 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputMediaEmpty: json.beginObject("inputMediaEmpty"); json.endObject()
+            case .inputMediaUploadedPhoto(let value): value.writeJSON(into: &json)
+            case .inputMediaPhoto(let value): value.writeJSON(into: &json)
+            case .inputMediaGeoPoint(let value): value.writeJSON(into: &json)
+            case .inputMediaContact(let value): value.writeJSON(into: &json)
+            case .inputMediaUploadedDocument(let value): value.writeJSON(into: &json)
+            case .inputMediaDocument(let value): value.writeJSON(into: &json)
+            case .inputMediaVenue(let value): value.writeJSON(into: &json)
+            case .inputMediaPhotoExternal(let value): value.writeJSON(into: &json)
+            case .inputMediaDocumentExternal(let value): value.writeJSON(into: &json)
+            case .inputMediaGame(let value): value.writeJSON(into: &json)
+            case .inputMediaInvoice(let value): value.writeJSON(into: &json)
+            case .inputMediaGeoLive(let value): value.writeJSON(into: &json)
+            case .inputMediaPoll(let value): value.writeJSON(into: &json)
+            case .inputMediaDice(let value): value.writeJSON(into: &json)
+            case .inputMediaStory(let value): value.writeJSON(into: &json)
+            case .inputMediaWebPage(let value): value.writeJSON(into: &json)
+            case .inputMediaPaidMedia(let value): value.writeJSON(into: &json)
+            case .inputMediaTodo(let value): value.writeJSON(into: &json)
+            case .inputMediaStakeDice(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -655,7 +810,7 @@ extension Api {
 
 extension Api.InputMedia {
     /// TL constructor `inputMediaUploadedPhoto#7d8375da` of type `InputMedia`.
-    public struct InputMediaUploadedPhoto: TLConstructor {
+    public struct InputMediaUploadedPhoto: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.2?true`
         public var spoiler: Bool
         /// `live_photo:flags.3?true`
@@ -706,10 +861,21 @@ extension Api.InputMedia {
             if _flags & (1 << 1) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
             if _flags & (1 << 3) != 0 { self.video = try Api.InputDocument(from: &reader) } else { self.video = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaUploadedPhoto")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            if self.livePhoto { json.key(#","live_photo":"#); json.write(true) }
+            json.key(#","file":"#); self.file.writeJSON(into: &json)
+            if let value = self.stickers { json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            if let value = self.video { json.key(#","video":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaPhoto#e3af4434` of type `InputMedia`.
-    public struct InputMediaPhoto: TLConstructor {
+    public struct InputMediaPhoto: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.1?true`
         public var spoiler: Bool
         /// `live_photo:flags.2?true`
@@ -754,10 +920,20 @@ extension Api.InputMedia {
             if _flags & (1 << 0) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
             if _flags & (1 << 2) != 0 { self.video = try Api.InputDocument(from: &reader) } else { self.video = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaPhoto")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            if self.livePhoto { json.key(#","live_photo":"#); json.write(true) }
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            if let value = self.video { json.key(#","video":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaGeoPoint#f9c44144` of type `InputMedia`.
-    public struct InputMediaGeoPoint: TLConstructor {
+    public struct InputMediaGeoPoint: TLConstructor, TLJSONWritable {
         /// `geo_point:InputGeoPoint`
         public var geoPoint: Api.InputGeoPoint
 
@@ -777,10 +953,16 @@ extension Api.InputMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.geoPoint = try Api.InputGeoPoint(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaGeoPoint")
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaContact#f8ab7dfb` of type `InputMedia`.
-    public struct InputMediaContact: TLConstructor {
+    public struct InputMediaContact: TLConstructor, TLJSONWritable {
         /// `phone_number:string`
         public var phoneNumber: String
         /// `first_name:string`
@@ -815,10 +997,19 @@ extension Api.InputMedia {
             self.lastName = try reader.readString()
             self.vcard = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaContact")
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            json.key(#","vcard":"#); json.write(self.vcard)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaUploadedDocument#037c9330` of type `InputMedia`.
-    public struct InputMediaUploadedDocument: TLConstructor {
+    public struct InputMediaUploadedDocument: TLConstructor, TLJSONWritable {
         /// `nosound_video:flags.3?true`
         public var nosoundVideo: Bool
         /// `force_file:flags.4?true`
@@ -896,10 +1087,26 @@ extension Api.InputMedia {
             if _flags & (1 << 7) != 0 { self.videoTimestamp = try reader.readInt32() } else { self.videoTimestamp = nil }
             if _flags & (1 << 1) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaUploadedDocument")
+            if self.nosoundVideo { json.key(#","nosound_video":"#); json.write(true) }
+            if self.forceFile { json.key(#","force_file":"#); json.write(true) }
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            json.key(#","file":"#); self.file.writeJSON(into: &json)
+            if let value = self.thumb { json.key(#","thumb":"#); value.writeJSON(into: &json) }
+            json.key(#","mime_type":"#); json.write(self.mimeType)
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.stickers { json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.videoCover { json.key(#","video_cover":"#); value.writeJSON(into: &json) }
+            if let value = self.videoTimestamp { json.key(#","video_timestamp":"#); json.write(value) }
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaDocument#a8763ab5` of type `InputMedia`.
-    public struct InputMediaDocument: TLConstructor {
+    public struct InputMediaDocument: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.2?true`
         public var spoiler: Bool
         /// `id:InputDocument`
@@ -951,10 +1158,21 @@ extension Api.InputMedia {
             if _flags & (1 << 0) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
             if _flags & (1 << 1) != 0 { self.query = try reader.readString() } else { self.query = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaDocument")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            if let value = self.videoCover { json.key(#","video_cover":"#); value.writeJSON(into: &json) }
+            if let value = self.videoTimestamp { json.key(#","video_timestamp":"#); json.write(value) }
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            if let value = self.query { json.key(#","query":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaVenue#c13d1c11` of type `InputMedia`.
-    public struct InputMediaVenue: TLConstructor {
+    public struct InputMediaVenue: TLConstructor, TLJSONWritable {
         /// `geo_point:InputGeoPoint`
         public var geoPoint: Api.InputGeoPoint
         /// `title:string`
@@ -999,10 +1217,21 @@ extension Api.InputMedia {
             self.venueId = try reader.readString()
             self.venueType = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaVenue")
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","address":"#); json.write(self.address)
+            json.key(#","provider":"#); json.write(self.provider)
+            json.key(#","venue_id":"#); json.write(self.venueId)
+            json.key(#","venue_type":"#); json.write(self.venueType)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaPhotoExternal#e5bbfe1a` of type `InputMedia`.
-    public struct InputMediaPhotoExternal: TLConstructor {
+    public struct InputMediaPhotoExternal: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.1?true`
         public var spoiler: Bool
         /// `url:string`
@@ -1036,10 +1265,18 @@ extension Api.InputMedia {
             self.url = try reader.readString()
             if _flags & (1 << 0) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaPhotoExternal")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            json.key(#","url":"#); json.write(self.url)
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaDocumentExternal#779600f9` of type `InputMedia`.
-    public struct InputMediaDocumentExternal: TLConstructor {
+    public struct InputMediaDocumentExternal: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.1?true`
         public var spoiler: Bool
         /// `url:string`
@@ -1085,10 +1322,20 @@ extension Api.InputMedia {
             if _flags & (1 << 2) != 0 { self.videoCover = try Api.InputPhoto(from: &reader) } else { self.videoCover = nil }
             if _flags & (1 << 3) != 0 { self.videoTimestamp = try reader.readInt32() } else { self.videoTimestamp = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaDocumentExternal")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            json.key(#","url":"#); json.write(self.url)
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            if let value = self.videoCover { json.key(#","video_cover":"#); value.writeJSON(into: &json) }
+            if let value = self.videoTimestamp { json.key(#","video_timestamp":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaGame#d33f43f3` of type `InputMedia`.
-    public struct InputMediaGame: TLConstructor {
+    public struct InputMediaGame: TLConstructor, TLJSONWritable {
         /// `id:InputGame`
         public var id: Api.InputGame
 
@@ -1108,10 +1355,16 @@ extension Api.InputMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try Api.InputGame(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaGame")
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaInvoice#405fef0d` of type `InputMedia`.
-    public struct InputMediaInvoice: TLConstructor {
+    public struct InputMediaInvoice: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `description:string`
@@ -1178,10 +1431,24 @@ extension Api.InputMedia {
             if _flags & (1 << 1) != 0 { self.startParam = try reader.readString() } else { self.startParam = nil }
             if _flags & (1 << 2) != 0 { self.extendedMedia = try Api.InputMedia(from: &reader) } else { self.extendedMedia = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaInvoice")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            json.key(#","payload":"#); json.write(self.payload)
+            if let value = self.provider { json.key(#","provider":"#); json.write(value) }
+            json.key(#","provider_data":"#); self.providerData.writeJSON(into: &json)
+            if let value = self.startParam { json.key(#","start_param":"#); json.write(value) }
+            if let value = self.extendedMedia { json.key(#","extended_media":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaGeoLive#971fa843` of type `InputMedia`.
-    public struct InputMediaGeoLive: TLConstructor {
+    public struct InputMediaGeoLive: TLConstructor, TLJSONWritable {
         /// `stopped:flags.0?true`
         public var stopped: Bool
         /// `geo_point:InputGeoPoint`
@@ -1227,10 +1494,20 @@ extension Api.InputMedia {
             if _flags & (1 << 1) != 0 { self.period = try reader.readInt32() } else { self.period = nil }
             if _flags & (1 << 3) != 0 { self.proximityNotificationRadius = try reader.readInt32() } else { self.proximityNotificationRadius = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaGeoLive")
+            if self.stopped { json.key(#","stopped":"#); json.write(true) }
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            if let value = self.heading { json.key(#","heading":"#); json.write(value) }
+            if let value = self.period { json.key(#","period":"#); json.write(value) }
+            if let value = self.proximityNotificationRadius { json.key(#","proximity_notification_radius":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaPoll#883a4108` of type `InputMedia`.
-    public struct InputMediaPoll: TLConstructor {
+    public struct InputMediaPoll: TLConstructor, TLJSONWritable {
         /// `poll:Poll`
         public var poll: Api.Poll
         /// `correct_answers:flags.0?Vector<int>`
@@ -1283,10 +1560,21 @@ extension Api.InputMedia {
             if _flags & (1 << 1) != 0 { self.solutionEntities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.solutionEntities = nil }
             if _flags & (1 << 2) != 0 { self.solutionMedia = try Api.InputMedia(from: &reader) } else { self.solutionMedia = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaPoll")
+            json.key(#","poll":"#); self.poll.writeJSON(into: &json)
+            if let value = self.correctAnswers { json.key(#","correct_answers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.attachedMedia { json.key(#","attached_media":"#); value.writeJSON(into: &json) }
+            if let value = self.solution { json.key(#","solution":"#); json.write(value) }
+            if let value = self.solutionEntities { json.key(#","solution_entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.solutionMedia { json.key(#","solution_media":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaDice#e66fbf7b` of type `InputMedia`.
-    public struct InputMediaDice: TLConstructor {
+    public struct InputMediaDice: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
 
@@ -1306,10 +1594,16 @@ extension Api.InputMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emoticon = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaDice")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaStory#89fdd778` of type `InputMedia`.
-    public struct InputMediaStory: TLConstructor {
+    public struct InputMediaStory: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `id:int`
@@ -1334,10 +1628,17 @@ extension Api.InputMedia {
             self.peer = try Api.InputPeer(from: &reader)
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaStory")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaWebPage#c21b8849` of type `InputMedia`.
-    public struct InputMediaWebPage: TLConstructor {
+    public struct InputMediaWebPage: TLConstructor, TLJSONWritable {
         /// `force_large_media:flags.0?true`
         public var forceLargeMedia: Bool
         /// `force_small_media:flags.1?true`
@@ -1375,10 +1676,19 @@ extension Api.InputMedia {
             self.optional = _flags & (1 << 2) != 0
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaWebPage")
+            if self.forceLargeMedia { json.key(#","force_large_media":"#); json.write(true) }
+            if self.forceSmallMedia { json.key(#","force_small_media":"#); json.write(true) }
+            if self.optional { json.key(#","optional":"#); json.write(true) }
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaPaidMedia#c4103386` of type `InputMedia`.
-    public struct InputMediaPaidMedia: TLConstructor {
+    public struct InputMediaPaidMedia: TLConstructor, TLJSONWritable {
         /// `stars_amount:long`
         public var starsAmount: Int64
         /// `extended_media:Vector<InputMedia>`
@@ -1412,10 +1722,18 @@ extension Api.InputMedia {
             self.extendedMedia = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputMedia(from: &reader) }
             if _flags & (1 << 0) != 0 { self.payload = try reader.readString() } else { self.payload = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaPaidMedia")
+            json.key(#","stars_amount":"#); json.write(self.starsAmount)
+            json.key(#","extended_media":"#); json.beginArray(); for (index0, item0) in self.extendedMedia.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.payload { json.key(#","payload":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaTodo#9fc55fde` of type `InputMedia`.
-    public struct InputMediaTodo: TLConstructor {
+    public struct InputMediaTodo: TLConstructor, TLJSONWritable {
         /// `todo:TodoList`
         public var todo: Api.TodoList
 
@@ -1435,10 +1753,16 @@ extension Api.InputMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.todo = try Api.TodoList(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaTodo")
+            json.key(#","todo":"#); self.todo.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaStakeDice#f3a9244a` of type `InputMedia`.
-    public struct InputMediaStakeDice: TLConstructor {
+    public struct InputMediaStakeDice: TLConstructor, TLJSONWritable {
         /// `game_hash:string`
         public var gameHash: String
         /// `ton_amount:long`
@@ -1468,12 +1792,20 @@ extension Api.InputMedia {
             self.tonAmount = try reader.readInt64()
             self.clientSeed = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaStakeDice")
+            json.key(#","game_hash":"#); json.write(self.gameHash)
+            json.key(#","ton_amount":"#); json.write(self.tonAmount)
+            json.key(#","client_seed":"#); json.write(self.clientSeed)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputChatPhoto`: one case per constructor.
-    public indirect enum InputChatPhoto: TLObject {
+    public indirect enum InputChatPhoto: TLObject, TLJSONWritable {
         /// `inputChatPhotoEmpty#1ca48f57`
         case inputChatPhotoEmpty
         /// `inputChatUploadedPhoto#bdcdaec0`
@@ -1488,6 +1820,14 @@ extension Api {
             case .inputChatPhotoEmpty: writer.write(0x1ca48f57 as UInt32)
             case .inputChatUploadedPhoto(let value): value.serialize(into: &writer)
             case .inputChatPhoto(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputChatPhotoEmpty: json.beginObject("inputChatPhotoEmpty"); json.endObject()
+            case .inputChatUploadedPhoto(let value): value.writeJSON(into: &json)
+            case .inputChatPhoto(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1508,7 +1848,7 @@ extension Api {
 
 extension Api.InputChatPhoto {
     /// TL constructor `inputChatUploadedPhoto#bdcdaec0` of type `InputChatPhoto`.
-    public struct InputChatUploadedPhoto: TLConstructor {
+    public struct InputChatUploadedPhoto: TLConstructor, TLJSONWritable {
         /// `file:flags.0?InputFile`
         public var file: Api.InputFile?
         /// `video:flags.1?InputFile`
@@ -1550,10 +1890,19 @@ extension Api.InputChatPhoto {
             if _flags & (1 << 2) != 0 { self.videoStartTs = try reader.readDouble() } else { self.videoStartTs = nil }
             if _flags & (1 << 3) != 0 { self.videoEmojiMarkup = try Api.VideoSize(from: &reader) } else { self.videoEmojiMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChatUploadedPhoto")
+            if let value = self.file { json.key(#","file":"#); value.writeJSON(into: &json) }
+            if let value = self.video { json.key(#","video":"#); value.writeJSON(into: &json) }
+            if let value = self.videoStartTs { json.key(#","video_start_ts":"#); json.write(value) }
+            if let value = self.videoEmojiMarkup { json.key(#","video_emoji_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputChatPhoto#8953ad37` of type `InputChatPhoto`.
-    public struct InputChatPhoto: TLConstructor {
+    public struct InputChatPhoto: TLConstructor, TLJSONWritable {
         /// `id:InputPhoto`
         public var id: Api.InputPhoto
 
@@ -1573,12 +1922,18 @@ extension Api.InputChatPhoto {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try Api.InputPhoto(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChatPhoto")
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputGeoPoint`: one case per constructor.
-    public indirect enum InputGeoPoint: TLObject {
+    public indirect enum InputGeoPoint: TLObject, TLJSONWritable {
         /// `inputGeoPointEmpty#e4c123d6`
         case inputGeoPointEmpty
         /// `inputGeoPoint#48222faf`
@@ -1590,6 +1945,13 @@ extension Api {
             switch self {
             case .inputGeoPointEmpty: writer.write(0xe4c123d6 as UInt32)
             case .inputGeoPoint(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputGeoPointEmpty: json.beginObject("inputGeoPointEmpty"); json.endObject()
+            case .inputGeoPoint(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1609,7 +1971,7 @@ extension Api {
 
 extension Api.InputGeoPoint {
     /// TL constructor `inputGeoPoint#48222faf` of type `InputGeoPoint`.
-    public struct InputGeoPoint: TLConstructor {
+    public struct InputGeoPoint: TLConstructor, TLJSONWritable {
         /// `lat:double`
         public var lat: Double
         /// `long:double`
@@ -1643,12 +2005,20 @@ extension Api.InputGeoPoint {
             self.long = try reader.readDouble()
             if _flags & (1 << 0) != 0 { self.accuracyRadius = try reader.readInt32() } else { self.accuracyRadius = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGeoPoint")
+            json.key(#","lat":"#); json.write(self.lat)
+            json.key(#","long":"#); json.write(self.long)
+            if let value = self.accuracyRadius { json.key(#","accuracy_radius":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputPhoto`: one case per constructor.
-    public indirect enum InputPhoto: TLObject {
+    public indirect enum InputPhoto: TLObject, TLJSONWritable {
         /// `inputPhotoEmpty#1cd7bf0d`
         case inputPhotoEmpty
         /// `inputPhoto#3bb3b94a`
@@ -1660,6 +2030,13 @@ extension Api {
             switch self {
             case .inputPhotoEmpty: writer.write(0x1cd7bf0d as UInt32)
             case .inputPhoto(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPhotoEmpty: json.beginObject("inputPhotoEmpty"); json.endObject()
+            case .inputPhoto(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1679,7 +2056,7 @@ extension Api {
 
 extension Api.InputPhoto {
     /// TL constructor `inputPhoto#3bb3b94a` of type `InputPhoto`.
-    public struct InputPhoto: TLConstructor {
+    public struct InputPhoto: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1709,12 +2086,20 @@ extension Api.InputPhoto {
             self.accessHash = try reader.readInt64()
             self.fileReference = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPhoto")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputFileLocation`: one case per constructor.
-    public indirect enum InputFileLocation: TLObject {
+    public indirect enum InputFileLocation: TLObject, TLJSONWritable {
         /// `inputFileLocation#dfdaabe1`
         case inputFileLocation(Api.InputFileLocation.InputFileLocation)
         /// `inputEncryptedFileLocation#f5235d55`
@@ -1759,6 +2144,23 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputFileLocation(let value): value.writeJSON(into: &json)
+            case .inputEncryptedFileLocation(let value): value.writeJSON(into: &json)
+            case .inputDocumentFileLocation(let value): value.writeJSON(into: &json)
+            case .inputSecureFileLocation(let value): value.writeJSON(into: &json)
+            case .inputTakeoutFileLocation: json.beginObject("inputTakeoutFileLocation"); json.endObject()
+            case .inputPhotoFileLocation(let value): value.writeJSON(into: &json)
+            case .inputPhotoLegacyFileLocation(let value): value.writeJSON(into: &json)
+            case .inputPeerPhotoFileLocation(let value): value.writeJSON(into: &json)
+            case .inputStickerSetThumb(let value): value.writeJSON(into: &json)
+            case .inputGroupCallStream(let value): value.writeJSON(into: &json)
+            case .inputPeerPhotoFileLocationLegacy(let value): value.writeJSON(into: &json)
+            case .inputStickerSetThumbLegacy(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -1785,7 +2187,7 @@ extension Api {
 
 extension Api.InputFileLocation {
     /// TL constructor `inputFileLocation#dfdaabe1` of type `InputFileLocation`.
-    public struct InputFileLocation: TLConstructor {
+    public struct InputFileLocation: TLConstructor, TLJSONWritable {
         /// `volume_id:long`
         public var volumeId: Int64
         /// `local_id:int`
@@ -1820,10 +2222,19 @@ extension Api.InputFileLocation {
             self.secret = try reader.readInt64()
             self.fileReference = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputFileLocation")
+            json.key(#","volume_id":"#); json.write(self.volumeId)
+            json.key(#","local_id":"#); json.write(self.localId)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputEncryptedFileLocation#f5235d55` of type `InputFileLocation`.
-    public struct InputEncryptedFileLocation: TLConstructor {
+    public struct InputEncryptedFileLocation: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1848,10 +2259,17 @@ extension Api.InputFileLocation {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputEncryptedFileLocation")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputDocumentFileLocation#bad07584` of type `InputFileLocation`.
-    public struct InputDocumentFileLocation: TLConstructor {
+    public struct InputDocumentFileLocation: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1886,10 +2304,19 @@ extension Api.InputFileLocation {
             self.fileReference = try reader.readBytes()
             self.thumbSize = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputDocumentFileLocation")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.key(#","thumb_size":"#); json.write(self.thumbSize)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputSecureFileLocation#cbc7ee28` of type `InputFileLocation`.
-    public struct InputSecureFileLocation: TLConstructor {
+    public struct InputSecureFileLocation: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1914,10 +2341,17 @@ extension Api.InputFileLocation {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSecureFileLocation")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPhotoFileLocation#40181ffe` of type `InputFileLocation`.
-    public struct InputPhotoFileLocation: TLConstructor {
+    public struct InputPhotoFileLocation: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1952,10 +2386,19 @@ extension Api.InputFileLocation {
             self.fileReference = try reader.readBytes()
             self.thumbSize = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPhotoFileLocation")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.key(#","thumb_size":"#); json.write(self.thumbSize)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPhotoLegacyFileLocation#d83466f3` of type `InputFileLocation`.
-    public struct InputPhotoLegacyFileLocation: TLConstructor {
+    public struct InputPhotoLegacyFileLocation: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -2000,10 +2443,21 @@ extension Api.InputFileLocation {
             self.localId = try reader.readInt32()
             self.secret = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPhotoLegacyFileLocation")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.key(#","volume_id":"#); json.write(self.volumeId)
+            json.key(#","local_id":"#); json.write(self.localId)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerPhotoFileLocation#37257e99` of type `InputFileLocation`.
-    public struct InputPeerPhotoFileLocation: TLConstructor {
+    public struct InputPeerPhotoFileLocation: TLConstructor, TLJSONWritable {
         /// `big:flags.0?true`
         public var big: Bool
         /// `peer:InputPeer`
@@ -2036,10 +2490,18 @@ extension Api.InputFileLocation {
             self.peer = try Api.InputPeer(from: &reader)
             self.photoId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerPhotoFileLocation")
+            if self.big { json.key(#","big":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","photo_id":"#); json.write(self.photoId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStickerSetThumb#9d84f3db` of type `InputFileLocation`.
-    public struct InputStickerSetThumb: TLConstructor {
+    public struct InputStickerSetThumb: TLConstructor, TLJSONWritable {
         /// `stickerset:InputStickerSet`
         public var stickerset: Api.InputStickerSet
         /// `thumb_version:int`
@@ -2064,10 +2526,17 @@ extension Api.InputFileLocation {
             self.stickerset = try Api.InputStickerSet(from: &reader)
             self.thumbVersion = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickerSetThumb")
+            json.key(#","stickerset":"#); self.stickerset.writeJSON(into: &json)
+            json.key(#","thumb_version":"#); json.write(self.thumbVersion)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputGroupCallStream#0598a92a` of type `InputFileLocation`.
-    public struct InputGroupCallStream: TLConstructor {
+    public struct InputGroupCallStream: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `time_ms:long`
@@ -2112,10 +2581,20 @@ extension Api.InputFileLocation {
             if _flags & (1 << 0) != 0 { self.videoChannel = try reader.readInt32() } else { self.videoChannel = nil }
             if _flags & (1 << 0) != 0 { self.videoQuality = try reader.readInt32() } else { self.videoQuality = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGroupCallStream")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","time_ms":"#); json.write(self.timeMs)
+            json.key(#","scale":"#); json.write(self.scale)
+            if let value = self.videoChannel { json.key(#","video_channel":"#); json.write(value) }
+            if let value = self.videoQuality { json.key(#","video_quality":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerPhotoFileLocationLegacy#27d69997` of type `InputFileLocation`.
-    public struct InputPeerPhotoFileLocationLegacy: TLConstructor {
+    public struct InputPeerPhotoFileLocationLegacy: TLConstructor, TLJSONWritable {
         /// `big:flags.0?true`
         public var big: Bool
         /// `peer:InputPeer`
@@ -2153,10 +2632,19 @@ extension Api.InputFileLocation {
             self.volumeId = try reader.readInt64()
             self.localId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerPhotoFileLocationLegacy")
+            if self.big { json.key(#","big":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","volume_id":"#); json.write(self.volumeId)
+            json.key(#","local_id":"#); json.write(self.localId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStickerSetThumbLegacy#0dbaeae9` of type `InputFileLocation`.
-    public struct InputStickerSetThumbLegacy: TLConstructor {
+    public struct InputStickerSetThumbLegacy: TLConstructor, TLJSONWritable {
         /// `stickerset:InputStickerSet`
         public var stickerset: Api.InputStickerSet
         /// `volume_id:long`
@@ -2186,12 +2674,20 @@ extension Api.InputFileLocation {
             self.volumeId = try reader.readInt64()
             self.localId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickerSetThumbLegacy")
+            json.key(#","stickerset":"#); self.stickerset.writeJSON(into: &json)
+            json.key(#","volume_id":"#); json.write(self.volumeId)
+            json.key(#","local_id":"#); json.write(self.localId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Peer`: one case per constructor.
-    public indirect enum Peer: TLObject {
+    public indirect enum Peer: TLObject, TLJSONWritable {
         /// `peerUser#59511722`
         case peerUser(Api.Peer.PeerUser)
         /// `peerChat#36c6019a`
@@ -2206,6 +2702,14 @@ extension Api {
             case .peerUser(let value): value.serialize(into: &writer)
             case .peerChat(let value): value.serialize(into: &writer)
             case .peerChannel(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .peerUser(let value): value.writeJSON(into: &json)
+            case .peerChat(let value): value.writeJSON(into: &json)
+            case .peerChannel(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2226,7 +2730,7 @@ extension Api {
 
 extension Api.Peer {
     /// TL constructor `peerUser#59511722` of type `Peer`.
-    public struct PeerUser: TLConstructor {
+    public struct PeerUser: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
 
@@ -2246,10 +2750,16 @@ extension Api.Peer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerUser")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `peerChat#36c6019a` of type `Peer`.
-    public struct PeerChat: TLConstructor {
+    public struct PeerChat: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
 
@@ -2269,10 +2779,16 @@ extension Api.Peer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chatId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerChat")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `peerChannel#a2a5371e` of type `Peer`.
-    public struct PeerChannel: TLConstructor {
+    public struct PeerChannel: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
 
@@ -2292,12 +2808,18 @@ extension Api.Peer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.channelId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerChannel")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `User`: one case per constructor.
-    public indirect enum User: TLObject {
+    public indirect enum User: TLObject, TLJSONWritable {
         /// `userEmpty#d3bc4b7a`
         case userEmpty(Api.User.UserEmpty)
         /// `user#b1b8cc83`
@@ -2309,6 +2831,13 @@ extension Api {
             switch self {
             case .userEmpty(let value): value.serialize(into: &writer)
             case .user(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .userEmpty(let value): value.writeJSON(into: &json)
+            case .user(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2328,7 +2857,7 @@ extension Api {
 
 extension Api.User {
     /// TL constructor `userEmpty#d3bc4b7a` of type `User`.
-    public struct UserEmpty: TLConstructor {
+    public struct UserEmpty: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -2348,10 +2877,16 @@ extension Api.User {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `user#b1b8cc83` of type `User`.
-    public struct User: TLConstructor {
+    public struct User: TLConstructor, TLJSONWritable {
         /// `self:flags.10?true`
         public var isSelf: Bool
         /// `contact:flags.11?true`
@@ -2647,12 +3182,68 @@ extension Api.User {
             if _flags2 & (1 << 15) != 0 { self.sendPaidMessagesStars = try reader.readInt64() } else { self.sendPaidMessagesStars = nil }
             if _flags2 & (1 << 21) != 0 { self.linkedCommunityId = try reader.readInt64() } else { self.linkedCommunityId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("user")
+            if self.isSelf { json.key(#","self":"#); json.write(true) }
+            if self.contact { json.key(#","contact":"#); json.write(true) }
+            if self.mutualContact { json.key(#","mutual_contact":"#); json.write(true) }
+            if self.deleted { json.key(#","deleted":"#); json.write(true) }
+            if self.bot { json.key(#","bot":"#); json.write(true) }
+            if self.botChatHistory { json.key(#","bot_chat_history":"#); json.write(true) }
+            if self.botNochats { json.key(#","bot_nochats":"#); json.write(true) }
+            if self.verified { json.key(#","verified":"#); json.write(true) }
+            if self.restricted { json.key(#","restricted":"#); json.write(true) }
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.botInlineGeo { json.key(#","bot_inline_geo":"#); json.write(true) }
+            if self.support { json.key(#","support":"#); json.write(true) }
+            if self.scam { json.key(#","scam":"#); json.write(true) }
+            if self.applyMinPhoto { json.key(#","apply_min_photo":"#); json.write(true) }
+            if self.fake { json.key(#","fake":"#); json.write(true) }
+            if self.botAttachMenu { json.key(#","bot_attach_menu":"#); json.write(true) }
+            if self.premium { json.key(#","premium":"#); json.write(true) }
+            if self.attachMenuEnabled { json.key(#","attach_menu_enabled":"#); json.write(true) }
+            if self.botCanEdit { json.key(#","bot_can_edit":"#); json.write(true) }
+            if self.closeFriend { json.key(#","close_friend":"#); json.write(true) }
+            if self.storiesHidden { json.key(#","stories_hidden":"#); json.write(true) }
+            if self.storiesUnavailable { json.key(#","stories_unavailable":"#); json.write(true) }
+            if self.contactRequirePremium { json.key(#","contact_require_premium":"#); json.write(true) }
+            if self.botBusiness { json.key(#","bot_business":"#); json.write(true) }
+            if self.botHasMainApp { json.key(#","bot_has_main_app":"#); json.write(true) }
+            if self.botForumView { json.key(#","bot_forum_view":"#); json.write(true) }
+            if self.botForumCanManageTopics { json.key(#","bot_forum_can_manage_topics":"#); json.write(true) }
+            if self.botCanManageBots { json.key(#","bot_can_manage_bots":"#); json.write(true) }
+            if self.botGuestchat { json.key(#","bot_guestchat":"#); json.write(true) }
+            if self.botGuard { json.key(#","bot_guard":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.accessHash { json.key(#","access_hash":"#); json.write(value) }
+            if let value = self.firstName { json.key(#","first_name":"#); json.write(value) }
+            if let value = self.lastName { json.key(#","last_name":"#); json.write(value) }
+            if let value = self.username { json.key(#","username":"#); json.write(value) }
+            if let value = self.phone { json.key(#","phone":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.status { json.key(#","status":"#); value.writeJSON(into: &json) }
+            if let value = self.botInfoVersion { json.key(#","bot_info_version":"#); json.write(value) }
+            if let value = self.restrictionReason { json.key(#","restriction_reason":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.botInlinePlaceholder { json.key(#","bot_inline_placeholder":"#); json.write(value) }
+            if let value = self.langCode { json.key(#","lang_code":"#); json.write(value) }
+            if let value = self.emojiStatus { json.key(#","emoji_status":"#); value.writeJSON(into: &json) }
+            if let value = self.usernames { json.key(#","usernames":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.storiesMaxId { json.key(#","stories_max_id":"#); value.writeJSON(into: &json) }
+            if let value = self.color { json.key(#","color":"#); value.writeJSON(into: &json) }
+            if let value = self.profileColor { json.key(#","profile_color":"#); value.writeJSON(into: &json) }
+            if let value = self.botActiveUsers { json.key(#","bot_active_users":"#); json.write(value) }
+            if let value = self.botVerificationIcon { json.key(#","bot_verification_icon":"#); json.write(value) }
+            if let value = self.sendPaidMessagesStars { json.key(#","send_paid_messages_stars":"#); json.write(value) }
+            if let value = self.linkedCommunityId { json.key(#","linked_community_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `UserProfilePhoto`: one case per constructor.
-    public indirect enum UserProfilePhoto: TLObject {
+    public indirect enum UserProfilePhoto: TLObject, TLJSONWritable {
         /// `userProfilePhotoEmpty#4f11bae1`
         case userProfilePhotoEmpty
         /// `userProfilePhoto#82d1f706`
@@ -2664,6 +3255,13 @@ extension Api {
             switch self {
             case .userProfilePhotoEmpty: writer.write(0x4f11bae1 as UInt32)
             case .userProfilePhoto(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .userProfilePhotoEmpty: json.beginObject("userProfilePhotoEmpty"); json.endObject()
+            case .userProfilePhoto(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2683,7 +3281,7 @@ extension Api {
 
 extension Api.UserProfilePhoto {
     /// TL constructor `userProfilePhoto#82d1f706` of type `UserProfilePhoto`.
-    public struct UserProfilePhoto: TLConstructor {
+    public struct UserProfilePhoto: TLConstructor, TLJSONWritable {
         /// `has_video:flags.0?true`
         public var hasVideo: Bool
         /// `personal:flags.2?true`
@@ -2727,12 +3325,22 @@ extension Api.UserProfilePhoto {
             if _flags & (1 << 1) != 0 { self.strippedThumb = try reader.readBytes() } else { self.strippedThumb = nil }
             self.dcId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userProfilePhoto")
+            if self.hasVideo { json.key(#","has_video":"#); json.write(true) }
+            if self.personal { json.key(#","personal":"#); json.write(true) }
+            json.key(#","photo_id":"#); json.write(self.photoId)
+            if let value = self.strippedThumb { json.key(#","stripped_thumb":"#); json.write(value) }
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `UserStatus`: one case per constructor.
-    public indirect enum UserStatus: TLObject {
+    public indirect enum UserStatus: TLObject, TLJSONWritable {
         /// `userStatusEmpty#09d05049`
         case userStatusEmpty
         /// `userStatusOnline#edb93949`
@@ -2759,6 +3367,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .userStatusEmpty: json.beginObject("userStatusEmpty"); json.endObject()
+            case .userStatusOnline(let value): value.writeJSON(into: &json)
+            case .userStatusOffline(let value): value.writeJSON(into: &json)
+            case .userStatusRecently(let value): value.writeJSON(into: &json)
+            case .userStatusLastWeek(let value): value.writeJSON(into: &json)
+            case .userStatusLastMonth(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -2779,7 +3398,7 @@ extension Api {
 
 extension Api.UserStatus {
     /// TL constructor `userStatusOnline#edb93949` of type `UserStatus`.
-    public struct UserStatusOnline: TLConstructor {
+    public struct UserStatusOnline: TLConstructor, TLJSONWritable {
         /// `expires:int`
         public var expires: Int32
 
@@ -2799,10 +3418,16 @@ extension Api.UserStatus {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.expires = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userStatusOnline")
+            json.key(#","expires":"#); json.write(self.expires)
+            json.endObject()
+        }
     }
 
     /// TL constructor `userStatusOffline#008c703f` of type `UserStatus`.
-    public struct UserStatusOffline: TLConstructor {
+    public struct UserStatusOffline: TLConstructor, TLJSONWritable {
         /// `was_online:int`
         public var wasOnline: Int32
 
@@ -2822,10 +3447,16 @@ extension Api.UserStatus {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.wasOnline = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userStatusOffline")
+            json.key(#","was_online":"#); json.write(self.wasOnline)
+            json.endObject()
+        }
     }
 
     /// TL constructor `userStatusRecently#7b197dc8` of type `UserStatus`.
-    public struct UserStatusRecently: TLConstructor {
+    public struct UserStatusRecently: TLConstructor, TLJSONWritable {
         /// `by_me:flags.0?true`
         public var byMe: Bool
 
@@ -2848,10 +3479,16 @@ extension Api.UserStatus {
             let _flags = try reader.readUInt32()
             self.byMe = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userStatusRecently")
+            if self.byMe { json.key(#","by_me":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `userStatusLastWeek#541a1d1a` of type `UserStatus`.
-    public struct UserStatusLastWeek: TLConstructor {
+    public struct UserStatusLastWeek: TLConstructor, TLJSONWritable {
         /// `by_me:flags.0?true`
         public var byMe: Bool
 
@@ -2874,10 +3511,16 @@ extension Api.UserStatus {
             let _flags = try reader.readUInt32()
             self.byMe = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userStatusLastWeek")
+            if self.byMe { json.key(#","by_me":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `userStatusLastMonth#65899777` of type `UserStatus`.
-    public struct UserStatusLastMonth: TLConstructor {
+    public struct UserStatusLastMonth: TLConstructor, TLJSONWritable {
         /// `by_me:flags.0?true`
         public var byMe: Bool
 
@@ -2900,12 +3543,18 @@ extension Api.UserStatus {
             let _flags = try reader.readUInt32()
             self.byMe = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userStatusLastMonth")
+            if self.byMe { json.key(#","by_me":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Chat`: one case per constructor.
-    public indirect enum Chat: TLObject {
+    public indirect enum Chat: TLObject, TLJSONWritable {
         /// `chatEmpty#29562865`
         case chatEmpty(Api.Chat.ChatEmpty)
         /// `chat#41cbf256`
@@ -2935,6 +3584,18 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatEmpty(let value): value.writeJSON(into: &json)
+            case .chat(let value): value.writeJSON(into: &json)
+            case .chatForbidden(let value): value.writeJSON(into: &json)
+            case .channel(let value): value.writeJSON(into: &json)
+            case .channelForbidden(let value): value.writeJSON(into: &json)
+            case .communityForbidden(let value): value.writeJSON(into: &json)
+            case .community(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -2956,7 +3617,7 @@ extension Api {
 
 extension Api.Chat {
     /// TL constructor `chatEmpty#29562865` of type `Chat`.
-    public struct ChatEmpty: TLConstructor {
+    public struct ChatEmpty: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -2976,10 +3637,16 @@ extension Api.Chat {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `chat#41cbf256` of type `Chat`.
-    public struct Chat: TLConstructor {
+    public struct Chat: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `left:flags.2?true`
@@ -3075,10 +3742,30 @@ extension Api.Chat {
             if _flags & (1 << 14) != 0 { self.adminRights = try Api.ChatAdminRights(from: &reader) } else { self.adminRights = nil }
             if _flags & (1 << 18) != 0 { self.defaultBannedRights = try Api.ChatBannedRights(from: &reader) } else { self.defaultBannedRights = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chat")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.left { json.key(#","left":"#); json.write(true) }
+            if self.deactivated { json.key(#","deactivated":"#); json.write(true) }
+            if self.callActive { json.key(#","call_active":"#); json.write(true) }
+            if self.callNotEmpty { json.key(#","call_not_empty":"#); json.write(true) }
+            if self.noforwards { json.key(#","noforwards":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.key(#","participants_count":"#); json.write(self.participantsCount)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","version":"#); json.write(self.version)
+            if let value = self.migratedTo { json.key(#","migrated_to":"#); value.writeJSON(into: &json) }
+            if let value = self.adminRights { json.key(#","admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.defaultBannedRights { json.key(#","default_banned_rights":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatForbidden#6592a1a7` of type `Chat`.
-    public struct ChatForbidden: TLConstructor {
+    public struct ChatForbidden: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `title:string`
@@ -3103,10 +3790,17 @@ extension Api.Chat {
             self.id = try reader.readInt64()
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatForbidden")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channel#d49f34c6` of type `Chat`.
-    public struct Channel: TLConstructor {
+    public struct Channel: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `left:flags.2?true`
@@ -3395,10 +4089,65 @@ extension Api.Chat {
             if _flags2 & (1 << 18) != 0 { self.linkedMonoforumId = try reader.readInt64() } else { self.linkedMonoforumId = nil }
             if _flags2 & (1 << 20) != 0 { self.linkedCommunityId = try reader.readInt64() } else { self.linkedCommunityId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channel")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.left { json.key(#","left":"#); json.write(true) }
+            if self.broadcast { json.key(#","broadcast":"#); json.write(true) }
+            if self.verified { json.key(#","verified":"#); json.write(true) }
+            if self.megagroup { json.key(#","megagroup":"#); json.write(true) }
+            if self.restricted { json.key(#","restricted":"#); json.write(true) }
+            if self.signatures { json.key(#","signatures":"#); json.write(true) }
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.scam { json.key(#","scam":"#); json.write(true) }
+            if self.hasLink { json.key(#","has_link":"#); json.write(true) }
+            if self.hasGeo { json.key(#","has_geo":"#); json.write(true) }
+            if self.slowmodeEnabled { json.key(#","slowmode_enabled":"#); json.write(true) }
+            if self.callActive { json.key(#","call_active":"#); json.write(true) }
+            if self.callNotEmpty { json.key(#","call_not_empty":"#); json.write(true) }
+            if self.fake { json.key(#","fake":"#); json.write(true) }
+            if self.gigagroup { json.key(#","gigagroup":"#); json.write(true) }
+            if self.noforwards { json.key(#","noforwards":"#); json.write(true) }
+            if self.joinToSend { json.key(#","join_to_send":"#); json.write(true) }
+            if self.joinRequest { json.key(#","join_request":"#); json.write(true) }
+            if self.forum { json.key(#","forum":"#); json.write(true) }
+            if self.storiesHidden { json.key(#","stories_hidden":"#); json.write(true) }
+            if self.storiesHiddenMin { json.key(#","stories_hidden_min":"#); json.write(true) }
+            if self.storiesUnavailable { json.key(#","stories_unavailable":"#); json.write(true) }
+            if self.signatureProfiles { json.key(#","signature_profiles":"#); json.write(true) }
+            if self.autotranslation { json.key(#","autotranslation":"#); json.write(true) }
+            if self.broadcastMessagesAllowed { json.key(#","broadcast_messages_allowed":"#); json.write(true) }
+            if self.monoforum { json.key(#","monoforum":"#); json.write(true) }
+            if self.forumTabs { json.key(#","forum_tabs":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.accessHash { json.key(#","access_hash":"#); json.write(value) }
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.username { json.key(#","username":"#); json.write(value) }
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.restrictionReason { json.key(#","restriction_reason":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.adminRights { json.key(#","admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.bannedRights { json.key(#","banned_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.defaultBannedRights { json.key(#","default_banned_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.participantsCount { json.key(#","participants_count":"#); json.write(value) }
+            if let value = self.usernames { json.key(#","usernames":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.storiesMaxId { json.key(#","stories_max_id":"#); value.writeJSON(into: &json) }
+            if let value = self.color { json.key(#","color":"#); value.writeJSON(into: &json) }
+            if let value = self.profileColor { json.key(#","profile_color":"#); value.writeJSON(into: &json) }
+            if let value = self.emojiStatus { json.key(#","emoji_status":"#); value.writeJSON(into: &json) }
+            if let value = self.level { json.key(#","level":"#); json.write(value) }
+            if let value = self.subscriptionUntilDate { json.key(#","subscription_until_date":"#); json.write(value) }
+            if let value = self.botVerificationIcon { json.key(#","bot_verification_icon":"#); json.write(value) }
+            if let value = self.sendPaidMessagesStars { json.key(#","send_paid_messages_stars":"#); json.write(value) }
+            if let value = self.linkedMonoforumId { json.key(#","linked_monoforum_id":"#); json.write(value) }
+            if let value = self.linkedCommunityId { json.key(#","linked_community_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelForbidden#17d493d5` of type `Chat`.
-    public struct ChannelForbidden: TLConstructor {
+    public struct ChannelForbidden: TLConstructor, TLJSONWritable {
         /// `broadcast:flags.5?true`
         public var broadcast: Bool
         /// `megagroup:flags.8?true`
@@ -3452,10 +4201,22 @@ extension Api.Chat {
             self.title = try reader.readString()
             if _flags & (1 << 16) != 0 { self.untilDate = try reader.readInt32() } else { self.untilDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelForbidden")
+            if self.broadcast { json.key(#","broadcast":"#); json.write(true) }
+            if self.megagroup { json.key(#","megagroup":"#); json.write(true) }
+            if self.monoforum { json.key(#","monoforum":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.untilDate { json.key(#","until_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `communityForbidden#fd3cdab8` of type `Chat`.
-    public struct CommunityForbidden: TLConstructor {
+    public struct CommunityForbidden: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:flags.13?long`
@@ -3489,10 +4250,18 @@ extension Api.Chat {
             if _flags & (1 << 13) != 0 { self.accessHash = try reader.readInt64() } else { self.accessHash = nil }
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("communityForbidden")
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.accessHash { json.key(#","access_hash":"#); json.write(value) }
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 
     /// TL constructor `community#65efe954` of type `Chat`.
-    public struct Community: TLConstructor {
+    public struct Community: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `left:flags.2?true`
@@ -3571,12 +4340,28 @@ extension Api.Chat {
             if _flags & (1 << 14) != 0 { self.adminRights = try Api.ChatAdminRights(from: &reader) } else { self.adminRights = nil }
             if _flags & (1 << 18) != 0 { self.defaultBannedRights = try Api.ChatBannedRights(from: &reader) } else { self.defaultBannedRights = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("community")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.left { json.key(#","left":"#); json.write(true) }
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.collapsedInDialogs { json.key(#","collapsed_in_dialogs":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.accessHash { json.key(#","access_hash":"#); json.write(value) }
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.adminRights { json.key(#","admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.defaultBannedRights { json.key(#","default_banned_rights":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatFull`: one case per constructor.
-    public indirect enum ChatFull: TLObject {
+    public indirect enum ChatFull: TLObject, TLJSONWritable {
         /// `chatFull#2633421b`
         case chatFull(Api.ChatFull.ChatFull)
         /// `channelFull#a04e8d3a`
@@ -3591,6 +4376,14 @@ extension Api {
             case .chatFull(let value): value.serialize(into: &writer)
             case .channelFull(let value): value.serialize(into: &writer)
             case .communityFull(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatFull(let value): value.writeJSON(into: &json)
+            case .channelFull(let value): value.writeJSON(into: &json)
+            case .communityFull(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3611,7 +4404,7 @@ extension Api {
 
 extension Api.ChatFull {
     /// TL constructor `chatFull#2633421b` of type `ChatFull`.
-    public struct ChatFull: TLConstructor {
+    public struct ChatFull: TLConstructor, TLJSONWritable {
         /// `can_set_username:flags.7?true`
         public var canSetUsername: Bool
         /// `has_scheduled:flags.8?true`
@@ -3742,10 +4535,35 @@ extension Api.ChatFull {
             if _flags & (1 << 18) != 0 { self.availableReactions = try Api.ChatReactions(from: &reader) } else { self.availableReactions = nil }
             if _flags & (1 << 20) != 0 { self.reactionsLimit = try reader.readInt32() } else { self.reactionsLimit = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatFull")
+            if self.canSetUsername { json.key(#","can_set_username":"#); json.write(true) }
+            if self.hasScheduled { json.key(#","has_scheduled":"#); json.write(true) }
+            if self.translationsDisabled { json.key(#","translations_disabled":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","about":"#); json.write(self.about)
+            json.key(#","participants":"#); self.participants.writeJSON(into: &json)
+            if let value = self.chatPhoto { json.key(#","chat_photo":"#); value.writeJSON(into: &json) }
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            if let value = self.exportedInvite { json.key(#","exported_invite":"#); value.writeJSON(into: &json) }
+            if let value = self.botInfo { json.key(#","bot_info":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.pinnedMsgId { json.key(#","pinned_msg_id":"#); json.write(value) }
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            if let value = self.call { json.key(#","call":"#); value.writeJSON(into: &json) }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            if let value = self.groupcallDefaultJoinAs { json.key(#","groupcall_default_join_as":"#); value.writeJSON(into: &json) }
+            if let value = self.themeEmoticon { json.key(#","theme_emoticon":"#); json.write(value) }
+            if let value = self.requestsPending { json.key(#","requests_pending":"#); json.write(value) }
+            if let value = self.recentRequesters { json.key(#","recent_requesters":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.availableReactions { json.key(#","available_reactions":"#); value.writeJSON(into: &json) }
+            if let value = self.reactionsLimit { json.key(#","reactions_limit":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelFull#a04e8d3a` of type `ChatFull`.
-    public struct ChannelFull: TLConstructor {
+    public struct ChannelFull: TLConstructor, TLJSONWritable {
         /// `can_view_participants:flags.3?true`
         public var canViewParticipants: Bool
         /// `can_set_username:flags.6?true`
@@ -4138,10 +4956,82 @@ extension Api.ChatFull {
             if _flags2 & (1 << 22) != 0 { self.mainTab = try Api.ProfileTab(from: &reader) } else { self.mainTab = nil }
             if _flags2 & (1 << 23) != 0 { self.guardBotId = try reader.readInt64() } else { self.guardBotId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelFull")
+            if self.canViewParticipants { json.key(#","can_view_participants":"#); json.write(true) }
+            if self.canSetUsername { json.key(#","can_set_username":"#); json.write(true) }
+            if self.canSetStickers { json.key(#","can_set_stickers":"#); json.write(true) }
+            if self.hiddenPrehistory { json.key(#","hidden_prehistory":"#); json.write(true) }
+            if self.canSetLocation { json.key(#","can_set_location":"#); json.write(true) }
+            if self.hasScheduled { json.key(#","has_scheduled":"#); json.write(true) }
+            if self.canViewStats { json.key(#","can_view_stats":"#); json.write(true) }
+            if self.blocked { json.key(#","blocked":"#); json.write(true) }
+            if self.canDeleteChannel { json.key(#","can_delete_channel":"#); json.write(true) }
+            if self.antispam { json.key(#","antispam":"#); json.write(true) }
+            if self.participantsHidden { json.key(#","participants_hidden":"#); json.write(true) }
+            if self.translationsDisabled { json.key(#","translations_disabled":"#); json.write(true) }
+            if self.storiesPinnedAvailable { json.key(#","stories_pinned_available":"#); json.write(true) }
+            if self.viewForumAsMessages { json.key(#","view_forum_as_messages":"#); json.write(true) }
+            if self.restrictedSponsored { json.key(#","restricted_sponsored":"#); json.write(true) }
+            if self.canViewRevenue { json.key(#","can_view_revenue":"#); json.write(true) }
+            if self.paidMediaAllowed { json.key(#","paid_media_allowed":"#); json.write(true) }
+            if self.canViewStarsRevenue { json.key(#","can_view_stars_revenue":"#); json.write(true) }
+            if self.paidReactionsAvailable { json.key(#","paid_reactions_available":"#); json.write(true) }
+            if self.stargiftsAvailable { json.key(#","stargifts_available":"#); json.write(true) }
+            if self.paidMessagesAvailable { json.key(#","paid_messages_available":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","about":"#); json.write(self.about)
+            if let value = self.participantsCount { json.key(#","participants_count":"#); json.write(value) }
+            if let value = self.adminsCount { json.key(#","admins_count":"#); json.write(value) }
+            if let value = self.kickedCount { json.key(#","kicked_count":"#); json.write(value) }
+            if let value = self.bannedCount { json.key(#","banned_count":"#); json.write(value) }
+            if let value = self.onlineCount { json.key(#","online_count":"#); json.write(value) }
+            json.key(#","read_inbox_max_id":"#); json.write(self.readInboxMaxId)
+            json.key(#","read_outbox_max_id":"#); json.write(self.readOutboxMaxId)
+            json.key(#","unread_count":"#); json.write(self.unreadCount)
+            json.key(#","chat_photo":"#); self.chatPhoto.writeJSON(into: &json)
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            if let value = self.exportedInvite { json.key(#","exported_invite":"#); value.writeJSON(into: &json) }
+            json.key(#","bot_info":"#); json.beginArray(); for (index0, item0) in self.botInfo.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.migratedFromChatId { json.key(#","migrated_from_chat_id":"#); json.write(value) }
+            if let value = self.migratedFromMaxId { json.key(#","migrated_from_max_id":"#); json.write(value) }
+            if let value = self.pinnedMsgId { json.key(#","pinned_msg_id":"#); json.write(value) }
+            if let value = self.stickerset { json.key(#","stickerset":"#); value.writeJSON(into: &json) }
+            if let value = self.availableMinId { json.key(#","available_min_id":"#); json.write(value) }
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            if let value = self.linkedChatId { json.key(#","linked_chat_id":"#); json.write(value) }
+            if let value = self.location { json.key(#","location":"#); value.writeJSON(into: &json) }
+            if let value = self.slowmodeSeconds { json.key(#","slowmode_seconds":"#); json.write(value) }
+            if let value = self.slowmodeNextSendDate { json.key(#","slowmode_next_send_date":"#); json.write(value) }
+            if let value = self.statsDc { json.key(#","stats_dc":"#); json.write(value) }
+            json.key(#","pts":"#); json.write(self.pts)
+            if let value = self.call { json.key(#","call":"#); value.writeJSON(into: &json) }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            if let value = self.pendingSuggestions { json.key(#","pending_suggestions":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.groupcallDefaultJoinAs { json.key(#","groupcall_default_join_as":"#); value.writeJSON(into: &json) }
+            if let value = self.themeEmoticon { json.key(#","theme_emoticon":"#); json.write(value) }
+            if let value = self.requestsPending { json.key(#","requests_pending":"#); json.write(value) }
+            if let value = self.recentRequesters { json.key(#","recent_requesters":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.defaultSendAs { json.key(#","default_send_as":"#); value.writeJSON(into: &json) }
+            if let value = self.availableReactions { json.key(#","available_reactions":"#); value.writeJSON(into: &json) }
+            if let value = self.reactionsLimit { json.key(#","reactions_limit":"#); json.write(value) }
+            if let value = self.stories { json.key(#","stories":"#); value.writeJSON(into: &json) }
+            if let value = self.wallpaper { json.key(#","wallpaper":"#); value.writeJSON(into: &json) }
+            if let value = self.boostsApplied { json.key(#","boosts_applied":"#); json.write(value) }
+            if let value = self.boostsUnrestrict { json.key(#","boosts_unrestrict":"#); json.write(value) }
+            if let value = self.emojiset { json.key(#","emojiset":"#); value.writeJSON(into: &json) }
+            if let value = self.botVerification { json.key(#","bot_verification":"#); value.writeJSON(into: &json) }
+            if let value = self.stargiftsCount { json.key(#","stargifts_count":"#); json.write(value) }
+            if let value = self.sendPaidMessagesStars { json.key(#","send_paid_messages_stars":"#); json.write(value) }
+            if let value = self.mainTab { json.key(#","main_tab":"#); value.writeJSON(into: &json) }
+            if let value = self.guardBotId { json.key(#","guard_bot_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `communityFull#cbb7a507` of type `ChatFull`.
-    public struct CommunityFull: TLConstructor {
+    public struct CommunityFull: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `about:string`
@@ -4197,12 +5087,24 @@ extension Api.ChatFull {
             if _flags & (1 << 2) != 0 { self.kickedCount = try reader.readInt32() } else { self.kickedCount = nil }
             if _flags & (1 << 0) != 0 { self.peerLinkRequestsPending = try reader.readInt32() } else { self.peerLinkRequestsPending = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("communityFull")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","about":"#); json.write(self.about)
+            json.key(#","chat_photo":"#); self.chatPhoto.writeJSON(into: &json)
+            json.key(#","linked_peers":"#); json.beginArray(); for (index0, item0) in self.linkedPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.adminsCount { json.key(#","admins_count":"#); json.write(value) }
+            if let value = self.kickedCount { json.key(#","kicked_count":"#); json.write(value) }
+            if let value = self.peerLinkRequestsPending { json.key(#","peer_link_requests_pending":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatParticipant`: one case per constructor.
-    public indirect enum ChatParticipant: TLObject {
+    public indirect enum ChatParticipant: TLObject, TLJSONWritable {
         /// `chatParticipant#38e79fde`
         case chatParticipant(Api.ChatParticipant.ChatParticipant)
         /// `chatParticipantCreator#e1f867b8`
@@ -4217,6 +5119,14 @@ extension Api {
             case .chatParticipant(let value): value.serialize(into: &writer)
             case .chatParticipantCreator(let value): value.serialize(into: &writer)
             case .chatParticipantAdmin(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatParticipant(let value): value.writeJSON(into: &json)
+            case .chatParticipantCreator(let value): value.writeJSON(into: &json)
+            case .chatParticipantAdmin(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4237,7 +5147,7 @@ extension Api {
 
 extension Api.ChatParticipant {
     /// TL constructor `chatParticipant#38e79fde` of type `ChatParticipant`.
-    public struct ChatParticipant: TLConstructor {
+    public struct ChatParticipant: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `inviter_id:long`
@@ -4276,10 +5186,19 @@ extension Api.ChatParticipant {
             self.date = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatParticipant")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","inviter_id":"#); json.write(self.inviterId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatParticipantCreator#e1f867b8` of type `ChatParticipant`.
-    public struct ChatParticipantCreator: TLConstructor {
+    public struct ChatParticipantCreator: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `rank:flags.0?string`
@@ -4308,10 +5227,17 @@ extension Api.ChatParticipant {
             self.userId = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatParticipantCreator")
+            json.key(#","user_id":"#); json.write(self.userId)
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatParticipantAdmin#0360d5d2` of type `ChatParticipant`.
-    public struct ChatParticipantAdmin: TLConstructor {
+    public struct ChatParticipantAdmin: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `inviter_id:long`
@@ -4350,12 +5276,21 @@ extension Api.ChatParticipant {
             self.date = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatParticipantAdmin")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","inviter_id":"#); json.write(self.inviterId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatParticipants`: one case per constructor.
-    public indirect enum ChatParticipants: TLObject {
+    public indirect enum ChatParticipants: TLObject, TLJSONWritable {
         /// `chatParticipantsForbidden#8763d3e1`
         case chatParticipantsForbidden(Api.ChatParticipants.ChatParticipantsForbidden)
         /// `chatParticipants#3cbc93f8`
@@ -4367,6 +5302,13 @@ extension Api {
             switch self {
             case .chatParticipantsForbidden(let value): value.serialize(into: &writer)
             case .chatParticipants(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatParticipantsForbidden(let value): value.writeJSON(into: &json)
+            case .chatParticipants(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4386,7 +5328,7 @@ extension Api {
 
 extension Api.ChatParticipants {
     /// TL constructor `chatParticipantsForbidden#8763d3e1` of type `ChatParticipants`.
-    public struct ChatParticipantsForbidden: TLConstructor {
+    public struct ChatParticipantsForbidden: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `self_participant:flags.0?ChatParticipant`
@@ -4415,10 +5357,17 @@ extension Api.ChatParticipants {
             self.chatId = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.selfParticipant = try Api.ChatParticipant(from: &reader) } else { self.selfParticipant = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatParticipantsForbidden")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            if let value = self.selfParticipant { json.key(#","self_participant":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatParticipants#3cbc93f8` of type `ChatParticipants`.
-    public struct ChatParticipants: TLConstructor {
+    public struct ChatParticipants: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `participants:Vector<ChatParticipant>`
@@ -4448,12 +5397,20 @@ extension Api.ChatParticipants {
             self.participants = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ChatParticipant(from: &reader) }
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatParticipants")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","participants":"#); json.beginArray(); for (index0, item0) in self.participants.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatPhoto`: one case per constructor.
-    public indirect enum ChatPhoto: TLObject {
+    public indirect enum ChatPhoto: TLObject, TLJSONWritable {
         /// `chatPhotoEmpty#37c1011c`
         case chatPhotoEmpty
         /// `chatPhoto#1c6e1c11`
@@ -4465,6 +5422,13 @@ extension Api {
             switch self {
             case .chatPhotoEmpty: writer.write(0x37c1011c as UInt32)
             case .chatPhoto(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatPhotoEmpty: json.beginObject("chatPhotoEmpty"); json.endObject()
+            case .chatPhoto(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4484,7 +5448,7 @@ extension Api {
 
 extension Api.ChatPhoto {
     /// TL constructor `chatPhoto#1c6e1c11` of type `ChatPhoto`.
-    public struct ChatPhoto: TLConstructor {
+    public struct ChatPhoto: TLConstructor, TLJSONWritable {
         /// `has_video:flags.0?true`
         public var hasVideo: Bool
         /// `photo_id:long`
@@ -4523,12 +5487,21 @@ extension Api.ChatPhoto {
             if _flags & (1 << 1) != 0 { self.strippedThumb = try reader.readBytes() } else { self.strippedThumb = nil }
             self.dcId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatPhoto")
+            if self.hasVideo { json.key(#","has_video":"#); json.write(true) }
+            json.key(#","photo_id":"#); json.write(self.photoId)
+            if let value = self.strippedThumb { json.key(#","stripped_thumb":"#); json.write(value) }
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Message`: one case per constructor.
-    public indirect enum Message: TLObject {
+    public indirect enum Message: TLObject, TLJSONWritable {
         /// `messageEmpty#90a6ca84`
         case messageEmpty(Api.Message.MessageEmpty)
         /// `message#7600b9d3`
@@ -4543,6 +5516,14 @@ extension Api {
             case .messageEmpty(let value): value.serialize(into: &writer)
             case .message(let value): value.serialize(into: &writer)
             case .messageService(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messageEmpty(let value): value.writeJSON(into: &json)
+            case .message(let value): value.writeJSON(into: &json)
+            case .messageService(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4563,7 +5544,7 @@ extension Api {
 
 extension Api.Message {
     /// TL constructor `messageEmpty#90a6ca84` of type `Message`.
-    public struct MessageEmpty: TLConstructor {
+    public struct MessageEmpty: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `peer_id:flags.0?Peer`
@@ -4592,10 +5573,17 @@ extension Api.Message {
             self.id = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.peerId = try Api.Peer(from: &reader) } else { self.peerId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.peerId { json.key(#","peer_id":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `message#7600b9d3` of type `Message`.
-    public struct Message: TLConstructor {
+    public struct Message: TLConstructor, TLJSONWritable {
         /// `out:flags.1?true`
         public var out: Bool
         /// `mentioned:flags.4?true`
@@ -4891,10 +5879,64 @@ extension Api.Message {
             if _flags2 & (1 << 11) != 0 { self.summaryFromLanguage = try reader.readString() } else { self.summaryFromLanguage = nil }
             if _flags2 & (1 << 13) != 0 { self.richMessage = try Api.RichMessage(from: &reader) } else { self.richMessage = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("message")
+            if self.out { json.key(#","out":"#); json.write(true) }
+            if self.mentioned { json.key(#","mentioned":"#); json.write(true) }
+            if self.mediaUnread { json.key(#","media_unread":"#); json.write(true) }
+            if self.silent { json.key(#","silent":"#); json.write(true) }
+            if self.post { json.key(#","post":"#); json.write(true) }
+            if self.fromScheduled { json.key(#","from_scheduled":"#); json.write(true) }
+            if self.legacy { json.key(#","legacy":"#); json.write(true) }
+            if self.editHide { json.key(#","edit_hide":"#); json.write(true) }
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            if self.noforwards { json.key(#","noforwards":"#); json.write(true) }
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            if self.offline { json.key(#","offline":"#); json.write(true) }
+            if self.videoProcessingPending { json.key(#","video_processing_pending":"#); json.write(true) }
+            if self.paidSuggestedPostStars { json.key(#","paid_suggested_post_stars":"#); json.write(true) }
+            if self.paidSuggestedPostTon { json.key(#","paid_suggested_post_ton":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.fromBoostsApplied { json.key(#","from_boosts_applied":"#); json.write(value) }
+            if let value = self.fromRank { json.key(#","from_rank":"#); json.write(value) }
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            if let value = self.savedPeerId { json.key(#","saved_peer_id":"#); value.writeJSON(into: &json) }
+            if let value = self.fwdFrom { json.key(#","fwd_from":"#); value.writeJSON(into: &json) }
+            if let value = self.viaBotId { json.key(#","via_bot_id":"#); json.write(value) }
+            if let value = self.viaBusinessBotId { json.key(#","via_business_bot_id":"#); json.write(value) }
+            if let value = self.guestchatViaFrom { json.key(#","guestchat_via_from":"#); value.writeJSON(into: &json) }
+            if let value = self.replyTo { json.key(#","reply_to":"#); value.writeJSON(into: &json) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.views { json.key(#","views":"#); json.write(value) }
+            if let value = self.forwards { json.key(#","forwards":"#); json.write(value) }
+            if let value = self.replies { json.key(#","replies":"#); value.writeJSON(into: &json) }
+            if let value = self.editDate { json.key(#","edit_date":"#); json.write(value) }
+            if let value = self.postAuthor { json.key(#","post_author":"#); json.write(value) }
+            if let value = self.groupedId { json.key(#","grouped_id":"#); json.write(value) }
+            if let value = self.reactions { json.key(#","reactions":"#); value.writeJSON(into: &json) }
+            if let value = self.restrictionReason { json.key(#","restriction_reason":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            if let value = self.quickReplyShortcutId { json.key(#","quick_reply_shortcut_id":"#); json.write(value) }
+            if let value = self.effect { json.key(#","effect":"#); json.write(value) }
+            if let value = self.factcheck { json.key(#","factcheck":"#); value.writeJSON(into: &json) }
+            if let value = self.reportDeliveryUntilDate { json.key(#","report_delivery_until_date":"#); json.write(value) }
+            if let value = self.paidMessageStars { json.key(#","paid_message_stars":"#); json.write(value) }
+            if let value = self.suggestedPost { json.key(#","suggested_post":"#); value.writeJSON(into: &json) }
+            if let value = self.scheduleRepeatPeriod { json.key(#","schedule_repeat_period":"#); json.write(value) }
+            if let value = self.summaryFromLanguage { json.key(#","summary_from_language":"#); json.write(value) }
+            if let value = self.richMessage { json.key(#","rich_message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageService#7a800e0a` of type `Message`.
-    public struct MessageService: TLConstructor {
+    public struct MessageService: TLConstructor, TLJSONWritable {
         /// `out:flags.1?true`
         public var out: Bool
         /// `mentioned:flags.4?true`
@@ -4997,12 +6039,33 @@ extension Api.Message {
             if _flags & (1 << 20) != 0 { self.reactions = try Api.MessageReactions(from: &reader) } else { self.reactions = nil }
             if _flags & (1 << 25) != 0 { self.ttlPeriod = try reader.readInt32() } else { self.ttlPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageService")
+            if self.out { json.key(#","out":"#); json.write(true) }
+            if self.mentioned { json.key(#","mentioned":"#); json.write(true) }
+            if self.mediaUnread { json.key(#","media_unread":"#); json.write(true) }
+            if self.reactionsArePossible { json.key(#","reactions_are_possible":"#); json.write(true) }
+            if self.silent { json.key(#","silent":"#); json.write(true) }
+            if self.post { json.key(#","post":"#); json.write(true) }
+            if self.legacy { json.key(#","legacy":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            if let value = self.savedPeerId { json.key(#","saved_peer_id":"#); value.writeJSON(into: &json) }
+            if let value = self.replyTo { json.key(#","reply_to":"#); value.writeJSON(into: &json) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","action":"#); self.action.writeJSON(into: &json)
+            if let value = self.reactions { json.key(#","reactions":"#); value.writeJSON(into: &json) }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessageMedia`: one case per constructor.
-    public indirect enum MessageMedia: TLObject {
+    public indirect enum MessageMedia: TLObject, TLJSONWritable {
         /// `messageMediaEmpty#3ded6320`
         case messageMediaEmpty
         /// `messageMediaPhoto#e216eb63`
@@ -5068,6 +6131,30 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messageMediaEmpty: json.beginObject("messageMediaEmpty"); json.endObject()
+            case .messageMediaPhoto(let value): value.writeJSON(into: &json)
+            case .messageMediaGeo(let value): value.writeJSON(into: &json)
+            case .messageMediaContact(let value): value.writeJSON(into: &json)
+            case .messageMediaUnsupported: json.beginObject("messageMediaUnsupported"); json.endObject()
+            case .messageMediaDocument(let value): value.writeJSON(into: &json)
+            case .messageMediaWebPage(let value): value.writeJSON(into: &json)
+            case .messageMediaVenue(let value): value.writeJSON(into: &json)
+            case .messageMediaGame(let value): value.writeJSON(into: &json)
+            case .messageMediaInvoice(let value): value.writeJSON(into: &json)
+            case .messageMediaGeoLive(let value): value.writeJSON(into: &json)
+            case .messageMediaPoll(let value): value.writeJSON(into: &json)
+            case .messageMediaDice(let value): value.writeJSON(into: &json)
+            case .messageMediaStory(let value): value.writeJSON(into: &json)
+            case .messageMediaGiveaway(let value): value.writeJSON(into: &json)
+            case .messageMediaGiveawayResults(let value): value.writeJSON(into: &json)
+            case .messageMediaPaidMedia(let value): value.writeJSON(into: &json)
+            case .messageMediaToDo(let value): value.writeJSON(into: &json)
+            case .messageMediaVideoStream(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -5101,7 +6188,7 @@ extension Api {
 
 extension Api.MessageMedia {
     /// TL constructor `messageMediaPhoto#e216eb63` of type `MessageMedia`.
-    public struct MessageMediaPhoto: TLConstructor {
+    public struct MessageMediaPhoto: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.3?true`
         public var spoiler: Bool
         /// `live_photo:flags.4?true`
@@ -5147,10 +6234,20 @@ extension Api.MessageMedia {
             if _flags & (1 << 2) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
             if _flags & (1 << 4) != 0 { self.video = try Api.Document(from: &reader) } else { self.video = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaPhoto")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            if self.livePhoto { json.key(#","live_photo":"#); json.write(true) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            if let value = self.video { json.key(#","video":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaGeo#56e0d474` of type `MessageMedia`.
-    public struct MessageMediaGeo: TLConstructor {
+    public struct MessageMediaGeo: TLConstructor, TLJSONWritable {
         /// `geo:GeoPoint`
         public var geo: Api.GeoPoint
 
@@ -5170,10 +6267,16 @@ extension Api.MessageMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.geo = try Api.GeoPoint(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaGeo")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaContact#70322949` of type `MessageMedia`.
-    public struct MessageMediaContact: TLConstructor {
+    public struct MessageMediaContact: TLConstructor, TLJSONWritable {
         /// `phone_number:string`
         public var phoneNumber: String
         /// `first_name:string`
@@ -5213,10 +6316,20 @@ extension Api.MessageMedia {
             self.vcard = try reader.readString()
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaContact")
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            json.key(#","vcard":"#); json.write(self.vcard)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaDocument#52d8ccd9` of type `MessageMedia`.
-    public struct MessageMediaDocument: TLConstructor {
+    public struct MessageMediaDocument: TLConstructor, TLJSONWritable {
         /// `nopremium:flags.3?true`
         public var nopremium: Bool
         /// `spoiler:flags.4?true`
@@ -5289,10 +6402,25 @@ extension Api.MessageMedia {
             if _flags & (1 << 10) != 0 { self.videoTimestamp = try reader.readInt32() } else { self.videoTimestamp = nil }
             if _flags & (1 << 2) != 0 { self.ttlSeconds = try reader.readInt32() } else { self.ttlSeconds = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaDocument")
+            if self.nopremium { json.key(#","nopremium":"#); json.write(true) }
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            if self.video { json.key(#","video":"#); json.write(true) }
+            if self.round { json.key(#","round":"#); json.write(true) }
+            if self.voice { json.key(#","voice":"#); json.write(true) }
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            if let value = self.altDocuments { json.key(#","alt_documents":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.videoCover { json.key(#","video_cover":"#); value.writeJSON(into: &json) }
+            if let value = self.videoTimestamp { json.key(#","video_timestamp":"#); json.write(value) }
+            if let value = self.ttlSeconds { json.key(#","ttl_seconds":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaWebPage#ddf10c3b` of type `MessageMedia`.
-    public struct MessageMediaWebPage: TLConstructor {
+    public struct MessageMediaWebPage: TLConstructor, TLJSONWritable {
         /// `force_large_media:flags.0?true`
         public var forceLargeMedia: Bool
         /// `force_small_media:flags.1?true`
@@ -5335,10 +6463,20 @@ extension Api.MessageMedia {
             self.safe = _flags & (1 << 4) != 0
             self.webpage = try Api.WebPage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaWebPage")
+            if self.forceLargeMedia { json.key(#","force_large_media":"#); json.write(true) }
+            if self.forceSmallMedia { json.key(#","force_small_media":"#); json.write(true) }
+            if self.manual { json.key(#","manual":"#); json.write(true) }
+            if self.safe { json.key(#","safe":"#); json.write(true) }
+            json.key(#","webpage":"#); self.webpage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaVenue#2ec0533f` of type `MessageMedia`.
-    public struct MessageMediaVenue: TLConstructor {
+    public struct MessageMediaVenue: TLConstructor, TLJSONWritable {
         /// `geo:GeoPoint`
         public var geo: Api.GeoPoint
         /// `title:string`
@@ -5383,10 +6521,21 @@ extension Api.MessageMedia {
             self.venueId = try reader.readString()
             self.venueType = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaVenue")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","address":"#); json.write(self.address)
+            json.key(#","provider":"#); json.write(self.provider)
+            json.key(#","venue_id":"#); json.write(self.venueId)
+            json.key(#","venue_type":"#); json.write(self.venueType)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaGame#fdb19008` of type `MessageMedia`.
-    public struct MessageMediaGame: TLConstructor {
+    public struct MessageMediaGame: TLConstructor, TLJSONWritable {
         /// `game:Game`
         public var game: Api.Game
 
@@ -5406,10 +6555,16 @@ extension Api.MessageMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.game = try Api.Game(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaGame")
+            json.key(#","game":"#); self.game.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaInvoice#f6a548d3` of type `MessageMedia`.
-    public struct MessageMediaInvoice: TLConstructor {
+    public struct MessageMediaInvoice: TLConstructor, TLJSONWritable {
         /// `shipping_address_requested:flags.1?true`
         public var shippingAddressRequested: Bool
         /// `test:flags.3?true`
@@ -5480,10 +6635,25 @@ extension Api.MessageMedia {
             self.startParam = try reader.readString()
             if _flags & (1 << 4) != 0 { self.extendedMedia = try Api.MessageExtendedMedia(from: &reader) } else { self.extendedMedia = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaInvoice")
+            if self.shippingAddressRequested { json.key(#","shipping_address_requested":"#); json.write(true) }
+            if self.test { json.key(#","test":"#); json.write(true) }
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.receiptMsgId { json.key(#","receipt_msg_id":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            json.key(#","start_param":"#); json.write(self.startParam)
+            if let value = self.extendedMedia { json.key(#","extended_media":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaGeoLive#b940c666` of type `MessageMedia`.
-    public struct MessageMediaGeoLive: TLConstructor {
+    public struct MessageMediaGeoLive: TLConstructor, TLJSONWritable {
         /// `geo:GeoPoint`
         public var geo: Api.GeoPoint
         /// `heading:flags.0?int`
@@ -5523,10 +6693,19 @@ extension Api.MessageMedia {
             self.period = try reader.readInt32()
             if _flags & (1 << 1) != 0 { self.proximityNotificationRadius = try reader.readInt32() } else { self.proximityNotificationRadius = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaGeoLive")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            if let value = self.heading { json.key(#","heading":"#); json.write(value) }
+            json.key(#","period":"#); json.write(self.period)
+            if let value = self.proximityNotificationRadius { json.key(#","proximity_notification_radius":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaPoll#773f4e66` of type `MessageMedia`.
-    public struct MessageMediaPoll: TLConstructor {
+    public struct MessageMediaPoll: TLConstructor, TLJSONWritable {
         /// `poll:Poll`
         public var poll: Api.Poll
         /// `results:PollResults`
@@ -5560,10 +6739,18 @@ extension Api.MessageMedia {
             self.results = try Api.PollResults(from: &reader)
             if _flags & (1 << 0) != 0 { self.attachedMedia = try Api.MessageMedia(from: &reader) } else { self.attachedMedia = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaPoll")
+            json.key(#","poll":"#); self.poll.writeJSON(into: &json)
+            json.key(#","results":"#); self.results.writeJSON(into: &json)
+            if let value = self.attachedMedia { json.key(#","attached_media":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaDice#08cbec07` of type `MessageMedia`.
-    public struct MessageMediaDice: TLConstructor {
+    public struct MessageMediaDice: TLConstructor, TLJSONWritable {
         /// `value:int`
         public var value: Int32
         /// `emoticon:string`
@@ -5597,10 +6784,18 @@ extension Api.MessageMedia {
             self.emoticon = try reader.readString()
             if _flags & (1 << 0) != 0 { self.gameOutcome = try Api.Messages.EmojiGameOutcome(from: &reader) } else { self.gameOutcome = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaDice")
+            json.key(#","value":"#); json.write(self.value)
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            if let value = self.gameOutcome { json.key(#","game_outcome":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaStory#68cb6283` of type `MessageMedia`.
-    public struct MessageMediaStory: TLConstructor {
+    public struct MessageMediaStory: TLConstructor, TLJSONWritable {
         /// `via_mention:flags.1?true`
         public var viaMention: Bool
         /// `peer:Peer`
@@ -5639,10 +6834,19 @@ extension Api.MessageMedia {
             self.id = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.story = try Api.StoryItem(from: &reader) } else { self.story = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaStory")
+            if self.viaMention { json.key(#","via_mention":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.story { json.key(#","story":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaGiveaway#aa073beb` of type `MessageMedia`.
-    public struct MessageMediaGiveaway: TLConstructor {
+    public struct MessageMediaGiveaway: TLConstructor, TLJSONWritable {
         /// `only_new_subscribers:flags.0?true`
         public var onlyNewSubscribers: Bool
         /// `winners_are_visible:flags.2?true`
@@ -5709,10 +6913,24 @@ extension Api.MessageMedia {
             if _flags & (1 << 5) != 0 { self.stars = try reader.readInt64() } else { self.stars = nil }
             self.untilDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaGiveaway")
+            if self.onlyNewSubscribers { json.key(#","only_new_subscribers":"#); json.write(true) }
+            if self.winnersAreVisible { json.key(#","winners_are_visible":"#); json.write(true) }
+            json.key(#","channels":"#); json.beginArray(); for (index0, item0) in self.channels.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            if let value = self.countriesIso2 { json.key(#","countries_iso2":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.prizeDescription { json.key(#","prize_description":"#); json.write(value) }
+            json.key(#","quantity":"#); json.write(self.quantity)
+            if let value = self.months { json.key(#","months":"#); json.write(value) }
+            if let value = self.stars { json.key(#","stars":"#); json.write(value) }
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaGiveawayResults#ceaa3ea1` of type `MessageMedia`.
-    public struct MessageMediaGiveawayResults: TLConstructor {
+    public struct MessageMediaGiveawayResults: TLConstructor, TLJSONWritable {
         /// `only_new_subscribers:flags.0?true`
         public var onlyNewSubscribers: Bool
         /// `refunded:flags.2?true`
@@ -5794,10 +7012,27 @@ extension Api.MessageMedia {
             if _flags & (1 << 1) != 0 { self.prizeDescription = try reader.readString() } else { self.prizeDescription = nil }
             self.untilDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaGiveawayResults")
+            if self.onlyNewSubscribers { json.key(#","only_new_subscribers":"#); json.write(true) }
+            if self.refunded { json.key(#","refunded":"#); json.write(true) }
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            if let value = self.additionalPeersCount { json.key(#","additional_peers_count":"#); json.write(value) }
+            json.key(#","launch_msg_id":"#); json.write(self.launchMsgId)
+            json.key(#","winners_count":"#); json.write(self.winnersCount)
+            json.key(#","unclaimed_count":"#); json.write(self.unclaimedCount)
+            json.key(#","winners":"#); json.beginArray(); for (index0, item0) in self.winners.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            if let value = self.months { json.key(#","months":"#); json.write(value) }
+            if let value = self.stars { json.key(#","stars":"#); json.write(value) }
+            if let value = self.prizeDescription { json.key(#","prize_description":"#); json.write(value) }
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaPaidMedia#a8852491` of type `MessageMedia`.
-    public struct MessageMediaPaidMedia: TLConstructor {
+    public struct MessageMediaPaidMedia: TLConstructor, TLJSONWritable {
         /// `stars_amount:long`
         public var starsAmount: Int64
         /// `extended_media:Vector<MessageExtendedMedia>`
@@ -5822,10 +7057,17 @@ extension Api.MessageMedia {
             self.starsAmount = try reader.readInt64()
             self.extendedMedia = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageExtendedMedia(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaPaidMedia")
+            json.key(#","stars_amount":"#); json.write(self.starsAmount)
+            json.key(#","extended_media":"#); json.beginArray(); for (index0, item0) in self.extendedMedia.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaToDo#8a53b014` of type `MessageMedia`.
-    public struct MessageMediaToDo: TLConstructor {
+    public struct MessageMediaToDo: TLConstructor, TLJSONWritable {
         /// `todo:TodoList`
         public var todo: Api.TodoList
         /// `completions:flags.0?Vector<TodoCompletion>`
@@ -5854,10 +7096,17 @@ extension Api.MessageMedia {
             self.todo = try Api.TodoList(from: &reader)
             if _flags & (1 << 0) != 0 { self.completions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.TodoCompletion(from: &reader) } } else { self.completions = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaToDo")
+            json.key(#","todo":"#); self.todo.writeJSON(into: &json)
+            if let value = self.completions { json.key(#","completions":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageMediaVideoStream#ca5cab89` of type `MessageMedia`.
-    public struct MessageMediaVideoStream: TLConstructor {
+    public struct MessageMediaVideoStream: TLConstructor, TLJSONWritable {
         /// `rtmp_stream:flags.0?true`
         public var rtmpStream: Bool
         /// `call:InputGroupCall`
@@ -5885,12 +7134,19 @@ extension Api.MessageMedia {
             self.rtmpStream = _flags & (1 << 0) != 0
             self.call = try Api.InputGroupCall(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageMediaVideoStream")
+            if self.rtmpStream { json.key(#","rtmp_stream":"#); json.write(true) }
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessageAction`: one case per constructor.
-    public indirect enum MessageAction: TLObject {
+    public indirect enum MessageAction: TLObject, TLJSONWritable {
         /// `messageActionEmpty#b6aef7b0`
         case messageActionEmpty
         /// `messageActionChatCreate#bd47cbad`
@@ -6103,6 +7359,79 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messageActionEmpty: json.beginObject("messageActionEmpty"); json.endObject()
+            case .messageActionChatCreate(let value): value.writeJSON(into: &json)
+            case .messageActionChatEditTitle(let value): value.writeJSON(into: &json)
+            case .messageActionChatEditPhoto(let value): value.writeJSON(into: &json)
+            case .messageActionChatDeletePhoto: json.beginObject("messageActionChatDeletePhoto"); json.endObject()
+            case .messageActionChatAddUser(let value): value.writeJSON(into: &json)
+            case .messageActionChatDeleteUser(let value): value.writeJSON(into: &json)
+            case .messageActionChatJoinedByLink(let value): value.writeJSON(into: &json)
+            case .messageActionChannelCreate(let value): value.writeJSON(into: &json)
+            case .messageActionChatMigrateTo(let value): value.writeJSON(into: &json)
+            case .messageActionChannelMigrateFrom(let value): value.writeJSON(into: &json)
+            case .messageActionPinMessage: json.beginObject("messageActionPinMessage"); json.endObject()
+            case .messageActionHistoryClear: json.beginObject("messageActionHistoryClear"); json.endObject()
+            case .messageActionGameScore(let value): value.writeJSON(into: &json)
+            case .messageActionPaymentSentMe(let value): value.writeJSON(into: &json)
+            case .messageActionPaymentSent(let value): value.writeJSON(into: &json)
+            case .messageActionPhoneCall(let value): value.writeJSON(into: &json)
+            case .messageActionScreenshotTaken: json.beginObject("messageActionScreenshotTaken"); json.endObject()
+            case .messageActionCustomAction(let value): value.writeJSON(into: &json)
+            case .messageActionBotAllowed(let value): value.writeJSON(into: &json)
+            case .messageActionSecureValuesSentMe(let value): value.writeJSON(into: &json)
+            case .messageActionSecureValuesSent(let value): value.writeJSON(into: &json)
+            case .messageActionContactSignUp: json.beginObject("messageActionContactSignUp"); json.endObject()
+            case .messageActionGeoProximityReached(let value): value.writeJSON(into: &json)
+            case .messageActionGroupCall(let value): value.writeJSON(into: &json)
+            case .messageActionInviteToGroupCall(let value): value.writeJSON(into: &json)
+            case .messageActionSetMessagesTTL(let value): value.writeJSON(into: &json)
+            case .messageActionGroupCallScheduled(let value): value.writeJSON(into: &json)
+            case .messageActionSetChatTheme(let value): value.writeJSON(into: &json)
+            case .messageActionChatJoinedByRequest: json.beginObject("messageActionChatJoinedByRequest"); json.endObject()
+            case .messageActionWebViewDataSentMe(let value): value.writeJSON(into: &json)
+            case .messageActionWebViewDataSent(let value): value.writeJSON(into: &json)
+            case .messageActionGiftPremium(let value): value.writeJSON(into: &json)
+            case .messageActionTopicCreate(let value): value.writeJSON(into: &json)
+            case .messageActionTopicEdit(let value): value.writeJSON(into: &json)
+            case .messageActionSuggestProfilePhoto(let value): value.writeJSON(into: &json)
+            case .messageActionRequestedPeer(let value): value.writeJSON(into: &json)
+            case .messageActionSetChatWallPaper(let value): value.writeJSON(into: &json)
+            case .messageActionGiftCode(let value): value.writeJSON(into: &json)
+            case .messageActionGiveawayLaunch(let value): value.writeJSON(into: &json)
+            case .messageActionGiveawayResults(let value): value.writeJSON(into: &json)
+            case .messageActionBoostApply(let value): value.writeJSON(into: &json)
+            case .messageActionRequestedPeerSentMe(let value): value.writeJSON(into: &json)
+            case .messageActionPaymentRefunded(let value): value.writeJSON(into: &json)
+            case .messageActionGiftStars(let value): value.writeJSON(into: &json)
+            case .messageActionPrizeStars(let value): value.writeJSON(into: &json)
+            case .messageActionStarGift(let value): value.writeJSON(into: &json)
+            case .messageActionStarGiftUnique(let value): value.writeJSON(into: &json)
+            case .messageActionPaidMessagesRefunded(let value): value.writeJSON(into: &json)
+            case .messageActionPaidMessagesPrice(let value): value.writeJSON(into: &json)
+            case .messageActionConferenceCall(let value): value.writeJSON(into: &json)
+            case .messageActionTodoCompletions(let value): value.writeJSON(into: &json)
+            case .messageActionTodoAppendTasks(let value): value.writeJSON(into: &json)
+            case .messageActionSuggestedPostApproval(let value): value.writeJSON(into: &json)
+            case .messageActionSuggestedPostSuccess(let value): value.writeJSON(into: &json)
+            case .messageActionSuggestedPostRefund(let value): value.writeJSON(into: &json)
+            case .messageActionGiftTon(let value): value.writeJSON(into: &json)
+            case .messageActionSuggestBirthday(let value): value.writeJSON(into: &json)
+            case .messageActionStarGiftPurchaseOffer(let value): value.writeJSON(into: &json)
+            case .messageActionStarGiftPurchaseOfferDeclined(let value): value.writeJSON(into: &json)
+            case .messageActionNewCreatorPending(let value): value.writeJSON(into: &json)
+            case .messageActionChangeCreator(let value): value.writeJSON(into: &json)
+            case .messageActionNoForwardsToggle(let value): value.writeJSON(into: &json)
+            case .messageActionNoForwardsRequest(let value): value.writeJSON(into: &json)
+            case .messageActionPollAppendAnswer(let value): value.writeJSON(into: &json)
+            case .messageActionPollDeleteAnswer(let value): value.writeJSON(into: &json)
+            case .messageActionManagedBotCreated(let value): value.writeJSON(into: &json)
+            case .messageActionChangeCommunity(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -6185,7 +7514,7 @@ extension Api {
 
 extension Api.MessageAction {
     /// TL constructor `messageActionChatCreate#bd47cbad` of type `MessageAction`.
-    public struct MessageActionChatCreate: TLConstructor {
+    public struct MessageActionChatCreate: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `users:Vector<long>`
@@ -6210,10 +7539,17 @@ extension Api.MessageAction {
             self.title = try reader.readString()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatCreate")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChatEditTitle#b5a1ce5a` of type `MessageAction`.
-    public struct MessageActionChatEditTitle: TLConstructor {
+    public struct MessageActionChatEditTitle: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
 
@@ -6233,10 +7569,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatEditTitle")
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChatEditPhoto#7fcb13a8` of type `MessageAction`.
-    public struct MessageActionChatEditPhoto: TLConstructor {
+    public struct MessageActionChatEditPhoto: TLConstructor, TLJSONWritable {
         /// `photo:Photo`
         public var photo: Api.Photo
 
@@ -6256,10 +7598,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.photo = try Api.Photo(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatEditPhoto")
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChatAddUser#15cefd00` of type `MessageAction`.
-    public struct MessageActionChatAddUser: TLConstructor {
+    public struct MessageActionChatAddUser: TLConstructor, TLJSONWritable {
         /// `users:Vector<long>`
         public var users: [Int64]
 
@@ -6279,10 +7627,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatAddUser")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChatDeleteUser#a43f30cc` of type `MessageAction`.
-    public struct MessageActionChatDeleteUser: TLConstructor {
+    public struct MessageActionChatDeleteUser: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
 
@@ -6302,10 +7656,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatDeleteUser")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChatJoinedByLink#031224c3` of type `MessageAction`.
-    public struct MessageActionChatJoinedByLink: TLConstructor {
+    public struct MessageActionChatJoinedByLink: TLConstructor, TLJSONWritable {
         /// `inviter_id:long`
         public var inviterId: Int64
 
@@ -6325,10 +7685,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.inviterId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatJoinedByLink")
+            json.key(#","inviter_id":"#); json.write(self.inviterId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChannelCreate#95d2ac92` of type `MessageAction`.
-    public struct MessageActionChannelCreate: TLConstructor {
+    public struct MessageActionChannelCreate: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
 
@@ -6348,10 +7714,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChannelCreate")
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChatMigrateTo#e1037f92` of type `MessageAction`.
-    public struct MessageActionChatMigrateTo: TLConstructor {
+    public struct MessageActionChatMigrateTo: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
 
@@ -6371,10 +7743,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.channelId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChatMigrateTo")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChannelMigrateFrom#ea3948e9` of type `MessageAction`.
-    public struct MessageActionChannelMigrateFrom: TLConstructor {
+    public struct MessageActionChannelMigrateFrom: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `chat_id:long`
@@ -6399,10 +7777,17 @@ extension Api.MessageAction {
             self.title = try reader.readString()
             self.chatId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChannelMigrateFrom")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGameScore#92a72876` of type `MessageAction`.
-    public struct MessageActionGameScore: TLConstructor {
+    public struct MessageActionGameScore: TLConstructor, TLJSONWritable {
         /// `game_id:long`
         public var gameId: Int64
         /// `score:int`
@@ -6427,10 +7812,17 @@ extension Api.MessageAction {
             self.gameId = try reader.readInt64()
             self.score = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGameScore")
+            json.key(#","game_id":"#); json.write(self.gameId)
+            json.key(#","score":"#); json.write(self.score)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPaymentSentMe#ffa00ccc` of type `MessageAction`.
-    public struct MessageActionPaymentSentMe: TLConstructor {
+    public struct MessageActionPaymentSentMe: TLConstructor, TLJSONWritable {
         /// `recurring_init:flags.2?true`
         public var recurringInit: Bool
         /// `recurring_used:flags.3?true`
@@ -6496,10 +7888,24 @@ extension Api.MessageAction {
             self.charge = try Api.PaymentCharge(from: &reader)
             if _flags & (1 << 4) != 0 { self.subscriptionUntilDate = try reader.readInt32() } else { self.subscriptionUntilDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPaymentSentMe")
+            if self.recurringInit { json.key(#","recurring_init":"#); json.write(true) }
+            if self.recurringUsed { json.key(#","recurring_used":"#); json.write(true) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            json.key(#","payload":"#); json.write(self.payload)
+            if let value = self.info { json.key(#","info":"#); value.writeJSON(into: &json) }
+            if let value = self.shippingOptionId { json.key(#","shipping_option_id":"#); json.write(value) }
+            json.key(#","charge":"#); self.charge.writeJSON(into: &json)
+            if let value = self.subscriptionUntilDate { json.key(#","subscription_until_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPaymentSent#c624b16e` of type `MessageAction`.
-    public struct MessageActionPaymentSent: TLConstructor {
+    public struct MessageActionPaymentSent: TLConstructor, TLJSONWritable {
         /// `recurring_init:flags.2?true`
         public var recurringInit: Bool
         /// `recurring_used:flags.3?true`
@@ -6549,10 +7955,21 @@ extension Api.MessageAction {
             if _flags & (1 << 0) != 0 { self.invoiceSlug = try reader.readString() } else { self.invoiceSlug = nil }
             if _flags & (1 << 4) != 0 { self.subscriptionUntilDate = try reader.readInt32() } else { self.subscriptionUntilDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPaymentSent")
+            if self.recurringInit { json.key(#","recurring_init":"#); json.write(true) }
+            if self.recurringUsed { json.key(#","recurring_used":"#); json.write(true) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            if let value = self.invoiceSlug { json.key(#","invoice_slug":"#); json.write(value) }
+            if let value = self.subscriptionUntilDate { json.key(#","subscription_until_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPhoneCall#80e11a7f` of type `MessageAction`.
-    public struct MessageActionPhoneCall: TLConstructor {
+    public struct MessageActionPhoneCall: TLConstructor, TLJSONWritable {
         /// `video:flags.2?true`
         public var video: Bool
         /// `call_id:long`
@@ -6592,10 +8009,19 @@ extension Api.MessageAction {
             if _flags & (1 << 0) != 0 { self.reason = try Api.PhoneCallDiscardReason(from: &reader) } else { self.reason = nil }
             if _flags & (1 << 1) != 0 { self.duration = try reader.readInt32() } else { self.duration = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPhoneCall")
+            if self.video { json.key(#","video":"#); json.write(true) }
+            json.key(#","call_id":"#); json.write(self.callId)
+            if let value = self.reason { json.key(#","reason":"#); value.writeJSON(into: &json) }
+            if let value = self.duration { json.key(#","duration":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionCustomAction#fae69f56` of type `MessageAction`.
-    public struct MessageActionCustomAction: TLConstructor {
+    public struct MessageActionCustomAction: TLConstructor, TLJSONWritable {
         /// `message:string`
         public var message: String
 
@@ -6615,10 +8041,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionCustomAction")
+            json.key(#","message":"#); json.write(self.message)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionBotAllowed#c516d679` of type `MessageAction`.
-    public struct MessageActionBotAllowed: TLConstructor {
+    public struct MessageActionBotAllowed: TLConstructor, TLJSONWritable {
         /// `attach_menu:flags.1?true`
         public var attachMenu: Bool
         /// `from_request:flags.3?true`
@@ -6658,10 +8090,19 @@ extension Api.MessageAction {
             if _flags & (1 << 0) != 0 { self.domain = try reader.readString() } else { self.domain = nil }
             if _flags & (1 << 2) != 0 { self.app = try Api.BotApp(from: &reader) } else { self.app = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionBotAllowed")
+            if self.attachMenu { json.key(#","attach_menu":"#); json.write(true) }
+            if self.fromRequest { json.key(#","from_request":"#); json.write(true) }
+            if let value = self.domain { json.key(#","domain":"#); json.write(value) }
+            if let value = self.app { json.key(#","app":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSecureValuesSentMe#1b287353` of type `MessageAction`.
-    public struct MessageActionSecureValuesSentMe: TLConstructor {
+    public struct MessageActionSecureValuesSentMe: TLConstructor, TLJSONWritable {
         /// `values:Vector<SecureValue>`
         public var values: [Api.SecureValue]
         /// `credentials:SecureCredentialsEncrypted`
@@ -6686,10 +8127,17 @@ extension Api.MessageAction {
             self.values = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SecureValue(from: &reader) }
             self.credentials = try Api.SecureCredentialsEncrypted(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSecureValuesSentMe")
+            json.key(#","values":"#); json.beginArray(); for (index0, item0) in self.values.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","credentials":"#); self.credentials.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSecureValuesSent#d95c6154` of type `MessageAction`.
-    public struct MessageActionSecureValuesSent: TLConstructor {
+    public struct MessageActionSecureValuesSent: TLConstructor, TLJSONWritable {
         /// `types:Vector<SecureValueType>`
         public var types: [Api.SecureValueType]
 
@@ -6709,10 +8157,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.types = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SecureValueType(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSecureValuesSent")
+            json.key(#","types":"#); json.beginArray(); for (index0, item0) in self.types.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGeoProximityReached#98e0d697` of type `MessageAction`.
-    public struct MessageActionGeoProximityReached: TLConstructor {
+    public struct MessageActionGeoProximityReached: TLConstructor, TLJSONWritable {
         /// `from_id:Peer`
         public var fromId: Api.Peer
         /// `to_id:Peer`
@@ -6742,10 +8196,18 @@ extension Api.MessageAction {
             self.toId = try Api.Peer(from: &reader)
             self.distance = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGeoProximityReached")
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","to_id":"#); self.toId.writeJSON(into: &json)
+            json.key(#","distance":"#); json.write(self.distance)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGroupCall#7a0d7f42` of type `MessageAction`.
-    public struct MessageActionGroupCall: TLConstructor {
+    public struct MessageActionGroupCall: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `duration:flags.0?int`
@@ -6774,10 +8236,17 @@ extension Api.MessageAction {
             self.call = try Api.InputGroupCall(from: &reader)
             if _flags & (1 << 0) != 0 { self.duration = try reader.readInt32() } else { self.duration = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGroupCall")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            if let value = self.duration { json.key(#","duration":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionInviteToGroupCall#502f92f7` of type `MessageAction`.
-    public struct MessageActionInviteToGroupCall: TLConstructor {
+    public struct MessageActionInviteToGroupCall: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `users:Vector<long>`
@@ -6802,10 +8271,17 @@ extension Api.MessageAction {
             self.call = try Api.InputGroupCall(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionInviteToGroupCall")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSetMessagesTTL#3c134d7b` of type `MessageAction`.
-    public struct MessageActionSetMessagesTTL: TLConstructor {
+    public struct MessageActionSetMessagesTTL: TLConstructor, TLJSONWritable {
         /// `period:int`
         public var period: Int32
         /// `auto_setting_from:flags.0?long`
@@ -6834,10 +8310,17 @@ extension Api.MessageAction {
             self.period = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.autoSettingFrom = try reader.readInt64() } else { self.autoSettingFrom = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSetMessagesTTL")
+            json.key(#","period":"#); json.write(self.period)
+            if let value = self.autoSettingFrom { json.key(#","auto_setting_from":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGroupCallScheduled#b3a07661` of type `MessageAction`.
-    public struct MessageActionGroupCallScheduled: TLConstructor {
+    public struct MessageActionGroupCallScheduled: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `schedule_date:int`
@@ -6862,10 +8345,17 @@ extension Api.MessageAction {
             self.call = try Api.InputGroupCall(from: &reader)
             self.scheduleDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGroupCallScheduled")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","schedule_date":"#); json.write(self.scheduleDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSetChatTheme#b91bbd3a` of type `MessageAction`.
-    public struct MessageActionSetChatTheme: TLConstructor {
+    public struct MessageActionSetChatTheme: TLConstructor, TLJSONWritable {
         /// `theme:ChatTheme`
         public var theme: Api.ChatTheme
 
@@ -6885,10 +8375,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.theme = try Api.ChatTheme(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSetChatTheme")
+            json.key(#","theme":"#); self.theme.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionWebViewDataSentMe#47dd8079` of type `MessageAction`.
-    public struct MessageActionWebViewDataSentMe: TLConstructor {
+    public struct MessageActionWebViewDataSentMe: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `data:string`
@@ -6913,10 +8409,17 @@ extension Api.MessageAction {
             self.text = try reader.readString()
             self.data = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionWebViewDataSentMe")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","data":"#); json.write(self.data)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionWebViewDataSent#b4c38cb5` of type `MessageAction`.
-    public struct MessageActionWebViewDataSent: TLConstructor {
+    public struct MessageActionWebViewDataSent: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
 
@@ -6936,10 +8439,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionWebViewDataSent")
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGiftPremium#48e91302` of type `MessageAction`.
-    public struct MessageActionGiftPremium: TLConstructor {
+    public struct MessageActionGiftPremium: TLConstructor, TLJSONWritable {
         /// `currency:string`
         public var currency: String
         /// `amount:long`
@@ -6990,10 +8499,21 @@ extension Api.MessageAction {
             if _flags & (1 << 0) != 0 { self.cryptoAmount = try reader.readInt64() } else { self.cryptoAmount = nil }
             if _flags & (1 << 1) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGiftPremium")
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","days":"#); json.write(self.days)
+            if let value = self.cryptoCurrency { json.key(#","crypto_currency":"#); json.write(value) }
+            if let value = self.cryptoAmount { json.key(#","crypto_amount":"#); json.write(value) }
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionTopicCreate#0d999256` of type `MessageAction`.
-    public struct MessageActionTopicCreate: TLConstructor {
+    public struct MessageActionTopicCreate: TLConstructor, TLJSONWritable {
         /// `title_missing:flags.1?true`
         public var titleMissing: Bool
         /// `title:string`
@@ -7032,10 +8552,19 @@ extension Api.MessageAction {
             self.iconColor = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.iconEmojiId = try reader.readInt64() } else { self.iconEmojiId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionTopicCreate")
+            if self.titleMissing { json.key(#","title_missing":"#); json.write(true) }
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","icon_color":"#); json.write(self.iconColor)
+            if let value = self.iconEmojiId { json.key(#","icon_emoji_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionTopicEdit#c0944820` of type `MessageAction`.
-    public struct MessageActionTopicEdit: TLConstructor {
+    public struct MessageActionTopicEdit: TLConstructor, TLJSONWritable {
         /// `title:flags.0?string`
         public var title: String?
         /// `icon_emoji_id:flags.1?long`
@@ -7077,10 +8606,19 @@ extension Api.MessageAction {
             if _flags & (1 << 2) != 0 { self.closed = try reader.readBool() } else { self.closed = nil }
             if _flags & (1 << 3) != 0 { self.hidden = try reader.readBool() } else { self.hidden = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionTopicEdit")
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.iconEmojiId { json.key(#","icon_emoji_id":"#); json.write(value) }
+            if let value = self.closed { json.key(#","closed":"#); json.write(value) }
+            if let value = self.hidden { json.key(#","hidden":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSuggestProfilePhoto#57de635e` of type `MessageAction`.
-    public struct MessageActionSuggestProfilePhoto: TLConstructor {
+    public struct MessageActionSuggestProfilePhoto: TLConstructor, TLJSONWritable {
         /// `photo:Photo`
         public var photo: Api.Photo
 
@@ -7100,10 +8638,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.photo = try Api.Photo(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSuggestProfilePhoto")
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionRequestedPeer#31518e9b` of type `MessageAction`.
-    public struct MessageActionRequestedPeer: TLConstructor {
+    public struct MessageActionRequestedPeer: TLConstructor, TLJSONWritable {
         /// `button_id:int`
         public var buttonId: Int32
         /// `peers:Vector<Peer>`
@@ -7128,10 +8672,17 @@ extension Api.MessageAction {
             self.buttonId = try reader.readInt32()
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Peer(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionRequestedPeer")
+            json.key(#","button_id":"#); json.write(self.buttonId)
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSetChatWallPaper#5060a3f4` of type `MessageAction`.
-    public struct MessageActionSetChatWallPaper: TLConstructor {
+    public struct MessageActionSetChatWallPaper: TLConstructor, TLJSONWritable {
         /// `same:flags.0?true`
         public var same: Bool
         /// `for_both:flags.1?true`
@@ -7164,10 +8715,18 @@ extension Api.MessageAction {
             self.forBoth = _flags & (1 << 1) != 0
             self.wallpaper = try Api.WallPaper(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSetChatWallPaper")
+            if self.same { json.key(#","same":"#); json.write(true) }
+            if self.forBoth { json.key(#","for_both":"#); json.write(true) }
+            json.key(#","wallpaper":"#); self.wallpaper.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGiftCode#31c48347` of type `MessageAction`.
-    public struct MessageActionGiftCode: TLConstructor {
+    public struct MessageActionGiftCode: TLConstructor, TLJSONWritable {
         /// `via_giveaway:flags.0?true`
         public var viaGiveaway: Bool
         /// `unclaimed:flags.5?true`
@@ -7241,10 +8800,25 @@ extension Api.MessageAction {
             if _flags & (1 << 3) != 0 { self.cryptoAmount = try reader.readInt64() } else { self.cryptoAmount = nil }
             if _flags & (1 << 4) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGiftCode")
+            if self.viaGiveaway { json.key(#","via_giveaway":"#); json.write(true) }
+            if self.unclaimed { json.key(#","unclaimed":"#); json.write(true) }
+            if let value = self.boostPeer { json.key(#","boost_peer":"#); value.writeJSON(into: &json) }
+            json.key(#","days":"#); json.write(self.days)
+            json.key(#","slug":"#); json.write(self.slug)
+            if let value = self.currency { json.key(#","currency":"#); json.write(value) }
+            if let value = self.amount { json.key(#","amount":"#); json.write(value) }
+            if let value = self.cryptoCurrency { json.key(#","crypto_currency":"#); json.write(value) }
+            if let value = self.cryptoAmount { json.key(#","crypto_amount":"#); json.write(value) }
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGiveawayLaunch#a80f51e4` of type `MessageAction`.
-    public struct MessageActionGiveawayLaunch: TLConstructor {
+    public struct MessageActionGiveawayLaunch: TLConstructor, TLJSONWritable {
         /// `stars:flags.0?long`
         public var stars: Int64?
 
@@ -7268,10 +8842,16 @@ extension Api.MessageAction {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.stars = try reader.readInt64() } else { self.stars = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGiveawayLaunch")
+            if let value = self.stars { json.key(#","stars":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGiveawayResults#87e2f155` of type `MessageAction`.
-    public struct MessageActionGiveawayResults: TLConstructor {
+    public struct MessageActionGiveawayResults: TLConstructor, TLJSONWritable {
         /// `stars:flags.0?true`
         public var stars: Bool
         /// `winners_count:int`
@@ -7304,10 +8884,18 @@ extension Api.MessageAction {
             self.winnersCount = try reader.readInt32()
             self.unclaimedCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGiveawayResults")
+            if self.stars { json.key(#","stars":"#); json.write(true) }
+            json.key(#","winners_count":"#); json.write(self.winnersCount)
+            json.key(#","unclaimed_count":"#); json.write(self.unclaimedCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionBoostApply#cc02aa6d` of type `MessageAction`.
-    public struct MessageActionBoostApply: TLConstructor {
+    public struct MessageActionBoostApply: TLConstructor, TLJSONWritable {
         /// `boosts:int`
         public var boosts: Int32
 
@@ -7327,10 +8915,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.boosts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionBoostApply")
+            json.key(#","boosts":"#); json.write(self.boosts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionRequestedPeerSentMe#93b31848` of type `MessageAction`.
-    public struct MessageActionRequestedPeerSentMe: TLConstructor {
+    public struct MessageActionRequestedPeerSentMe: TLConstructor, TLJSONWritable {
         /// `button_id:int`
         public var buttonId: Int32
         /// `peers:Vector<RequestedPeer>`
@@ -7355,10 +8949,17 @@ extension Api.MessageAction {
             self.buttonId = try reader.readInt32()
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.RequestedPeer(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionRequestedPeerSentMe")
+            json.key(#","button_id":"#); json.write(self.buttonId)
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPaymentRefunded#41b3e202` of type `MessageAction`.
-    public struct MessageActionPaymentRefunded: TLConstructor {
+    public struct MessageActionPaymentRefunded: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `currency:string`
@@ -7402,10 +9003,20 @@ extension Api.MessageAction {
             if _flags & (1 << 0) != 0 { self.payload = try reader.readBytes() } else { self.payload = nil }
             self.charge = try Api.PaymentCharge(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPaymentRefunded")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            if let value = self.payload { json.key(#","payload":"#); json.write(value) }
+            json.key(#","charge":"#); self.charge.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGiftStars#45d5b021` of type `MessageAction`.
-    public struct MessageActionGiftStars: TLConstructor {
+    public struct MessageActionGiftStars: TLConstructor, TLJSONWritable {
         /// `currency:string`
         public var currency: String
         /// `amount:long`
@@ -7456,10 +9067,21 @@ extension Api.MessageAction {
             if _flags & (1 << 0) != 0 { self.cryptoAmount = try reader.readInt64() } else { self.cryptoAmount = nil }
             if _flags & (1 << 1) != 0 { self.transactionId = try reader.readString() } else { self.transactionId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGiftStars")
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","stars":"#); json.write(self.stars)
+            if let value = self.cryptoCurrency { json.key(#","crypto_currency":"#); json.write(value) }
+            if let value = self.cryptoAmount { json.key(#","crypto_amount":"#); json.write(value) }
+            if let value = self.transactionId { json.key(#","transaction_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPrizeStars#b00c47a2` of type `MessageAction`.
-    public struct MessageActionPrizeStars: TLConstructor {
+    public struct MessageActionPrizeStars: TLConstructor, TLJSONWritable {
         /// `unclaimed:flags.0?true`
         public var unclaimed: Bool
         /// `stars:long`
@@ -7502,10 +9124,20 @@ extension Api.MessageAction {
             self.boostPeer = try Api.Peer(from: &reader)
             self.giveawayMsgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPrizeStars")
+            if self.unclaimed { json.key(#","unclaimed":"#); json.write(true) }
+            json.key(#","stars":"#); json.write(self.stars)
+            json.key(#","transaction_id":"#); json.write(self.transactionId)
+            json.key(#","boost_peer":"#); self.boostPeer.writeJSON(into: &json)
+            json.key(#","giveaway_msg_id":"#); json.write(self.giveawayMsgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionStarGift#ea2c31d3` of type `MessageAction`.
-    public struct MessageActionStarGift: TLConstructor {
+    public struct MessageActionStarGift: TLConstructor, TLJSONWritable {
         /// `name_hidden:flags.0?true`
         public var nameHidden: Bool
         /// `saved:flags.2?true`
@@ -7639,10 +9271,36 @@ extension Api.MessageAction {
             if _flags & (1 << 18) != 0 { self.toId = try Api.Peer(from: &reader) } else { self.toId = nil }
             if _flags & (1 << 19) != 0 { self.giftNum = try reader.readInt32() } else { self.giftNum = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionStarGift")
+            if self.nameHidden { json.key(#","name_hidden":"#); json.write(true) }
+            if self.saved { json.key(#","saved":"#); json.write(true) }
+            if self.converted { json.key(#","converted":"#); json.write(true) }
+            if self.upgraded { json.key(#","upgraded":"#); json.write(true) }
+            if self.refunded { json.key(#","refunded":"#); json.write(true) }
+            if self.canUpgrade { json.key(#","can_upgrade":"#); json.write(true) }
+            if self.prepaidUpgrade { json.key(#","prepaid_upgrade":"#); json.write(true) }
+            if self.upgradeSeparate { json.key(#","upgrade_separate":"#); json.write(true) }
+            if self.auctionAcquired { json.key(#","auction_acquired":"#); json.write(true) }
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            if let value = self.convertStars { json.key(#","convert_stars":"#); json.write(value) }
+            if let value = self.upgradeMsgId { json.key(#","upgrade_msg_id":"#); json.write(value) }
+            if let value = self.upgradeStars { json.key(#","upgrade_stars":"#); json.write(value) }
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            if let value = self.savedId { json.key(#","saved_id":"#); json.write(value) }
+            if let value = self.prepaidUpgradeHash { json.key(#","prepaid_upgrade_hash":"#); json.write(value) }
+            if let value = self.giftMsgId { json.key(#","gift_msg_id":"#); json.write(value) }
+            if let value = self.toId { json.key(#","to_id":"#); value.writeJSON(into: &json) }
+            if let value = self.giftNum { json.key(#","gift_num":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionStarGiftUnique#e6c31522` of type `MessageAction`.
-    public struct MessageActionStarGiftUnique: TLConstructor {
+    public struct MessageActionStarGiftUnique: TLConstructor, TLJSONWritable {
         /// `upgrade:flags.0?true`
         public var upgrade: Bool
         /// `transferred:flags.1?true`
@@ -7765,10 +9423,34 @@ extension Api.MessageAction {
             if _flags & (1 << 12) != 0 { self.dropOriginalDetailsStars = try reader.readInt64() } else { self.dropOriginalDetailsStars = nil }
             if _flags & (1 << 15) != 0 { self.canCraftAt = try reader.readInt32() } else { self.canCraftAt = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionStarGiftUnique")
+            if self.upgrade { json.key(#","upgrade":"#); json.write(true) }
+            if self.transferred { json.key(#","transferred":"#); json.write(true) }
+            if self.saved { json.key(#","saved":"#); json.write(true) }
+            if self.refunded { json.key(#","refunded":"#); json.write(true) }
+            if self.prepaidUpgrade { json.key(#","prepaid_upgrade":"#); json.write(true) }
+            if self.assigned { json.key(#","assigned":"#); json.write(true) }
+            if self.fromOffer { json.key(#","from_offer":"#); json.write(true) }
+            if self.craft { json.key(#","craft":"#); json.write(true) }
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            if let value = self.canExportAt { json.key(#","can_export_at":"#); json.write(value) }
+            if let value = self.transferStars { json.key(#","transfer_stars":"#); json.write(value) }
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            if let value = self.savedId { json.key(#","saved_id":"#); json.write(value) }
+            if let value = self.resaleAmount { json.key(#","resale_amount":"#); value.writeJSON(into: &json) }
+            if let value = self.canTransferAt { json.key(#","can_transfer_at":"#); json.write(value) }
+            if let value = self.canResellAt { json.key(#","can_resell_at":"#); json.write(value) }
+            if let value = self.dropOriginalDetailsStars { json.key(#","drop_original_details_stars":"#); json.write(value) }
+            if let value = self.canCraftAt { json.key(#","can_craft_at":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPaidMessagesRefunded#ac1f1fcd` of type `MessageAction`.
-    public struct MessageActionPaidMessagesRefunded: TLConstructor {
+    public struct MessageActionPaidMessagesRefunded: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `stars:long`
@@ -7793,10 +9475,17 @@ extension Api.MessageAction {
             self.count = try reader.readInt32()
             self.stars = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPaidMessagesRefunded")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","stars":"#); json.write(self.stars)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPaidMessagesPrice#84b88578` of type `MessageAction`.
-    public struct MessageActionPaidMessagesPrice: TLConstructor {
+    public struct MessageActionPaidMessagesPrice: TLConstructor, TLJSONWritable {
         /// `broadcast_messages_allowed:flags.0?true`
         public var broadcastMessagesAllowed: Bool
         /// `stars:long`
@@ -7824,10 +9513,17 @@ extension Api.MessageAction {
             self.broadcastMessagesAllowed = _flags & (1 << 0) != 0
             self.stars = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPaidMessagesPrice")
+            if self.broadcastMessagesAllowed { json.key(#","broadcast_messages_allowed":"#); json.write(true) }
+            json.key(#","stars":"#); json.write(self.stars)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionConferenceCall#2ffe2f7a` of type `MessageAction`.
-    public struct MessageActionConferenceCall: TLConstructor {
+    public struct MessageActionConferenceCall: TLConstructor, TLJSONWritable {
         /// `missed:flags.0?true`
         public var missed: Bool
         /// `active:flags.1?true`
@@ -7877,10 +9573,21 @@ extension Api.MessageAction {
             if _flags & (1 << 2) != 0 { self.duration = try reader.readInt32() } else { self.duration = nil }
             if _flags & (1 << 3) != 0 { self.otherParticipants = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Peer(from: &reader) } } else { self.otherParticipants = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionConferenceCall")
+            if self.missed { json.key(#","missed":"#); json.write(true) }
+            if self.active { json.key(#","active":"#); json.write(true) }
+            if self.video { json.key(#","video":"#); json.write(true) }
+            json.key(#","call_id":"#); json.write(self.callId)
+            if let value = self.duration { json.key(#","duration":"#); json.write(value) }
+            if let value = self.otherParticipants { json.key(#","other_participants":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionTodoCompletions#cc7c5c89` of type `MessageAction`.
-    public struct MessageActionTodoCompletions: TLConstructor {
+    public struct MessageActionTodoCompletions: TLConstructor, TLJSONWritable {
         /// `completed:Vector<int>`
         public var completed: [Int32]
         /// `incompleted:Vector<int>`
@@ -7905,10 +9612,17 @@ extension Api.MessageAction {
             self.completed = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
             self.incompleted = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionTodoCompletions")
+            json.key(#","completed":"#); json.beginArray(); for (index0, item0) in self.completed.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","incompleted":"#); json.beginArray(); for (index0, item0) in self.incompleted.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionTodoAppendTasks#c7edbc83` of type `MessageAction`.
-    public struct MessageActionTodoAppendTasks: TLConstructor {
+    public struct MessageActionTodoAppendTasks: TLConstructor, TLJSONWritable {
         /// `list:Vector<TodoItem>`
         public var list: [Api.TodoItem]
 
@@ -7928,10 +9642,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.list = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.TodoItem(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionTodoAppendTasks")
+            json.key(#","list":"#); json.beginArray(); for (index0, item0) in self.list.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSuggestedPostApproval#ee7a1596` of type `MessageAction`.
-    public struct MessageActionSuggestedPostApproval: TLConstructor {
+    public struct MessageActionSuggestedPostApproval: TLConstructor, TLJSONWritable {
         /// `rejected:flags.0?true`
         public var rejected: Bool
         /// `balance_too_low:flags.1?true`
@@ -7977,10 +9697,20 @@ extension Api.MessageAction {
             if _flags & (1 << 3) != 0 { self.scheduleDate = try reader.readInt32() } else { self.scheduleDate = nil }
             if _flags & (1 << 4) != 0 { self.price = try Api.StarsAmount(from: &reader) } else { self.price = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSuggestedPostApproval")
+            if self.rejected { json.key(#","rejected":"#); json.write(true) }
+            if self.balanceTooLow { json.key(#","balance_too_low":"#); json.write(true) }
+            if let value = self.rejectComment { json.key(#","reject_comment":"#); json.write(value) }
+            if let value = self.scheduleDate { json.key(#","schedule_date":"#); json.write(value) }
+            if let value = self.price { json.key(#","price":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSuggestedPostSuccess#95ddcf69` of type `MessageAction`.
-    public struct MessageActionSuggestedPostSuccess: TLConstructor {
+    public struct MessageActionSuggestedPostSuccess: TLConstructor, TLJSONWritable {
         /// `price:StarsAmount`
         public var price: Api.StarsAmount
 
@@ -8000,10 +9730,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.price = try Api.StarsAmount(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSuggestedPostSuccess")
+            json.key(#","price":"#); self.price.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSuggestedPostRefund#69f916f8` of type `MessageAction`.
-    public struct MessageActionSuggestedPostRefund: TLConstructor {
+    public struct MessageActionSuggestedPostRefund: TLConstructor, TLJSONWritable {
         /// `payer_initiated:flags.0?true`
         public var payerInitiated: Bool
 
@@ -8026,10 +9762,16 @@ extension Api.MessageAction {
             let _flags = try reader.readUInt32()
             self.payerInitiated = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSuggestedPostRefund")
+            if self.payerInitiated { json.key(#","payer_initiated":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionGiftTon#a8a3c699` of type `MessageAction`.
-    public struct MessageActionGiftTon: TLConstructor {
+    public struct MessageActionGiftTon: TLConstructor, TLJSONWritable {
         /// `currency:string`
         public var currency: String
         /// `amount:long`
@@ -8073,10 +9815,20 @@ extension Api.MessageAction {
             self.cryptoAmount = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.transactionId = try reader.readString() } else { self.transactionId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionGiftTon")
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","crypto_currency":"#); json.write(self.cryptoCurrency)
+            json.key(#","crypto_amount":"#); json.write(self.cryptoAmount)
+            if let value = self.transactionId { json.key(#","transaction_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionSuggestBirthday#2c8f2a25` of type `MessageAction`.
-    public struct MessageActionSuggestBirthday: TLConstructor {
+    public struct MessageActionSuggestBirthday: TLConstructor, TLJSONWritable {
         /// `birthday:Birthday`
         public var birthday: Api.Birthday
 
@@ -8096,10 +9848,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.birthday = try Api.Birthday(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionSuggestBirthday")
+            json.key(#","birthday":"#); self.birthday.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionStarGiftPurchaseOffer#774278d4` of type `MessageAction`.
-    public struct MessageActionStarGiftPurchaseOffer: TLConstructor {
+    public struct MessageActionStarGiftPurchaseOffer: TLConstructor, TLJSONWritable {
         /// `accepted:flags.0?true`
         public var accepted: Bool
         /// `declined:flags.1?true`
@@ -8142,10 +9900,20 @@ extension Api.MessageAction {
             self.price = try Api.StarsAmount(from: &reader)
             self.expiresAt = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionStarGiftPurchaseOffer")
+            if self.accepted { json.key(#","accepted":"#); json.write(true) }
+            if self.declined { json.key(#","declined":"#); json.write(true) }
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","price":"#); self.price.writeJSON(into: &json)
+            json.key(#","expires_at":"#); json.write(self.expiresAt)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionStarGiftPurchaseOfferDeclined#73ada76b` of type `MessageAction`.
-    public struct MessageActionStarGiftPurchaseOfferDeclined: TLConstructor {
+    public struct MessageActionStarGiftPurchaseOfferDeclined: TLConstructor, TLJSONWritable {
         /// `expired:flags.0?true`
         public var expired: Bool
         /// `gift:StarGift`
@@ -8178,10 +9946,18 @@ extension Api.MessageAction {
             self.gift = try Api.StarGift(from: &reader)
             self.price = try Api.StarsAmount(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionStarGiftPurchaseOfferDeclined")
+            if self.expired { json.key(#","expired":"#); json.write(true) }
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","price":"#); self.price.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionNewCreatorPending#b07ed085` of type `MessageAction`.
-    public struct MessageActionNewCreatorPending: TLConstructor {
+    public struct MessageActionNewCreatorPending: TLConstructor, TLJSONWritable {
         /// `new_creator_id:long`
         public var newCreatorId: Int64
 
@@ -8201,10 +9977,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newCreatorId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionNewCreatorPending")
+            json.key(#","new_creator_id":"#); json.write(self.newCreatorId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChangeCreator#e188503b` of type `MessageAction`.
-    public struct MessageActionChangeCreator: TLConstructor {
+    public struct MessageActionChangeCreator: TLConstructor, TLJSONWritable {
         /// `new_creator_id:long`
         public var newCreatorId: Int64
 
@@ -8224,10 +10006,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newCreatorId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChangeCreator")
+            json.key(#","new_creator_id":"#); json.write(self.newCreatorId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionNoForwardsToggle#bf7d6572` of type `MessageAction`.
-    public struct MessageActionNoForwardsToggle: TLConstructor {
+    public struct MessageActionNoForwardsToggle: TLConstructor, TLJSONWritable {
         /// `prev_value:Bool`
         public var prevValue: Bool
         /// `new_value:Bool`
@@ -8252,10 +10040,17 @@ extension Api.MessageAction {
             self.prevValue = try reader.readBool()
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionNoForwardsToggle")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionNoForwardsRequest#3e2793ba` of type `MessageAction`.
-    public struct MessageActionNoForwardsRequest: TLConstructor {
+    public struct MessageActionNoForwardsRequest: TLConstructor, TLJSONWritable {
         /// `expired:flags.0?true`
         public var expired: Bool
         /// `prev_value:Bool`
@@ -8288,10 +10083,18 @@ extension Api.MessageAction {
             self.prevValue = try reader.readBool()
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionNoForwardsRequest")
+            if self.expired { json.key(#","expired":"#); json.write(true) }
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPollAppendAnswer#9da1cd6c` of type `MessageAction`.
-    public struct MessageActionPollAppendAnswer: TLConstructor {
+    public struct MessageActionPollAppendAnswer: TLConstructor, TLJSONWritable {
         /// `answer:PollAnswer`
         public var answer: Api.PollAnswer
 
@@ -8311,10 +10114,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.answer = try Api.PollAnswer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPollAppendAnswer")
+            json.key(#","answer":"#); self.answer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionPollDeleteAnswer#399674dc` of type `MessageAction`.
-    public struct MessageActionPollDeleteAnswer: TLConstructor {
+    public struct MessageActionPollDeleteAnswer: TLConstructor, TLJSONWritable {
         /// `answer:PollAnswer`
         public var answer: Api.PollAnswer
 
@@ -8334,10 +10143,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.answer = try Api.PollAnswer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionPollDeleteAnswer")
+            json.key(#","answer":"#); self.answer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionManagedBotCreated#16605e3e` of type `MessageAction`.
-    public struct MessageActionManagedBotCreated: TLConstructor {
+    public struct MessageActionManagedBotCreated: TLConstructor, TLJSONWritable {
         /// `bot_id:long`
         public var botId: Int64
 
@@ -8357,10 +10172,16 @@ extension Api.MessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.botId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionManagedBotCreated")
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageActionChangeCommunity#5d20bae8` of type `MessageAction`.
-    public struct MessageActionChangeCommunity: TLConstructor {
+    public struct MessageActionChangeCommunity: TLConstructor, TLJSONWritable {
         /// `community_id:flags.0?long`
         public var communityId: Int64?
 
@@ -8384,12 +10205,18 @@ extension Api.MessageAction {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.communityId = try reader.readInt64() } else { self.communityId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageActionChangeCommunity")
+            if let value = self.communityId { json.key(#","community_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Dialog`: one case per constructor.
-    public indirect enum Dialog: TLObject {
+    public indirect enum Dialog: TLObject, TLJSONWritable {
         /// `dialog#fc89f7f3`
         case dialog(Api.Dialog.Dialog)
         /// `dialogFolder#71bd134c`
@@ -8404,6 +10231,14 @@ extension Api {
             case .dialog(let value): value.serialize(into: &writer)
             case .dialogFolder(let value): value.serialize(into: &writer)
             case .dialogCommunity(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .dialog(let value): value.writeJSON(into: &json)
+            case .dialogFolder(let value): value.writeJSON(into: &json)
+            case .dialogCommunity(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -8424,7 +10259,7 @@ extension Api {
 
 extension Api.Dialog {
     /// TL constructor `dialog#fc89f7f3` of type `Dialog`.
-    public struct Dialog: TLConstructor {
+    public struct Dialog: TLConstructor, TLJSONWritable {
         /// `pinned:flags.2?true`
         public var pinned: Bool
         /// `unread_mark:flags.3?true`
@@ -8526,10 +10361,31 @@ extension Api.Dialog {
             if _flags & (1 << 4) != 0 { self.folderId = try reader.readInt32() } else { self.folderId = nil }
             if _flags & (1 << 5) != 0 { self.ttlPeriod = try reader.readInt32() } else { self.ttlPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialog")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            if self.unreadMark { json.key(#","unread_mark":"#); json.write(true) }
+            if self.viewForumAsMessages { json.key(#","view_forum_as_messages":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","top_message":"#); json.write(self.topMessage)
+            json.key(#","read_inbox_max_id":"#); json.write(self.readInboxMaxId)
+            json.key(#","read_outbox_max_id":"#); json.write(self.readOutboxMaxId)
+            json.key(#","unread_count":"#); json.write(self.unreadCount)
+            json.key(#","unread_mentions_count":"#); json.write(self.unreadMentionsCount)
+            json.key(#","unread_reactions_count":"#); json.write(self.unreadReactionsCount)
+            json.key(#","unread_poll_votes_count":"#); json.write(self.unreadPollVotesCount)
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            if let value = self.pts { json.key(#","pts":"#); json.write(value) }
+            if let value = self.draft { json.key(#","draft":"#); value.writeJSON(into: &json) }
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `dialogFolder#71bd134c` of type `Dialog`.
-    public struct DialogFolder: TLConstructor {
+    public struct DialogFolder: TLConstructor, TLJSONWritable {
         /// `pinned:flags.2?true`
         public var pinned: Bool
         /// `folder:Folder`
@@ -8587,10 +10443,23 @@ extension Api.Dialog {
             self.unreadMutedMessagesCount = try reader.readInt32()
             self.unreadUnmutedMessagesCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogFolder")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","folder":"#); self.folder.writeJSON(into: &json)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","top_message":"#); json.write(self.topMessage)
+            json.key(#","unread_muted_peers_count":"#); json.write(self.unreadMutedPeersCount)
+            json.key(#","unread_unmuted_peers_count":"#); json.write(self.unreadUnmutedPeersCount)
+            json.key(#","unread_muted_messages_count":"#); json.write(self.unreadMutedMessagesCount)
+            json.key(#","unread_unmuted_messages_count":"#); json.write(self.unreadUnmutedMessagesCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `dialogCommunity#f78a0973` of type `Dialog`.
-    public struct DialogCommunity: TLConstructor {
+    public struct DialogCommunity: TLConstructor, TLJSONWritable {
         /// `pinned:flags.2?true`
         public var pinned: Bool
         /// `community_id:long`
@@ -8623,12 +10492,20 @@ extension Api.Dialog {
             self.communityId = try reader.readInt64()
             self.notifySettings = try Api.PeerNotifySettings(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogCommunity")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","community_id":"#); json.write(self.communityId)
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Photo`: one case per constructor.
-    public indirect enum Photo: TLObject {
+    public indirect enum Photo: TLObject, TLJSONWritable {
         /// `photoEmpty#2331b22d`
         case photoEmpty(Api.Photo.PhotoEmpty)
         /// `photo#fb197a65`
@@ -8640,6 +10517,13 @@ extension Api {
             switch self {
             case .photoEmpty(let value): value.serialize(into: &writer)
             case .photo(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .photoEmpty(let value): value.writeJSON(into: &json)
+            case .photo(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -8659,7 +10543,7 @@ extension Api {
 
 extension Api.Photo {
     /// TL constructor `photoEmpty#2331b22d` of type `Photo`.
-    public struct PhotoEmpty: TLConstructor {
+    public struct PhotoEmpty: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -8679,10 +10563,16 @@ extension Api.Photo {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `photo#fb197a65` of type `Photo`.
-    public struct Photo: TLConstructor {
+    public struct Photo: TLConstructor, TLJSONWritable {
         /// `has_stickers:flags.0?true`
         public var hasStickers: Bool
         /// `id:long`
@@ -8741,12 +10631,25 @@ extension Api.Photo {
             if _flags & (1 << 1) != 0 { self.videoSizes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.VideoSize(from: &reader) } } else { self.videoSizes = nil }
             self.dcId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photo")
+            if self.hasStickers { json.key(#","has_stickers":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","sizes":"#); json.beginArray(); for (index0, item0) in self.sizes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.videoSizes { json.key(#","video_sizes":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PhotoSize`: one case per constructor.
-    public indirect enum PhotoSize: TLObject {
+    public indirect enum PhotoSize: TLObject, TLJSONWritable {
         /// `photoSizeEmpty#0e17e23c`
         case photoSizeEmpty(Api.PhotoSize.PhotoSizeEmpty)
         /// `photoSize#75c78e60`
@@ -8773,6 +10676,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .photoSizeEmpty(let value): value.writeJSON(into: &json)
+            case .photoSize(let value): value.writeJSON(into: &json)
+            case .photoCachedSize(let value): value.writeJSON(into: &json)
+            case .photoStrippedSize(let value): value.writeJSON(into: &json)
+            case .photoSizeProgressive(let value): value.writeJSON(into: &json)
+            case .photoPathSize(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -8793,7 +10707,7 @@ extension Api {
 
 extension Api.PhotoSize {
     /// TL constructor `photoSizeEmpty#0e17e23c` of type `PhotoSize`.
-    public struct PhotoSizeEmpty: TLConstructor {
+    public struct PhotoSizeEmpty: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
 
@@ -8813,10 +10727,16 @@ extension Api.PhotoSize {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.type = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoSizeEmpty")
+            json.key(#","type":"#); json.write(self.type)
+            json.endObject()
+        }
     }
 
     /// TL constructor `photoSize#75c78e60` of type `PhotoSize`.
-    public struct PhotoSize: TLConstructor {
+    public struct PhotoSize: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
         /// `w:int`
@@ -8851,10 +10771,19 @@ extension Api.PhotoSize {
             self.h = try reader.readInt32()
             self.size = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoSize")
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","size":"#); json.write(self.size)
+            json.endObject()
+        }
     }
 
     /// TL constructor `photoCachedSize#021e1ad6` of type `PhotoSize`.
-    public struct PhotoCachedSize: TLConstructor {
+    public struct PhotoCachedSize: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
         /// `w:int`
@@ -8889,10 +10818,19 @@ extension Api.PhotoSize {
             self.h = try reader.readInt32()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoCachedSize")
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 
     /// TL constructor `photoStrippedSize#e0b0bc2e` of type `PhotoSize`.
-    public struct PhotoStrippedSize: TLConstructor {
+    public struct PhotoStrippedSize: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
         /// `bytes:bytes`
@@ -8917,10 +10855,17 @@ extension Api.PhotoSize {
             self.type = try reader.readString()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoStrippedSize")
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 
     /// TL constructor `photoSizeProgressive#fa3efb95` of type `PhotoSize`.
-    public struct PhotoSizeProgressive: TLConstructor {
+    public struct PhotoSizeProgressive: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
         /// `w:int`
@@ -8955,10 +10900,19 @@ extension Api.PhotoSize {
             self.h = try reader.readInt32()
             self.sizes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoSizeProgressive")
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","sizes":"#); json.beginArray(); for (index0, item0) in self.sizes.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `photoPathSize#d8214d41` of type `PhotoSize`.
-    public struct PhotoPathSize: TLConstructor {
+    public struct PhotoPathSize: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
         /// `bytes:bytes`
@@ -8983,12 +10937,19 @@ extension Api.PhotoSize {
             self.type = try reader.readString()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("photoPathSize")
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `GeoPoint`: one case per constructor.
-    public indirect enum GeoPoint: TLObject {
+    public indirect enum GeoPoint: TLObject, TLJSONWritable {
         /// `geoPointEmpty#1117dd5f`
         case geoPointEmpty
         /// `geoPoint#b2a2f663`
@@ -9000,6 +10961,13 @@ extension Api {
             switch self {
             case .geoPointEmpty: writer.write(0x1117dd5f as UInt32)
             case .geoPoint(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .geoPointEmpty: json.beginObject("geoPointEmpty"); json.endObject()
+            case .geoPoint(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -9019,7 +10987,7 @@ extension Api {
 
 extension Api.GeoPoint {
     /// TL constructor `geoPoint#b2a2f663` of type `GeoPoint`.
-    public struct GeoPoint: TLConstructor {
+    public struct GeoPoint: TLConstructor, TLJSONWritable {
         /// `long:double`
         public var long: Double
         /// `lat:double`
@@ -9058,12 +11026,21 @@ extension Api.GeoPoint {
             self.accessHash = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.accuracyRadius = try reader.readInt32() } else { self.accuracyRadius = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("geoPoint")
+            json.key(#","long":"#); json.write(self.long)
+            json.key(#","lat":"#); json.write(self.lat)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            if let value = self.accuracyRadius { json.key(#","accuracy_radius":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputNotifyPeer`: one case per constructor.
-    public indirect enum InputNotifyPeer: TLObject {
+    public indirect enum InputNotifyPeer: TLObject, TLJSONWritable {
         /// `inputNotifyPeer#b8bc5b0c`
         case inputNotifyPeer(Api.InputNotifyPeer.InputNotifyPeer)
         /// `inputNotifyUsers#193b4417`
@@ -9090,6 +11067,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputNotifyPeer(let value): value.writeJSON(into: &json)
+            case .inputNotifyUsers: json.beginObject("inputNotifyUsers"); json.endObject()
+            case .inputNotifyChats: json.beginObject("inputNotifyChats"); json.endObject()
+            case .inputNotifyBroadcasts: json.beginObject("inputNotifyBroadcasts"); json.endObject()
+            case .inputNotifyForumTopic(let value): value.writeJSON(into: &json)
+            case .inputNotifyCommunity(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -9110,7 +11098,7 @@ extension Api {
 
 extension Api.InputNotifyPeer {
     /// TL constructor `inputNotifyPeer#b8bc5b0c` of type `InputNotifyPeer`.
-    public struct InputNotifyPeer: TLConstructor {
+    public struct InputNotifyPeer: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
 
@@ -9130,10 +11118,16 @@ extension Api.InputNotifyPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputNotifyPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputNotifyForumTopic#5c467992` of type `InputNotifyPeer`.
-    public struct InputNotifyForumTopic: TLConstructor {
+    public struct InputNotifyForumTopic: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `top_msg_id:int`
@@ -9158,10 +11152,17 @@ extension Api.InputNotifyPeer {
             self.peer = try Api.InputPeer(from: &reader)
             self.topMsgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputNotifyForumTopic")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","top_msg_id":"#); json.write(self.topMsgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputNotifyCommunity#27bb1adc` of type `InputNotifyPeer`.
-    public struct InputNotifyCommunity: TLConstructor {
+    public struct InputNotifyCommunity: TLConstructor, TLJSONWritable {
         /// `community:InputChannel`
         public var community: Api.InputChannel
 
@@ -9181,12 +11182,18 @@ extension Api.InputNotifyPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.community = try Api.InputChannel(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputNotifyCommunity")
+            json.key(#","community":"#); self.community.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputPeerNotifySettings#cacb6ae2` of type `InputPeerNotifySettings`.
-    public struct InputPeerNotifySettings: TLConstructor {
+    public struct InputPeerNotifySettings: TLConstructor, TLJSONWritable {
         /// `show_previews:flags.0?Bool`
         public var showPreviews: Bool?
         /// `silent:flags.1?Bool`
@@ -9246,12 +11253,24 @@ extension Api {
             if _flags & (1 << 7) != 0 { self.storiesHideSender = try reader.readBool() } else { self.storiesHideSender = nil }
             if _flags & (1 << 8) != 0 { self.storiesSound = try Api.NotificationSound(from: &reader) } else { self.storiesSound = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerNotifySettings")
+            if let value = self.showPreviews { json.key(#","show_previews":"#); json.write(value) }
+            if let value = self.silent { json.key(#","silent":"#); json.write(value) }
+            if let value = self.muteUntil { json.key(#","mute_until":"#); json.write(value) }
+            if let value = self.sound { json.key(#","sound":"#); value.writeJSON(into: &json) }
+            if let value = self.storiesMuted { json.key(#","stories_muted":"#); json.write(value) }
+            if let value = self.storiesHideSender { json.key(#","stories_hide_sender":"#); json.write(value) }
+            if let value = self.storiesSound { json.key(#","stories_sound":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `peerNotifySettings#99622c0c` of type `PeerNotifySettings`.
-    public struct PeerNotifySettings: TLConstructor {
+    public struct PeerNotifySettings: TLConstructor, TLJSONWritable {
         /// `show_previews:flags.0?Bool`
         public var showPreviews: Bool?
         /// `silent:flags.1?Bool`
@@ -9335,12 +11354,28 @@ extension Api {
             if _flags & (1 << 9) != 0 { self.storiesAndroidSound = try Api.NotificationSound(from: &reader) } else { self.storiesAndroidSound = nil }
             if _flags & (1 << 10) != 0 { self.storiesOtherSound = try Api.NotificationSound(from: &reader) } else { self.storiesOtherSound = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerNotifySettings")
+            if let value = self.showPreviews { json.key(#","show_previews":"#); json.write(value) }
+            if let value = self.silent { json.key(#","silent":"#); json.write(value) }
+            if let value = self.muteUntil { json.key(#","mute_until":"#); json.write(value) }
+            if let value = self.iosSound { json.key(#","ios_sound":"#); value.writeJSON(into: &json) }
+            if let value = self.androidSound { json.key(#","android_sound":"#); value.writeJSON(into: &json) }
+            if let value = self.otherSound { json.key(#","other_sound":"#); value.writeJSON(into: &json) }
+            if let value = self.storiesMuted { json.key(#","stories_muted":"#); json.write(value) }
+            if let value = self.storiesHideSender { json.key(#","stories_hide_sender":"#); json.write(value) }
+            if let value = self.storiesIosSound { json.key(#","stories_ios_sound":"#); value.writeJSON(into: &json) }
+            if let value = self.storiesAndroidSound { json.key(#","stories_android_sound":"#); value.writeJSON(into: &json) }
+            if let value = self.storiesOtherSound { json.key(#","stories_other_sound":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `peerSettings#f47741f7` of type `PeerSettings`.
-    public struct PeerSettings: TLConstructor {
+    public struct PeerSettings: TLConstructor, TLJSONWritable {
         /// `report_spam:flags.0?true`
         public var reportSpam: Bool
         /// `add_contact:flags.1?true`
@@ -9473,12 +11508,38 @@ extension Api {
             if _flags & (1 << 17) != 0 { self.nameChangeDate = try reader.readInt32() } else { self.nameChangeDate = nil }
             if _flags & (1 << 18) != 0 { self.photoChangeDate = try reader.readInt32() } else { self.photoChangeDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerSettings")
+            if self.reportSpam { json.key(#","report_spam":"#); json.write(true) }
+            if self.addContact { json.key(#","add_contact":"#); json.write(true) }
+            if self.blockContact { json.key(#","block_contact":"#); json.write(true) }
+            if self.shareContact { json.key(#","share_contact":"#); json.write(true) }
+            if self.needContactsException { json.key(#","need_contacts_exception":"#); json.write(true) }
+            if self.reportGeo { json.key(#","report_geo":"#); json.write(true) }
+            if self.autoarchived { json.key(#","autoarchived":"#); json.write(true) }
+            if self.inviteMembers { json.key(#","invite_members":"#); json.write(true) }
+            if self.requestChatBroadcast { json.key(#","request_chat_broadcast":"#); json.write(true) }
+            if self.businessBotPaused { json.key(#","business_bot_paused":"#); json.write(true) }
+            if self.businessBotCanReply { json.key(#","business_bot_can_reply":"#); json.write(true) }
+            if let value = self.geoDistance { json.key(#","geo_distance":"#); json.write(value) }
+            if let value = self.requestChatTitle { json.key(#","request_chat_title":"#); json.write(value) }
+            if let value = self.requestChatDate { json.key(#","request_chat_date":"#); json.write(value) }
+            if let value = self.businessBotId { json.key(#","business_bot_id":"#); json.write(value) }
+            if let value = self.businessBotManageUrl { json.key(#","business_bot_manage_url":"#); json.write(value) }
+            if let value = self.chargePaidMessageStars { json.key(#","charge_paid_message_stars":"#); json.write(value) }
+            if let value = self.registrationMonth { json.key(#","registration_month":"#); json.write(value) }
+            if let value = self.phoneCountry { json.key(#","phone_country":"#); json.write(value) }
+            if let value = self.nameChangeDate { json.key(#","name_change_date":"#); json.write(value) }
+            if let value = self.photoChangeDate { json.key(#","photo_change_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `WallPaper`: one case per constructor.
-    public indirect enum WallPaper: TLObject {
+    public indirect enum WallPaper: TLObject, TLJSONWritable {
         /// `wallPaper#a437c3ed`
         case wallPaper(Api.WallPaper.WallPaper)
         /// `wallPaperNoFile#e0804116`
@@ -9490,6 +11551,13 @@ extension Api {
             switch self {
             case .wallPaper(let value): value.serialize(into: &writer)
             case .wallPaperNoFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .wallPaper(let value): value.writeJSON(into: &json)
+            case .wallPaperNoFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -9509,7 +11577,7 @@ extension Api {
 
 extension Api.WallPaper {
     /// TL constructor `wallPaper#a437c3ed` of type `WallPaper`.
-    public struct WallPaper: TLConstructor {
+    public struct WallPaper: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `creator:flags.0?true`
@@ -9573,10 +11641,24 @@ extension Api.WallPaper {
             self.document = try Api.Document(from: &reader)
             if _flags & (1 << 2) != 0 { self.settings = try Api.WallPaperSettings(from: &reader) } else { self.settings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("wallPaper")
+            json.key(#","id":"#); json.write(self.id)
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.`default` { json.key(#","default":"#); json.write(true) }
+            if self.pattern { json.key(#","pattern":"#); json.write(true) }
+            if self.dark { json.key(#","dark":"#); json.write(true) }
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","slug":"#); json.write(self.slug)
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            if let value = self.settings { json.key(#","settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `wallPaperNoFile#e0804116` of type `WallPaper`.
-    public struct WallPaperNoFile: TLConstructor {
+    public struct WallPaperNoFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `default:flags.1?true`
@@ -9615,12 +11697,21 @@ extension Api.WallPaper {
             self.dark = _flags & (1 << 4) != 0
             if _flags & (1 << 2) != 0 { self.settings = try Api.WallPaperSettings(from: &reader) } else { self.settings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("wallPaperNoFile")
+            json.key(#","id":"#); json.write(self.id)
+            if self.`default` { json.key(#","default":"#); json.write(true) }
+            if self.dark { json.key(#","dark":"#); json.write(true) }
+            if let value = self.settings { json.key(#","settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ReportReason`: one case per constructor.
-    public indirect enum ReportReason: TLObject {
+    public indirect enum ReportReason: TLObject, TLJSONWritable {
         /// `inputReportReasonSpam#58dbcab8`
         case inputReportReasonSpam
         /// `inputReportReasonViolence#1e22c78d`
@@ -9659,6 +11750,21 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputReportReasonSpam: json.beginObject("inputReportReasonSpam"); json.endObject()
+            case .inputReportReasonViolence: json.beginObject("inputReportReasonViolence"); json.endObject()
+            case .inputReportReasonPornography: json.beginObject("inputReportReasonPornography"); json.endObject()
+            case .inputReportReasonChildAbuse: json.beginObject("inputReportReasonChildAbuse"); json.endObject()
+            case .inputReportReasonOther: json.beginObject("inputReportReasonOther"); json.endObject()
+            case .inputReportReasonCopyright: json.beginObject("inputReportReasonCopyright"); json.endObject()
+            case .inputReportReasonGeoIrrelevant: json.beginObject("inputReportReasonGeoIrrelevant"); json.endObject()
+            case .inputReportReasonFake: json.beginObject("inputReportReasonFake"); json.endObject()
+            case .inputReportReasonIllegalDrugs: json.beginObject("inputReportReasonIllegalDrugs"); json.endObject()
+            case .inputReportReasonPersonalDetails: json.beginObject("inputReportReasonPersonalDetails"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -9683,7 +11789,7 @@ extension Api {
 
 extension Api {
     /// TL constructor `userFull#06cbe645` of type `UserFull`.
-    public struct UserFull: TLConstructor {
+    public struct UserFull: TLConstructor, TLJSONWritable {
         /// `blocked:flags.0?true`
         public var blocked: Bool
         /// `phone_calls_available:flags.4?true`
@@ -10028,12 +12134,75 @@ extension Api {
             if _flags2 & (1 << 22) != 0 { self.note = try Api.TextWithEntities(from: &reader) } else { self.note = nil }
             if _flags2 & (1 << 25) != 0 { self.botManagerId = try reader.readInt64() } else { self.botManagerId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("userFull")
+            if self.blocked { json.key(#","blocked":"#); json.write(true) }
+            if self.phoneCallsAvailable { json.key(#","phone_calls_available":"#); json.write(true) }
+            if self.phoneCallsPrivate { json.key(#","phone_calls_private":"#); json.write(true) }
+            if self.canPinMessage { json.key(#","can_pin_message":"#); json.write(true) }
+            if self.hasScheduled { json.key(#","has_scheduled":"#); json.write(true) }
+            if self.videoCallsAvailable { json.key(#","video_calls_available":"#); json.write(true) }
+            if self.voiceMessagesForbidden { json.key(#","voice_messages_forbidden":"#); json.write(true) }
+            if self.translationsDisabled { json.key(#","translations_disabled":"#); json.write(true) }
+            if self.storiesPinnedAvailable { json.key(#","stories_pinned_available":"#); json.write(true) }
+            if self.blockedMyStoriesFrom { json.key(#","blocked_my_stories_from":"#); json.write(true) }
+            if self.wallpaperOverridden { json.key(#","wallpaper_overridden":"#); json.write(true) }
+            if self.contactRequirePremium { json.key(#","contact_require_premium":"#); json.write(true) }
+            if self.readDatesPrivate { json.key(#","read_dates_private":"#); json.write(true) }
+            if self.sponsoredEnabled { json.key(#","sponsored_enabled":"#); json.write(true) }
+            if self.canViewRevenue { json.key(#","can_view_revenue":"#); json.write(true) }
+            if self.botCanManageEmojiStatus { json.key(#","bot_can_manage_emoji_status":"#); json.write(true) }
+            if self.displayGiftsButton { json.key(#","display_gifts_button":"#); json.write(true) }
+            if self.noforwardsMyEnabled { json.key(#","noforwards_my_enabled":"#); json.write(true) }
+            if self.noforwardsPeerEnabled { json.key(#","noforwards_peer_enabled":"#); json.write(true) }
+            if self.unofficialSecurityRisk { json.key(#","unofficial_security_risk":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.about { json.key(#","about":"#); json.write(value) }
+            json.key(#","settings":"#); self.settings.writeJSON(into: &json)
+            if let value = self.personalPhoto { json.key(#","personal_photo":"#); value.writeJSON(into: &json) }
+            if let value = self.profilePhoto { json.key(#","profile_photo":"#); value.writeJSON(into: &json) }
+            if let value = self.fallbackPhoto { json.key(#","fallback_photo":"#); value.writeJSON(into: &json) }
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            if let value = self.botInfo { json.key(#","bot_info":"#); value.writeJSON(into: &json) }
+            if let value = self.pinnedMsgId { json.key(#","pinned_msg_id":"#); json.write(value) }
+            json.key(#","common_chats_count":"#); json.write(self.commonChatsCount)
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            if let value = self.theme { json.key(#","theme":"#); value.writeJSON(into: &json) }
+            if let value = self.privateForwardName { json.key(#","private_forward_name":"#); json.write(value) }
+            if let value = self.botGroupAdminRights { json.key(#","bot_group_admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.botBroadcastAdminRights { json.key(#","bot_broadcast_admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.wallpaper { json.key(#","wallpaper":"#); value.writeJSON(into: &json) }
+            if let value = self.stories { json.key(#","stories":"#); value.writeJSON(into: &json) }
+            if let value = self.businessWorkHours { json.key(#","business_work_hours":"#); value.writeJSON(into: &json) }
+            if let value = self.businessLocation { json.key(#","business_location":"#); value.writeJSON(into: &json) }
+            if let value = self.businessGreetingMessage { json.key(#","business_greeting_message":"#); value.writeJSON(into: &json) }
+            if let value = self.businessAwayMessage { json.key(#","business_away_message":"#); value.writeJSON(into: &json) }
+            if let value = self.businessIntro { json.key(#","business_intro":"#); value.writeJSON(into: &json) }
+            if let value = self.birthday { json.key(#","birthday":"#); value.writeJSON(into: &json) }
+            if let value = self.personalChannelId { json.key(#","personal_channel_id":"#); json.write(value) }
+            if let value = self.personalChannelMessage { json.key(#","personal_channel_message":"#); json.write(value) }
+            if let value = self.stargiftsCount { json.key(#","stargifts_count":"#); json.write(value) }
+            if let value = self.starrefProgram { json.key(#","starref_program":"#); value.writeJSON(into: &json) }
+            if let value = self.botVerification { json.key(#","bot_verification":"#); value.writeJSON(into: &json) }
+            if let value = self.sendPaidMessagesStars { json.key(#","send_paid_messages_stars":"#); json.write(value) }
+            if let value = self.disallowedGifts { json.key(#","disallowed_gifts":"#); value.writeJSON(into: &json) }
+            if let value = self.starsRating { json.key(#","stars_rating":"#); value.writeJSON(into: &json) }
+            if let value = self.starsMyPendingRating { json.key(#","stars_my_pending_rating":"#); value.writeJSON(into: &json) }
+            if let value = self.starsMyPendingRatingDate { json.key(#","stars_my_pending_rating_date":"#); json.write(value) }
+            if let value = self.mainTab { json.key(#","main_tab":"#); value.writeJSON(into: &json) }
+            if let value = self.savedMusic { json.key(#","saved_music":"#); value.writeJSON(into: &json) }
+            if let value = self.note { json.key(#","note":"#); value.writeJSON(into: &json) }
+            if let value = self.botManagerId { json.key(#","bot_manager_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `contact#145ade0b` of type `Contact`.
-    public struct Contact: TLConstructor {
+    public struct Contact: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `mutual:Bool`
@@ -10058,12 +12227,19 @@ extension Api {
             self.userId = try reader.readInt64()
             self.mutual = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contact")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","mutual":"#); json.write(self.mutual)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `importedContact#c13e3c50` of type `ImportedContact`.
-    public struct ImportedContact: TLConstructor {
+    public struct ImportedContact: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `client_id:long`
@@ -10088,12 +12264,19 @@ extension Api {
             self.userId = try reader.readInt64()
             self.clientId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("importedContact")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","client_id":"#); json.write(self.clientId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `contactStatus#16d9703b` of type `ContactStatus`.
-    public struct ContactStatus: TLConstructor {
+    public struct ContactStatus: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `status:UserStatus`
@@ -10118,12 +12301,19 @@ extension Api {
             self.userId = try reader.readInt64()
             self.status = try Api.UserStatus(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contactStatus")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","status":"#); self.status.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessagesFilter`: one case per constructor.
-    public indirect enum MessagesFilter: TLObject {
+    public indirect enum MessagesFilter: TLObject, TLJSONWritable {
         /// `inputMessagesFilterEmpty#57e2f66c`
         case inputMessagesFilterEmpty
         /// `inputMessagesFilterPhotos#9609a51c`
@@ -10186,6 +12376,29 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputMessagesFilterEmpty: json.beginObject("inputMessagesFilterEmpty"); json.endObject()
+            case .inputMessagesFilterPhotos: json.beginObject("inputMessagesFilterPhotos"); json.endObject()
+            case .inputMessagesFilterVideo: json.beginObject("inputMessagesFilterVideo"); json.endObject()
+            case .inputMessagesFilterPhotoVideo: json.beginObject("inputMessagesFilterPhotoVideo"); json.endObject()
+            case .inputMessagesFilterDocument: json.beginObject("inputMessagesFilterDocument"); json.endObject()
+            case .inputMessagesFilterUrl: json.beginObject("inputMessagesFilterUrl"); json.endObject()
+            case .inputMessagesFilterGif: json.beginObject("inputMessagesFilterGif"); json.endObject()
+            case .inputMessagesFilterVoice: json.beginObject("inputMessagesFilterVoice"); json.endObject()
+            case .inputMessagesFilterMusic: json.beginObject("inputMessagesFilterMusic"); json.endObject()
+            case .inputMessagesFilterChatPhotos: json.beginObject("inputMessagesFilterChatPhotos"); json.endObject()
+            case .inputMessagesFilterPhoneCalls(let value): value.writeJSON(into: &json)
+            case .inputMessagesFilterRoundVoice: json.beginObject("inputMessagesFilterRoundVoice"); json.endObject()
+            case .inputMessagesFilterRoundVideo: json.beginObject("inputMessagesFilterRoundVideo"); json.endObject()
+            case .inputMessagesFilterMyMentions: json.beginObject("inputMessagesFilterMyMentions"); json.endObject()
+            case .inputMessagesFilterGeo: json.beginObject("inputMessagesFilterGeo"); json.endObject()
+            case .inputMessagesFilterContacts: json.beginObject("inputMessagesFilterContacts"); json.endObject()
+            case .inputMessagesFilterPinned: json.beginObject("inputMessagesFilterPinned"); json.endObject()
+            case .inputMessagesFilterPoll: json.beginObject("inputMessagesFilterPoll"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -10218,7 +12431,7 @@ extension Api {
 
 extension Api.MessagesFilter {
     /// TL constructor `inputMessagesFilterPhoneCalls#80c99768` of type `MessagesFilter`.
-    public struct InputMessagesFilterPhoneCalls: TLConstructor {
+    public struct InputMessagesFilterPhoneCalls: TLConstructor, TLJSONWritable {
         /// `missed:flags.0?true`
         public var missed: Bool
 
@@ -10241,12 +12454,18 @@ extension Api.MessagesFilter {
             let _flags = try reader.readUInt32()
             self.missed = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMessagesFilterPhoneCalls")
+            if self.missed { json.key(#","missed":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Update`: one case per constructor.
-    public indirect enum Update: TLObject {
+    public indirect enum Update: TLObject, TLJSONWritable {
         /// `updateNewMessage#1f2b0afd`
         case updateNewMessage(Api.Update.UpdateNewMessage)
         /// `updateMessageID#4e90bfd6`
@@ -10747,6 +12966,175 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .updateNewMessage(let value): value.writeJSON(into: &json)
+            case .updateMessageID(let value): value.writeJSON(into: &json)
+            case .updateDeleteMessages(let value): value.writeJSON(into: &json)
+            case .updateUserTyping(let value): value.writeJSON(into: &json)
+            case .updateChatUserTyping(let value): value.writeJSON(into: &json)
+            case .updateChatParticipants(let value): value.writeJSON(into: &json)
+            case .updateUserStatus(let value): value.writeJSON(into: &json)
+            case .updateUserName(let value): value.writeJSON(into: &json)
+            case .updateNewAuthorization(let value): value.writeJSON(into: &json)
+            case .updateNewEncryptedMessage(let value): value.writeJSON(into: &json)
+            case .updateEncryptedChatTyping(let value): value.writeJSON(into: &json)
+            case .updateEncryption(let value): value.writeJSON(into: &json)
+            case .updateEncryptedMessagesRead(let value): value.writeJSON(into: &json)
+            case .updateChatParticipantAdd(let value): value.writeJSON(into: &json)
+            case .updateChatParticipantDelete(let value): value.writeJSON(into: &json)
+            case .updateDcOptions(let value): value.writeJSON(into: &json)
+            case .updateNotifySettings(let value): value.writeJSON(into: &json)
+            case .updateServiceNotification(let value): value.writeJSON(into: &json)
+            case .updatePrivacy(let value): value.writeJSON(into: &json)
+            case .updateUserPhone(let value): value.writeJSON(into: &json)
+            case .updateReadHistoryInbox(let value): value.writeJSON(into: &json)
+            case .updateReadHistoryOutbox(let value): value.writeJSON(into: &json)
+            case .updateWebPage(let value): value.writeJSON(into: &json)
+            case .updateReadMessagesContents(let value): value.writeJSON(into: &json)
+            case .updateChannelTooLong(let value): value.writeJSON(into: &json)
+            case .updateChannel(let value): value.writeJSON(into: &json)
+            case .updateNewChannelMessage(let value): value.writeJSON(into: &json)
+            case .updateReadChannelInbox(let value): value.writeJSON(into: &json)
+            case .updateDeleteChannelMessages(let value): value.writeJSON(into: &json)
+            case .updateChannelMessageViews(let value): value.writeJSON(into: &json)
+            case .updateChatParticipantAdmin(let value): value.writeJSON(into: &json)
+            case .updateNewStickerSet(let value): value.writeJSON(into: &json)
+            case .updateStickerSetsOrder(let value): value.writeJSON(into: &json)
+            case .updateStickerSets(let value): value.writeJSON(into: &json)
+            case .updateSavedGifs: json.beginObject("updateSavedGifs"); json.endObject()
+            case .updateBotInlineQuery(let value): value.writeJSON(into: &json)
+            case .updateBotInlineSend(let value): value.writeJSON(into: &json)
+            case .updateEditChannelMessage(let value): value.writeJSON(into: &json)
+            case .updateBotCallbackQuery(let value): value.writeJSON(into: &json)
+            case .updateEditMessage(let value): value.writeJSON(into: &json)
+            case .updateInlineBotCallbackQuery(let value): value.writeJSON(into: &json)
+            case .updateReadChannelOutbox(let value): value.writeJSON(into: &json)
+            case .updateDraftMessage(let value): value.writeJSON(into: &json)
+            case .updateReadFeaturedStickers: json.beginObject("updateReadFeaturedStickers"); json.endObject()
+            case .updateRecentStickers: json.beginObject("updateRecentStickers"); json.endObject()
+            case .updateConfig: json.beginObject("updateConfig"); json.endObject()
+            case .updatePtsChanged: json.beginObject("updatePtsChanged"); json.endObject()
+            case .updateChannelWebPage(let value): value.writeJSON(into: &json)
+            case .updateDialogPinned(let value): value.writeJSON(into: &json)
+            case .updatePinnedDialogs(let value): value.writeJSON(into: &json)
+            case .updateBotWebhookJSON(let value): value.writeJSON(into: &json)
+            case .updateBotWebhookJSONQuery(let value): value.writeJSON(into: &json)
+            case .updateBotShippingQuery(let value): value.writeJSON(into: &json)
+            case .updateBotPrecheckoutQuery(let value): value.writeJSON(into: &json)
+            case .updatePhoneCall(let value): value.writeJSON(into: &json)
+            case .updateLangPackTooLong(let value): value.writeJSON(into: &json)
+            case .updateLangPack(let value): value.writeJSON(into: &json)
+            case .updateFavedStickers: json.beginObject("updateFavedStickers"); json.endObject()
+            case .updateChannelReadMessagesContents(let value): value.writeJSON(into: &json)
+            case .updateContactsReset: json.beginObject("updateContactsReset"); json.endObject()
+            case .updateChannelAvailableMessages(let value): value.writeJSON(into: &json)
+            case .updateDialogUnreadMark(let value): value.writeJSON(into: &json)
+            case .updateMessagePoll(let value): value.writeJSON(into: &json)
+            case .updateChatDefaultBannedRights(let value): value.writeJSON(into: &json)
+            case .updateFolderPeers(let value): value.writeJSON(into: &json)
+            case .updatePeerSettings(let value): value.writeJSON(into: &json)
+            case .updatePeerLocated(let value): value.writeJSON(into: &json)
+            case .updateNewScheduledMessage(let value): value.writeJSON(into: &json)
+            case .updateDeleteScheduledMessages(let value): value.writeJSON(into: &json)
+            case .updateTheme(let value): value.writeJSON(into: &json)
+            case .updateGeoLiveViewed(let value): value.writeJSON(into: &json)
+            case .updateLoginToken: json.beginObject("updateLoginToken"); json.endObject()
+            case .updateMessagePollVote(let value): value.writeJSON(into: &json)
+            case .updateDialogFilter(let value): value.writeJSON(into: &json)
+            case .updateDialogFilterOrder(let value): value.writeJSON(into: &json)
+            case .updateDialogFilters: json.beginObject("updateDialogFilters"); json.endObject()
+            case .updatePhoneCallSignalingData(let value): value.writeJSON(into: &json)
+            case .updateChannelMessageForwards(let value): value.writeJSON(into: &json)
+            case .updateReadChannelDiscussionInbox(let value): value.writeJSON(into: &json)
+            case .updateReadChannelDiscussionOutbox(let value): value.writeJSON(into: &json)
+            case .updatePeerBlocked(let value): value.writeJSON(into: &json)
+            case .updateChannelUserTyping(let value): value.writeJSON(into: &json)
+            case .updatePinnedMessages(let value): value.writeJSON(into: &json)
+            case .updatePinnedChannelMessages(let value): value.writeJSON(into: &json)
+            case .updateChat(let value): value.writeJSON(into: &json)
+            case .updateGroupCallParticipants(let value): value.writeJSON(into: &json)
+            case .updateGroupCall(let value): value.writeJSON(into: &json)
+            case .updatePeerHistoryTTL(let value): value.writeJSON(into: &json)
+            case .updateChatParticipant(let value): value.writeJSON(into: &json)
+            case .updateChannelParticipant(let value): value.writeJSON(into: &json)
+            case .updateBotStopped(let value): value.writeJSON(into: &json)
+            case .updateGroupCallConnection(let value): value.writeJSON(into: &json)
+            case .updateBotCommands(let value): value.writeJSON(into: &json)
+            case .updatePendingJoinRequests(let value): value.writeJSON(into: &json)
+            case .updateBotChatInviteRequester(let value): value.writeJSON(into: &json)
+            case .updateMessageReactions(let value): value.writeJSON(into: &json)
+            case .updateAttachMenuBots: json.beginObject("updateAttachMenuBots"); json.endObject()
+            case .updateWebViewResultSent(let value): value.writeJSON(into: &json)
+            case .updateBotMenuButton(let value): value.writeJSON(into: &json)
+            case .updateSavedRingtones: json.beginObject("updateSavedRingtones"); json.endObject()
+            case .updateTranscribedAudio(let value): value.writeJSON(into: &json)
+            case .updateReadFeaturedEmojiStickers: json.beginObject("updateReadFeaturedEmojiStickers"); json.endObject()
+            case .updateUserEmojiStatus(let value): value.writeJSON(into: &json)
+            case .updateRecentEmojiStatuses: json.beginObject("updateRecentEmojiStatuses"); json.endObject()
+            case .updateRecentReactions: json.beginObject("updateRecentReactions"); json.endObject()
+            case .updateMoveStickerSetToTop(let value): value.writeJSON(into: &json)
+            case .updateMessageExtendedMedia(let value): value.writeJSON(into: &json)
+            case .updateUser(let value): value.writeJSON(into: &json)
+            case .updateAutoSaveSettings: json.beginObject("updateAutoSaveSettings"); json.endObject()
+            case .updateStory(let value): value.writeJSON(into: &json)
+            case .updateReadStories(let value): value.writeJSON(into: &json)
+            case .updateStoryID(let value): value.writeJSON(into: &json)
+            case .updateStoriesStealthMode(let value): value.writeJSON(into: &json)
+            case .updateSentStoryReaction(let value): value.writeJSON(into: &json)
+            case .updateBotChatBoost(let value): value.writeJSON(into: &json)
+            case .updateChannelViewForumAsMessages(let value): value.writeJSON(into: &json)
+            case .updatePeerWallpaper(let value): value.writeJSON(into: &json)
+            case .updateBotMessageReaction(let value): value.writeJSON(into: &json)
+            case .updateBotMessageReactions(let value): value.writeJSON(into: &json)
+            case .updateSavedDialogPinned(let value): value.writeJSON(into: &json)
+            case .updatePinnedSavedDialogs(let value): value.writeJSON(into: &json)
+            case .updateSavedReactionTags: json.beginObject("updateSavedReactionTags"); json.endObject()
+            case .updateSmsJob(let value): value.writeJSON(into: &json)
+            case .updateQuickReplies(let value): value.writeJSON(into: &json)
+            case .updateNewQuickReply(let value): value.writeJSON(into: &json)
+            case .updateDeleteQuickReply(let value): value.writeJSON(into: &json)
+            case .updateQuickReplyMessage(let value): value.writeJSON(into: &json)
+            case .updateDeleteQuickReplyMessages(let value): value.writeJSON(into: &json)
+            case .updateBotBusinessConnect(let value): value.writeJSON(into: &json)
+            case .updateBotNewBusinessMessage(let value): value.writeJSON(into: &json)
+            case .updateBotEditBusinessMessage(let value): value.writeJSON(into: &json)
+            case .updateBotDeleteBusinessMessage(let value): value.writeJSON(into: &json)
+            case .updateNewStoryReaction(let value): value.writeJSON(into: &json)
+            case .updateStarsBalance(let value): value.writeJSON(into: &json)
+            case .updateBusinessBotCallbackQuery(let value): value.writeJSON(into: &json)
+            case .updateStarsRevenueStatus(let value): value.writeJSON(into: &json)
+            case .updateBotPurchasedPaidMedia(let value): value.writeJSON(into: &json)
+            case .updatePaidReactionPrivacy(let value): value.writeJSON(into: &json)
+            case .updateSentPhoneCode(let value): value.writeJSON(into: &json)
+            case .updateGroupCallChainBlocks(let value): value.writeJSON(into: &json)
+            case .updateReadMonoForumInbox(let value): value.writeJSON(into: &json)
+            case .updateReadMonoForumOutbox(let value): value.writeJSON(into: &json)
+            case .updateMonoForumNoPaidException(let value): value.writeJSON(into: &json)
+            case .updateGroupCallMessage(let value): value.writeJSON(into: &json)
+            case .updateGroupCallEncryptedMessage(let value): value.writeJSON(into: &json)
+            case .updatePinnedForumTopic(let value): value.writeJSON(into: &json)
+            case .updatePinnedForumTopics(let value): value.writeJSON(into: &json)
+            case .updateDeleteGroupCallMessages(let value): value.writeJSON(into: &json)
+            case .updateStarGiftAuctionState(let value): value.writeJSON(into: &json)
+            case .updateStarGiftAuctionUserState(let value): value.writeJSON(into: &json)
+            case .updateEmojiGameInfo(let value): value.writeJSON(into: &json)
+            case .updateStarGiftCraftFail: json.beginObject("updateStarGiftCraftFail"); json.endObject()
+            case .updateChatParticipantRank(let value): value.writeJSON(into: &json)
+            case .updateManagedBot(let value): value.writeJSON(into: &json)
+            case .updateBotGuestChatQuery(let value): value.writeJSON(into: &json)
+            case .updateAiComposeTones: json.beginObject("updateAiComposeTones"); json.endObject()
+            case .updateJoinChatWebViewDecision(let value): value.writeJSON(into: &json)
+            case .updateNewBotConnection(let value): value.writeJSON(into: &json)
+            case .updateWebBrowserSettings(let value): value.writeJSON(into: &json)
+            case .updateWebBrowserException(let value): value.writeJSON(into: &json)
+            case .updateNewEphemeralMessage(let value): value.writeJSON(into: &json)
+            case .updateDeleteEphemeralMessages(let value): value.writeJSON(into: &json)
+            case .updateEditEphemeralMessage(let value): value.writeJSON(into: &json)
+            case .updateBotStarsSubscription(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -10925,7 +13313,7 @@ extension Api {
 
 extension Api.Update {
     /// TL constructor `updateNewMessage#1f2b0afd` of type `Update`.
-    public struct UpdateNewMessage: TLConstructor {
+    public struct UpdateNewMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
         /// `pts:int`
@@ -10955,10 +13343,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMessageID#4e90bfd6` of type `Update`.
-    public struct UpdateMessageID: TLConstructor {
+    public struct UpdateMessageID: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `random_id:long`
@@ -10983,10 +13379,17 @@ extension Api.Update {
             self.id = try reader.readInt32()
             self.randomId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMessageID")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteMessages#a20db0e5` of type `Update`.
-    public struct UpdateDeleteMessages: TLConstructor {
+    public struct UpdateDeleteMessages: TLConstructor, TLJSONWritable {
         /// `messages:Vector<int>`
         public var messages: [Int32]
         /// `pts:int`
@@ -11016,10 +13419,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteMessages")
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateUserTyping#2a17bf5c` of type `Update`.
-    public struct UpdateUserTyping: TLConstructor {
+    public struct UpdateUserTyping: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `top_msg_id:flags.0?int`
@@ -11053,10 +13464,18 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.topMsgId = try reader.readInt32() } else { self.topMsgId = nil }
             self.action = try Api.SendMessageAction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateUserTyping")
+            json.key(#","user_id":"#); json.write(self.userId)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            json.key(#","action":"#); self.action.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatUserTyping#83487af0` of type `Update`.
-    public struct UpdateChatUserTyping: TLConstructor {
+    public struct UpdateChatUserTyping: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `from_id:Peer`
@@ -11086,10 +13505,18 @@ extension Api.Update {
             self.fromId = try Api.Peer(from: &reader)
             self.action = try Api.SendMessageAction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatUserTyping")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","action":"#); self.action.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatParticipants#07761198` of type `Update`.
-    public struct UpdateChatParticipants: TLConstructor {
+    public struct UpdateChatParticipants: TLConstructor, TLJSONWritable {
         /// `participants:ChatParticipants`
         public var participants: Api.ChatParticipants
 
@@ -11109,10 +13536,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.participants = try Api.ChatParticipants(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatParticipants")
+            json.key(#","participants":"#); self.participants.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateUserStatus#e5bdf8de` of type `Update`.
-    public struct UpdateUserStatus: TLConstructor {
+    public struct UpdateUserStatus: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `status:UserStatus`
@@ -11137,10 +13570,17 @@ extension Api.Update {
             self.userId = try reader.readInt64()
             self.status = try Api.UserStatus(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateUserStatus")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","status":"#); self.status.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateUserName#a7848924` of type `Update`.
-    public struct UpdateUserName: TLConstructor {
+    public struct UpdateUserName: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `first_name:string`
@@ -11175,10 +13615,19 @@ extension Api.Update {
             self.lastName = try reader.readString()
             self.usernames = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Username(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateUserName")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            json.key(#","usernames":"#); json.beginArray(); for (index0, item0) in self.usernames.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewAuthorization#8951abef` of type `Update`.
-    public struct UpdateNewAuthorization: TLConstructor {
+    public struct UpdateNewAuthorization: TLConstructor, TLJSONWritable {
         /// `unconfirmed:flags.0?true`
         public var unconfirmed: Bool
         /// `hash:long`
@@ -11224,10 +13673,20 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.device = try reader.readString() } else { self.device = nil }
             if _flags & (1 << 0) != 0 { self.location = try reader.readString() } else { self.location = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewAuthorization")
+            if self.unconfirmed { json.key(#","unconfirmed":"#); json.write(true) }
+            json.key(#","hash":"#); json.write(self.hash)
+            if let value = self.date { json.key(#","date":"#); json.write(value) }
+            if let value = self.device { json.key(#","device":"#); json.write(value) }
+            if let value = self.location { json.key(#","location":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewEncryptedMessage#12bcbd9a` of type `Update`.
-    public struct UpdateNewEncryptedMessage: TLConstructor {
+    public struct UpdateNewEncryptedMessage: TLConstructor, TLJSONWritable {
         /// `message:EncryptedMessage`
         public var message: Api.EncryptedMessage
         /// `qts:int`
@@ -11252,10 +13711,17 @@ extension Api.Update {
             self.message = try Api.EncryptedMessage(from: &reader)
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewEncryptedMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEncryptedChatTyping#1710f156` of type `Update`.
-    public struct UpdateEncryptedChatTyping: TLConstructor {
+    public struct UpdateEncryptedChatTyping: TLConstructor, TLJSONWritable {
         /// `chat_id:int`
         public var chatId: Int32
 
@@ -11275,10 +13741,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chatId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEncryptedChatTyping")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEncryption#b4a2e88d` of type `Update`.
-    public struct UpdateEncryption: TLConstructor {
+    public struct UpdateEncryption: TLConstructor, TLJSONWritable {
         /// `chat:EncryptedChat`
         public var chat: Api.EncryptedChat
         /// `date:int`
@@ -11303,10 +13775,17 @@ extension Api.Update {
             self.chat = try Api.EncryptedChat(from: &reader)
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEncryption")
+            json.key(#","chat":"#); self.chat.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEncryptedMessagesRead#38fe25b7` of type `Update`.
-    public struct UpdateEncryptedMessagesRead: TLConstructor {
+    public struct UpdateEncryptedMessagesRead: TLConstructor, TLJSONWritable {
         /// `chat_id:int`
         public var chatId: Int32
         /// `max_date:int`
@@ -11336,10 +13815,18 @@ extension Api.Update {
             self.maxDate = try reader.readInt32()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEncryptedMessagesRead")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","max_date":"#); json.write(self.maxDate)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatParticipantAdd#3dda5451` of type `Update`.
-    public struct UpdateChatParticipantAdd: TLConstructor {
+    public struct UpdateChatParticipantAdd: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `user_id:long`
@@ -11379,10 +13866,20 @@ extension Api.Update {
             self.date = try reader.readInt32()
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatParticipantAdd")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","inviter_id":"#); json.write(self.inviterId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatParticipantDelete#e32f3d77` of type `Update`.
-    public struct UpdateChatParticipantDelete: TLConstructor {
+    public struct UpdateChatParticipantDelete: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `user_id:long`
@@ -11412,10 +13909,18 @@ extension Api.Update {
             self.userId = try reader.readInt64()
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatParticipantDelete")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDcOptions#8e5e9873` of type `Update`.
-    public struct UpdateDcOptions: TLConstructor {
+    public struct UpdateDcOptions: TLConstructor, TLJSONWritable {
         /// `dc_options:Vector<DcOption>`
         public var dcOptions: [Api.DcOption]
 
@@ -11435,10 +13940,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.dcOptions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DcOption(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDcOptions")
+            json.key(#","dc_options":"#); json.beginArray(); for (index0, item0) in self.dcOptions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNotifySettings#bec268ef` of type `Update`.
-    public struct UpdateNotifySettings: TLConstructor {
+    public struct UpdateNotifySettings: TLConstructor, TLJSONWritable {
         /// `peer:NotifyPeer`
         public var peer: Api.NotifyPeer
         /// `notify_settings:PeerNotifySettings`
@@ -11463,10 +13974,17 @@ extension Api.Update {
             self.peer = try Api.NotifyPeer(from: &reader)
             self.notifySettings = try Api.PeerNotifySettings(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNotifySettings")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateServiceNotification#ebe46819` of type `Update`.
-    public struct UpdateServiceNotification: TLConstructor {
+    public struct UpdateServiceNotification: TLConstructor, TLJSONWritable {
         /// `popup:flags.0?true`
         public var popup: Bool
         /// `invert_media:flags.2?true`
@@ -11520,10 +14038,22 @@ extension Api.Update {
             self.media = try Api.MessageMedia(from: &reader)
             self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateServiceNotification")
+            if self.popup { json.key(#","popup":"#); json.write(true) }
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            if let value = self.inboxDate { json.key(#","inbox_date":"#); json.write(value) }
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","message":"#); json.write(self.message)
+            json.key(#","media":"#); self.media.writeJSON(into: &json)
+            json.key(#","entities":"#); json.beginArray(); for (index0, item0) in self.entities.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePrivacy#ee3b272a` of type `Update`.
-    public struct UpdatePrivacy: TLConstructor {
+    public struct UpdatePrivacy: TLConstructor, TLJSONWritable {
         /// `key:PrivacyKey`
         public var key: Api.PrivacyKey
         /// `rules:Vector<PrivacyRule>`
@@ -11548,10 +14078,17 @@ extension Api.Update {
             self.key = try Api.PrivacyKey(from: &reader)
             self.rules = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PrivacyRule(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePrivacy")
+            json.key(#","key":"#); self.key.writeJSON(into: &json)
+            json.key(#","rules":"#); json.beginArray(); for (index0, item0) in self.rules.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateUserPhone#05492a13` of type `Update`.
-    public struct UpdateUserPhone: TLConstructor {
+    public struct UpdateUserPhone: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `phone:string`
@@ -11576,10 +14113,17 @@ extension Api.Update {
             self.userId = try reader.readInt64()
             self.phone = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateUserPhone")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","phone":"#); json.write(self.phone)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadHistoryInbox#9e84bc99` of type `Update`.
-    public struct UpdateReadHistoryInbox: TLConstructor {
+    public struct UpdateReadHistoryInbox: TLConstructor, TLJSONWritable {
         /// `folder_id:flags.0?int`
         public var folderId: Int32?
         /// `peer:Peer`
@@ -11634,10 +14178,22 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadHistoryInbox")
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            json.key(#","max_id":"#); json.write(self.maxId)
+            json.key(#","still_unread_count":"#); json.write(self.stillUnreadCount)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadHistoryOutbox#2f2f21bf` of type `Update`.
-    public struct UpdateReadHistoryOutbox: TLConstructor {
+    public struct UpdateReadHistoryOutbox: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `max_id:int`
@@ -11672,10 +14228,19 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadHistoryOutbox")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","max_id":"#); json.write(self.maxId)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateWebPage#7f891213` of type `Update`.
-    public struct UpdateWebPage: TLConstructor {
+    public struct UpdateWebPage: TLConstructor, TLJSONWritable {
         /// `webpage:WebPage`
         public var webpage: Api.WebPage
         /// `pts:int`
@@ -11705,10 +14270,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateWebPage")
+            json.key(#","webpage":"#); self.webpage.writeJSON(into: &json)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadMessagesContents#f8227181` of type `Update`.
-    public struct UpdateReadMessagesContents: TLConstructor {
+    public struct UpdateReadMessagesContents: TLConstructor, TLJSONWritable {
         /// `messages:Vector<int>`
         public var messages: [Int32]
         /// `pts:int`
@@ -11747,10 +14320,19 @@ extension Api.Update {
             self.ptsCount = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.date = try reader.readInt32() } else { self.date = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadMessagesContents")
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            if let value = self.date { json.key(#","date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelTooLong#108d941f` of type `Update`.
-    public struct UpdateChannelTooLong: TLConstructor {
+    public struct UpdateChannelTooLong: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `pts:flags.0?int`
@@ -11779,10 +14361,17 @@ extension Api.Update {
             self.channelId = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.pts = try reader.readInt32() } else { self.pts = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelTooLong")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            if let value = self.pts { json.key(#","pts":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannel#635b4c09` of type `Update`.
-    public struct UpdateChannel: TLConstructor {
+    public struct UpdateChannel: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
 
@@ -11802,10 +14391,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.channelId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannel")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewChannelMessage#62ba04d9` of type `Update`.
-    public struct UpdateNewChannelMessage: TLConstructor {
+    public struct UpdateNewChannelMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
         /// `pts:int`
@@ -11835,10 +14430,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewChannelMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadChannelInbox#922e6e10` of type `Update`.
-    public struct UpdateReadChannelInbox: TLConstructor {
+    public struct UpdateReadChannelInbox: TLConstructor, TLJSONWritable {
         /// `folder_id:flags.0?int`
         public var folderId: Int32?
         /// `channel_id:long`
@@ -11882,10 +14485,20 @@ extension Api.Update {
             self.stillUnreadCount = try reader.readInt32()
             self.pts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadChannelInbox")
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","max_id":"#); json.write(self.maxId)
+            json.key(#","still_unread_count":"#); json.write(self.stillUnreadCount)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteChannelMessages#c32d5b12` of type `Update`.
-    public struct UpdateDeleteChannelMessages: TLConstructor {
+    public struct UpdateDeleteChannelMessages: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `messages:Vector<int>`
@@ -11920,10 +14533,19 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteChannelMessages")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelMessageViews#f226ac08` of type `Update`.
-    public struct UpdateChannelMessageViews: TLConstructor {
+    public struct UpdateChannelMessageViews: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `id:int`
@@ -11953,10 +14575,18 @@ extension Api.Update {
             self.id = try reader.readInt32()
             self.views = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelMessageViews")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","views":"#); json.write(self.views)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatParticipantAdmin#d7ca61a2` of type `Update`.
-    public struct UpdateChatParticipantAdmin: TLConstructor {
+    public struct UpdateChatParticipantAdmin: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `user_id:long`
@@ -11991,10 +14621,19 @@ extension Api.Update {
             self.isAdmin = try reader.readBool()
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatParticipantAdmin")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","is_admin":"#); json.write(self.isAdmin)
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewStickerSet#688a30aa` of type `Update`.
-    public struct UpdateNewStickerSet: TLConstructor {
+    public struct UpdateNewStickerSet: TLConstructor, TLJSONWritable {
         /// `stickerset:messages.StickerSet`
         public var stickerset: Api.Messages.StickerSet
 
@@ -12014,10 +14653,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.stickerset = try Api.Messages.StickerSet(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewStickerSet")
+            json.key(#","stickerset":"#); self.stickerset.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStickerSetsOrder#0bb2d201` of type `Update`.
-    public struct UpdateStickerSetsOrder: TLConstructor {
+    public struct UpdateStickerSetsOrder: TLConstructor, TLJSONWritable {
         /// `masks:flags.0?true`
         public var masks: Bool
         /// `emojis:flags.1?true`
@@ -12050,10 +14695,18 @@ extension Api.Update {
             self.emojis = _flags & (1 << 1) != 0
             self.order = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStickerSetsOrder")
+            if self.masks { json.key(#","masks":"#); json.write(true) }
+            if self.emojis { json.key(#","emojis":"#); json.write(true) }
+            json.key(#","order":"#); json.beginArray(); for (index0, item0) in self.order.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStickerSets#31c24808` of type `Update`.
-    public struct UpdateStickerSets: TLConstructor {
+    public struct UpdateStickerSets: TLConstructor, TLJSONWritable {
         /// `masks:flags.0?true`
         public var masks: Bool
         /// `emojis:flags.1?true`
@@ -12081,10 +14734,17 @@ extension Api.Update {
             self.masks = _flags & (1 << 0) != 0
             self.emojis = _flags & (1 << 1) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStickerSets")
+            if self.masks { json.key(#","masks":"#); json.write(true) }
+            if self.emojis { json.key(#","emojis":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotInlineQuery#496f379c` of type `Update`.
-    public struct UpdateBotInlineQuery: TLConstructor {
+    public struct UpdateBotInlineQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `user_id:long`
@@ -12134,10 +14794,21 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.peerType = try Api.InlineQueryPeerType(from: &reader) } else { self.peerType = nil }
             self.offset = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotInlineQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","query":"#); json.write(self.query)
+            if let value = self.geo { json.key(#","geo":"#); value.writeJSON(into: &json) }
+            if let value = self.peerType { json.key(#","peer_type":"#); value.writeJSON(into: &json) }
+            json.key(#","offset":"#); json.write(self.offset)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotInlineSend#12f12a07` of type `Update`.
-    public struct UpdateBotInlineSend: TLConstructor {
+    public struct UpdateBotInlineSend: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `query:string`
@@ -12182,10 +14853,20 @@ extension Api.Update {
             self.id = try reader.readString()
             if _flags & (1 << 1) != 0 { self.msgId = try Api.InputBotInlineMessageID(from: &reader) } else { self.msgId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotInlineSend")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","query":"#); json.write(self.query)
+            if let value = self.geo { json.key(#","geo":"#); value.writeJSON(into: &json) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.msgId { json.key(#","msg_id":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEditChannelMessage#1b3f4df7` of type `Update`.
-    public struct UpdateEditChannelMessage: TLConstructor {
+    public struct UpdateEditChannelMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
         /// `pts:int`
@@ -12215,10 +14896,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEditChannelMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotCallbackQuery#b9cfc48d` of type `Update`.
-    public struct UpdateBotCallbackQuery: TLConstructor {
+    public struct UpdateBotCallbackQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `user_id:long`
@@ -12273,10 +14962,22 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.data = try reader.readBytes() } else { self.data = nil }
             if _flags & (1 << 1) != 0 { self.gameShortName = try reader.readString() } else { self.gameShortName = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotCallbackQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","chat_instance":"#); json.write(self.chatInstance)
+            if let value = self.data { json.key(#","data":"#); json.write(value) }
+            if let value = self.gameShortName { json.key(#","game_short_name":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEditMessage#e40370a3` of type `Update`.
-    public struct UpdateEditMessage: TLConstructor {
+    public struct UpdateEditMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
         /// `pts:int`
@@ -12306,10 +15007,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEditMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateInlineBotCallbackQuery#691e9052` of type `Update`.
-    public struct UpdateInlineBotCallbackQuery: TLConstructor {
+    public struct UpdateInlineBotCallbackQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `user_id:long`
@@ -12359,10 +15068,21 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.data = try reader.readBytes() } else { self.data = nil }
             if _flags & (1 << 1) != 0 { self.gameShortName = try reader.readString() } else { self.gameShortName = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateInlineBotCallbackQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","msg_id":"#); self.msgId.writeJSON(into: &json)
+            json.key(#","chat_instance":"#); json.write(self.chatInstance)
+            if let value = self.data { json.key(#","data":"#); json.write(value) }
+            if let value = self.gameShortName { json.key(#","game_short_name":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadChannelOutbox#b75f99a9` of type `Update`.
-    public struct UpdateReadChannelOutbox: TLConstructor {
+    public struct UpdateReadChannelOutbox: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `max_id:int`
@@ -12387,10 +15107,17 @@ extension Api.Update {
             self.channelId = try reader.readInt64()
             self.maxId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadChannelOutbox")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","max_id":"#); json.write(self.maxId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDraftMessage#edfc111e` of type `Update`.
-    public struct UpdateDraftMessage: TLConstructor {
+    public struct UpdateDraftMessage: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `top_msg_id:flags.0?int`
@@ -12430,10 +15157,19 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.savedPeerId = try Api.Peer(from: &reader) } else { self.savedPeerId = nil }
             self.draft = try Api.DraftMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDraftMessage")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            if let value = self.savedPeerId { json.key(#","saved_peer_id":"#); value.writeJSON(into: &json) }
+            json.key(#","draft":"#); self.draft.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelWebPage#2f2ba99f` of type `Update`.
-    public struct UpdateChannelWebPage: TLConstructor {
+    public struct UpdateChannelWebPage: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `webpage:WebPage`
@@ -12468,10 +15204,19 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelWebPage")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","webpage":"#); self.webpage.writeJSON(into: &json)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDialogPinned#6e6fe51c` of type `Update`.
-    public struct UpdateDialogPinned: TLConstructor {
+    public struct UpdateDialogPinned: TLConstructor, TLJSONWritable {
         /// `pinned:flags.0?true`
         public var pinned: Bool
         /// `folder_id:flags.1?int`
@@ -12505,10 +15250,18 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.folderId = try reader.readInt32() } else { self.folderId = nil }
             self.peer = try Api.DialogPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDialogPinned")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePinnedDialogs#fa0f3ca2` of type `Update`.
-    public struct UpdatePinnedDialogs: TLConstructor {
+    public struct UpdatePinnedDialogs: TLConstructor, TLJSONWritable {
         /// `folder_id:flags.1?int`
         public var folderId: Int32?
         /// `order:flags.0?Vector<DialogPeer>`
@@ -12538,10 +15291,17 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.folderId = try reader.readInt32() } else { self.folderId = nil }
             if _flags & (1 << 0) != 0 { self.order = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DialogPeer(from: &reader) } } else { self.order = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePinnedDialogs")
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            if let value = self.order { json.key(#","order":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotWebhookJSON#8317c0c3` of type `Update`.
-    public struct UpdateBotWebhookJSON: TLConstructor {
+    public struct UpdateBotWebhookJSON: TLConstructor, TLJSONWritable {
         /// `data:DataJSON`
         public var data: Api.DataJSON
 
@@ -12561,10 +15321,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.data = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotWebhookJSON")
+            json.key(#","data":"#); self.data.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotWebhookJSONQuery#9b9240a6` of type `Update`.
-    public struct UpdateBotWebhookJSONQuery: TLConstructor {
+    public struct UpdateBotWebhookJSONQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `data:DataJSON`
@@ -12594,10 +15360,18 @@ extension Api.Update {
             self.data = try Api.DataJSON(from: &reader)
             self.timeout = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotWebhookJSONQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","data":"#); self.data.writeJSON(into: &json)
+            json.key(#","timeout":"#); json.write(self.timeout)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotShippingQuery#b5aefd7d` of type `Update`.
-    public struct UpdateBotShippingQuery: TLConstructor {
+    public struct UpdateBotShippingQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `user_id:long`
@@ -12632,10 +15406,19 @@ extension Api.Update {
             self.payload = try reader.readBytes()
             self.shippingAddress = try Api.PostAddress(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotShippingQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","payload":"#); json.write(self.payload)
+            json.key(#","shipping_address":"#); self.shippingAddress.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotPrecheckoutQuery#8caa9a96` of type `Update`.
-    public struct UpdateBotPrecheckoutQuery: TLConstructor {
+    public struct UpdateBotPrecheckoutQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `user_id:long`
@@ -12690,10 +15473,22 @@ extension Api.Update {
             self.currency = try reader.readString()
             self.totalAmount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotPrecheckoutQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","payload":"#); json.write(self.payload)
+            if let value = self.info { json.key(#","info":"#); value.writeJSON(into: &json) }
+            if let value = self.shippingOptionId { json.key(#","shipping_option_id":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePhoneCall#ab0f6b1e` of type `Update`.
-    public struct UpdatePhoneCall: TLConstructor {
+    public struct UpdatePhoneCall: TLConstructor, TLJSONWritable {
         /// `phone_call:PhoneCall`
         public var phoneCall: Api.PhoneCall
 
@@ -12713,10 +15508,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.phoneCall = try Api.PhoneCall(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePhoneCall")
+            json.key(#","phone_call":"#); self.phoneCall.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateLangPackTooLong#46560264` of type `Update`.
-    public struct UpdateLangPackTooLong: TLConstructor {
+    public struct UpdateLangPackTooLong: TLConstructor, TLJSONWritable {
         /// `lang_code:string`
         public var langCode: String
 
@@ -12736,10 +15537,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.langCode = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateLangPackTooLong")
+            json.key(#","lang_code":"#); json.write(self.langCode)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateLangPack#56022f4d` of type `Update`.
-    public struct UpdateLangPack: TLConstructor {
+    public struct UpdateLangPack: TLConstructor, TLJSONWritable {
         /// `difference:LangPackDifference`
         public var difference: Api.LangPackDifference
 
@@ -12759,10 +15566,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.difference = try Api.LangPackDifference(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateLangPack")
+            json.key(#","difference":"#); self.difference.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelReadMessagesContents#25f324f7` of type `Update`.
-    public struct UpdateChannelReadMessagesContents: TLConstructor {
+    public struct UpdateChannelReadMessagesContents: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `top_msg_id:flags.0?int`
@@ -12802,10 +15615,19 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.savedPeerId = try Api.Peer(from: &reader) } else { self.savedPeerId = nil }
             self.messages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelReadMessagesContents")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            if let value = self.savedPeerId { json.key(#","saved_peer_id":"#); value.writeJSON(into: &json) }
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelAvailableMessages#b23fc698` of type `Update`.
-    public struct UpdateChannelAvailableMessages: TLConstructor {
+    public struct UpdateChannelAvailableMessages: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `available_min_id:int`
@@ -12830,10 +15652,17 @@ extension Api.Update {
             self.channelId = try reader.readInt64()
             self.availableMinId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelAvailableMessages")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","available_min_id":"#); json.write(self.availableMinId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDialogUnreadMark#b658f23e` of type `Update`.
-    public struct UpdateDialogUnreadMark: TLConstructor {
+    public struct UpdateDialogUnreadMark: TLConstructor, TLJSONWritable {
         /// `unread:flags.0?true`
         public var unread: Bool
         /// `peer:DialogPeer`
@@ -12867,10 +15696,18 @@ extension Api.Update {
             self.peer = try Api.DialogPeer(from: &reader)
             if _flags & (1 << 1) != 0 { self.savedPeerId = try Api.Peer(from: &reader) } else { self.savedPeerId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDialogUnreadMark")
+            if self.unread { json.key(#","unread":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.savedPeerId { json.key(#","saved_peer_id":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMessagePoll#d64c522b` of type `Update`.
-    public struct UpdateMessagePoll: TLConstructor {
+    public struct UpdateMessagePoll: TLConstructor, TLJSONWritable {
         /// `peer:flags.1?Peer`
         public var peer: Api.Peer?
         /// `msg_id:flags.1?int`
@@ -12922,10 +15759,21 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.poll = try Api.Poll(from: &reader) } else { self.poll = nil }
             self.results = try Api.PollResults(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMessagePoll")
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            if let value = self.msgId { json.key(#","msg_id":"#); json.write(value) }
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            json.key(#","poll_id":"#); json.write(self.pollId)
+            if let value = self.poll { json.key(#","poll":"#); value.writeJSON(into: &json) }
+            json.key(#","results":"#); self.results.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatDefaultBannedRights#54c01850` of type `Update`.
-    public struct UpdateChatDefaultBannedRights: TLConstructor {
+    public struct UpdateChatDefaultBannedRights: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `default_banned_rights:ChatBannedRights`
@@ -12955,10 +15803,18 @@ extension Api.Update {
             self.defaultBannedRights = try Api.ChatBannedRights(from: &reader)
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatDefaultBannedRights")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","default_banned_rights":"#); self.defaultBannedRights.writeJSON(into: &json)
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateFolderPeers#19360dc0` of type `Update`.
-    public struct UpdateFolderPeers: TLConstructor {
+    public struct UpdateFolderPeers: TLConstructor, TLJSONWritable {
         /// `folder_peers:Vector<FolderPeer>`
         public var folderPeers: [Api.FolderPeer]
         /// `pts:int`
@@ -12988,10 +15844,18 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateFolderPeers")
+            json.key(#","folder_peers":"#); json.beginArray(); for (index0, item0) in self.folderPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePeerSettings#6a7e7366` of type `Update`.
-    public struct UpdatePeerSettings: TLConstructor {
+    public struct UpdatePeerSettings: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `settings:PeerSettings`
@@ -13016,10 +15880,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.settings = try Api.PeerSettings(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePeerSettings")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","settings":"#); self.settings.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePeerLocated#b4afcfb0` of type `Update`.
-    public struct UpdatePeerLocated: TLConstructor {
+    public struct UpdatePeerLocated: TLConstructor, TLJSONWritable {
         /// `peers:Vector<PeerLocated>`
         public var peers: [Api.PeerLocated]
 
@@ -13039,10 +15910,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PeerLocated(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePeerLocated")
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewScheduledMessage#39a51dfb` of type `Update`.
-    public struct UpdateNewScheduledMessage: TLConstructor {
+    public struct UpdateNewScheduledMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -13062,10 +15939,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewScheduledMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteScheduledMessages#f2a71983` of type `Update`.
-    public struct UpdateDeleteScheduledMessages: TLConstructor {
+    public struct UpdateDeleteScheduledMessages: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `messages:Vector<int>`
@@ -13099,10 +15982,18 @@ extension Api.Update {
             self.messages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
             if _flags & (1 << 0) != 0 { self.sentMessages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() } } else { self.sentMessages = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteScheduledMessages")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            if let value = self.sentMessages { json.key(#","sent_messages":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateTheme#8216fba3` of type `Update`.
-    public struct UpdateTheme: TLConstructor {
+    public struct UpdateTheme: TLConstructor, TLJSONWritable {
         /// `theme:Theme`
         public var theme: Api.Theme
 
@@ -13122,10 +16013,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.theme = try Api.Theme(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateTheme")
+            json.key(#","theme":"#); self.theme.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGeoLiveViewed#871fb939` of type `Update`.
-    public struct UpdateGeoLiveViewed: TLConstructor {
+    public struct UpdateGeoLiveViewed: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `msg_id:int`
@@ -13150,10 +16047,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.msgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGeoLiveViewed")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMessagePollVote#7699f014` of type `Update`.
-    public struct UpdateMessagePollVote: TLConstructor {
+    public struct UpdateMessagePollVote: TLConstructor, TLJSONWritable {
         /// `poll_id:long`
         public var pollId: Int64
         /// `peer:Peer`
@@ -13193,10 +16097,20 @@ extension Api.Update {
             self.positions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMessagePollVote")
+            json.key(#","poll_id":"#); json.write(self.pollId)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","options":"#); json.beginArray(); for (index0, item0) in self.options.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","positions":"#); json.beginArray(); for (index0, item0) in self.positions.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDialogFilter#26ffde7d` of type `Update`.
-    public struct UpdateDialogFilter: TLConstructor {
+    public struct UpdateDialogFilter: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `filter:flags.0?DialogFilter`
@@ -13225,10 +16139,17 @@ extension Api.Update {
             self.id = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.filter = try Api.DialogFilter(from: &reader) } else { self.filter = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDialogFilter")
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.filter { json.key(#","filter":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDialogFilterOrder#a5d72105` of type `Update`.
-    public struct UpdateDialogFilterOrder: TLConstructor {
+    public struct UpdateDialogFilterOrder: TLConstructor, TLJSONWritable {
         /// `order:Vector<int>`
         public var order: [Int32]
 
@@ -13248,10 +16169,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.order = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDialogFilterOrder")
+            json.key(#","order":"#); json.beginArray(); for (index0, item0) in self.order.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePhoneCallSignalingData#2661bf09` of type `Update`.
-    public struct UpdatePhoneCallSignalingData: TLConstructor {
+    public struct UpdatePhoneCallSignalingData: TLConstructor, TLJSONWritable {
         /// `phone_call_id:long`
         public var phoneCallId: Int64
         /// `data:bytes`
@@ -13276,10 +16203,17 @@ extension Api.Update {
             self.phoneCallId = try reader.readInt64()
             self.data = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePhoneCallSignalingData")
+            json.key(#","phone_call_id":"#); json.write(self.phoneCallId)
+            json.key(#","data":"#); json.write(self.data)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelMessageForwards#d29a27f4` of type `Update`.
-    public struct UpdateChannelMessageForwards: TLConstructor {
+    public struct UpdateChannelMessageForwards: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `id:int`
@@ -13309,10 +16243,18 @@ extension Api.Update {
             self.id = try reader.readInt32()
             self.forwards = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelMessageForwards")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","forwards":"#); json.write(self.forwards)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadChannelDiscussionInbox#d6b19546` of type `Update`.
-    public struct UpdateReadChannelDiscussionInbox: TLConstructor {
+    public struct UpdateReadChannelDiscussionInbox: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `top_msg_id:int`
@@ -13357,10 +16299,20 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.broadcastId = try reader.readInt64() } else { self.broadcastId = nil }
             if _flags & (1 << 0) != 0 { self.broadcastPost = try reader.readInt32() } else { self.broadcastPost = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadChannelDiscussionInbox")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","top_msg_id":"#); json.write(self.topMsgId)
+            json.key(#","read_max_id":"#); json.write(self.readMaxId)
+            if let value = self.broadcastId { json.key(#","broadcast_id":"#); json.write(value) }
+            if let value = self.broadcastPost { json.key(#","broadcast_post":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadChannelDiscussionOutbox#695c9e7c` of type `Update`.
-    public struct UpdateReadChannelDiscussionOutbox: TLConstructor {
+    public struct UpdateReadChannelDiscussionOutbox: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `top_msg_id:int`
@@ -13390,10 +16342,18 @@ extension Api.Update {
             self.topMsgId = try reader.readInt32()
             self.readMaxId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadChannelDiscussionOutbox")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","top_msg_id":"#); json.write(self.topMsgId)
+            json.key(#","read_max_id":"#); json.write(self.readMaxId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePeerBlocked#ebe07752` of type `Update`.
-    public struct UpdatePeerBlocked: TLConstructor {
+    public struct UpdatePeerBlocked: TLConstructor, TLJSONWritable {
         /// `blocked:flags.0?true`
         public var blocked: Bool
         /// `blocked_my_stories_from:flags.1?true`
@@ -13426,10 +16386,18 @@ extension Api.Update {
             self.blockedMyStoriesFrom = _flags & (1 << 1) != 0
             self.peerId = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePeerBlocked")
+            if self.blocked { json.key(#","blocked":"#); json.write(true) }
+            if self.blockedMyStoriesFrom { json.key(#","blocked_my_stories_from":"#); json.write(true) }
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelUserTyping#8c88c923` of type `Update`.
-    public struct UpdateChannelUserTyping: TLConstructor {
+    public struct UpdateChannelUserTyping: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `top_msg_id:flags.0?int`
@@ -13468,10 +16436,19 @@ extension Api.Update {
             self.fromId = try Api.Peer(from: &reader)
             self.action = try Api.SendMessageAction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelUserTyping")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","action":"#); self.action.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePinnedMessages#ed85eab5` of type `Update`.
-    public struct UpdatePinnedMessages: TLConstructor {
+    public struct UpdatePinnedMessages: TLConstructor, TLJSONWritable {
         /// `pinned:flags.0?true`
         public var pinned: Bool
         /// `peer:Peer`
@@ -13514,10 +16491,20 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePinnedMessages")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePinnedChannelMessages#5bb98608` of type `Update`.
-    public struct UpdatePinnedChannelMessages: TLConstructor {
+    public struct UpdatePinnedChannelMessages: TLConstructor, TLJSONWritable {
         /// `pinned:flags.0?true`
         public var pinned: Bool
         /// `channel_id:long`
@@ -13560,10 +16547,20 @@ extension Api.Update {
             self.pts = try reader.readInt32()
             self.ptsCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePinnedChannelMessages")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChat#f89a6a4e` of type `Update`.
-    public struct UpdateChat: TLConstructor {
+    public struct UpdateChat: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
 
@@ -13583,10 +16580,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chatId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChat")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGroupCallParticipants#f2ebdb4e` of type `Update`.
-    public struct UpdateGroupCallParticipants: TLConstructor {
+    public struct UpdateGroupCallParticipants: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `participants:Vector<GroupCallParticipant>`
@@ -13616,10 +16619,18 @@ extension Api.Update {
             self.participants = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.GroupCallParticipant(from: &reader) }
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGroupCallParticipants")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","participants":"#); json.beginArray(); for (index0, item0) in self.participants.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGroupCall#9d2216e0` of type `Update`.
-    public struct UpdateGroupCall: TLConstructor {
+    public struct UpdateGroupCall: TLConstructor, TLJSONWritable {
         /// `live_story:flags.2?true`
         public var liveStory: Bool
         /// `peer:flags.1?Peer`
@@ -13653,10 +16664,18 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.peer = try Api.Peer(from: &reader) } else { self.peer = nil }
             self.call = try Api.GroupCall(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGroupCall")
+            if self.liveStory { json.key(#","live_story":"#); json.write(true) }
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePeerHistoryTTL#bb9bb9a5` of type `Update`.
-    public struct UpdatePeerHistoryTTL: TLConstructor {
+    public struct UpdatePeerHistoryTTL: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `ttl_period:flags.0?int`
@@ -13685,10 +16704,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             if _flags & (1 << 0) != 0 { self.ttlPeriod = try reader.readInt32() } else { self.ttlPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePeerHistoryTTL")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatParticipant#d087663a` of type `Update`.
-    public struct UpdateChatParticipant: TLConstructor {
+    public struct UpdateChatParticipant: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `date:int`
@@ -13749,10 +16775,23 @@ extension Api.Update {
             if _flags & (1 << 2) != 0 { self.invite = try Api.ExportedChatInvite(from: &reader) } else { self.invite = nil }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatParticipant")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","actor_id":"#); json.write(self.actorId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            if let value = self.prevParticipant { json.key(#","prev_participant":"#); value.writeJSON(into: &json) }
+            if let value = self.newParticipant { json.key(#","new_participant":"#); value.writeJSON(into: &json) }
+            if let value = self.invite { json.key(#","invite":"#); value.writeJSON(into: &json) }
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelParticipant#985d3abb` of type `Update`.
-    public struct UpdateChannelParticipant: TLConstructor {
+    public struct UpdateChannelParticipant: TLConstructor, TLJSONWritable {
         /// `via_chatlist:flags.3?true`
         public var viaChatlist: Bool
         /// `channel_id:long`
@@ -13818,10 +16857,24 @@ extension Api.Update {
             if _flags & (1 << 2) != 0 { self.invite = try Api.ExportedChatInvite(from: &reader) } else { self.invite = nil }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelParticipant")
+            if self.viaChatlist { json.key(#","via_chatlist":"#); json.write(true) }
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","actor_id":"#); json.write(self.actorId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            if let value = self.prevParticipant { json.key(#","prev_participant":"#); value.writeJSON(into: &json) }
+            if let value = self.newParticipant { json.key(#","new_participant":"#); value.writeJSON(into: &json) }
+            if let value = self.invite { json.key(#","invite":"#); value.writeJSON(into: &json) }
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotStopped#c4870a49` of type `Update`.
-    public struct UpdateBotStopped: TLConstructor {
+    public struct UpdateBotStopped: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `date:int`
@@ -13856,10 +16909,19 @@ extension Api.Update {
             self.stopped = try reader.readBool()
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotStopped")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","stopped":"#); json.write(self.stopped)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGroupCallConnection#0b783982` of type `Update`.
-    public struct UpdateGroupCallConnection: TLConstructor {
+    public struct UpdateGroupCallConnection: TLConstructor, TLJSONWritable {
         /// `presentation:flags.0?true`
         public var presentation: Bool
         /// `params:DataJSON`
@@ -13887,10 +16949,17 @@ extension Api.Update {
             self.presentation = _flags & (1 << 0) != 0
             self.params = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGroupCallConnection")
+            if self.presentation { json.key(#","presentation":"#); json.write(true) }
+            json.key(#","params":"#); self.params.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotCommands#4d712f2e` of type `Update`.
-    public struct UpdateBotCommands: TLConstructor {
+    public struct UpdateBotCommands: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `bot_id:long`
@@ -13920,10 +16989,18 @@ extension Api.Update {
             self.botId = try reader.readInt64()
             self.commands = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.BotCommand(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotCommands")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","commands":"#); json.beginArray(); for (index0, item0) in self.commands.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePendingJoinRequests#7063c3db` of type `Update`.
-    public struct UpdatePendingJoinRequests: TLConstructor {
+    public struct UpdatePendingJoinRequests: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `requests_pending:int`
@@ -13953,10 +17030,18 @@ extension Api.Update {
             self.requestsPending = try reader.readInt32()
             self.recentRequesters = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePendingJoinRequests")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","requests_pending":"#); json.write(self.requestsPending)
+            json.key(#","recent_requesters":"#); json.beginArray(); for (index0, item0) in self.recentRequesters.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotChatInviteRequester#7cb34d79` of type `Update`.
-    public struct UpdateBotChatInviteRequester: TLConstructor {
+    public struct UpdateBotChatInviteRequester: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `date:int`
@@ -14010,10 +17095,22 @@ extension Api.Update {
             self.qts = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.queryId = try reader.readInt64() } else { self.queryId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotChatInviteRequester")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","about":"#); json.write(self.about)
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.key(#","qts":"#); json.write(self.qts)
+            if let value = self.queryId { json.key(#","query_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMessageReactions#1e297bfa` of type `Update`.
-    public struct UpdateMessageReactions: TLConstructor {
+    public struct UpdateMessageReactions: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `msg_id:int`
@@ -14058,10 +17155,20 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.savedPeerId = try Api.Peer(from: &reader) } else { self.savedPeerId = nil }
             self.reactions = try Api.MessageReactions(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMessageReactions")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            if let value = self.savedPeerId { json.key(#","saved_peer_id":"#); value.writeJSON(into: &json) }
+            json.key(#","reactions":"#); self.reactions.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateWebViewResultSent#1592b79d` of type `Update`.
-    public struct UpdateWebViewResultSent: TLConstructor {
+    public struct UpdateWebViewResultSent: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
 
@@ -14081,10 +17188,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.queryId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateWebViewResultSent")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotMenuButton#14b85813` of type `Update`.
-    public struct UpdateBotMenuButton: TLConstructor {
+    public struct UpdateBotMenuButton: TLConstructor, TLJSONWritable {
         /// `bot_id:long`
         public var botId: Int64
         /// `button:BotMenuButton`
@@ -14109,10 +17222,17 @@ extension Api.Update {
             self.botId = try reader.readInt64()
             self.button = try Api.BotMenuButton(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotMenuButton")
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","button":"#); self.button.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateTranscribedAudio#0084cd5a` of type `Update`.
-    public struct UpdateTranscribedAudio: TLConstructor {
+    public struct UpdateTranscribedAudio: TLConstructor, TLJSONWritable {
         /// `pending:flags.0?true`
         public var pending: Bool
         /// `peer:Peer`
@@ -14155,10 +17275,20 @@ extension Api.Update {
             self.transcriptionId = try reader.readInt64()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateTranscribedAudio")
+            if self.pending { json.key(#","pending":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","transcription_id":"#); json.write(self.transcriptionId)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateUserEmojiStatus#28373599` of type `Update`.
-    public struct UpdateUserEmojiStatus: TLConstructor {
+    public struct UpdateUserEmojiStatus: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `emoji_status:EmojiStatus`
@@ -14183,10 +17313,17 @@ extension Api.Update {
             self.userId = try reader.readInt64()
             self.emojiStatus = try Api.EmojiStatus(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateUserEmojiStatus")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","emoji_status":"#); self.emojiStatus.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMoveStickerSetToTop#86fccf85` of type `Update`.
-    public struct UpdateMoveStickerSetToTop: TLConstructor {
+    public struct UpdateMoveStickerSetToTop: TLConstructor, TLJSONWritable {
         /// `masks:flags.0?true`
         public var masks: Bool
         /// `emojis:flags.1?true`
@@ -14219,10 +17356,18 @@ extension Api.Update {
             self.emojis = _flags & (1 << 1) != 0
             self.stickerset = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMoveStickerSetToTop")
+            if self.masks { json.key(#","masks":"#); json.write(true) }
+            if self.emojis { json.key(#","emojis":"#); json.write(true) }
+            json.key(#","stickerset":"#); json.write(self.stickerset)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMessageExtendedMedia#d5a41724` of type `Update`.
-    public struct UpdateMessageExtendedMedia: TLConstructor {
+    public struct UpdateMessageExtendedMedia: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `msg_id:int`
@@ -14252,10 +17397,18 @@ extension Api.Update {
             self.msgId = try reader.readInt32()
             self.extendedMedia = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageExtendedMedia(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMessageExtendedMedia")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","extended_media":"#); json.beginArray(); for (index0, item0) in self.extendedMedia.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateUser#20529438` of type `Update`.
-    public struct UpdateUser: TLConstructor {
+    public struct UpdateUser: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
 
@@ -14275,10 +17428,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateUser")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStory#75b3b798` of type `Update`.
-    public struct UpdateStory: TLConstructor {
+    public struct UpdateStory: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `story:StoryItem`
@@ -14303,10 +17462,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.story = try Api.StoryItem(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStory")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","story":"#); self.story.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadStories#f74e932b` of type `Update`.
-    public struct UpdateReadStories: TLConstructor {
+    public struct UpdateReadStories: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `max_id:int`
@@ -14331,10 +17497,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.maxId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadStories")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","max_id":"#); json.write(self.maxId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStoryID#1bf335b9` of type `Update`.
-    public struct UpdateStoryID: TLConstructor {
+    public struct UpdateStoryID: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `random_id:long`
@@ -14359,10 +17532,17 @@ extension Api.Update {
             self.id = try reader.readInt32()
             self.randomId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStoryID")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStoriesStealthMode#2c084dc1` of type `Update`.
-    public struct UpdateStoriesStealthMode: TLConstructor {
+    public struct UpdateStoriesStealthMode: TLConstructor, TLJSONWritable {
         /// `stealth_mode:StoriesStealthMode`
         public var stealthMode: Api.StoriesStealthMode
 
@@ -14382,10 +17562,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.stealthMode = try Api.StoriesStealthMode(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStoriesStealthMode")
+            json.key(#","stealth_mode":"#); self.stealthMode.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateSentStoryReaction#7d627683` of type `Update`.
-    public struct UpdateSentStoryReaction: TLConstructor {
+    public struct UpdateSentStoryReaction: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `story_id:int`
@@ -14415,10 +17601,18 @@ extension Api.Update {
             self.storyId = try reader.readInt32()
             self.reaction = try Api.Reaction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateSentStoryReaction")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","story_id":"#); json.write(self.storyId)
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotChatBoost#904dd49c` of type `Update`.
-    public struct UpdateBotChatBoost: TLConstructor {
+    public struct UpdateBotChatBoost: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `boost:Boost`
@@ -14448,10 +17642,18 @@ extension Api.Update {
             self.boost = try Api.Boost(from: &reader)
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotChatBoost")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","boost":"#); self.boost.writeJSON(into: &json)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChannelViewForumAsMessages#07b68920` of type `Update`.
-    public struct UpdateChannelViewForumAsMessages: TLConstructor {
+    public struct UpdateChannelViewForumAsMessages: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `enabled:Bool`
@@ -14476,10 +17678,17 @@ extension Api.Update {
             self.channelId = try reader.readInt64()
             self.enabled = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChannelViewForumAsMessages")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","enabled":"#); json.write(self.enabled)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePeerWallpaper#ae3f101d` of type `Update`.
-    public struct UpdatePeerWallpaper: TLConstructor {
+    public struct UpdatePeerWallpaper: TLConstructor, TLJSONWritable {
         /// `wallpaper_overridden:flags.1?true`
         public var wallpaperOverridden: Bool
         /// `peer:Peer`
@@ -14513,10 +17722,18 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             if _flags & (1 << 0) != 0 { self.wallpaper = try Api.WallPaper(from: &reader) } else { self.wallpaper = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePeerWallpaper")
+            if self.wallpaperOverridden { json.key(#","wallpaper_overridden":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.wallpaper { json.key(#","wallpaper":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotMessageReaction#ac21d3ce` of type `Update`.
-    public struct UpdateBotMessageReaction: TLConstructor {
+    public struct UpdateBotMessageReaction: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `msg_id:int`
@@ -14566,10 +17783,22 @@ extension Api.Update {
             self.newReactions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Reaction(from: &reader) }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotMessageReaction")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","actor":"#); self.actor.writeJSON(into: &json)
+            json.key(#","old_reactions":"#); json.beginArray(); for (index0, item0) in self.oldReactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","new_reactions":"#); json.beginArray(); for (index0, item0) in self.newReactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotMessageReactions#09cb7759` of type `Update`.
-    public struct UpdateBotMessageReactions: TLConstructor {
+    public struct UpdateBotMessageReactions: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `msg_id:int`
@@ -14609,10 +17838,20 @@ extension Api.Update {
             self.reactions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ReactionCount(from: &reader) }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotMessageReactions")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in self.reactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateSavedDialogPinned#aeaf9e74` of type `Update`.
-    public struct UpdateSavedDialogPinned: TLConstructor {
+    public struct UpdateSavedDialogPinned: TLConstructor, TLJSONWritable {
         /// `pinned:flags.0?true`
         public var pinned: Bool
         /// `peer:DialogPeer`
@@ -14640,10 +17879,17 @@ extension Api.Update {
             self.pinned = _flags & (1 << 0) != 0
             self.peer = try Api.DialogPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateSavedDialogPinned")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePinnedSavedDialogs#686c85a6` of type `Update`.
-    public struct UpdatePinnedSavedDialogs: TLConstructor {
+    public struct UpdatePinnedSavedDialogs: TLConstructor, TLJSONWritable {
         /// `order:flags.0?Vector<DialogPeer>`
         public var order: [Api.DialogPeer]?
 
@@ -14667,10 +17913,16 @@ extension Api.Update {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.order = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DialogPeer(from: &reader) } } else { self.order = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePinnedSavedDialogs")
+            if let value = self.order { json.key(#","order":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateSmsJob#f16269d4` of type `Update`.
-    public struct UpdateSmsJob: TLConstructor {
+    public struct UpdateSmsJob: TLConstructor, TLJSONWritable {
         /// `job_id:string`
         public var jobId: String
 
@@ -14690,10 +17942,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.jobId = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateSmsJob")
+            json.key(#","job_id":"#); json.write(self.jobId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateQuickReplies#f9470ab2` of type `Update`.
-    public struct UpdateQuickReplies: TLConstructor {
+    public struct UpdateQuickReplies: TLConstructor, TLJSONWritable {
         /// `quick_replies:Vector<QuickReply>`
         public var quickReplies: [Api.QuickReply]
 
@@ -14713,10 +17971,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.quickReplies = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.QuickReply(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateQuickReplies")
+            json.key(#","quick_replies":"#); json.beginArray(); for (index0, item0) in self.quickReplies.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewQuickReply#f53da717` of type `Update`.
-    public struct UpdateNewQuickReply: TLConstructor {
+    public struct UpdateNewQuickReply: TLConstructor, TLJSONWritable {
         /// `quick_reply:QuickReply`
         public var quickReply: Api.QuickReply
 
@@ -14736,10 +18000,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.quickReply = try Api.QuickReply(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewQuickReply")
+            json.key(#","quick_reply":"#); self.quickReply.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteQuickReply#53e6f1ec` of type `Update`.
-    public struct UpdateDeleteQuickReply: TLConstructor {
+    public struct UpdateDeleteQuickReply: TLConstructor, TLJSONWritable {
         /// `shortcut_id:int`
         public var shortcutId: Int32
 
@@ -14759,10 +18029,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.shortcutId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteQuickReply")
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateQuickReplyMessage#3e050d0f` of type `Update`.
-    public struct UpdateQuickReplyMessage: TLConstructor {
+    public struct UpdateQuickReplyMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -14782,10 +18058,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateQuickReplyMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteQuickReplyMessages#566fe7cd` of type `Update`.
-    public struct UpdateDeleteQuickReplyMessages: TLConstructor {
+    public struct UpdateDeleteQuickReplyMessages: TLConstructor, TLJSONWritable {
         /// `shortcut_id:int`
         public var shortcutId: Int32
         /// `messages:Vector<int>`
@@ -14810,10 +18092,17 @@ extension Api.Update {
             self.shortcutId = try reader.readInt32()
             self.messages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteQuickReplyMessages")
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotBusinessConnect#8ae5c97a` of type `Update`.
-    public struct UpdateBotBusinessConnect: TLConstructor {
+    public struct UpdateBotBusinessConnect: TLConstructor, TLJSONWritable {
         /// `connection:BotBusinessConnection`
         public var connection: Api.BotBusinessConnection
         /// `qts:int`
@@ -14838,10 +18127,17 @@ extension Api.Update {
             self.connection = try Api.BotBusinessConnection(from: &reader)
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotBusinessConnect")
+            json.key(#","connection":"#); self.connection.writeJSON(into: &json)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotNewBusinessMessage#9ddb347c` of type `Update`.
-    public struct UpdateBotNewBusinessMessage: TLConstructor {
+    public struct UpdateBotNewBusinessMessage: TLConstructor, TLJSONWritable {
         /// `connection_id:string`
         public var connectionId: String
         /// `message:Message`
@@ -14880,10 +18176,19 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.replyToMessage = try Api.Message(from: &reader) } else { self.replyToMessage = nil }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotNewBusinessMessage")
+            json.key(#","connection_id":"#); json.write(self.connectionId)
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            if let value = self.replyToMessage { json.key(#","reply_to_message":"#); value.writeJSON(into: &json) }
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotEditBusinessMessage#07df587c` of type `Update`.
-    public struct UpdateBotEditBusinessMessage: TLConstructor {
+    public struct UpdateBotEditBusinessMessage: TLConstructor, TLJSONWritable {
         /// `connection_id:string`
         public var connectionId: String
         /// `message:Message`
@@ -14922,10 +18227,19 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.replyToMessage = try Api.Message(from: &reader) } else { self.replyToMessage = nil }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotEditBusinessMessage")
+            json.key(#","connection_id":"#); json.write(self.connectionId)
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            if let value = self.replyToMessage { json.key(#","reply_to_message":"#); value.writeJSON(into: &json) }
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotDeleteBusinessMessage#a02a982e` of type `Update`.
-    public struct UpdateBotDeleteBusinessMessage: TLConstructor {
+    public struct UpdateBotDeleteBusinessMessage: TLConstructor, TLJSONWritable {
         /// `connection_id:string`
         public var connectionId: String
         /// `peer:Peer`
@@ -14960,10 +18274,19 @@ extension Api.Update {
             self.messages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotDeleteBusinessMessage")
+            json.key(#","connection_id":"#); json.write(self.connectionId)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewStoryReaction#1824e40b` of type `Update`.
-    public struct UpdateNewStoryReaction: TLConstructor {
+    public struct UpdateNewStoryReaction: TLConstructor, TLJSONWritable {
         /// `story_id:int`
         public var storyId: Int32
         /// `peer:Peer`
@@ -14993,10 +18316,18 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.reaction = try Api.Reaction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewStoryReaction")
+            json.key(#","story_id":"#); json.write(self.storyId)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStarsBalance#4e80a379` of type `Update`.
-    public struct UpdateStarsBalance: TLConstructor {
+    public struct UpdateStarsBalance: TLConstructor, TLJSONWritable {
         /// `balance:StarsAmount`
         public var balance: Api.StarsAmount
 
@@ -15016,10 +18347,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.balance = try Api.StarsAmount(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStarsBalance")
+            json.key(#","balance":"#); self.balance.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBusinessBotCallbackQuery#1ea2fda7` of type `Update`.
-    public struct UpdateBusinessBotCallbackQuery: TLConstructor {
+    public struct UpdateBusinessBotCallbackQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `user_id:long`
@@ -15074,10 +18411,22 @@ extension Api.Update {
             self.chatInstance = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.data = try reader.readBytes() } else { self.data = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBusinessBotCallbackQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","connection_id":"#); json.write(self.connectionId)
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            if let value = self.replyToMessage { json.key(#","reply_to_message":"#); value.writeJSON(into: &json) }
+            json.key(#","chat_instance":"#); json.write(self.chatInstance)
+            if let value = self.data { json.key(#","data":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStarsRevenueStatus#a584b019` of type `Update`.
-    public struct UpdateStarsRevenueStatus: TLConstructor {
+    public struct UpdateStarsRevenueStatus: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `status:StarsRevenueStatus`
@@ -15102,10 +18451,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.status = try Api.StarsRevenueStatus(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStarsRevenueStatus")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","status":"#); self.status.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotPurchasedPaidMedia#283bd312` of type `Update`.
-    public struct UpdateBotPurchasedPaidMedia: TLConstructor {
+    public struct UpdateBotPurchasedPaidMedia: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `payload:string`
@@ -15135,10 +18491,18 @@ extension Api.Update {
             self.payload = try reader.readString()
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotPurchasedPaidMedia")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","payload":"#); json.write(self.payload)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePaidReactionPrivacy#8b725fce` of type `Update`.
-    public struct UpdatePaidReactionPrivacy: TLConstructor {
+    public struct UpdatePaidReactionPrivacy: TLConstructor, TLJSONWritable {
         /// `private:PaidReactionPrivacy`
         public var `private`: Api.PaidReactionPrivacy
 
@@ -15158,10 +18522,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.`private` = try Api.PaidReactionPrivacy(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePaidReactionPrivacy")
+            json.key(#","private":"#); self.`private`.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateSentPhoneCode#504aa18f` of type `Update`.
-    public struct UpdateSentPhoneCode: TLConstructor {
+    public struct UpdateSentPhoneCode: TLConstructor, TLJSONWritable {
         /// `sent_code:auth.SentCode`
         public var sentCode: Api.Auth.SentCode
 
@@ -15181,10 +18551,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.sentCode = try Api.Auth.SentCode(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateSentPhoneCode")
+            json.key(#","sent_code":"#); self.sentCode.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGroupCallChainBlocks#a477288f` of type `Update`.
-    public struct UpdateGroupCallChainBlocks: TLConstructor {
+    public struct UpdateGroupCallChainBlocks: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `sub_chain_id:int`
@@ -15219,10 +18595,19 @@ extension Api.Update {
             self.blocks = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readBytes() }
             self.nextOffset = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGroupCallChainBlocks")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","sub_chain_id":"#); json.write(self.subChainId)
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","next_offset":"#); json.write(self.nextOffset)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadMonoForumInbox#77b0e372` of type `Update`.
-    public struct UpdateReadMonoForumInbox: TLConstructor {
+    public struct UpdateReadMonoForumInbox: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `saved_peer_id:Peer`
@@ -15252,10 +18637,18 @@ extension Api.Update {
             self.savedPeerId = try Api.Peer(from: &reader)
             self.readMaxId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadMonoForumInbox")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","saved_peer_id":"#); self.savedPeerId.writeJSON(into: &json)
+            json.key(#","read_max_id":"#); json.write(self.readMaxId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateReadMonoForumOutbox#a4a79376` of type `Update`.
-    public struct UpdateReadMonoForumOutbox: TLConstructor {
+    public struct UpdateReadMonoForumOutbox: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `saved_peer_id:Peer`
@@ -15285,10 +18678,18 @@ extension Api.Update {
             self.savedPeerId = try Api.Peer(from: &reader)
             self.readMaxId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateReadMonoForumOutbox")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","saved_peer_id":"#); self.savedPeerId.writeJSON(into: &json)
+            json.key(#","read_max_id":"#); json.write(self.readMaxId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateMonoForumNoPaidException#9f812b08` of type `Update`.
-    public struct UpdateMonoForumNoPaidException: TLConstructor {
+    public struct UpdateMonoForumNoPaidException: TLConstructor, TLJSONWritable {
         /// `exception:flags.0?true`
         public var exception: Bool
         /// `channel_id:long`
@@ -15321,10 +18722,18 @@ extension Api.Update {
             self.channelId = try reader.readInt64()
             self.savedPeerId = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateMonoForumNoPaidException")
+            if self.exception { json.key(#","exception":"#); json.write(true) }
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","saved_peer_id":"#); self.savedPeerId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGroupCallMessage#d8326f0d` of type `Update`.
-    public struct UpdateGroupCallMessage: TLConstructor {
+    public struct UpdateGroupCallMessage: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `message:GroupCallMessage`
@@ -15349,10 +18758,17 @@ extension Api.Update {
             self.call = try Api.InputGroupCall(from: &reader)
             self.message = try Api.GroupCallMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGroupCallMessage")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateGroupCallEncryptedMessage#c957a766` of type `Update`.
-    public struct UpdateGroupCallEncryptedMessage: TLConstructor {
+    public struct UpdateGroupCallEncryptedMessage: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `from_id:Peer`
@@ -15382,10 +18798,18 @@ extension Api.Update {
             self.fromId = try Api.Peer(from: &reader)
             self.encryptedMessage = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateGroupCallEncryptedMessage")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","encrypted_message":"#); json.write(self.encryptedMessage)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePinnedForumTopic#683b2c52` of type `Update`.
-    public struct UpdatePinnedForumTopic: TLConstructor {
+    public struct UpdatePinnedForumTopic: TLConstructor, TLJSONWritable {
         /// `pinned:flags.0?true`
         public var pinned: Bool
         /// `peer:Peer`
@@ -15418,10 +18842,18 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.topicId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePinnedForumTopic")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","topic_id":"#); json.write(self.topicId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatePinnedForumTopics#def143d0` of type `Update`.
-    public struct UpdatePinnedForumTopics: TLConstructor {
+    public struct UpdatePinnedForumTopics: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `order:flags.0?Vector<int>`
@@ -15450,10 +18882,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             if _flags & (1 << 0) != 0 { self.order = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() } } else { self.order = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatePinnedForumTopics")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.order { json.key(#","order":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteGroupCallMessages#3e85e92c` of type `Update`.
-    public struct UpdateDeleteGroupCallMessages: TLConstructor {
+    public struct UpdateDeleteGroupCallMessages: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
         /// `messages:Vector<int>`
@@ -15478,10 +18917,17 @@ extension Api.Update {
             self.call = try Api.InputGroupCall(from: &reader)
             self.messages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteGroupCallMessages")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStarGiftAuctionState#48e246c2` of type `Update`.
-    public struct UpdateStarGiftAuctionState: TLConstructor {
+    public struct UpdateStarGiftAuctionState: TLConstructor, TLJSONWritable {
         /// `gift_id:long`
         public var giftId: Int64
         /// `state:StarGiftAuctionState`
@@ -15506,10 +18952,17 @@ extension Api.Update {
             self.giftId = try reader.readInt64()
             self.state = try Api.StarGiftAuctionState(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStarGiftAuctionState")
+            json.key(#","gift_id":"#); json.write(self.giftId)
+            json.key(#","state":"#); self.state.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateStarGiftAuctionUserState#dc58f31e` of type `Update`.
-    public struct UpdateStarGiftAuctionUserState: TLConstructor {
+    public struct UpdateStarGiftAuctionUserState: TLConstructor, TLJSONWritable {
         /// `gift_id:long`
         public var giftId: Int64
         /// `user_state:StarGiftAuctionUserState`
@@ -15534,10 +18987,17 @@ extension Api.Update {
             self.giftId = try reader.readInt64()
             self.userState = try Api.StarGiftAuctionUserState(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateStarGiftAuctionUserState")
+            json.key(#","gift_id":"#); json.write(self.giftId)
+            json.key(#","user_state":"#); self.userState.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEmojiGameInfo#fb9c547a` of type `Update`.
-    public struct UpdateEmojiGameInfo: TLConstructor {
+    public struct UpdateEmojiGameInfo: TLConstructor, TLJSONWritable {
         /// `info:messages.EmojiGameInfo`
         public var info: Api.Messages.EmojiGameInfo
 
@@ -15557,10 +19017,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.info = try Api.Messages.EmojiGameInfo(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEmojiGameInfo")
+            json.key(#","info":"#); self.info.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateChatParticipantRank#bd8367b9` of type `Update`.
-    public struct UpdateChatParticipantRank: TLConstructor {
+    public struct UpdateChatParticipantRank: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `user_id:long`
@@ -15595,10 +19061,19 @@ extension Api.Update {
             self.rank = try reader.readString()
             self.version = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateChatParticipantRank")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","rank":"#); json.write(self.rank)
+            json.key(#","version":"#); json.write(self.version)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateManagedBot#4880ed9a` of type `Update`.
-    public struct UpdateManagedBot: TLConstructor {
+    public struct UpdateManagedBot: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `bot_id:long`
@@ -15628,10 +19103,18 @@ extension Api.Update {
             self.botId = try reader.readInt64()
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateManagedBot")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotGuestChatQuery#cdd4093d` of type `Update`.
-    public struct UpdateBotGuestChatQuery: TLConstructor {
+    public struct UpdateBotGuestChatQuery: TLConstructor, TLJSONWritable {
         /// `query_id:long`
         public var queryId: Int64
         /// `message:Message`
@@ -15670,10 +19153,19 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.referenceMessages = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Message(from: &reader) } } else { self.referenceMessages = nil }
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotGuestChatQuery")
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            if let value = self.referenceMessages { json.key(#","reference_messages":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateJoinChatWebViewDecision#bdac7e70` of type `Update`.
-    public struct UpdateJoinChatWebViewDecision: TLConstructor {
+    public struct UpdateJoinChatWebViewDecision: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `query_id:long`
@@ -15703,10 +19195,18 @@ extension Api.Update {
             self.queryId = try reader.readInt64()
             self.result = try Api.JoinChatBotResult(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateJoinChatWebViewDecision")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","result":"#); self.result.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewBotConnection#b22083a6` of type `Update`.
-    public struct UpdateNewBotConnection: TLConstructor {
+    public struct UpdateNewBotConnection: TLConstructor, TLJSONWritable {
         /// `confirmed:flags.0?true`
         public var confirmed: Bool
         /// `bot_id:long`
@@ -15752,10 +19252,20 @@ extension Api.Update {
             if _flags & (1 << 1) != 0 { self.device = try reader.readString() } else { self.device = nil }
             if _flags & (1 << 1) != 0 { self.location = try reader.readString() } else { self.location = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewBotConnection")
+            if self.confirmed { json.key(#","confirmed":"#); json.write(true) }
+            json.key(#","bot_id":"#); json.write(self.botId)
+            if let value = self.date { json.key(#","date":"#); json.write(value) }
+            if let value = self.device { json.key(#","device":"#); json.write(value) }
+            if let value = self.location { json.key(#","location":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateWebBrowserSettings#c39a2ade` of type `Update`.
-    public struct UpdateWebBrowserSettings: TLConstructor {
+    public struct UpdateWebBrowserSettings: TLConstructor, TLJSONWritable {
         /// `open_external_browser:flags.0?true`
         public var openExternalBrowser: Bool
         /// `display_close_button:flags.1?true`
@@ -15783,10 +19293,17 @@ extension Api.Update {
             self.openExternalBrowser = _flags & (1 << 0) != 0
             self.displayCloseButton = _flags & (1 << 1) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateWebBrowserSettings")
+            if self.openExternalBrowser { json.key(#","open_external_browser":"#); json.write(true) }
+            if self.displayCloseButton { json.key(#","display_close_button":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateWebBrowserException#140502d1` of type `Update`.
-    public struct UpdateWebBrowserException: TLConstructor {
+    public struct UpdateWebBrowserException: TLConstructor, TLJSONWritable {
         /// `delete:flags.1?true`
         public var delete: Bool
         /// `open_external_browser:flags.0?Bool`
@@ -15820,10 +19337,18 @@ extension Api.Update {
             if _flags & (1 << 0) != 0 { self.openExternalBrowser = try reader.readBool() } else { self.openExternalBrowser = nil }
             self.exception = try Api.WebDomainException(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateWebBrowserException")
+            if self.delete { json.key(#","delete":"#); json.write(true) }
+            if let value = self.openExternalBrowser { json.key(#","open_external_browser":"#); json.write(value) }
+            json.key(#","exception":"#); self.exception.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateNewEphemeralMessage#20bcbba1` of type `Update`.
-    public struct UpdateNewEphemeralMessage: TLConstructor {
+    public struct UpdateNewEphemeralMessage: TLConstructor, TLJSONWritable {
         /// `message:EphemeralMessage`
         public var message: Api.EphemeralMessage
 
@@ -15843,10 +19368,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.EphemeralMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateNewEphemeralMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateDeleteEphemeralMessages#56dbfcf8` of type `Update`.
-    public struct UpdateDeleteEphemeralMessages: TLConstructor {
+    public struct UpdateDeleteEphemeralMessages: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `ids:Vector<int>`
@@ -15871,10 +19402,17 @@ extension Api.Update {
             self.peer = try Api.Peer(from: &reader)
             self.ids = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateDeleteEphemeralMessages")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","ids":"#); json.beginArray(); for (index0, item0) in self.ids.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateEditEphemeralMessage#4bbb8f01` of type `Update`.
-    public struct UpdateEditEphemeralMessage: TLConstructor {
+    public struct UpdateEditEphemeralMessage: TLConstructor, TLJSONWritable {
         /// `message:EphemeralMessage`
         public var message: Api.EphemeralMessage
 
@@ -15894,10 +19432,16 @@ extension Api.Update {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.EphemeralMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateEditEphemeralMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateBotStarsSubscription#6c0d8e23` of type `Update`.
-    public struct UpdateBotStarsSubscription: TLConstructor {
+    public struct UpdateBotStarsSubscription: TLConstructor, TLJSONWritable {
         /// `canceled:flags.0?true`
         public var canceled: Bool
         /// `payment_failed:flags.1?true`
@@ -15945,12 +19489,23 @@ extension Api.Update {
             self.payload = try reader.readBytes()
             self.qts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateBotStarsSubscription")
+            if self.canceled { json.key(#","canceled":"#); json.write(true) }
+            if self.paymentFailed { json.key(#","payment_failed":"#); json.write(true) }
+            if self.restored { json.key(#","restored":"#); json.write(true) }
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","payload":"#); json.write(self.payload)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Updates`: one case per constructor.
-    public indirect enum Updates: TLObject {
+    public indirect enum Updates: TLObject, TLJSONWritable {
         /// `updatesTooLong#e317af7e`
         case updatesTooLong
         /// `updateShortMessage#313bc7f8`
@@ -15980,6 +19535,18 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .updatesTooLong: json.beginObject("updatesTooLong"); json.endObject()
+            case .updateShortMessage(let value): value.writeJSON(into: &json)
+            case .updateShortChatMessage(let value): value.writeJSON(into: &json)
+            case .updateShort(let value): value.writeJSON(into: &json)
+            case .updatesCombined(let value): value.writeJSON(into: &json)
+            case .updates(let value): value.writeJSON(into: &json)
+            case .updateShortSentMessage(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -16001,7 +19568,7 @@ extension Api {
 
 extension Api.Updates {
     /// TL constructor `updateShortMessage#313bc7f8` of type `Updates`.
-    public struct UpdateShortMessage: TLConstructor {
+    public struct UpdateShortMessage: TLConstructor, TLJSONWritable {
         /// `out:flags.1?true`
         public var out: Bool
         /// `mentioned:flags.4?true`
@@ -16099,10 +19666,30 @@ extension Api.Updates {
             if _flags & (1 << 7) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 25) != 0 { self.ttlPeriod = try reader.readInt32() } else { self.ttlPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateShortMessage")
+            if self.out { json.key(#","out":"#); json.write(true) }
+            if self.mentioned { json.key(#","mentioned":"#); json.write(true) }
+            if self.mediaUnread { json.key(#","media_unread":"#); json.write(true) }
+            if self.silent { json.key(#","silent":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","message":"#); json.write(self.message)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.fwdFrom { json.key(#","fwd_from":"#); value.writeJSON(into: &json) }
+            if let value = self.viaBotId { json.key(#","via_bot_id":"#); json.write(value) }
+            if let value = self.replyTo { json.key(#","reply_to":"#); value.writeJSON(into: &json) }
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateShortChatMessage#4d6deea5` of type `Updates`.
-    public struct UpdateShortChatMessage: TLConstructor {
+    public struct UpdateShortChatMessage: TLConstructor, TLJSONWritable {
         /// `out:flags.1?true`
         public var out: Bool
         /// `mentioned:flags.4?true`
@@ -16205,10 +19792,31 @@ extension Api.Updates {
             if _flags & (1 << 7) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 25) != 0 { self.ttlPeriod = try reader.readInt32() } else { self.ttlPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateShortChatMessage")
+            if self.out { json.key(#","out":"#); json.write(true) }
+            if self.mentioned { json.key(#","mentioned":"#); json.write(true) }
+            if self.mediaUnread { json.key(#","media_unread":"#); json.write(true) }
+            if self.silent { json.key(#","silent":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","from_id":"#); json.write(self.fromId)
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","message":"#); json.write(self.message)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.fwdFrom { json.key(#","fwd_from":"#); value.writeJSON(into: &json) }
+            if let value = self.viaBotId { json.key(#","via_bot_id":"#); json.write(value) }
+            if let value = self.replyTo { json.key(#","reply_to":"#); value.writeJSON(into: &json) }
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateShort#78d4dec1` of type `Updates`.
-    public struct UpdateShort: TLConstructor {
+    public struct UpdateShort: TLConstructor, TLJSONWritable {
         /// `update:Update`
         public var update: Api.Update
         /// `date:int`
@@ -16233,10 +19841,17 @@ extension Api.Updates {
             self.update = try Api.Update(from: &reader)
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateShort")
+            json.key(#","update":"#); self.update.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updatesCombined#725b04c3` of type `Updates`.
-    public struct UpdatesCombined: TLConstructor {
+    public struct UpdatesCombined: TLConstructor, TLJSONWritable {
         /// `updates:Vector<Update>`
         public var updates: [Api.Update]
         /// `users:Vector<User>`
@@ -16281,10 +19896,21 @@ extension Api.Updates {
             self.seqStart = try reader.readInt32()
             self.seq = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updatesCombined")
+            json.key(#","updates":"#); json.beginArray(); for (index0, item0) in self.updates.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","seq_start":"#); json.write(self.seqStart)
+            json.key(#","seq":"#); json.write(self.seq)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updates#74ae4240` of type `Updates`.
-    public struct Updates: TLConstructor {
+    public struct Updates: TLConstructor, TLJSONWritable {
         /// `updates:Vector<Update>`
         public var updates: [Api.Update]
         /// `users:Vector<User>`
@@ -16324,10 +19950,20 @@ extension Api.Updates {
             self.date = try reader.readInt32()
             self.seq = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates")
+            json.key(#","updates":"#); json.beginArray(); for (index0, item0) in self.updates.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","seq":"#); json.write(self.seq)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updateShortSentMessage#9015e101` of type `Updates`.
-    public struct UpdateShortSentMessage: TLConstructor {
+    public struct UpdateShortSentMessage: TLConstructor, TLJSONWritable {
         /// `out:flags.1?true`
         public var out: Bool
         /// `id:int`
@@ -16388,12 +20024,25 @@ extension Api.Updates {
             if _flags & (1 << 7) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 25) != 0 { self.ttlPeriod = try reader.readInt32() } else { self.ttlPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updateShortSentMessage")
+            if self.out { json.key(#","out":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","pts_count":"#); json.write(self.ptsCount)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.ttlPeriod { json.key(#","ttl_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `dcOption#18b7a10d` of type `DcOption`.
-    public struct DcOption: TLConstructor {
+    public struct DcOption: TLConstructor, TLJSONWritable {
         /// `ipv6:flags.0?true`
         public var ipv6: Bool
         /// `media_only:flags.1?true`
@@ -16462,12 +20111,27 @@ extension Api {
             self.port = try reader.readInt32()
             if _flags & (1 << 10) != 0 { self.secret = try reader.readBytes() } else { self.secret = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dcOption")
+            if self.ipv6 { json.key(#","ipv6":"#); json.write(true) }
+            if self.mediaOnly { json.key(#","media_only":"#); json.write(true) }
+            if self.tcpoOnly { json.key(#","tcpo_only":"#); json.write(true) }
+            if self.cdn { json.key(#","cdn":"#); json.write(true) }
+            if self.`static` { json.key(#","static":"#); json.write(true) }
+            if self.thisPortOnly { json.key(#","this_port_only":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","ip_address":"#); json.write(self.ipAddress)
+            json.key(#","port":"#); json.write(self.port)
+            if let value = self.secret { json.key(#","secret":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `config#cc1a241e` of type `Config`.
-    public struct Config: TLConstructor {
+    public struct Config: TLConstructor, TLJSONWritable {
         /// `default_p2p_contacts:flags.3?true`
         public var defaultP2pContacts: Bool
         /// `preload_featured_stickers:flags.4?true`
@@ -16731,12 +20395,64 @@ extension Api {
             if _flags & (1 << 15) != 0 { self.reactionsDefault = try Api.Reaction(from: &reader) } else { self.reactionsDefault = nil }
             if _flags & (1 << 16) != 0 { self.autologinToken = try reader.readString() } else { self.autologinToken = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("config")
+            if self.defaultP2pContacts { json.key(#","default_p2p_contacts":"#); json.write(true) }
+            if self.preloadFeaturedStickers { json.key(#","preload_featured_stickers":"#); json.write(true) }
+            if self.revokePmInbox { json.key(#","revoke_pm_inbox":"#); json.write(true) }
+            if self.blockedMode { json.key(#","blocked_mode":"#); json.write(true) }
+            if self.forceTryIpv6 { json.key(#","force_try_ipv6":"#); json.write(true) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","expires":"#); json.write(self.expires)
+            json.key(#","test_mode":"#); json.write(self.testMode)
+            json.key(#","this_dc":"#); json.write(self.thisDc)
+            json.key(#","dc_options":"#); json.beginArray(); for (index0, item0) in self.dcOptions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","dc_txt_domain_name":"#); json.write(self.dcTxtDomainName)
+            json.key(#","chat_size_max":"#); json.write(self.chatSizeMax)
+            json.key(#","megagroup_size_max":"#); json.write(self.megagroupSizeMax)
+            json.key(#","forwarded_count_max":"#); json.write(self.forwardedCountMax)
+            json.key(#","online_update_period_ms":"#); json.write(self.onlineUpdatePeriodMs)
+            json.key(#","offline_blur_timeout_ms":"#); json.write(self.offlineBlurTimeoutMs)
+            json.key(#","offline_idle_timeout_ms":"#); json.write(self.offlineIdleTimeoutMs)
+            json.key(#","online_cloud_timeout_ms":"#); json.write(self.onlineCloudTimeoutMs)
+            json.key(#","notify_cloud_delay_ms":"#); json.write(self.notifyCloudDelayMs)
+            json.key(#","notify_default_delay_ms":"#); json.write(self.notifyDefaultDelayMs)
+            json.key(#","push_chat_period_ms":"#); json.write(self.pushChatPeriodMs)
+            json.key(#","push_chat_limit":"#); json.write(self.pushChatLimit)
+            json.key(#","edit_time_limit":"#); json.write(self.editTimeLimit)
+            json.key(#","revoke_time_limit":"#); json.write(self.revokeTimeLimit)
+            json.key(#","revoke_pm_time_limit":"#); json.write(self.revokePmTimeLimit)
+            json.key(#","rating_e_decay":"#); json.write(self.ratingEDecay)
+            json.key(#","stickers_recent_limit":"#); json.write(self.stickersRecentLimit)
+            json.key(#","channels_read_media_period":"#); json.write(self.channelsReadMediaPeriod)
+            if let value = self.tmpSessions { json.key(#","tmp_sessions":"#); json.write(value) }
+            json.key(#","call_receive_timeout_ms":"#); json.write(self.callReceiveTimeoutMs)
+            json.key(#","call_ring_timeout_ms":"#); json.write(self.callRingTimeoutMs)
+            json.key(#","call_connect_timeout_ms":"#); json.write(self.callConnectTimeoutMs)
+            json.key(#","call_packet_timeout_ms":"#); json.write(self.callPacketTimeoutMs)
+            json.key(#","me_url_prefix":"#); json.write(self.meUrlPrefix)
+            if let value = self.autoupdateUrlPrefix { json.key(#","autoupdate_url_prefix":"#); json.write(value) }
+            if let value = self.gifSearchUsername { json.key(#","gif_search_username":"#); json.write(value) }
+            if let value = self.venueSearchUsername { json.key(#","venue_search_username":"#); json.write(value) }
+            if let value = self.imgSearchUsername { json.key(#","img_search_username":"#); json.write(value) }
+            if let value = self.staticMapsProvider { json.key(#","static_maps_provider":"#); json.write(value) }
+            json.key(#","caption_length_max":"#); json.write(self.captionLengthMax)
+            json.key(#","message_length_max":"#); json.write(self.messageLengthMax)
+            json.key(#","webfile_dc_id":"#); json.write(self.webfileDcId)
+            if let value = self.suggestedLangCode { json.key(#","suggested_lang_code":"#); json.write(value) }
+            if let value = self.langPackVersion { json.key(#","lang_pack_version":"#); json.write(value) }
+            if let value = self.baseLangPackVersion { json.key(#","base_lang_pack_version":"#); json.write(value) }
+            if let value = self.reactionsDefault { json.key(#","reactions_default":"#); value.writeJSON(into: &json) }
+            if let value = self.autologinToken { json.key(#","autologin_token":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `nearestDc#8e1a1775` of type `NearestDc`.
-    public struct NearestDc: TLConstructor {
+    public struct NearestDc: TLConstructor, TLJSONWritable {
         /// `country:string`
         public var country: String
         /// `this_dc:int`
@@ -16766,12 +20482,20 @@ extension Api {
             self.thisDc = try reader.readInt32()
             self.nearestDc = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("nearestDc")
+            json.key(#","country":"#); json.write(self.country)
+            json.key(#","this_dc":"#); json.write(self.thisDc)
+            json.key(#","nearest_dc":"#); json.write(self.nearestDc)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EncryptedChat`: one case per constructor.
-    public indirect enum EncryptedChat: TLObject {
+    public indirect enum EncryptedChat: TLObject, TLJSONWritable {
         /// `encryptedChatEmpty#ab7ec0a0`
         case encryptedChatEmpty(Api.EncryptedChat.EncryptedChatEmpty)
         /// `encryptedChatWaiting#66b25953`
@@ -16795,6 +20519,16 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .encryptedChatEmpty(let value): value.writeJSON(into: &json)
+            case .encryptedChatWaiting(let value): value.writeJSON(into: &json)
+            case .encryptedChatRequested(let value): value.writeJSON(into: &json)
+            case .encryptedChat(let value): value.writeJSON(into: &json)
+            case .encryptedChatDiscarded(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -16814,7 +20548,7 @@ extension Api {
 
 extension Api.EncryptedChat {
     /// TL constructor `encryptedChatEmpty#ab7ec0a0` of type `EncryptedChat`.
-    public struct EncryptedChatEmpty: TLConstructor {
+    public struct EncryptedChatEmpty: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
 
@@ -16834,10 +20568,16 @@ extension Api.EncryptedChat {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedChatEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `encryptedChatWaiting#66b25953` of type `EncryptedChat`.
-    public struct EncryptedChatWaiting: TLConstructor {
+    public struct EncryptedChatWaiting: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `access_hash:long`
@@ -16877,10 +20617,20 @@ extension Api.EncryptedChat {
             self.adminId = try reader.readInt64()
             self.participantId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedChatWaiting")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `encryptedChatRequested#48f1d94c` of type `EncryptedChat`.
-    public struct EncryptedChatRequested: TLConstructor {
+    public struct EncryptedChatRequested: TLConstructor, TLJSONWritable {
         /// `folder_id:flags.0?int`
         public var folderId: Int32?
         /// `id:int`
@@ -16934,10 +20684,22 @@ extension Api.EncryptedChat {
             self.participantId = try reader.readInt64()
             self.ga = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedChatRequested")
+            if let value = self.folderId { json.key(#","folder_id":"#); json.write(value) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.key(#","g_a":"#); json.write(self.ga)
+            json.endObject()
+        }
     }
 
     /// TL constructor `encryptedChat#61f0d4c7` of type `EncryptedChat`.
-    public struct EncryptedChat: TLConstructor {
+    public struct EncryptedChat: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `access_hash:long`
@@ -16987,10 +20749,22 @@ extension Api.EncryptedChat {
             self.gaOrB = try reader.readBytes()
             self.keyFingerprint = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedChat")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.key(#","g_a_or_b":"#); json.write(self.gaOrB)
+            json.key(#","key_fingerprint":"#); json.write(self.keyFingerprint)
+            json.endObject()
+        }
     }
 
     /// TL constructor `encryptedChatDiscarded#1e1c7c45` of type `EncryptedChat`.
-    public struct EncryptedChatDiscarded: TLConstructor {
+    public struct EncryptedChatDiscarded: TLConstructor, TLJSONWritable {
         /// `history_deleted:flags.0?true`
         public var historyDeleted: Bool
         /// `id:int`
@@ -17018,12 +20792,19 @@ extension Api.EncryptedChat {
             self.historyDeleted = _flags & (1 << 0) != 0
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedChatDiscarded")
+            if self.historyDeleted { json.key(#","history_deleted":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputEncryptedChat#f141b5e1` of type `InputEncryptedChat`.
-    public struct InputEncryptedChat: TLConstructor {
+    public struct InputEncryptedChat: TLConstructor, TLJSONWritable {
         /// `chat_id:int`
         public var chatId: Int32
         /// `access_hash:long`
@@ -17048,12 +20829,19 @@ extension Api {
             self.chatId = try reader.readInt32()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputEncryptedChat")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EncryptedFile`: one case per constructor.
-    public indirect enum EncryptedFile: TLObject {
+    public indirect enum EncryptedFile: TLObject, TLJSONWritable {
         /// `encryptedFileEmpty#c21f497e`
         case encryptedFileEmpty
         /// `encryptedFile#a8008cd8`
@@ -17065,6 +20853,13 @@ extension Api {
             switch self {
             case .encryptedFileEmpty: writer.write(0xc21f497e as UInt32)
             case .encryptedFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .encryptedFileEmpty: json.beginObject("encryptedFileEmpty"); json.endObject()
+            case .encryptedFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -17084,7 +20879,7 @@ extension Api {
 
 extension Api.EncryptedFile {
     /// TL constructor `encryptedFile#a8008cd8` of type `EncryptedFile`.
-    public struct EncryptedFile: TLConstructor {
+    public struct EncryptedFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -17124,12 +20919,22 @@ extension Api.EncryptedFile {
             self.dcId = try reader.readInt32()
             self.keyFingerprint = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedFile")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","size":"#); json.write(self.size)
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","key_fingerprint":"#); json.write(self.keyFingerprint)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputEncryptedFile`: one case per constructor.
-    public indirect enum InputEncryptedFile: TLObject {
+    public indirect enum InputEncryptedFile: TLObject, TLJSONWritable {
         /// `inputEncryptedFileEmpty#1837c364`
         case inputEncryptedFileEmpty
         /// `inputEncryptedFileUploaded#64bd0306`
@@ -17147,6 +20952,15 @@ extension Api {
             case .inputEncryptedFileUploaded(let value): value.serialize(into: &writer)
             case .inputEncryptedFile(let value): value.serialize(into: &writer)
             case .inputEncryptedFileBigUploaded(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputEncryptedFileEmpty: json.beginObject("inputEncryptedFileEmpty"); json.endObject()
+            case .inputEncryptedFileUploaded(let value): value.writeJSON(into: &json)
+            case .inputEncryptedFile(let value): value.writeJSON(into: &json)
+            case .inputEncryptedFileBigUploaded(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -17168,7 +20982,7 @@ extension Api {
 
 extension Api.InputEncryptedFile {
     /// TL constructor `inputEncryptedFileUploaded#64bd0306` of type `InputEncryptedFile`.
-    public struct InputEncryptedFileUploaded: TLConstructor {
+    public struct InputEncryptedFileUploaded: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `parts:int`
@@ -17203,10 +21017,19 @@ extension Api.InputEncryptedFile {
             self.md5Checksum = try reader.readString()
             self.keyFingerprint = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputEncryptedFileUploaded")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","parts":"#); json.write(self.parts)
+            json.key(#","md5_checksum":"#); json.write(self.md5Checksum)
+            json.key(#","key_fingerprint":"#); json.write(self.keyFingerprint)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputEncryptedFile#5a17b5e5` of type `InputEncryptedFile`.
-    public struct InputEncryptedFile: TLConstructor {
+    public struct InputEncryptedFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -17231,10 +21054,17 @@ extension Api.InputEncryptedFile {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputEncryptedFile")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputEncryptedFileBigUploaded#2dc173c8` of type `InputEncryptedFile`.
-    public struct InputEncryptedFileBigUploaded: TLConstructor {
+    public struct InputEncryptedFileBigUploaded: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `parts:int`
@@ -17264,12 +21094,20 @@ extension Api.InputEncryptedFile {
             self.parts = try reader.readInt32()
             self.keyFingerprint = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputEncryptedFileBigUploaded")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","parts":"#); json.write(self.parts)
+            json.key(#","key_fingerprint":"#); json.write(self.keyFingerprint)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EncryptedMessage`: one case per constructor.
-    public indirect enum EncryptedMessage: TLObject {
+    public indirect enum EncryptedMessage: TLObject, TLJSONWritable {
         /// `encryptedMessage#ed18c118`
         case encryptedMessage(Api.EncryptedMessage.EncryptedMessage)
         /// `encryptedMessageService#23734b06`
@@ -17281,6 +21119,13 @@ extension Api {
             switch self {
             case .encryptedMessage(let value): value.serialize(into: &writer)
             case .encryptedMessageService(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .encryptedMessage(let value): value.writeJSON(into: &json)
+            case .encryptedMessageService(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -17300,7 +21145,7 @@ extension Api {
 
 extension Api.EncryptedMessage {
     /// TL constructor `encryptedMessage#ed18c118` of type `EncryptedMessage`.
-    public struct EncryptedMessage: TLConstructor {
+    public struct EncryptedMessage: TLConstructor, TLJSONWritable {
         /// `random_id:long`
         public var randomId: Int64
         /// `chat_id:int`
@@ -17340,10 +21185,20 @@ extension Api.EncryptedMessage {
             self.bytes = try reader.readBytes()
             self.file = try Api.EncryptedFile(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedMessage")
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.key(#","file":"#); self.file.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `encryptedMessageService#23734b06` of type `EncryptedMessage`.
-    public struct EncryptedMessageService: TLConstructor {
+    public struct EncryptedMessageService: TLConstructor, TLJSONWritable {
         /// `random_id:long`
         public var randomId: Int64
         /// `chat_id:int`
@@ -17378,12 +21233,21 @@ extension Api.EncryptedMessage {
             self.date = try reader.readInt32()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("encryptedMessageService")
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputDocument`: one case per constructor.
-    public indirect enum InputDocument: TLObject {
+    public indirect enum InputDocument: TLObject, TLJSONWritable {
         /// `inputDocumentEmpty#72f0eaae`
         case inputDocumentEmpty
         /// `inputDocument#1abfb575`
@@ -17395,6 +21259,13 @@ extension Api {
             switch self {
             case .inputDocumentEmpty: writer.write(0x72f0eaae as UInt32)
             case .inputDocument(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputDocumentEmpty: json.beginObject("inputDocumentEmpty"); json.endObject()
+            case .inputDocument(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -17414,7 +21285,7 @@ extension Api {
 
 extension Api.InputDocument {
     /// TL constructor `inputDocument#1abfb575` of type `InputDocument`.
-    public struct InputDocument: TLConstructor {
+    public struct InputDocument: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -17444,12 +21315,20 @@ extension Api.InputDocument {
             self.accessHash = try reader.readInt64()
             self.fileReference = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputDocument")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Document`: one case per constructor.
-    public indirect enum Document: TLObject {
+    public indirect enum Document: TLObject, TLJSONWritable {
         /// `documentEmpty#36f8c871`
         case documentEmpty(Api.Document.DocumentEmpty)
         /// `document#8fd4c4d8`
@@ -17461,6 +21340,13 @@ extension Api {
             switch self {
             case .documentEmpty(let value): value.serialize(into: &writer)
             case .document(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .documentEmpty(let value): value.writeJSON(into: &json)
+            case .document(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -17480,7 +21366,7 @@ extension Api {
 
 extension Api.Document {
     /// TL constructor `documentEmpty#36f8c871` of type `Document`.
-    public struct DocumentEmpty: TLConstructor {
+    public struct DocumentEmpty: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -17500,10 +21386,16 @@ extension Api.Document {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `document#8fd4c4d8` of type `Document`.
-    public struct Document: TLConstructor {
+    public struct Document: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -17573,12 +21465,27 @@ extension Api.Document {
             self.dcId = try reader.readInt32()
             self.attributes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DocumentAttribute(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("document")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","file_reference":"#); json.write(self.fileReference)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","mime_type":"#); json.write(self.mimeType)
+            json.key(#","size":"#); json.write(self.size)
+            if let value = self.thumbs { json.key(#","thumbs":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.videoThumbs { json.key(#","video_thumbs":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `NotifyPeer`: one case per constructor.
-    public indirect enum NotifyPeer: TLObject {
+    public indirect enum NotifyPeer: TLObject, TLJSONWritable {
         /// `notifyPeer#9fd40bd8`
         case notifyPeer(Api.NotifyPeer.NotifyPeer)
         /// `notifyUsers#b4c83b4c`
@@ -17605,6 +21512,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .notifyPeer(let value): value.writeJSON(into: &json)
+            case .notifyUsers: json.beginObject("notifyUsers"); json.endObject()
+            case .notifyChats: json.beginObject("notifyChats"); json.endObject()
+            case .notifyBroadcasts: json.beginObject("notifyBroadcasts"); json.endObject()
+            case .notifyForumTopic(let value): value.writeJSON(into: &json)
+            case .notifyCommunity(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -17625,7 +21543,7 @@ extension Api {
 
 extension Api.NotifyPeer {
     /// TL constructor `notifyPeer#9fd40bd8` of type `NotifyPeer`.
-    public struct NotifyPeer: TLConstructor {
+    public struct NotifyPeer: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
 
@@ -17645,10 +21563,16 @@ extension Api.NotifyPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("notifyPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `notifyForumTopic#226e6308` of type `NotifyPeer`.
-    public struct NotifyForumTopic: TLConstructor {
+    public struct NotifyForumTopic: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `top_msg_id:int`
@@ -17673,10 +21597,17 @@ extension Api.NotifyPeer {
             self.peer = try Api.Peer(from: &reader)
             self.topMsgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("notifyForumTopic")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","top_msg_id":"#); json.write(self.topMsgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `notifyCommunity#be376999` of type `NotifyPeer`.
-    public struct NotifyCommunity: TLConstructor {
+    public struct NotifyCommunity: TLConstructor, TLJSONWritable {
         /// `community_id:long`
         public var communityId: Int64
 
@@ -17696,12 +21627,18 @@ extension Api.NotifyPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.communityId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("notifyCommunity")
+            json.key(#","community_id":"#); json.write(self.communityId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SendMessageAction`: one case per constructor.
-    public indirect enum SendMessageAction: TLObject {
+    public indirect enum SendMessageAction: TLObject, TLJSONWritable {
         /// `sendMessageTypingAction#16bf744e`
         case sendMessageTypingAction
         /// `sendMessageCancelAction#fd5ec8f5`
@@ -17773,6 +21710,32 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .sendMessageTypingAction: json.beginObject("sendMessageTypingAction"); json.endObject()
+            case .sendMessageCancelAction: json.beginObject("sendMessageCancelAction"); json.endObject()
+            case .sendMessageRecordVideoAction: json.beginObject("sendMessageRecordVideoAction"); json.endObject()
+            case .sendMessageUploadVideoAction(let value): value.writeJSON(into: &json)
+            case .sendMessageRecordAudioAction: json.beginObject("sendMessageRecordAudioAction"); json.endObject()
+            case .sendMessageUploadAudioAction(let value): value.writeJSON(into: &json)
+            case .sendMessageUploadPhotoAction(let value): value.writeJSON(into: &json)
+            case .sendMessageUploadDocumentAction(let value): value.writeJSON(into: &json)
+            case .sendMessageGeoLocationAction: json.beginObject("sendMessageGeoLocationAction"); json.endObject()
+            case .sendMessageChooseContactAction: json.beginObject("sendMessageChooseContactAction"); json.endObject()
+            case .sendMessageGamePlayAction: json.beginObject("sendMessageGamePlayAction"); json.endObject()
+            case .sendMessageRecordRoundAction: json.beginObject("sendMessageRecordRoundAction"); json.endObject()
+            case .sendMessageUploadRoundAction(let value): value.writeJSON(into: &json)
+            case .speakingInGroupCallAction: json.beginObject("speakingInGroupCallAction"); json.endObject()
+            case .sendMessageHistoryImportAction(let value): value.writeJSON(into: &json)
+            case .sendMessageChooseStickerAction: json.beginObject("sendMessageChooseStickerAction"); json.endObject()
+            case .sendMessageEmojiInteraction(let value): value.writeJSON(into: &json)
+            case .sendMessageEmojiInteractionSeen(let value): value.writeJSON(into: &json)
+            case .sendMessageTextDraftAction(let value): value.writeJSON(into: &json)
+            case .inputSendMessageRichMessageDraftAction(let value): value.writeJSON(into: &json)
+            case .sendMessageRichMessageDraftAction(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -17808,7 +21771,7 @@ extension Api {
 
 extension Api.SendMessageAction {
     /// TL constructor `sendMessageUploadVideoAction#e9763aec` of type `SendMessageAction`.
-    public struct SendMessageUploadVideoAction: TLConstructor {
+    public struct SendMessageUploadVideoAction: TLConstructor, TLJSONWritable {
         /// `progress:int`
         public var progress: Int32
 
@@ -17828,10 +21791,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.progress = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageUploadVideoAction")
+            json.key(#","progress":"#); json.write(self.progress)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageUploadAudioAction#f351d7ab` of type `SendMessageAction`.
-    public struct SendMessageUploadAudioAction: TLConstructor {
+    public struct SendMessageUploadAudioAction: TLConstructor, TLJSONWritable {
         /// `progress:int`
         public var progress: Int32
 
@@ -17851,10 +21820,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.progress = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageUploadAudioAction")
+            json.key(#","progress":"#); json.write(self.progress)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageUploadPhotoAction#d1d34a26` of type `SendMessageAction`.
-    public struct SendMessageUploadPhotoAction: TLConstructor {
+    public struct SendMessageUploadPhotoAction: TLConstructor, TLJSONWritable {
         /// `progress:int`
         public var progress: Int32
 
@@ -17874,10 +21849,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.progress = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageUploadPhotoAction")
+            json.key(#","progress":"#); json.write(self.progress)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageUploadDocumentAction#aa0cd9e4` of type `SendMessageAction`.
-    public struct SendMessageUploadDocumentAction: TLConstructor {
+    public struct SendMessageUploadDocumentAction: TLConstructor, TLJSONWritable {
         /// `progress:int`
         public var progress: Int32
 
@@ -17897,10 +21878,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.progress = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageUploadDocumentAction")
+            json.key(#","progress":"#); json.write(self.progress)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageUploadRoundAction#243e1c66` of type `SendMessageAction`.
-    public struct SendMessageUploadRoundAction: TLConstructor {
+    public struct SendMessageUploadRoundAction: TLConstructor, TLJSONWritable {
         /// `progress:int`
         public var progress: Int32
 
@@ -17920,10 +21907,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.progress = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageUploadRoundAction")
+            json.key(#","progress":"#); json.write(self.progress)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageHistoryImportAction#dbda9246` of type `SendMessageAction`.
-    public struct SendMessageHistoryImportAction: TLConstructor {
+    public struct SendMessageHistoryImportAction: TLConstructor, TLJSONWritable {
         /// `progress:int`
         public var progress: Int32
 
@@ -17943,10 +21936,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.progress = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageHistoryImportAction")
+            json.key(#","progress":"#); json.write(self.progress)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageEmojiInteraction#25972bcb` of type `SendMessageAction`.
-    public struct SendMessageEmojiInteraction: TLConstructor {
+    public struct SendMessageEmojiInteraction: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
         /// `msg_id:int`
@@ -17976,10 +21975,18 @@ extension Api.SendMessageAction {
             self.msgId = try reader.readInt32()
             self.interaction = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageEmojiInteraction")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","interaction":"#); self.interaction.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageEmojiInteractionSeen#b665902e` of type `SendMessageAction`.
-    public struct SendMessageEmojiInteractionSeen: TLConstructor {
+    public struct SendMessageEmojiInteractionSeen: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
 
@@ -17999,10 +22006,16 @@ extension Api.SendMessageAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emoticon = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageEmojiInteractionSeen")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageTextDraftAction#376d975c` of type `SendMessageAction`.
-    public struct SendMessageTextDraftAction: TLConstructor {
+    public struct SendMessageTextDraftAction: TLConstructor, TLJSONWritable {
         /// `random_id:long`
         public var randomId: Int64
         /// `text:TextWithEntities`
@@ -18027,10 +22040,17 @@ extension Api.SendMessageAction {
             self.randomId = try reader.readInt64()
             self.text = try Api.TextWithEntities(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageTextDraftAction")
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputSendMessageRichMessageDraftAction#e2b23b51` of type `SendMessageAction`.
-    public struct InputSendMessageRichMessageDraftAction: TLConstructor {
+    public struct InputSendMessageRichMessageDraftAction: TLConstructor, TLJSONWritable {
         /// `random_id:long`
         public var randomId: Int64
         /// `rich_message:InputRichMessage`
@@ -18055,10 +22075,17 @@ extension Api.SendMessageAction {
             self.randomId = try reader.readInt64()
             self.richMessage = try Api.InputRichMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSendMessageRichMessageDraftAction")
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","rich_message":"#); self.richMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `sendMessageRichMessageDraftAction#a2cb24f9` of type `SendMessageAction`.
-    public struct SendMessageRichMessageDraftAction: TLConstructor {
+    public struct SendMessageRichMessageDraftAction: TLConstructor, TLJSONWritable {
         /// `random_id:long`
         public var randomId: Int64
         /// `rich_message:RichMessage`
@@ -18083,12 +22110,19 @@ extension Api.SendMessageAction {
             self.randomId = try reader.readInt64()
             self.richMessage = try Api.RichMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendMessageRichMessageDraftAction")
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","rich_message":"#); self.richMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputPrivacyKey`: one case per constructor.
-    public indirect enum InputPrivacyKey: TLObject {
+    public indirect enum InputPrivacyKey: TLObject, TLJSONWritable {
         /// `inputPrivacyKeyStatusTimestamp#4f96cb18`
         case inputPrivacyKeyStatusTimestamp
         /// `inputPrivacyKeyChatInvite#bdfb0426`
@@ -18139,6 +22173,25 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPrivacyKeyStatusTimestamp: json.beginObject("inputPrivacyKeyStatusTimestamp"); json.endObject()
+            case .inputPrivacyKeyChatInvite: json.beginObject("inputPrivacyKeyChatInvite"); json.endObject()
+            case .inputPrivacyKeyPhoneCall: json.beginObject("inputPrivacyKeyPhoneCall"); json.endObject()
+            case .inputPrivacyKeyPhoneP2P: json.beginObject("inputPrivacyKeyPhoneP2P"); json.endObject()
+            case .inputPrivacyKeyForwards: json.beginObject("inputPrivacyKeyForwards"); json.endObject()
+            case .inputPrivacyKeyProfilePhoto: json.beginObject("inputPrivacyKeyProfilePhoto"); json.endObject()
+            case .inputPrivacyKeyPhoneNumber: json.beginObject("inputPrivacyKeyPhoneNumber"); json.endObject()
+            case .inputPrivacyKeyAddedByPhone: json.beginObject("inputPrivacyKeyAddedByPhone"); json.endObject()
+            case .inputPrivacyKeyVoiceMessages: json.beginObject("inputPrivacyKeyVoiceMessages"); json.endObject()
+            case .inputPrivacyKeyAbout: json.beginObject("inputPrivacyKeyAbout"); json.endObject()
+            case .inputPrivacyKeyBirthday: json.beginObject("inputPrivacyKeyBirthday"); json.endObject()
+            case .inputPrivacyKeyStarGiftsAutoSave: json.beginObject("inputPrivacyKeyStarGiftsAutoSave"); json.endObject()
+            case .inputPrivacyKeyNoPaidMessages: json.beginObject("inputPrivacyKeyNoPaidMessages"); json.endObject()
+            case .inputPrivacyKeySavedMusic: json.beginObject("inputPrivacyKeySavedMusic"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -18167,7 +22220,7 @@ extension Api {
 
 extension Api {
     /// TL type `PrivacyKey`: one case per constructor.
-    public indirect enum PrivacyKey: TLObject {
+    public indirect enum PrivacyKey: TLObject, TLJSONWritable {
         /// `privacyKeyStatusTimestamp#bc2eab30`
         case privacyKeyStatusTimestamp
         /// `privacyKeyChatInvite#500e6dfa`
@@ -18218,6 +22271,25 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .privacyKeyStatusTimestamp: json.beginObject("privacyKeyStatusTimestamp"); json.endObject()
+            case .privacyKeyChatInvite: json.beginObject("privacyKeyChatInvite"); json.endObject()
+            case .privacyKeyPhoneCall: json.beginObject("privacyKeyPhoneCall"); json.endObject()
+            case .privacyKeyPhoneP2P: json.beginObject("privacyKeyPhoneP2P"); json.endObject()
+            case .privacyKeyForwards: json.beginObject("privacyKeyForwards"); json.endObject()
+            case .privacyKeyProfilePhoto: json.beginObject("privacyKeyProfilePhoto"); json.endObject()
+            case .privacyKeyPhoneNumber: json.beginObject("privacyKeyPhoneNumber"); json.endObject()
+            case .privacyKeyAddedByPhone: json.beginObject("privacyKeyAddedByPhone"); json.endObject()
+            case .privacyKeyVoiceMessages: json.beginObject("privacyKeyVoiceMessages"); json.endObject()
+            case .privacyKeyAbout: json.beginObject("privacyKeyAbout"); json.endObject()
+            case .privacyKeyBirthday: json.beginObject("privacyKeyBirthday"); json.endObject()
+            case .privacyKeyStarGiftsAutoSave: json.beginObject("privacyKeyStarGiftsAutoSave"); json.endObject()
+            case .privacyKeyNoPaidMessages: json.beginObject("privacyKeyNoPaidMessages"); json.endObject()
+            case .privacyKeySavedMusic: json.beginObject("privacyKeySavedMusic"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -18246,7 +22318,7 @@ extension Api {
 
 extension Api {
     /// TL type `InputPrivacyRule`: one case per constructor.
-    public indirect enum InputPrivacyRule: TLObject {
+    public indirect enum InputPrivacyRule: TLObject, TLJSONWritable {
         /// `inputPrivacyValueAllowContacts#0d09e07b`
         case inputPrivacyValueAllowContacts
         /// `inputPrivacyValueAllowAll#184b35ce`
@@ -18291,6 +22363,23 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPrivacyValueAllowContacts: json.beginObject("inputPrivacyValueAllowContacts"); json.endObject()
+            case .inputPrivacyValueAllowAll: json.beginObject("inputPrivacyValueAllowAll"); json.endObject()
+            case .inputPrivacyValueAllowUsers(let value): value.writeJSON(into: &json)
+            case .inputPrivacyValueDisallowContacts: json.beginObject("inputPrivacyValueDisallowContacts"); json.endObject()
+            case .inputPrivacyValueDisallowAll: json.beginObject("inputPrivacyValueDisallowAll"); json.endObject()
+            case .inputPrivacyValueDisallowUsers(let value): value.writeJSON(into: &json)
+            case .inputPrivacyValueAllowChatParticipants(let value): value.writeJSON(into: &json)
+            case .inputPrivacyValueDisallowChatParticipants(let value): value.writeJSON(into: &json)
+            case .inputPrivacyValueAllowCloseFriends: json.beginObject("inputPrivacyValueAllowCloseFriends"); json.endObject()
+            case .inputPrivacyValueAllowPremium: json.beginObject("inputPrivacyValueAllowPremium"); json.endObject()
+            case .inputPrivacyValueAllowBots: json.beginObject("inputPrivacyValueAllowBots"); json.endObject()
+            case .inputPrivacyValueDisallowBots: json.beginObject("inputPrivacyValueDisallowBots"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -18317,7 +22406,7 @@ extension Api {
 
 extension Api.InputPrivacyRule {
     /// TL constructor `inputPrivacyValueAllowUsers#131cc67f` of type `InputPrivacyRule`.
-    public struct InputPrivacyValueAllowUsers: TLConstructor {
+    public struct InputPrivacyValueAllowUsers: TLConstructor, TLJSONWritable {
         /// `users:Vector<InputUser>`
         public var users: [Api.InputUser]
 
@@ -18337,10 +22426,16 @@ extension Api.InputPrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputUser(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPrivacyValueAllowUsers")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPrivacyValueDisallowUsers#90110467` of type `InputPrivacyRule`.
-    public struct InputPrivacyValueDisallowUsers: TLConstructor {
+    public struct InputPrivacyValueDisallowUsers: TLConstructor, TLJSONWritable {
         /// `users:Vector<InputUser>`
         public var users: [Api.InputUser]
 
@@ -18360,10 +22455,16 @@ extension Api.InputPrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputUser(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPrivacyValueDisallowUsers")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPrivacyValueAllowChatParticipants#840649cf` of type `InputPrivacyRule`.
-    public struct InputPrivacyValueAllowChatParticipants: TLConstructor {
+    public struct InputPrivacyValueAllowChatParticipants: TLConstructor, TLJSONWritable {
         /// `chats:Vector<long>`
         public var chats: [Int64]
 
@@ -18383,10 +22484,16 @@ extension Api.InputPrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPrivacyValueAllowChatParticipants")
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPrivacyValueDisallowChatParticipants#e94f0f86` of type `InputPrivacyRule`.
-    public struct InputPrivacyValueDisallowChatParticipants: TLConstructor {
+    public struct InputPrivacyValueDisallowChatParticipants: TLConstructor, TLJSONWritable {
         /// `chats:Vector<long>`
         public var chats: [Int64]
 
@@ -18406,12 +22513,18 @@ extension Api.InputPrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPrivacyValueDisallowChatParticipants")
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PrivacyRule`: one case per constructor.
-    public indirect enum PrivacyRule: TLObject {
+    public indirect enum PrivacyRule: TLObject, TLJSONWritable {
         /// `privacyValueAllowContacts#fffe1bac`
         case privacyValueAllowContacts
         /// `privacyValueAllowAll#65427b82`
@@ -18456,6 +22569,23 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .privacyValueAllowContacts: json.beginObject("privacyValueAllowContacts"); json.endObject()
+            case .privacyValueAllowAll: json.beginObject("privacyValueAllowAll"); json.endObject()
+            case .privacyValueAllowUsers(let value): value.writeJSON(into: &json)
+            case .privacyValueDisallowContacts: json.beginObject("privacyValueDisallowContacts"); json.endObject()
+            case .privacyValueDisallowAll: json.beginObject("privacyValueDisallowAll"); json.endObject()
+            case .privacyValueDisallowUsers(let value): value.writeJSON(into: &json)
+            case .privacyValueAllowChatParticipants(let value): value.writeJSON(into: &json)
+            case .privacyValueDisallowChatParticipants(let value): value.writeJSON(into: &json)
+            case .privacyValueAllowCloseFriends: json.beginObject("privacyValueAllowCloseFriends"); json.endObject()
+            case .privacyValueAllowPremium: json.beginObject("privacyValueAllowPremium"); json.endObject()
+            case .privacyValueAllowBots: json.beginObject("privacyValueAllowBots"); json.endObject()
+            case .privacyValueDisallowBots: json.beginObject("privacyValueDisallowBots"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -18482,7 +22612,7 @@ extension Api {
 
 extension Api.PrivacyRule {
     /// TL constructor `privacyValueAllowUsers#b8905fb2` of type `PrivacyRule`.
-    public struct PrivacyValueAllowUsers: TLConstructor {
+    public struct PrivacyValueAllowUsers: TLConstructor, TLJSONWritable {
         /// `users:Vector<long>`
         public var users: [Int64]
 
@@ -18502,10 +22632,16 @@ extension Api.PrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("privacyValueAllowUsers")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `privacyValueDisallowUsers#e4621141` of type `PrivacyRule`.
-    public struct PrivacyValueDisallowUsers: TLConstructor {
+    public struct PrivacyValueDisallowUsers: TLConstructor, TLJSONWritable {
         /// `users:Vector<long>`
         public var users: [Int64]
 
@@ -18525,10 +22661,16 @@ extension Api.PrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("privacyValueDisallowUsers")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `privacyValueAllowChatParticipants#6b134e8e` of type `PrivacyRule`.
-    public struct PrivacyValueAllowChatParticipants: TLConstructor {
+    public struct PrivacyValueAllowChatParticipants: TLConstructor, TLJSONWritable {
         /// `chats:Vector<long>`
         public var chats: [Int64]
 
@@ -18548,10 +22690,16 @@ extension Api.PrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("privacyValueAllowChatParticipants")
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `privacyValueDisallowChatParticipants#41c87565` of type `PrivacyRule`.
-    public struct PrivacyValueDisallowChatParticipants: TLConstructor {
+    public struct PrivacyValueDisallowChatParticipants: TLConstructor, TLJSONWritable {
         /// `chats:Vector<long>`
         public var chats: [Int64]
 
@@ -18571,12 +22719,18 @@ extension Api.PrivacyRule {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("privacyValueDisallowChatParticipants")
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `accountDaysTTL#b8d0afdf` of type `AccountDaysTTL`.
-    public struct AccountDaysTTL: TLConstructor {
+    public struct AccountDaysTTL: TLConstructor, TLJSONWritable {
         /// `days:int`
         public var days: Int32
 
@@ -18596,12 +22750,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.days = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("accountDaysTTL")
+            json.key(#","days":"#); json.write(self.days)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `DocumentAttribute`: one case per constructor.
-    public indirect enum DocumentAttribute: TLObject {
+    public indirect enum DocumentAttribute: TLObject, TLJSONWritable {
         /// `documentAttributeImageSize#6c37c15c`
         case documentAttributeImageSize(Api.DocumentAttribute.DocumentAttributeImageSize)
         /// `documentAttributeAnimated#11b58939`
@@ -18634,6 +22794,19 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .documentAttributeImageSize(let value): value.writeJSON(into: &json)
+            case .documentAttributeAnimated: json.beginObject("documentAttributeAnimated"); json.endObject()
+            case .documentAttributeSticker(let value): value.writeJSON(into: &json)
+            case .documentAttributeVideo(let value): value.writeJSON(into: &json)
+            case .documentAttributeAudio(let value): value.writeJSON(into: &json)
+            case .documentAttributeFilename(let value): value.writeJSON(into: &json)
+            case .documentAttributeHasStickers: json.beginObject("documentAttributeHasStickers"); json.endObject()
+            case .documentAttributeCustomEmoji(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -18656,7 +22829,7 @@ extension Api {
 
 extension Api.DocumentAttribute {
     /// TL constructor `documentAttributeImageSize#6c37c15c` of type `DocumentAttribute`.
-    public struct DocumentAttributeImageSize: TLConstructor {
+    public struct DocumentAttributeImageSize: TLConstructor, TLJSONWritable {
         /// `w:int`
         public var w: Int32
         /// `h:int`
@@ -18681,10 +22854,17 @@ extension Api.DocumentAttribute {
             self.w = try reader.readInt32()
             self.h = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentAttributeImageSize")
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.endObject()
+        }
     }
 
     /// TL constructor `documentAttributeSticker#6319d612` of type `DocumentAttribute`.
-    public struct DocumentAttributeSticker: TLConstructor {
+    public struct DocumentAttributeSticker: TLConstructor, TLJSONWritable {
         /// `mask:flags.1?true`
         public var mask: Bool
         /// `alt:string`
@@ -18723,10 +22903,19 @@ extension Api.DocumentAttribute {
             self.stickerset = try Api.InputStickerSet(from: &reader)
             if _flags & (1 << 0) != 0 { self.maskCoords = try Api.MaskCoords(from: &reader) } else { self.maskCoords = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentAttributeSticker")
+            if self.mask { json.key(#","mask":"#); json.write(true) }
+            json.key(#","alt":"#); json.write(self.alt)
+            json.key(#","stickerset":"#); self.stickerset.writeJSON(into: &json)
+            if let value = self.maskCoords { json.key(#","mask_coords":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `documentAttributeVideo#43c57c48` of type `DocumentAttribute`.
-    public struct DocumentAttributeVideo: TLConstructor {
+    public struct DocumentAttributeVideo: TLConstructor, TLJSONWritable {
         /// `round_message:flags.0?true`
         public var roundMessage: Bool
         /// `supports_streaming:flags.1?true`
@@ -18792,10 +22981,24 @@ extension Api.DocumentAttribute {
             if _flags & (1 << 4) != 0 { self.videoStartTs = try reader.readDouble() } else { self.videoStartTs = nil }
             if _flags & (1 << 5) != 0 { self.videoCodec = try reader.readString() } else { self.videoCodec = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentAttributeVideo")
+            if self.roundMessage { json.key(#","round_message":"#); json.write(true) }
+            if self.supportsStreaming { json.key(#","supports_streaming":"#); json.write(true) }
+            if self.nosound { json.key(#","nosound":"#); json.write(true) }
+            json.key(#","duration":"#); json.write(self.duration)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            if let value = self.preloadPrefixSize { json.key(#","preload_prefix_size":"#); json.write(value) }
+            if let value = self.videoStartTs { json.key(#","video_start_ts":"#); json.write(value) }
+            if let value = self.videoCodec { json.key(#","video_codec":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `documentAttributeAudio#9852f9c6` of type `DocumentAttribute`.
-    public struct DocumentAttributeAudio: TLConstructor {
+    public struct DocumentAttributeAudio: TLConstructor, TLJSONWritable {
         /// `voice:flags.10?true`
         public var voice: Bool
         /// `duration:int`
@@ -18841,10 +23044,20 @@ extension Api.DocumentAttribute {
             if _flags & (1 << 1) != 0 { self.performer = try reader.readString() } else { self.performer = nil }
             if _flags & (1 << 2) != 0 { self.waveform = try reader.readBytes() } else { self.waveform = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentAttributeAudio")
+            if self.voice { json.key(#","voice":"#); json.write(true) }
+            json.key(#","duration":"#); json.write(self.duration)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.performer { json.key(#","performer":"#); json.write(value) }
+            if let value = self.waveform { json.key(#","waveform":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `documentAttributeFilename#15590068` of type `DocumentAttribute`.
-    public struct DocumentAttributeFilename: TLConstructor {
+    public struct DocumentAttributeFilename: TLConstructor, TLJSONWritable {
         /// `file_name:string`
         public var fileName: String
 
@@ -18864,10 +23077,16 @@ extension Api.DocumentAttribute {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.fileName = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentAttributeFilename")
+            json.key(#","file_name":"#); json.write(self.fileName)
+            json.endObject()
+        }
     }
 
     /// TL constructor `documentAttributeCustomEmoji#fd149899` of type `DocumentAttribute`.
-    public struct DocumentAttributeCustomEmoji: TLConstructor {
+    public struct DocumentAttributeCustomEmoji: TLConstructor, TLJSONWritable {
         /// `free:flags.0?true`
         public var free: Bool
         /// `text_color:flags.1?true`
@@ -18905,12 +23124,21 @@ extension Api.DocumentAttribute {
             self.alt = try reader.readString()
             self.stickerset = try Api.InputStickerSet(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("documentAttributeCustomEmoji")
+            if self.free { json.key(#","free":"#); json.write(true) }
+            if self.textColor { json.key(#","text_color":"#); json.write(true) }
+            json.key(#","alt":"#); json.write(self.alt)
+            json.key(#","stickerset":"#); self.stickerset.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `stickerPack#12b299d4` of type `StickerPack`.
-    public struct StickerPack: TLConstructor {
+    public struct StickerPack: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
         /// `documents:Vector<long>`
@@ -18935,12 +23163,19 @@ extension Api {
             self.emoticon = try reader.readString()
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerPack")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `WebPage`: one case per constructor.
-    public indirect enum WebPage: TLObject {
+    public indirect enum WebPage: TLObject, TLJSONWritable {
         /// `webPageEmpty#211a1788`
         case webPageEmpty(Api.WebPage.WebPageEmpty)
         /// `webPagePending#b0d13e47`
@@ -18958,6 +23193,15 @@ extension Api {
             case .webPagePending(let value): value.serialize(into: &writer)
             case .webPage(let value): value.serialize(into: &writer)
             case .webPageNotModified(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .webPageEmpty(let value): value.writeJSON(into: &json)
+            case .webPagePending(let value): value.writeJSON(into: &json)
+            case .webPage(let value): value.writeJSON(into: &json)
+            case .webPageNotModified(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -18979,7 +23223,7 @@ extension Api {
 
 extension Api.WebPage {
     /// TL constructor `webPageEmpty#211a1788` of type `WebPage`.
-    public struct WebPageEmpty: TLConstructor {
+    public struct WebPageEmpty: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `url:flags.0?string`
@@ -19008,10 +23252,17 @@ extension Api.WebPage {
             self.id = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.url = try reader.readString() } else { self.url = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPagePending#b0d13e47` of type `WebPage`.
-    public struct WebPagePending: TLConstructor {
+    public struct WebPagePending: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `url:flags.0?string`
@@ -19045,10 +23296,18 @@ extension Api.WebPage {
             if _flags & (1 << 0) != 0 { self.url = try reader.readString() } else { self.url = nil }
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPagePending")
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPage#e89c45b2` of type `WebPage`.
-    public struct WebPage: TLConstructor {
+    public struct WebPage: TLConstructor, TLJSONWritable {
         /// `has_large_media:flags.13?true`
         public var hasLargeMedia: Bool
         /// `video_cover_photo:flags.14?true`
@@ -19180,10 +23439,35 @@ extension Api.WebPage {
             if _flags & (1 << 10) != 0 { self.cachedPage = try Api.Page(from: &reader) } else { self.cachedPage = nil }
             if _flags & (1 << 12) != 0 { self.attributes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.WebPageAttribute(from: &reader) } } else { self.attributes = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPage")
+            if self.hasLargeMedia { json.key(#","has_large_media":"#); json.write(true) }
+            if self.videoCoverPhoto { json.key(#","video_cover_photo":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","display_url":"#); json.write(self.displayUrl)
+            json.key(#","hash":"#); json.write(self.hash)
+            if let value = self.type { json.key(#","type":"#); json.write(value) }
+            if let value = self.siteName { json.key(#","site_name":"#); json.write(value) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.embedUrl { json.key(#","embed_url":"#); json.write(value) }
+            if let value = self.embedType { json.key(#","embed_type":"#); json.write(value) }
+            if let value = self.embedWidth { json.key(#","embed_width":"#); json.write(value) }
+            if let value = self.embedHeight { json.key(#","embed_height":"#); json.write(value) }
+            if let value = self.duration { json.key(#","duration":"#); json.write(value) }
+            if let value = self.author { json.key(#","author":"#); json.write(value) }
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            if let value = self.cachedPage { json.key(#","cached_page":"#); value.writeJSON(into: &json) }
+            if let value = self.attributes { json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageNotModified#7311ca11` of type `WebPage`.
-    public struct WebPageNotModified: TLConstructor {
+    public struct WebPageNotModified: TLConstructor, TLJSONWritable {
         /// `cached_page_views:flags.0?int`
         public var cachedPageViews: Int32?
 
@@ -19207,12 +23491,18 @@ extension Api.WebPage {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.cachedPageViews = try reader.readInt32() } else { self.cachedPageViews = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageNotModified")
+            if let value = self.cachedPageViews { json.key(#","cached_page_views":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `authorization#ad01d61d` of type `Authorization`.
-    public struct Authorization: TLConstructor {
+    public struct Authorization: TLConstructor, TLJSONWritable {
         /// `current:flags.0?true`
         public var current: Bool
         /// `official_app:flags.1?true`
@@ -19320,12 +23610,35 @@ extension Api {
             self.country = try reader.readString()
             self.region = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("authorization")
+            if self.current { json.key(#","current":"#); json.write(true) }
+            if self.officialApp { json.key(#","official_app":"#); json.write(true) }
+            if self.passwordPending { json.key(#","password_pending":"#); json.write(true) }
+            if self.encryptedRequestsDisabled { json.key(#","encrypted_requests_disabled":"#); json.write(true) }
+            if self.callRequestsDisabled { json.key(#","call_requests_disabled":"#); json.write(true) }
+            if self.unconfirmed { json.key(#","unconfirmed":"#); json.write(true) }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","device_model":"#); json.write(self.deviceModel)
+            json.key(#","platform":"#); json.write(self.platform)
+            json.key(#","system_version":"#); json.write(self.systemVersion)
+            json.key(#","api_id":"#); json.write(self.apiId)
+            json.key(#","app_name":"#); json.write(self.appName)
+            json.key(#","app_version":"#); json.write(self.appVersion)
+            json.key(#","date_created":"#); json.write(self.dateCreated)
+            json.key(#","date_active":"#); json.write(self.dateActive)
+            json.key(#","ip":"#); json.write(self.ip)
+            json.key(#","country":"#); json.write(self.country)
+            json.key(#","region":"#); json.write(self.region)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `receivedNotifyMessage#a384b779` of type `ReceivedNotifyMessage`.
-    public struct ReceivedNotifyMessage: TLConstructor {
+    public struct ReceivedNotifyMessage: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `flags:int`
@@ -19350,12 +23663,19 @@ extension Api {
             self.id = try reader.readInt32()
             self.flags = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("receivedNotifyMessage")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","flags":"#); json.write(self.flags)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ExportedChatInvite`: one case per constructor.
-    public indirect enum ExportedChatInvite: TLObject {
+    public indirect enum ExportedChatInvite: TLObject, TLJSONWritable {
         /// `chatInviteExported#a22cbd96`
         case chatInviteExported(Api.ExportedChatInvite.ChatInviteExported)
         /// `chatInvitePublicJoinRequests#ed107ab7`
@@ -19367,6 +23687,13 @@ extension Api {
             switch self {
             case .chatInviteExported(let value): value.serialize(into: &writer)
             case .chatInvitePublicJoinRequests: writer.write(0xed107ab7 as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatInviteExported(let value): value.writeJSON(into: &json)
+            case .chatInvitePublicJoinRequests: json.beginObject("chatInvitePublicJoinRequests"); json.endObject()
             }
         }
 
@@ -19386,7 +23713,7 @@ extension Api {
 
 extension Api.ExportedChatInvite {
     /// TL constructor `chatInviteExported#a22cbd96` of type `ExportedChatInvite`.
-    public struct ChatInviteExported: TLConstructor {
+    public struct ChatInviteExported: TLConstructor, TLJSONWritable {
         /// `revoked:flags.0?true`
         public var revoked: Bool
         /// `permanent:flags.5?true`
@@ -19482,12 +23809,31 @@ extension Api.ExportedChatInvite {
             if _flags & (1 << 8) != 0 { self.title = try reader.readString() } else { self.title = nil }
             if _flags & (1 << 9) != 0 { self.subscriptionPricing = try Api.StarsSubscriptionPricing(from: &reader) } else { self.subscriptionPricing = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatInviteExported")
+            if self.revoked { json.key(#","revoked":"#); json.write(true) }
+            if self.permanent { json.key(#","permanent":"#); json.write(true) }
+            if self.requestNeeded { json.key(#","request_needed":"#); json.write(true) }
+            json.key(#","link":"#); json.write(self.link)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.startDate { json.key(#","start_date":"#); json.write(value) }
+            if let value = self.expireDate { json.key(#","expire_date":"#); json.write(value) }
+            if let value = self.usageLimit { json.key(#","usage_limit":"#); json.write(value) }
+            if let value = self.usage { json.key(#","usage":"#); json.write(value) }
+            if let value = self.requested { json.key(#","requested":"#); json.write(value) }
+            if let value = self.subscriptionExpired { json.key(#","subscription_expired":"#); json.write(value) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.subscriptionPricing { json.key(#","subscription_pricing":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatInvite`: one case per constructor.
-    public indirect enum ChatInvite: TLObject {
+    public indirect enum ChatInvite: TLObject, TLJSONWritable {
         /// `chatInviteAlready#5a686d7c`
         case chatInviteAlready(Api.ChatInvite.ChatInviteAlready)
         /// `chatInvite#5c9d3702`
@@ -19502,6 +23848,14 @@ extension Api {
             case .chatInviteAlready(let value): value.serialize(into: &writer)
             case .chatInvite(let value): value.serialize(into: &writer)
             case .chatInvitePeek(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatInviteAlready(let value): value.writeJSON(into: &json)
+            case .chatInvite(let value): value.writeJSON(into: &json)
+            case .chatInvitePeek(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -19522,7 +23876,7 @@ extension Api {
 
 extension Api.ChatInvite {
     /// TL constructor `chatInviteAlready#5a686d7c` of type `ChatInvite`.
-    public struct ChatInviteAlready: TLConstructor {
+    public struct ChatInviteAlready: TLConstructor, TLJSONWritable {
         /// `chat:Chat`
         public var chat: Api.Chat
 
@@ -19542,10 +23896,16 @@ extension Api.ChatInvite {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.chat = try Api.Chat(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatInviteAlready")
+            json.key(#","chat":"#); self.chat.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatInvite#5c9d3702` of type `ChatInvite`.
-    public struct ChatInvite: TLConstructor {
+    public struct ChatInvite: TLConstructor, TLJSONWritable {
         /// `channel:flags.0?true`
         public var channel: Bool
         /// `broadcast:flags.1?true`
@@ -19658,10 +24018,33 @@ extension Api.ChatInvite {
             if _flags & (1 << 12) != 0 { self.subscriptionFormId = try reader.readInt64() } else { self.subscriptionFormId = nil }
             if _flags & (1 << 13) != 0 { self.botVerification = try Api.BotVerification(from: &reader) } else { self.botVerification = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatInvite")
+            if self.channel { json.key(#","channel":"#); json.write(true) }
+            if self.broadcast { json.key(#","broadcast":"#); json.write(true) }
+            if self.`public` { json.key(#","public":"#); json.write(true) }
+            if self.megagroup { json.key(#","megagroup":"#); json.write(true) }
+            if self.requestNeeded { json.key(#","request_needed":"#); json.write(true) }
+            if self.verified { json.key(#","verified":"#); json.write(true) }
+            if self.scam { json.key(#","scam":"#); json.write(true) }
+            if self.fake { json.key(#","fake":"#); json.write(true) }
+            if self.canRefulfillSubscription { json.key(#","can_refulfill_subscription":"#); json.write(true) }
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.about { json.key(#","about":"#); json.write(value) }
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.key(#","participants_count":"#); json.write(self.participantsCount)
+            if let value = self.participants { json.key(#","participants":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","color":"#); json.write(self.color)
+            if let value = self.subscriptionPricing { json.key(#","subscription_pricing":"#); value.writeJSON(into: &json) }
+            if let value = self.subscriptionFormId { json.key(#","subscription_form_id":"#); json.write(value) }
+            if let value = self.botVerification { json.key(#","bot_verification":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatInvitePeek#61695cb0` of type `ChatInvite`.
-    public struct ChatInvitePeek: TLConstructor {
+    public struct ChatInvitePeek: TLConstructor, TLJSONWritable {
         /// `chat:Chat`
         public var chat: Api.Chat
         /// `expires:int`
@@ -19686,12 +24069,19 @@ extension Api.ChatInvite {
             self.chat = try Api.Chat(from: &reader)
             self.expires = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatInvitePeek")
+            json.key(#","chat":"#); self.chat.writeJSON(into: &json)
+            json.key(#","expires":"#); json.write(self.expires)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputStickerSet`: one case per constructor.
-    public indirect enum InputStickerSet: TLObject {
+    public indirect enum InputStickerSet: TLObject, TLJSONWritable {
         /// `inputStickerSetEmpty#ffb62b95`
         case inputStickerSetEmpty
         /// `inputStickerSetID#9de7a269`
@@ -19736,6 +24126,23 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputStickerSetEmpty: json.beginObject("inputStickerSetEmpty"); json.endObject()
+            case .inputStickerSetID(let value): value.writeJSON(into: &json)
+            case .inputStickerSetShortName(let value): value.writeJSON(into: &json)
+            case .inputStickerSetAnimatedEmoji: json.beginObject("inputStickerSetAnimatedEmoji"); json.endObject()
+            case .inputStickerSetDice(let value): value.writeJSON(into: &json)
+            case .inputStickerSetAnimatedEmojiAnimations: json.beginObject("inputStickerSetAnimatedEmojiAnimations"); json.endObject()
+            case .inputStickerSetPremiumGifts: json.beginObject("inputStickerSetPremiumGifts"); json.endObject()
+            case .inputStickerSetEmojiGenericAnimations: json.beginObject("inputStickerSetEmojiGenericAnimations"); json.endObject()
+            case .inputStickerSetEmojiDefaultStatuses: json.beginObject("inputStickerSetEmojiDefaultStatuses"); json.endObject()
+            case .inputStickerSetEmojiDefaultTopicIcons: json.beginObject("inputStickerSetEmojiDefaultTopicIcons"); json.endObject()
+            case .inputStickerSetEmojiChannelDefaultStatuses: json.beginObject("inputStickerSetEmojiChannelDefaultStatuses"); json.endObject()
+            case .inputStickerSetTonGifts: json.beginObject("inputStickerSetTonGifts"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -19762,7 +24169,7 @@ extension Api {
 
 extension Api.InputStickerSet {
     /// TL constructor `inputStickerSetID#9de7a269` of type `InputStickerSet`.
-    public struct InputStickerSetID: TLConstructor {
+    public struct InputStickerSetID: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -19787,10 +24194,17 @@ extension Api.InputStickerSet {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickerSetID")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStickerSetShortName#861cc8a0` of type `InputStickerSet`.
-    public struct InputStickerSetShortName: TLConstructor {
+    public struct InputStickerSetShortName: TLConstructor, TLJSONWritable {
         /// `short_name:string`
         public var shortName: String
 
@@ -19810,10 +24224,16 @@ extension Api.InputStickerSet {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.shortName = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickerSetShortName")
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStickerSetDice#e67f520e` of type `InputStickerSet`.
-    public struct InputStickerSetDice: TLConstructor {
+    public struct InputStickerSetDice: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
 
@@ -19833,12 +24253,18 @@ extension Api.InputStickerSet {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emoticon = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickerSetDice")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `stickerSet#2dd14edc` of type `StickerSet`.
-    public struct StickerSet: TLConstructor {
+    public struct StickerSet: TLConstructor, TLJSONWritable {
         /// `archived:flags.1?true`
         public var archived: Bool
         /// `official:flags.2?true`
@@ -19951,12 +24377,35 @@ extension Api {
             self.count = try reader.readInt32()
             self.hash = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerSet")
+            if self.archived { json.key(#","archived":"#); json.write(true) }
+            if self.official { json.key(#","official":"#); json.write(true) }
+            if self.masks { json.key(#","masks":"#); json.write(true) }
+            if self.emojis { json.key(#","emojis":"#); json.write(true) }
+            if self.textColor { json.key(#","text_color":"#); json.write(true) }
+            if self.channelEmojiStatus { json.key(#","channel_emoji_status":"#); json.write(true) }
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if let value = self.installedDate { json.key(#","installed_date":"#); json.write(value) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            if let value = self.thumbs { json.key(#","thumbs":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.thumbDcId { json.key(#","thumb_dc_id":"#); json.write(value) }
+            if let value = self.thumbVersion { json.key(#","thumb_version":"#); json.write(value) }
+            if let value = self.thumbDocumentId { json.key(#","thumb_document_id":"#); json.write(value) }
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botCommand#9852d6d2` of type `BotCommand`.
-    public struct BotCommand: TLConstructor {
+    public struct BotCommand: TLConstructor, TLJSONWritable {
         /// `ephemeral:flags.0?true`
         public var ephemeral: Bool
         /// `command:string`
@@ -19989,12 +24438,20 @@ extension Api {
             self.command = try reader.readString()
             self.description = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botCommand")
+            if self.ephemeral { json.key(#","ephemeral":"#); json.write(true) }
+            json.key(#","command":"#); json.write(self.command)
+            json.key(#","description":"#); json.write(self.description)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botInfo#4d8a0299` of type `BotInfo`.
-    public struct BotInfo: TLConstructor {
+    public struct BotInfo: TLConstructor, TLJSONWritable {
         /// `has_preview_medias:flags.6?true`
         public var hasPreviewMedias: Bool
         /// `user_id:flags.0?long`
@@ -20071,12 +24528,27 @@ extension Api {
             if _flags & (1 << 8) != 0 { self.appSettings = try Api.BotAppSettings(from: &reader) } else { self.appSettings = nil }
             if _flags & (1 << 9) != 0 { self.verifierSettings = try Api.BotVerifierSettings(from: &reader) } else { self.verifierSettings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInfo")
+            if self.hasPreviewMedias { json.key(#","has_preview_medias":"#); json.write(true) }
+            if let value = self.userId { json.key(#","user_id":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            if let value = self.descriptionPhoto { json.key(#","description_photo":"#); value.writeJSON(into: &json) }
+            if let value = self.descriptionDocument { json.key(#","description_document":"#); value.writeJSON(into: &json) }
+            if let value = self.commands { json.key(#","commands":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.menuButton { json.key(#","menu_button":"#); value.writeJSON(into: &json) }
+            if let value = self.privacyPolicyUrl { json.key(#","privacy_policy_url":"#); json.write(value) }
+            if let value = self.appSettings { json.key(#","app_settings":"#); value.writeJSON(into: &json) }
+            if let value = self.verifierSettings { json.key(#","verifier_settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `KeyboardButton`: one case per constructor.
-    public indirect enum KeyboardButton: TLObject {
+    public indirect enum KeyboardButton: TLObject, TLJSONWritable {
         /// `keyboardButton#7d170cff`
         case keyboardButton(Api.KeyboardButton.KeyboardButton)
         /// `keyboardButtonUrl#d80c25ec`
@@ -20139,6 +24611,29 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .keyboardButton(let value): value.writeJSON(into: &json)
+            case .keyboardButtonUrl(let value): value.writeJSON(into: &json)
+            case .keyboardButtonCallback(let value): value.writeJSON(into: &json)
+            case .keyboardButtonRequestPhone(let value): value.writeJSON(into: &json)
+            case .keyboardButtonRequestGeoLocation(let value): value.writeJSON(into: &json)
+            case .keyboardButtonSwitchInline(let value): value.writeJSON(into: &json)
+            case .keyboardButtonGame(let value): value.writeJSON(into: &json)
+            case .keyboardButtonBuy(let value): value.writeJSON(into: &json)
+            case .keyboardButtonUrlAuth(let value): value.writeJSON(into: &json)
+            case .inputKeyboardButtonUrlAuth(let value): value.writeJSON(into: &json)
+            case .keyboardButtonRequestPoll(let value): value.writeJSON(into: &json)
+            case .inputKeyboardButtonUserProfile(let value): value.writeJSON(into: &json)
+            case .keyboardButtonUserProfile(let value): value.writeJSON(into: &json)
+            case .keyboardButtonWebView(let value): value.writeJSON(into: &json)
+            case .keyboardButtonSimpleWebView(let value): value.writeJSON(into: &json)
+            case .keyboardButtonRequestPeer(let value): value.writeJSON(into: &json)
+            case .inputKeyboardButtonRequestPeer(let value): value.writeJSON(into: &json)
+            case .keyboardButtonCopy(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -20171,7 +24666,7 @@ extension Api {
 
 extension Api.KeyboardButton {
     /// TL constructor `keyboardButton#7d170cff` of type `KeyboardButton`.
-    public struct KeyboardButton: TLConstructor {
+    public struct KeyboardButton: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20200,10 +24695,17 @@ extension Api.KeyboardButton {
             if _flags & (1 << 10) != 0 { self.style = try Api.KeyboardButtonStyle(from: &reader) } else { self.style = nil }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButton")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonUrl#d80c25ec` of type `KeyboardButton`.
-    public struct KeyboardButtonUrl: TLConstructor {
+    public struct KeyboardButtonUrl: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20237,10 +24739,18 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonUrl")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonCallback#e62bc960` of type `KeyboardButton`.
-    public struct KeyboardButtonCallback: TLConstructor {
+    public struct KeyboardButtonCallback: TLConstructor, TLJSONWritable {
         /// `requires_password:flags.0?true`
         public var requiresPassword: Bool
         /// `style:flags.10?KeyboardButtonStyle`
@@ -20279,10 +24789,19 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.data = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonCallback")
+            if self.requiresPassword { json.key(#","requires_password":"#); json.write(true) }
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","data":"#); json.write(self.data)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonRequestPhone#417efd8f` of type `KeyboardButton`.
-    public struct KeyboardButtonRequestPhone: TLConstructor {
+    public struct KeyboardButtonRequestPhone: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20311,10 +24830,17 @@ extension Api.KeyboardButton {
             if _flags & (1 << 10) != 0 { self.style = try Api.KeyboardButtonStyle(from: &reader) } else { self.style = nil }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonRequestPhone")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonRequestGeoLocation#aa40f94d` of type `KeyboardButton`.
-    public struct KeyboardButtonRequestGeoLocation: TLConstructor {
+    public struct KeyboardButtonRequestGeoLocation: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20343,10 +24869,17 @@ extension Api.KeyboardButton {
             if _flags & (1 << 10) != 0 { self.style = try Api.KeyboardButtonStyle(from: &reader) } else { self.style = nil }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonRequestGeoLocation")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonSwitchInline#991399fc` of type `KeyboardButton`.
-    public struct KeyboardButtonSwitchInline: TLConstructor {
+    public struct KeyboardButtonSwitchInline: TLConstructor, TLJSONWritable {
         /// `same_peer:flags.0?true`
         public var samePeer: Bool
         /// `style:flags.10?KeyboardButtonStyle`
@@ -20391,10 +24924,20 @@ extension Api.KeyboardButton {
             self.query = try reader.readString()
             if _flags & (1 << 1) != 0 { self.peerTypes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InlineQueryPeerType(from: &reader) } } else { self.peerTypes = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonSwitchInline")
+            if self.samePeer { json.key(#","same_peer":"#); json.write(true) }
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","query":"#); json.write(self.query)
+            if let value = self.peerTypes { json.key(#","peer_types":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonGame#89c590f9` of type `KeyboardButton`.
-    public struct KeyboardButtonGame: TLConstructor {
+    public struct KeyboardButtonGame: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20423,10 +24966,17 @@ extension Api.KeyboardButton {
             if _flags & (1 << 10) != 0 { self.style = try Api.KeyboardButtonStyle(from: &reader) } else { self.style = nil }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonGame")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonBuy#3fa53905` of type `KeyboardButton`.
-    public struct KeyboardButtonBuy: TLConstructor {
+    public struct KeyboardButtonBuy: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20455,10 +25005,17 @@ extension Api.KeyboardButton {
             if _flags & (1 << 10) != 0 { self.style = try Api.KeyboardButtonStyle(from: &reader) } else { self.style = nil }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonBuy")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonUrlAuth#f51006f9` of type `KeyboardButton`.
-    public struct KeyboardButtonUrlAuth: TLConstructor {
+    public struct KeyboardButtonUrlAuth: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20503,10 +25060,20 @@ extension Api.KeyboardButton {
             self.url = try reader.readString()
             self.buttonId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonUrlAuth")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            if let value = self.fwdText { json.key(#","fwd_text":"#); json.write(value) }
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","button_id":"#); json.write(self.buttonId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputKeyboardButtonUrlAuth#68013e72` of type `KeyboardButton`.
-    public struct InputKeyboardButtonUrlAuth: TLConstructor {
+    public struct InputKeyboardButtonUrlAuth: TLConstructor, TLJSONWritable {
         /// `request_write_access:flags.0?true`
         public var requestWriteAccess: Bool
         /// `style:flags.10?KeyboardButtonStyle`
@@ -20556,10 +25123,21 @@ extension Api.KeyboardButton {
             self.url = try reader.readString()
             self.bot = try Api.InputUser(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputKeyboardButtonUrlAuth")
+            if self.requestWriteAccess { json.key(#","request_write_access":"#); json.write(true) }
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            if let value = self.fwdText { json.key(#","fwd_text":"#); json.write(value) }
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","bot":"#); self.bot.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonRequestPoll#7a11d782` of type `KeyboardButton`.
-    public struct KeyboardButtonRequestPoll: TLConstructor {
+    public struct KeyboardButtonRequestPoll: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `quiz:flags.0?Bool`
@@ -20594,10 +25172,18 @@ extension Api.KeyboardButton {
             if _flags & (1 << 0) != 0 { self.quiz = try reader.readBool() } else { self.quiz = nil }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonRequestPoll")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            if let value = self.quiz { json.key(#","quiz":"#); json.write(value) }
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputKeyboardButtonUserProfile#7d5e07c7` of type `KeyboardButton`.
-    public struct InputKeyboardButtonUserProfile: TLConstructor {
+    public struct InputKeyboardButtonUserProfile: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20631,10 +25217,18 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.userId = try Api.InputUser(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputKeyboardButtonUserProfile")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","user_id":"#); self.userId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonUserProfile#c0fd5d09` of type `KeyboardButton`.
-    public struct KeyboardButtonUserProfile: TLConstructor {
+    public struct KeyboardButtonUserProfile: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20668,10 +25262,18 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonUserProfile")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonWebView#e846b1a0` of type `KeyboardButton`.
-    public struct KeyboardButtonWebView: TLConstructor {
+    public struct KeyboardButtonWebView: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20705,10 +25307,18 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonWebView")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonSimpleWebView#e15c4370` of type `KeyboardButton`.
-    public struct KeyboardButtonSimpleWebView: TLConstructor {
+    public struct KeyboardButtonSimpleWebView: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20742,10 +25352,18 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonSimpleWebView")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonRequestPeer#5b0f15f5` of type `KeyboardButton`.
-    public struct KeyboardButtonRequestPeer: TLConstructor {
+    public struct KeyboardButtonRequestPeer: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20789,10 +25407,20 @@ extension Api.KeyboardButton {
             self.peerType = try Api.RequestPeerType(from: &reader)
             self.maxQuantity = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonRequestPeer")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","button_id":"#); json.write(self.buttonId)
+            json.key(#","peer_type":"#); self.peerType.writeJSON(into: &json)
+            json.key(#","max_quantity":"#); json.write(self.maxQuantity)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputKeyboardButtonRequestPeer#02b78156` of type `KeyboardButton`.
-    public struct InputKeyboardButtonRequestPeer: TLConstructor {
+    public struct InputKeyboardButtonRequestPeer: TLConstructor, TLJSONWritable {
         /// `name_requested:flags.0?true`
         public var nameRequested: Bool
         /// `username_requested:flags.1?true`
@@ -20851,10 +25479,23 @@ extension Api.KeyboardButton {
             self.peerType = try Api.RequestPeerType(from: &reader)
             self.maxQuantity = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputKeyboardButtonRequestPeer")
+            if self.nameRequested { json.key(#","name_requested":"#); json.write(true) }
+            if self.usernameRequested { json.key(#","username_requested":"#); json.write(true) }
+            if self.photoRequested { json.key(#","photo_requested":"#); json.write(true) }
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","button_id":"#); json.write(self.buttonId)
+            json.key(#","peer_type":"#); self.peerType.writeJSON(into: &json)
+            json.key(#","max_quantity":"#); json.write(self.maxQuantity)
+            json.endObject()
+        }
     }
 
     /// TL constructor `keyboardButtonCopy#bcc4af10` of type `KeyboardButton`.
-    public struct KeyboardButtonCopy: TLConstructor {
+    public struct KeyboardButtonCopy: TLConstructor, TLJSONWritable {
         /// `style:flags.10?KeyboardButtonStyle`
         public var style: Api.KeyboardButtonStyle?
         /// `text:string`
@@ -20888,12 +25529,20 @@ extension Api.KeyboardButton {
             self.text = try reader.readString()
             self.copyText = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonCopy")
+            if let value = self.style { json.key(#","style":"#); value.writeJSON(into: &json) }
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","copy_text":"#); json.write(self.copyText)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `keyboardButtonRow#77608b83` of type `KeyboardButtonRow`.
-    public struct KeyboardButtonRow: TLConstructor {
+    public struct KeyboardButtonRow: TLConstructor, TLJSONWritable {
         /// `buttons:Vector<KeyboardButton>`
         public var buttons: [Api.KeyboardButton]
 
@@ -20913,12 +25562,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.buttons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.KeyboardButton(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonRow")
+            json.key(#","buttons":"#); json.beginArray(); for (index0, item0) in self.buttons.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ReplyMarkup`: one case per constructor.
-    public indirect enum ReplyMarkup: TLObject {
+    public indirect enum ReplyMarkup: TLObject, TLJSONWritable {
         /// `replyKeyboardHide#a03e5b85`
         case replyKeyboardHide(Api.ReplyMarkup.ReplyKeyboardHide)
         /// `replyKeyboardForceReply#86b40b08`
@@ -20936,6 +25591,15 @@ extension Api {
             case .replyKeyboardForceReply(let value): value.serialize(into: &writer)
             case .replyKeyboardMarkup(let value): value.serialize(into: &writer)
             case .replyInlineMarkup(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .replyKeyboardHide(let value): value.writeJSON(into: &json)
+            case .replyKeyboardForceReply(let value): value.writeJSON(into: &json)
+            case .replyKeyboardMarkup(let value): value.writeJSON(into: &json)
+            case .replyInlineMarkup(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -20957,7 +25621,7 @@ extension Api {
 
 extension Api.ReplyMarkup {
     /// TL constructor `replyKeyboardHide#a03e5b85` of type `ReplyMarkup`.
-    public struct ReplyKeyboardHide: TLConstructor {
+    public struct ReplyKeyboardHide: TLConstructor, TLJSONWritable {
         /// `selective:flags.2?true`
         public var selective: Bool
 
@@ -20980,10 +25644,16 @@ extension Api.ReplyMarkup {
             let _flags = try reader.readUInt32()
             self.selective = _flags & (1 << 2) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("replyKeyboardHide")
+            if self.selective { json.key(#","selective":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `replyKeyboardForceReply#86b40b08` of type `ReplyMarkup`.
-    public struct ReplyKeyboardForceReply: TLConstructor {
+    public struct ReplyKeyboardForceReply: TLConstructor, TLJSONWritable {
         /// `single_use:flags.1?true`
         public var singleUse: Bool
         /// `selective:flags.2?true`
@@ -21017,10 +25687,18 @@ extension Api.ReplyMarkup {
             self.selective = _flags & (1 << 2) != 0
             if _flags & (1 << 3) != 0 { self.placeholder = try reader.readString() } else { self.placeholder = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("replyKeyboardForceReply")
+            if self.singleUse { json.key(#","single_use":"#); json.write(true) }
+            if self.selective { json.key(#","selective":"#); json.write(true) }
+            if let value = self.placeholder { json.key(#","placeholder":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `replyKeyboardMarkup#85dd99d1` of type `ReplyMarkup`.
-    public struct ReplyKeyboardMarkup: TLConstructor {
+    public struct ReplyKeyboardMarkup: TLConstructor, TLJSONWritable {
         /// `resize:flags.0?true`
         public var resize: Bool
         /// `single_use:flags.1?true`
@@ -21069,10 +25747,21 @@ extension Api.ReplyMarkup {
             self.rows = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.KeyboardButtonRow(from: &reader) }
             if _flags & (1 << 3) != 0 { self.placeholder = try reader.readString() } else { self.placeholder = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("replyKeyboardMarkup")
+            if self.resize { json.key(#","resize":"#); json.write(true) }
+            if self.singleUse { json.key(#","single_use":"#); json.write(true) }
+            if self.selective { json.key(#","selective":"#); json.write(true) }
+            if self.persistent { json.key(#","persistent":"#); json.write(true) }
+            json.key(#","rows":"#); json.beginArray(); for (index0, item0) in self.rows.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.placeholder { json.key(#","placeholder":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `replyInlineMarkup#48a30254` of type `ReplyMarkup`.
-    public struct ReplyInlineMarkup: TLConstructor {
+    public struct ReplyInlineMarkup: TLConstructor, TLJSONWritable {
         /// `rows:Vector<KeyboardButtonRow>`
         public var rows: [Api.KeyboardButtonRow]
 
@@ -21092,12 +25781,18 @@ extension Api.ReplyMarkup {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.rows = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.KeyboardButtonRow(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("replyInlineMarkup")
+            json.key(#","rows":"#); json.beginArray(); for (index0, item0) in self.rows.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessageEntity`: one case per constructor.
-    public indirect enum MessageEntity: TLObject {
+    public indirect enum MessageEntity: TLObject, TLJSONWritable {
         /// `messageEntityUnknown#bb92ba95`
         case messageEntityUnknown(Api.MessageEntity.MessageEntityUnknown)
         /// `messageEntityMention#fa04579d`
@@ -21181,6 +25876,36 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messageEntityUnknown(let value): value.writeJSON(into: &json)
+            case .messageEntityMention(let value): value.writeJSON(into: &json)
+            case .messageEntityHashtag(let value): value.writeJSON(into: &json)
+            case .messageEntityBotCommand(let value): value.writeJSON(into: &json)
+            case .messageEntityUrl(let value): value.writeJSON(into: &json)
+            case .messageEntityEmail(let value): value.writeJSON(into: &json)
+            case .messageEntityBold(let value): value.writeJSON(into: &json)
+            case .messageEntityItalic(let value): value.writeJSON(into: &json)
+            case .messageEntityCode(let value): value.writeJSON(into: &json)
+            case .messageEntityPre(let value): value.writeJSON(into: &json)
+            case .messageEntityTextUrl(let value): value.writeJSON(into: &json)
+            case .messageEntityMentionName(let value): value.writeJSON(into: &json)
+            case .inputMessageEntityMentionName(let value): value.writeJSON(into: &json)
+            case .messageEntityPhone(let value): value.writeJSON(into: &json)
+            case .messageEntityCashtag(let value): value.writeJSON(into: &json)
+            case .messageEntityUnderline(let value): value.writeJSON(into: &json)
+            case .messageEntityStrike(let value): value.writeJSON(into: &json)
+            case .messageEntityBankCard(let value): value.writeJSON(into: &json)
+            case .messageEntitySpoiler(let value): value.writeJSON(into: &json)
+            case .messageEntityCustomEmoji(let value): value.writeJSON(into: &json)
+            case .messageEntityBlockquote(let value): value.writeJSON(into: &json)
+            case .messageEntityFormattedDate(let value): value.writeJSON(into: &json)
+            case .messageEntityDiffInsert(let value): value.writeJSON(into: &json)
+            case .messageEntityDiffReplace(let value): value.writeJSON(into: &json)
+            case .messageEntityDiffDelete(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -21220,7 +25945,7 @@ extension Api {
 
 extension Api.MessageEntity {
     /// TL constructor `messageEntityUnknown#bb92ba95` of type `MessageEntity`.
-    public struct MessageEntityUnknown: TLConstructor {
+    public struct MessageEntityUnknown: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21245,10 +25970,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityUnknown")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityMention#fa04579d` of type `MessageEntity`.
-    public struct MessageEntityMention: TLConstructor {
+    public struct MessageEntityMention: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21273,10 +26005,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityMention")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityHashtag#6f635b0d` of type `MessageEntity`.
-    public struct MessageEntityHashtag: TLConstructor {
+    public struct MessageEntityHashtag: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21301,10 +26040,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityHashtag")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityBotCommand#6cef8ac7` of type `MessageEntity`.
-    public struct MessageEntityBotCommand: TLConstructor {
+    public struct MessageEntityBotCommand: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21329,10 +26075,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityBotCommand")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityUrl#6ed02538` of type `MessageEntity`.
-    public struct MessageEntityUrl: TLConstructor {
+    public struct MessageEntityUrl: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21357,10 +26110,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityUrl")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityEmail#64e475c2` of type `MessageEntity`.
-    public struct MessageEntityEmail: TLConstructor {
+    public struct MessageEntityEmail: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21385,10 +26145,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityEmail")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityBold#bd610bc9` of type `MessageEntity`.
-    public struct MessageEntityBold: TLConstructor {
+    public struct MessageEntityBold: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21413,10 +26180,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityBold")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityItalic#826f8b60` of type `MessageEntity`.
-    public struct MessageEntityItalic: TLConstructor {
+    public struct MessageEntityItalic: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21441,10 +26215,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityItalic")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityCode#28a20571` of type `MessageEntity`.
-    public struct MessageEntityCode: TLConstructor {
+    public struct MessageEntityCode: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21469,10 +26250,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityCode")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityPre#73924be0` of type `MessageEntity`.
-    public struct MessageEntityPre: TLConstructor {
+    public struct MessageEntityPre: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21502,10 +26290,18 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.language = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityPre")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","language":"#); json.write(self.language)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityTextUrl#76a6d327` of type `MessageEntity`.
-    public struct MessageEntityTextUrl: TLConstructor {
+    public struct MessageEntityTextUrl: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21535,10 +26331,18 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityTextUrl")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityMentionName#dc7b1140` of type `MessageEntity`.
-    public struct MessageEntityMentionName: TLConstructor {
+    public struct MessageEntityMentionName: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21568,10 +26372,18 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityMentionName")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMessageEntityMentionName#208e68c9` of type `MessageEntity`.
-    public struct InputMessageEntityMentionName: TLConstructor {
+    public struct InputMessageEntityMentionName: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21601,10 +26413,18 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.userId = try Api.InputUser(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMessageEntityMentionName")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","user_id":"#); self.userId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityPhone#9b69e34b` of type `MessageEntity`.
-    public struct MessageEntityPhone: TLConstructor {
+    public struct MessageEntityPhone: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21629,10 +26449,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityPhone")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityCashtag#4c4e743f` of type `MessageEntity`.
-    public struct MessageEntityCashtag: TLConstructor {
+    public struct MessageEntityCashtag: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21657,10 +26484,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityCashtag")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityUnderline#9c4e7e8b` of type `MessageEntity`.
-    public struct MessageEntityUnderline: TLConstructor {
+    public struct MessageEntityUnderline: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21685,10 +26519,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityUnderline")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityStrike#bf0693d4` of type `MessageEntity`.
-    public struct MessageEntityStrike: TLConstructor {
+    public struct MessageEntityStrike: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21713,10 +26554,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityStrike")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityBankCard#761e6af4` of type `MessageEntity`.
-    public struct MessageEntityBankCard: TLConstructor {
+    public struct MessageEntityBankCard: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21741,10 +26589,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityBankCard")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntitySpoiler#32ca960f` of type `MessageEntity`.
-    public struct MessageEntitySpoiler: TLConstructor {
+    public struct MessageEntitySpoiler: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21769,10 +26624,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntitySpoiler")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityCustomEmoji#c8cf05f8` of type `MessageEntity`.
-    public struct MessageEntityCustomEmoji: TLConstructor {
+    public struct MessageEntityCustomEmoji: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21802,10 +26664,18 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.documentId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityCustomEmoji")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityBlockquote#f1ccaaac` of type `MessageEntity`.
-    public struct MessageEntityBlockquote: TLConstructor {
+    public struct MessageEntityBlockquote: TLConstructor, TLJSONWritable {
         /// `collapsed:flags.0?true`
         public var collapsed: Bool
         /// `offset:int`
@@ -21838,10 +26708,18 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityBlockquote")
+            if self.collapsed { json.key(#","collapsed":"#); json.write(true) }
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityFormattedDate#904ac7c7` of type `MessageEntity`.
-    public struct MessageEntityFormattedDate: TLConstructor {
+    public struct MessageEntityFormattedDate: TLConstructor, TLJSONWritable {
         /// `relative:flags.0?true`
         public var relative: Bool
         /// `short_time:flags.1?true`
@@ -21904,10 +26782,24 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityFormattedDate")
+            if self.relative { json.key(#","relative":"#); json.write(true) }
+            if self.shortTime { json.key(#","short_time":"#); json.write(true) }
+            if self.longTime { json.key(#","long_time":"#); json.write(true) }
+            if self.shortDate { json.key(#","short_date":"#); json.write(true) }
+            if self.longDate { json.key(#","long_date":"#); json.write(true) }
+            if self.dayOfWeek { json.key(#","day_of_week":"#); json.write(true) }
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityDiffInsert#71777116` of type `MessageEntity`.
-    public struct MessageEntityDiffInsert: TLConstructor {
+    public struct MessageEntityDiffInsert: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21932,10 +26824,17 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityDiffInsert")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityDiffReplace#c6c1e5a7` of type `MessageEntity`.
-    public struct MessageEntityDiffReplace: TLConstructor {
+    public struct MessageEntityDiffReplace: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21965,10 +26864,18 @@ extension Api.MessageEntity {
             self.length = try reader.readInt32()
             self.oldText = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityDiffReplace")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.key(#","old_text":"#); json.write(self.oldText)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageEntityDiffDelete#0652c1c5` of type `MessageEntity`.
-    public struct MessageEntityDiffDelete: TLConstructor {
+    public struct MessageEntityDiffDelete: TLConstructor, TLJSONWritable {
         /// `offset:int`
         public var offset: Int32
         /// `length:int`
@@ -21993,12 +26900,19 @@ extension Api.MessageEntity {
             self.offset = try reader.readInt32()
             self.length = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageEntityDiffDelete")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","length":"#); json.write(self.length)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputChannel`: one case per constructor.
-    public indirect enum InputChannel: TLObject {
+    public indirect enum InputChannel: TLObject, TLJSONWritable {
         /// `inputChannelEmpty#ee8c1e86`
         case inputChannelEmpty
         /// `inputChannel#f35aec28`
@@ -22013,6 +26927,14 @@ extension Api {
             case .inputChannelEmpty: writer.write(0xee8c1e86 as UInt32)
             case .inputChannel(let value): value.serialize(into: &writer)
             case .inputChannelFromMessage(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputChannelEmpty: json.beginObject("inputChannelEmpty"); json.endObject()
+            case .inputChannel(let value): value.writeJSON(into: &json)
+            case .inputChannelFromMessage(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -22033,7 +26955,7 @@ extension Api {
 
 extension Api.InputChannel {
     /// TL constructor `inputChannel#f35aec28` of type `InputChannel`.
-    public struct InputChannel: TLConstructor {
+    public struct InputChannel: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `access_hash:long`
@@ -22058,10 +26980,17 @@ extension Api.InputChannel {
             self.channelId = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChannel")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputChannelFromMessage#5b934f9d` of type `InputChannel`.
-    public struct InputChannelFromMessage: TLConstructor {
+    public struct InputChannelFromMessage: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `msg_id:int`
@@ -22091,12 +27020,20 @@ extension Api.InputChannel {
             self.msgId = try reader.readInt32()
             self.channelId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChannelFromMessage")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageRange#0ae30253` of type `MessageRange`.
-    public struct MessageRange: TLConstructor {
+    public struct MessageRange: TLConstructor, TLJSONWritable {
         /// `min_id:int`
         public var minId: Int32
         /// `max_id:int`
@@ -22121,12 +27058,19 @@ extension Api {
             self.minId = try reader.readInt32()
             self.maxId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageRange")
+            json.key(#","min_id":"#); json.write(self.minId)
+            json.key(#","max_id":"#); json.write(self.maxId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChannelMessagesFilter`: one case per constructor.
-    public indirect enum ChannelMessagesFilter: TLObject {
+    public indirect enum ChannelMessagesFilter: TLObject, TLJSONWritable {
         /// `channelMessagesFilterEmpty#94d42ee7`
         case channelMessagesFilterEmpty
         /// `channelMessagesFilter#cd77d957`
@@ -22138,6 +27082,13 @@ extension Api {
             switch self {
             case .channelMessagesFilterEmpty: writer.write(0x94d42ee7 as UInt32)
             case .channelMessagesFilter(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelMessagesFilterEmpty: json.beginObject("channelMessagesFilterEmpty"); json.endObject()
+            case .channelMessagesFilter(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -22157,7 +27108,7 @@ extension Api {
 
 extension Api.ChannelMessagesFilter {
     /// TL constructor `channelMessagesFilter#cd77d957` of type `ChannelMessagesFilter`.
-    public struct ChannelMessagesFilter: TLConstructor {
+    public struct ChannelMessagesFilter: TLConstructor, TLJSONWritable {
         /// `exclude_new_messages:flags.1?true`
         public var excludeNewMessages: Bool
         /// `ranges:Vector<MessageRange>`
@@ -22185,12 +27136,19 @@ extension Api.ChannelMessagesFilter {
             self.excludeNewMessages = _flags & (1 << 1) != 0
             self.ranges = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageRange(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelMessagesFilter")
+            if self.excludeNewMessages { json.key(#","exclude_new_messages":"#); json.write(true) }
+            json.key(#","ranges":"#); json.beginArray(); for (index0, item0) in self.ranges.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChannelParticipant`: one case per constructor.
-    public indirect enum ChannelParticipant: TLObject {
+    public indirect enum ChannelParticipant: TLObject, TLJSONWritable {
         /// `channelParticipant#1bd54456`
         case channelParticipant(Api.ChannelParticipant.ChannelParticipant)
         /// `channelParticipantSelf#a9478a1a`
@@ -22217,6 +27175,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelParticipant(let value): value.writeJSON(into: &json)
+            case .channelParticipantSelf(let value): value.writeJSON(into: &json)
+            case .channelParticipantCreator(let value): value.writeJSON(into: &json)
+            case .channelParticipantAdmin(let value): value.writeJSON(into: &json)
+            case .channelParticipantBanned(let value): value.writeJSON(into: &json)
+            case .channelParticipantLeft(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -22237,7 +27206,7 @@ extension Api {
 
 extension Api.ChannelParticipant {
     /// TL constructor `channelParticipant#1bd54456` of type `ChannelParticipant`.
-    public struct ChannelParticipant: TLConstructor {
+    public struct ChannelParticipant: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `date:int`
@@ -22277,10 +27246,19 @@ extension Api.ChannelParticipant {
             if _flags & (1 << 0) != 0 { self.subscriptionUntilDate = try reader.readInt32() } else { self.subscriptionUntilDate = nil }
             if _flags & (1 << 2) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipant")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.subscriptionUntilDate { json.key(#","subscription_until_date":"#); json.write(value) }
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantSelf#a9478a1a` of type `ChannelParticipant`.
-    public struct ChannelParticipantSelf: TLConstructor {
+    public struct ChannelParticipantSelf: TLConstructor, TLJSONWritable {
         /// `via_request:flags.0?true`
         public var viaRequest: Bool
         /// `user_id:long`
@@ -22330,10 +27308,21 @@ extension Api.ChannelParticipant {
             if _flags & (1 << 1) != 0 { self.subscriptionUntilDate = try reader.readInt32() } else { self.subscriptionUntilDate = nil }
             if _flags & (1 << 2) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantSelf")
+            if self.viaRequest { json.key(#","via_request":"#); json.write(true) }
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","inviter_id":"#); json.write(self.inviterId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.subscriptionUntilDate { json.key(#","subscription_until_date":"#); json.write(value) }
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantCreator#2fe601d3` of type `ChannelParticipant`.
-    public struct ChannelParticipantCreator: TLConstructor {
+    public struct ChannelParticipantCreator: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `admin_rights:ChatAdminRights`
@@ -22367,10 +27356,18 @@ extension Api.ChannelParticipant {
             self.adminRights = try Api.ChatAdminRights(from: &reader)
             if _flags & (1 << 0) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantCreator")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","admin_rights":"#); self.adminRights.writeJSON(into: &json)
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantAdmin#34c3bb53` of type `ChannelParticipant`.
-    public struct ChannelParticipantAdmin: TLConstructor {
+    public struct ChannelParticipantAdmin: TLConstructor, TLJSONWritable {
         /// `can_edit:flags.0?true`
         public var canEdit: Bool
         /// `self:flags.1?true`
@@ -22430,10 +27427,23 @@ extension Api.ChannelParticipant {
             self.adminRights = try Api.ChatAdminRights(from: &reader)
             if _flags & (1 << 2) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantAdmin")
+            if self.canEdit { json.key(#","can_edit":"#); json.write(true) }
+            if self.isSelf { json.key(#","self":"#); json.write(true) }
+            json.key(#","user_id":"#); json.write(self.userId)
+            if let value = self.inviterId { json.key(#","inviter_id":"#); json.write(value) }
+            json.key(#","promoted_by":"#); json.write(self.promotedBy)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_rights":"#); self.adminRights.writeJSON(into: &json)
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantBanned#d5f0ad91` of type `ChannelParticipant`.
-    public struct ChannelParticipantBanned: TLConstructor {
+    public struct ChannelParticipantBanned: TLConstructor, TLJSONWritable {
         /// `left:flags.0?true`
         public var left: Bool
         /// `peer:Peer`
@@ -22482,10 +27492,21 @@ extension Api.ChannelParticipant {
             self.bannedRights = try Api.ChatBannedRights(from: &reader)
             if _flags & (1 << 2) != 0 { self.rank = try reader.readString() } else { self.rank = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantBanned")
+            if self.left { json.key(#","left":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","kicked_by":"#); json.write(self.kickedBy)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","banned_rights":"#); self.bannedRights.writeJSON(into: &json)
+            if let value = self.rank { json.key(#","rank":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantLeft#1b03f006` of type `ChannelParticipant`.
-    public struct ChannelParticipantLeft: TLConstructor {
+    public struct ChannelParticipantLeft: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
 
@@ -22505,12 +27526,18 @@ extension Api.ChannelParticipant {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantLeft")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChannelParticipantsFilter`: one case per constructor.
-    public indirect enum ChannelParticipantsFilter: TLObject {
+    public indirect enum ChannelParticipantsFilter: TLObject, TLJSONWritable {
         /// `channelParticipantsRecent#de3f3c79`
         case channelParticipantsRecent
         /// `channelParticipantsAdmins#b4608969`
@@ -22543,6 +27570,19 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelParticipantsRecent: json.beginObject("channelParticipantsRecent"); json.endObject()
+            case .channelParticipantsAdmins: json.beginObject("channelParticipantsAdmins"); json.endObject()
+            case .channelParticipantsKicked(let value): value.writeJSON(into: &json)
+            case .channelParticipantsBots: json.beginObject("channelParticipantsBots"); json.endObject()
+            case .channelParticipantsBanned(let value): value.writeJSON(into: &json)
+            case .channelParticipantsSearch(let value): value.writeJSON(into: &json)
+            case .channelParticipantsContacts(let value): value.writeJSON(into: &json)
+            case .channelParticipantsMentions(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -22565,7 +27605,7 @@ extension Api {
 
 extension Api.ChannelParticipantsFilter {
     /// TL constructor `channelParticipantsKicked#a3b54985` of type `ChannelParticipantsFilter`.
-    public struct ChannelParticipantsKicked: TLConstructor {
+    public struct ChannelParticipantsKicked: TLConstructor, TLJSONWritable {
         /// `q:string`
         public var q: String
 
@@ -22585,10 +27625,16 @@ extension Api.ChannelParticipantsFilter {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.q = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantsKicked")
+            json.key(#","q":"#); json.write(self.q)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantsBanned#1427a5e1` of type `ChannelParticipantsFilter`.
-    public struct ChannelParticipantsBanned: TLConstructor {
+    public struct ChannelParticipantsBanned: TLConstructor, TLJSONWritable {
         /// `q:string`
         public var q: String
 
@@ -22608,10 +27654,16 @@ extension Api.ChannelParticipantsFilter {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.q = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantsBanned")
+            json.key(#","q":"#); json.write(self.q)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantsSearch#0656ac4b` of type `ChannelParticipantsFilter`.
-    public struct ChannelParticipantsSearch: TLConstructor {
+    public struct ChannelParticipantsSearch: TLConstructor, TLJSONWritable {
         /// `q:string`
         public var q: String
 
@@ -22631,10 +27683,16 @@ extension Api.ChannelParticipantsFilter {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.q = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantsSearch")
+            json.key(#","q":"#); json.write(self.q)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantsContacts#bb6ae88d` of type `ChannelParticipantsFilter`.
-    public struct ChannelParticipantsContacts: TLConstructor {
+    public struct ChannelParticipantsContacts: TLConstructor, TLJSONWritable {
         /// `q:string`
         public var q: String
 
@@ -22654,10 +27712,16 @@ extension Api.ChannelParticipantsFilter {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.q = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantsContacts")
+            json.key(#","q":"#); json.write(self.q)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelParticipantsMentions#e04b5ceb` of type `ChannelParticipantsFilter`.
-    public struct ChannelParticipantsMentions: TLConstructor {
+    public struct ChannelParticipantsMentions: TLConstructor, TLJSONWritable {
         /// `q:flags.0?string`
         public var q: String?
         /// `top_msg_id:flags.1?int`
@@ -22687,12 +27751,19 @@ extension Api.ChannelParticipantsFilter {
             if _flags & (1 << 0) != 0 { self.q = try reader.readString() } else { self.q = nil }
             if _flags & (1 << 1) != 0 { self.topMsgId = try reader.readInt32() } else { self.topMsgId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelParticipantsMentions")
+            if let value = self.q { json.key(#","q":"#); json.write(value) }
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputBotInlineMessage`: one case per constructor.
-    public indirect enum InputBotInlineMessage: TLObject {
+    public indirect enum InputBotInlineMessage: TLObject, TLJSONWritable {
         /// `inputBotInlineMessageMediaAuto#3380c786`
         case inputBotInlineMessageMediaAuto(Api.InputBotInlineMessage.InputBotInlineMessageMediaAuto)
         /// `inputBotInlineMessageText#3dcd7a87`
@@ -22728,6 +27799,20 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputBotInlineMessageMediaAuto(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageText(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageMediaGeo(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageMediaVenue(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageMediaContact(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageGame(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageMediaInvoice(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageMediaWebPage(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageRichMessage(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -22751,7 +27836,7 @@ extension Api {
 
 extension Api.InputBotInlineMessage {
     /// TL constructor `inputBotInlineMessageMediaAuto#3380c786` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageMediaAuto: TLConstructor {
+    public struct InputBotInlineMessageMediaAuto: TLConstructor, TLJSONWritable {
         /// `invert_media:flags.3?true`
         public var invertMedia: Bool
         /// `message:string`
@@ -22791,10 +27876,19 @@ extension Api.InputBotInlineMessage {
             if _flags & (1 << 1) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageMediaAuto")
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageText#3dcd7a87` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageText: TLConstructor {
+    public struct InputBotInlineMessageText: TLConstructor, TLJSONWritable {
         /// `no_webpage:flags.0?true`
         public var noWebpage: Bool
         /// `invert_media:flags.3?true`
@@ -22839,10 +27933,20 @@ extension Api.InputBotInlineMessage {
             if _flags & (1 << 1) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageText")
+            if self.noWebpage { json.key(#","no_webpage":"#); json.write(true) }
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageMediaGeo#96929a85` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageMediaGeo: TLConstructor {
+    public struct InputBotInlineMessageMediaGeo: TLConstructor, TLJSONWritable {
         /// `geo_point:InputGeoPoint`
         public var geoPoint: Api.InputGeoPoint
         /// `heading:flags.0?int`
@@ -22889,10 +27993,20 @@ extension Api.InputBotInlineMessage {
             if _flags & (1 << 3) != 0 { self.proximityNotificationRadius = try reader.readInt32() } else { self.proximityNotificationRadius = nil }
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageMediaGeo")
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            if let value = self.heading { json.key(#","heading":"#); json.write(value) }
+            if let value = self.period { json.key(#","period":"#); json.write(value) }
+            if let value = self.proximityNotificationRadius { json.key(#","proximity_notification_radius":"#); json.write(value) }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageMediaVenue#417bbf11` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageMediaVenue: TLConstructor {
+    public struct InputBotInlineMessageMediaVenue: TLConstructor, TLJSONWritable {
         /// `geo_point:InputGeoPoint`
         public var geoPoint: Api.InputGeoPoint
         /// `title:string`
@@ -22946,10 +28060,22 @@ extension Api.InputBotInlineMessage {
             self.venueType = try reader.readString()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageMediaVenue")
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","address":"#); json.write(self.address)
+            json.key(#","provider":"#); json.write(self.provider)
+            json.key(#","venue_id":"#); json.write(self.venueId)
+            json.key(#","venue_type":"#); json.write(self.venueType)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageMediaContact#a6edbffd` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageMediaContact: TLConstructor {
+    public struct InputBotInlineMessageMediaContact: TLConstructor, TLJSONWritable {
         /// `phone_number:string`
         public var phoneNumber: String
         /// `first_name:string`
@@ -22993,10 +28119,20 @@ extension Api.InputBotInlineMessage {
             self.vcard = try reader.readString()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageMediaContact")
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            json.key(#","vcard":"#); json.write(self.vcard)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageGame#4b425864` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageGame: TLConstructor {
+    public struct InputBotInlineMessageGame: TLConstructor, TLJSONWritable {
         /// `reply_markup:flags.2?ReplyMarkup`
         public var replyMarkup: Api.ReplyMarkup?
 
@@ -23020,10 +28156,16 @@ extension Api.InputBotInlineMessage {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageGame")
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageMediaInvoice#d7e78225` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageMediaInvoice: TLConstructor {
+    public struct InputBotInlineMessageMediaInvoice: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `description:string`
@@ -23083,10 +28225,23 @@ extension Api.InputBotInlineMessage {
             self.providerData = try Api.DataJSON(from: &reader)
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageMediaInvoice")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","invoice":"#); self.invoice.writeJSON(into: &json)
+            json.key(#","payload":"#); json.write(self.payload)
+            json.key(#","provider":"#); json.write(self.provider)
+            json.key(#","provider_data":"#); self.providerData.writeJSON(into: &json)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageMediaWebPage#bddcc510` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageMediaWebPage: TLConstructor {
+    public struct InputBotInlineMessageMediaWebPage: TLConstructor, TLJSONWritable {
         /// `invert_media:flags.3?true`
         public var invertMedia: Bool
         /// `force_large_media:flags.4?true`
@@ -23146,10 +28301,23 @@ extension Api.InputBotInlineMessage {
             self.url = try reader.readString()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageMediaWebPage")
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            if self.forceLargeMedia { json.key(#","force_large_media":"#); json.write(true) }
+            if self.forceSmallMedia { json.key(#","force_small_media":"#); json.write(true) }
+            if self.optional { json.key(#","optional":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","url":"#); json.write(self.url)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageRichMessage#b43df56c` of type `InputBotInlineMessage`.
-    public struct InputBotInlineMessageRichMessage: TLConstructor {
+    public struct InputBotInlineMessageRichMessage: TLConstructor, TLJSONWritable {
         /// `reply_markup:flags.2?ReplyMarkup`
         public var replyMarkup: Api.ReplyMarkup?
         /// `rich_message:InputRichMessage`
@@ -23178,12 +28346,19 @@ extension Api.InputBotInlineMessage {
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
             self.richMessage = try Api.InputRichMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageRichMessage")
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.key(#","rich_message":"#); self.richMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputBotInlineResult`: one case per constructor.
-    public indirect enum InputBotInlineResult: TLObject {
+    public indirect enum InputBotInlineResult: TLObject, TLJSONWritable {
         /// `inputBotInlineResult#88bf9319`
         case inputBotInlineResult(Api.InputBotInlineResult.InputBotInlineResult)
         /// `inputBotInlineResultPhoto#a8d864a7`
@@ -23201,6 +28376,15 @@ extension Api {
             case .inputBotInlineResultPhoto(let value): value.serialize(into: &writer)
             case .inputBotInlineResultDocument(let value): value.serialize(into: &writer)
             case .inputBotInlineResultGame(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputBotInlineResult(let value): value.writeJSON(into: &json)
+            case .inputBotInlineResultPhoto(let value): value.writeJSON(into: &json)
+            case .inputBotInlineResultDocument(let value): value.writeJSON(into: &json)
+            case .inputBotInlineResultGame(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -23222,7 +28406,7 @@ extension Api {
 
 extension Api.InputBotInlineResult {
     /// TL constructor `inputBotInlineResult#88bf9319` of type `InputBotInlineResult`.
-    public struct InputBotInlineResult: TLConstructor {
+    public struct InputBotInlineResult: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `type:string`
@@ -23285,10 +28469,23 @@ extension Api.InputBotInlineResult {
             if _flags & (1 << 5) != 0 { self.content = try Api.InputWebDocument(from: &reader) } else { self.content = nil }
             self.sendMessage = try Api.InputBotInlineMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineResult")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","type":"#); json.write(self.type)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            if let value = self.thumb { json.key(#","thumb":"#); value.writeJSON(into: &json) }
+            if let value = self.content { json.key(#","content":"#); value.writeJSON(into: &json) }
+            json.key(#","send_message":"#); self.sendMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineResultPhoto#a8d864a7` of type `InputBotInlineResult`.
-    public struct InputBotInlineResultPhoto: TLConstructor {
+    public struct InputBotInlineResultPhoto: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `type:string`
@@ -23323,10 +28520,19 @@ extension Api.InputBotInlineResult {
             self.photo = try Api.InputPhoto(from: &reader)
             self.sendMessage = try Api.InputBotInlineMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineResultPhoto")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.key(#","send_message":"#); self.sendMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineResultDocument#fff8fdc4` of type `InputBotInlineResult`.
-    public struct InputBotInlineResultDocument: TLConstructor {
+    public struct InputBotInlineResultDocument: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `type:string`
@@ -23376,10 +28582,21 @@ extension Api.InputBotInlineResult {
             self.document = try Api.InputDocument(from: &reader)
             self.sendMessage = try Api.InputBotInlineMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineResultDocument")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","type":"#); json.write(self.type)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            json.key(#","send_message":"#); self.sendMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineResultGame#4fa417f2` of type `InputBotInlineResult`.
-    public struct InputBotInlineResultGame: TLConstructor {
+    public struct InputBotInlineResultGame: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `short_name:string`
@@ -23409,12 +28626,20 @@ extension Api.InputBotInlineResult {
             self.shortName = try reader.readString()
             self.sendMessage = try Api.InputBotInlineMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineResultGame")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.key(#","send_message":"#); self.sendMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BotInlineMessage`: one case per constructor.
-    public indirect enum BotInlineMessage: TLObject {
+    public indirect enum BotInlineMessage: TLObject, TLJSONWritable {
         /// `botInlineMessageMediaAuto#764cf810`
         case botInlineMessageMediaAuto(Api.BotInlineMessage.BotInlineMessageMediaAuto)
         /// `botInlineMessageText#8c7f65e2`
@@ -23447,6 +28672,19 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .botInlineMessageMediaAuto(let value): value.writeJSON(into: &json)
+            case .botInlineMessageText(let value): value.writeJSON(into: &json)
+            case .botInlineMessageMediaGeo(let value): value.writeJSON(into: &json)
+            case .botInlineMessageMediaVenue(let value): value.writeJSON(into: &json)
+            case .botInlineMessageMediaContact(let value): value.writeJSON(into: &json)
+            case .botInlineMessageMediaInvoice(let value): value.writeJSON(into: &json)
+            case .botInlineMessageMediaWebPage(let value): value.writeJSON(into: &json)
+            case .botInlineMessageRichMessage(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -23469,7 +28707,7 @@ extension Api {
 
 extension Api.BotInlineMessage {
     /// TL constructor `botInlineMessageMediaAuto#764cf810` of type `BotInlineMessage`.
-    public struct BotInlineMessageMediaAuto: TLConstructor {
+    public struct BotInlineMessageMediaAuto: TLConstructor, TLJSONWritable {
         /// `invert_media:flags.3?true`
         public var invertMedia: Bool
         /// `message:string`
@@ -23509,10 +28747,19 @@ extension Api.BotInlineMessage {
             if _flags & (1 << 1) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageMediaAuto")
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageText#8c7f65e2` of type `BotInlineMessage`.
-    public struct BotInlineMessageText: TLConstructor {
+    public struct BotInlineMessageText: TLConstructor, TLJSONWritable {
         /// `no_webpage:flags.0?true`
         public var noWebpage: Bool
         /// `invert_media:flags.3?true`
@@ -23557,10 +28804,20 @@ extension Api.BotInlineMessage {
             if _flags & (1 << 1) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageText")
+            if self.noWebpage { json.key(#","no_webpage":"#); json.write(true) }
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageMediaGeo#051846fd` of type `BotInlineMessage`.
-    public struct BotInlineMessageMediaGeo: TLConstructor {
+    public struct BotInlineMessageMediaGeo: TLConstructor, TLJSONWritable {
         /// `geo:GeoPoint`
         public var geo: Api.GeoPoint
         /// `heading:flags.0?int`
@@ -23607,10 +28864,20 @@ extension Api.BotInlineMessage {
             if _flags & (1 << 3) != 0 { self.proximityNotificationRadius = try reader.readInt32() } else { self.proximityNotificationRadius = nil }
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageMediaGeo")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            if let value = self.heading { json.key(#","heading":"#); json.write(value) }
+            if let value = self.period { json.key(#","period":"#); json.write(value) }
+            if let value = self.proximityNotificationRadius { json.key(#","proximity_notification_radius":"#); json.write(value) }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageMediaVenue#8a86659c` of type `BotInlineMessage`.
-    public struct BotInlineMessageMediaVenue: TLConstructor {
+    public struct BotInlineMessageMediaVenue: TLConstructor, TLJSONWritable {
         /// `geo:GeoPoint`
         public var geo: Api.GeoPoint
         /// `title:string`
@@ -23664,10 +28931,22 @@ extension Api.BotInlineMessage {
             self.venueType = try reader.readString()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageMediaVenue")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","address":"#); json.write(self.address)
+            json.key(#","provider":"#); json.write(self.provider)
+            json.key(#","venue_id":"#); json.write(self.venueId)
+            json.key(#","venue_type":"#); json.write(self.venueType)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageMediaContact#18d1cdc2` of type `BotInlineMessage`.
-    public struct BotInlineMessageMediaContact: TLConstructor {
+    public struct BotInlineMessageMediaContact: TLConstructor, TLJSONWritable {
         /// `phone_number:string`
         public var phoneNumber: String
         /// `first_name:string`
@@ -23711,10 +28990,20 @@ extension Api.BotInlineMessage {
             self.vcard = try reader.readString()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageMediaContact")
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            json.key(#","vcard":"#); json.write(self.vcard)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageMediaInvoice#354a9b09` of type `BotInlineMessage`.
-    public struct BotInlineMessageMediaInvoice: TLConstructor {
+    public struct BotInlineMessageMediaInvoice: TLConstructor, TLJSONWritable {
         /// `shipping_address_requested:flags.1?true`
         public var shippingAddressRequested: Bool
         /// `test:flags.3?true`
@@ -23774,10 +29063,23 @@ extension Api.BotInlineMessage {
             self.totalAmount = try reader.readInt64()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageMediaInvoice")
+            if self.shippingAddressRequested { json.key(#","shipping_address_requested":"#); json.write(true) }
+            if self.test { json.key(#","test":"#); json.write(true) }
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","total_amount":"#); json.write(self.totalAmount)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageMediaWebPage#809ad9a6` of type `BotInlineMessage`.
-    public struct BotInlineMessageMediaWebPage: TLConstructor {
+    public struct BotInlineMessageMediaWebPage: TLConstructor, TLJSONWritable {
         /// `invert_media:flags.3?true`
         public var invertMedia: Bool
         /// `force_large_media:flags.4?true`
@@ -23842,10 +29144,24 @@ extension Api.BotInlineMessage {
             self.url = try reader.readString()
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageMediaWebPage")
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            if self.forceLargeMedia { json.key(#","force_large_media":"#); json.write(true) }
+            if self.forceSmallMedia { json.key(#","force_small_media":"#); json.write(true) }
+            if self.manual { json.key(#","manual":"#); json.write(true) }
+            if self.safe { json.key(#","safe":"#); json.write(true) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","url":"#); json.write(self.url)
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMessageRichMessage#0a617e7b` of type `BotInlineMessage`.
-    public struct BotInlineMessageRichMessage: TLConstructor {
+    public struct BotInlineMessageRichMessage: TLConstructor, TLJSONWritable {
         /// `reply_markup:flags.2?ReplyMarkup`
         public var replyMarkup: Api.ReplyMarkup?
         /// `rich_message:RichMessage`
@@ -23874,12 +29190,19 @@ extension Api.BotInlineMessage {
             if _flags & (1 << 2) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
             self.richMessage = try Api.RichMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMessageRichMessage")
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            json.key(#","rich_message":"#); self.richMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BotInlineResult`: one case per constructor.
-    public indirect enum BotInlineResult: TLObject {
+    public indirect enum BotInlineResult: TLObject, TLJSONWritable {
         /// `botInlineResult#11965f3a`
         case botInlineResult(Api.BotInlineResult.BotInlineResult)
         /// `botInlineMediaResult#17db940b`
@@ -23891,6 +29214,13 @@ extension Api {
             switch self {
             case .botInlineResult(let value): value.serialize(into: &writer)
             case .botInlineMediaResult(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .botInlineResult(let value): value.writeJSON(into: &json)
+            case .botInlineMediaResult(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -23910,7 +29240,7 @@ extension Api {
 
 extension Api.BotInlineResult {
     /// TL constructor `botInlineResult#11965f3a` of type `BotInlineResult`.
-    public struct BotInlineResult: TLConstructor {
+    public struct BotInlineResult: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `type:string`
@@ -23973,10 +29303,23 @@ extension Api.BotInlineResult {
             if _flags & (1 << 5) != 0 { self.content = try Api.WebDocument(from: &reader) } else { self.content = nil }
             self.sendMessage = try Api.BotInlineMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineResult")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","type":"#); json.write(self.type)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            if let value = self.thumb { json.key(#","thumb":"#); value.writeJSON(into: &json) }
+            if let value = self.content { json.key(#","content":"#); value.writeJSON(into: &json) }
+            json.key(#","send_message":"#); self.sendMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `botInlineMediaResult#17db940b` of type `BotInlineResult`.
-    public struct BotInlineMediaResult: TLConstructor {
+    public struct BotInlineMediaResult: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `type:string`
@@ -24033,12 +29376,24 @@ extension Api.BotInlineResult {
             if _flags & (1 << 3) != 0 { self.description = try reader.readString() } else { self.description = nil }
             self.sendMessage = try Api.BotInlineMessage(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botInlineMediaResult")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","type":"#); json.write(self.type)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            json.key(#","send_message":"#); self.sendMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `exportedMessageLink#5dab1af4` of type `ExportedMessageLink`.
-    public struct ExportedMessageLink: TLConstructor {
+    public struct ExportedMessageLink: TLConstructor, TLJSONWritable {
         /// `link:string`
         public var link: String
         /// `html:string`
@@ -24063,12 +29418,19 @@ extension Api {
             self.link = try reader.readString()
             self.html = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("exportedMessageLink")
+            json.key(#","link":"#); json.write(self.link)
+            json.key(#","html":"#); json.write(self.html)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageFwdHeader#4e4df4bb` of type `MessageFwdHeader`.
-    public struct MessageFwdHeader: TLConstructor {
+    public struct MessageFwdHeader: TLConstructor, TLJSONWritable {
         /// `imported:flags.7?true`
         public var imported: Bool
         /// `saved_out:flags.11?true`
@@ -24161,12 +29523,30 @@ extension Api {
             if _flags & (1 << 10) != 0 { self.savedDate = try reader.readInt32() } else { self.savedDate = nil }
             if _flags & (1 << 6) != 0 { self.psaType = try reader.readString() } else { self.psaType = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageFwdHeader")
+            if self.imported { json.key(#","imported":"#); json.write(true) }
+            if self.savedOut { json.key(#","saved_out":"#); json.write(true) }
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.fromName { json.key(#","from_name":"#); json.write(value) }
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.channelPost { json.key(#","channel_post":"#); json.write(value) }
+            if let value = self.postAuthor { json.key(#","post_author":"#); json.write(value) }
+            if let value = self.savedFromPeer { json.key(#","saved_from_peer":"#); value.writeJSON(into: &json) }
+            if let value = self.savedFromMsgId { json.key(#","saved_from_msg_id":"#); json.write(value) }
+            if let value = self.savedFromId { json.key(#","saved_from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.savedFromName { json.key(#","saved_from_name":"#); json.write(value) }
+            if let value = self.savedDate { json.key(#","saved_date":"#); json.write(value) }
+            if let value = self.psaType { json.key(#","psa_type":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputBotInlineMessageID`: one case per constructor.
-    public indirect enum InputBotInlineMessageID: TLObject {
+    public indirect enum InputBotInlineMessageID: TLObject, TLJSONWritable {
         /// `inputBotInlineMessageID#890c3d89`
         case inputBotInlineMessageID(Api.InputBotInlineMessageID.InputBotInlineMessageID)
         /// `inputBotInlineMessageID64#b6d915d7`
@@ -24178,6 +29558,13 @@ extension Api {
             switch self {
             case .inputBotInlineMessageID(let value): value.serialize(into: &writer)
             case .inputBotInlineMessageID64(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputBotInlineMessageID(let value): value.writeJSON(into: &json)
+            case .inputBotInlineMessageID64(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -24197,7 +29584,7 @@ extension Api {
 
 extension Api.InputBotInlineMessageID {
     /// TL constructor `inputBotInlineMessageID#890c3d89` of type `InputBotInlineMessageID`.
-    public struct InputBotInlineMessageID: TLConstructor {
+    public struct InputBotInlineMessageID: TLConstructor, TLJSONWritable {
         /// `dc_id:int`
         public var dcId: Int32
         /// `id:long`
@@ -24227,10 +29614,18 @@ extension Api.InputBotInlineMessageID {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageID")
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotInlineMessageID64#b6d915d7` of type `InputBotInlineMessageID`.
-    public struct InputBotInlineMessageID64: TLConstructor {
+    public struct InputBotInlineMessageID64: TLConstructor, TLJSONWritable {
         /// `dc_id:int`
         public var dcId: Int32
         /// `owner_id:long`
@@ -24265,12 +29660,21 @@ extension Api.InputBotInlineMessageID {
             self.id = try reader.readInt32()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotInlineMessageID64")
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","owner_id":"#); json.write(self.ownerId)
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inlineBotSwitchPM#3c20629f` of type `InlineBotSwitchPM`.
-    public struct InlineBotSwitchPM: TLConstructor {
+    public struct InlineBotSwitchPM: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `start_param:string`
@@ -24295,12 +29699,19 @@ extension Api {
             self.text = try reader.readString()
             self.startParam = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inlineBotSwitchPM")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","start_param":"#); json.write(self.startParam)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `topPeer#edcdc05b` of type `TopPeer`.
-    public struct TopPeer: TLConstructor {
+    public struct TopPeer: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `rating:double`
@@ -24325,12 +29736,19 @@ extension Api {
             self.peer = try Api.Peer(from: &reader)
             self.rating = try reader.readDouble()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("topPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","rating":"#); json.write(self.rating)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `TopPeerCategory`: one case per constructor.
-    public indirect enum TopPeerCategory: TLObject {
+    public indirect enum TopPeerCategory: TLObject, TLJSONWritable {
         /// `topPeerCategoryBotsPM#ab661b5b`
         case topPeerCategoryBotsPM
         /// `topPeerCategoryBotsInline#148677e2`
@@ -24369,6 +29787,21 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .topPeerCategoryBotsPM: json.beginObject("topPeerCategoryBotsPM"); json.endObject()
+            case .topPeerCategoryBotsInline: json.beginObject("topPeerCategoryBotsInline"); json.endObject()
+            case .topPeerCategoryCorrespondents: json.beginObject("topPeerCategoryCorrespondents"); json.endObject()
+            case .topPeerCategoryGroups: json.beginObject("topPeerCategoryGroups"); json.endObject()
+            case .topPeerCategoryChannels: json.beginObject("topPeerCategoryChannels"); json.endObject()
+            case .topPeerCategoryPhoneCalls: json.beginObject("topPeerCategoryPhoneCalls"); json.endObject()
+            case .topPeerCategoryForwardUsers: json.beginObject("topPeerCategoryForwardUsers"); json.endObject()
+            case .topPeerCategoryForwardChats: json.beginObject("topPeerCategoryForwardChats"); json.endObject()
+            case .topPeerCategoryBotsApp: json.beginObject("topPeerCategoryBotsApp"); json.endObject()
+            case .topPeerCategoryBotsGuestChat: json.beginObject("topPeerCategoryBotsGuestChat"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -24393,7 +29826,7 @@ extension Api {
 
 extension Api {
     /// TL constructor `topPeerCategoryPeers#fb834291` of type `TopPeerCategoryPeers`.
-    public struct TopPeerCategoryPeers: TLConstructor {
+    public struct TopPeerCategoryPeers: TLConstructor, TLJSONWritable {
         /// `category:TopPeerCategory`
         public var category: Api.TopPeerCategory
         /// `count:int`
@@ -24423,12 +29856,20 @@ extension Api {
             self.count = try reader.readInt32()
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.TopPeer(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("topPeerCategoryPeers")
+            json.key(#","category":"#); self.category.writeJSON(into: &json)
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `DraftMessage`: one case per constructor.
-    public indirect enum DraftMessage: TLObject {
+    public indirect enum DraftMessage: TLObject, TLJSONWritable {
         /// `draftMessageEmpty#1b0c841a`
         case draftMessageEmpty(Api.DraftMessage.DraftMessageEmpty)
         /// `draftMessage#60fe3294`
@@ -24440,6 +29881,13 @@ extension Api {
             switch self {
             case .draftMessageEmpty(let value): value.serialize(into: &writer)
             case .draftMessage(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .draftMessageEmpty(let value): value.writeJSON(into: &json)
+            case .draftMessage(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -24459,7 +29907,7 @@ extension Api {
 
 extension Api.DraftMessage {
     /// TL constructor `draftMessageEmpty#1b0c841a` of type `DraftMessage`.
-    public struct DraftMessageEmpty: TLConstructor {
+    public struct DraftMessageEmpty: TLConstructor, TLJSONWritable {
         /// `date:flags.0?int`
         public var date: Int32?
 
@@ -24483,10 +29931,16 @@ extension Api.DraftMessage {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.date = try reader.readInt32() } else { self.date = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("draftMessageEmpty")
+            if let value = self.date { json.key(#","date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `draftMessage#60fe3294` of type `DraftMessage`.
-    public struct DraftMessage: TLConstructor {
+    public struct DraftMessage: TLConstructor, TLJSONWritable {
         /// `no_webpage:flags.1?true`
         public var noWebpage: Bool
         /// `invert_media:flags.6?true`
@@ -24560,12 +30014,27 @@ extension Api.DraftMessage {
             if _flags & (1 << 8) != 0 { self.suggestedPost = try Api.SuggestedPost(from: &reader) } else { self.suggestedPost = nil }
             if _flags & (1 << 9) != 0 { self.richMessage = try Api.RichMessage(from: &reader) } else { self.richMessage = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("draftMessage")
+            if self.noWebpage { json.key(#","no_webpage":"#); json.write(true) }
+            if self.invertMedia { json.key(#","invert_media":"#); json.write(true) }
+            if let value = self.replyTo { json.key(#","reply_to":"#); value.writeJSON(into: &json) }
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.effect { json.key(#","effect":"#); json.write(value) }
+            if let value = self.suggestedPost { json.key(#","suggested_post":"#); value.writeJSON(into: &json) }
+            if let value = self.richMessage { json.key(#","rich_message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StickerSetCovered`: one case per constructor.
-    public indirect enum StickerSetCovered: TLObject {
+    public indirect enum StickerSetCovered: TLObject, TLJSONWritable {
         /// `stickerSetCovered#6410a5d2`
         case stickerSetCovered(Api.StickerSetCovered.StickerSetCovered)
         /// `stickerSetMultiCovered#3407e51b`
@@ -24583,6 +30052,15 @@ extension Api {
             case .stickerSetMultiCovered(let value): value.serialize(into: &writer)
             case .stickerSetFullCovered(let value): value.serialize(into: &writer)
             case .stickerSetNoCovered(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .stickerSetCovered(let value): value.writeJSON(into: &json)
+            case .stickerSetMultiCovered(let value): value.writeJSON(into: &json)
+            case .stickerSetFullCovered(let value): value.writeJSON(into: &json)
+            case .stickerSetNoCovered(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -24604,7 +30082,7 @@ extension Api {
 
 extension Api.StickerSetCovered {
     /// TL constructor `stickerSetCovered#6410a5d2` of type `StickerSetCovered`.
-    public struct StickerSetCovered: TLConstructor {
+    public struct StickerSetCovered: TLConstructor, TLJSONWritable {
         /// `set:StickerSet`
         public var set: Api.StickerSet
         /// `cover:Document`
@@ -24629,10 +30107,17 @@ extension Api.StickerSetCovered {
             self.set = try Api.StickerSet(from: &reader)
             self.cover = try Api.Document(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerSetCovered")
+            json.key(#","set":"#); self.set.writeJSON(into: &json)
+            json.key(#","cover":"#); self.cover.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `stickerSetMultiCovered#3407e51b` of type `StickerSetCovered`.
-    public struct StickerSetMultiCovered: TLConstructor {
+    public struct StickerSetMultiCovered: TLConstructor, TLJSONWritable {
         /// `set:StickerSet`
         public var set: Api.StickerSet
         /// `covers:Vector<Document>`
@@ -24657,10 +30142,17 @@ extension Api.StickerSetCovered {
             self.set = try Api.StickerSet(from: &reader)
             self.covers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerSetMultiCovered")
+            json.key(#","set":"#); self.set.writeJSON(into: &json)
+            json.key(#","covers":"#); json.beginArray(); for (index0, item0) in self.covers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `stickerSetFullCovered#40d13c0e` of type `StickerSetCovered`.
-    public struct StickerSetFullCovered: TLConstructor {
+    public struct StickerSetFullCovered: TLConstructor, TLJSONWritable {
         /// `set:StickerSet`
         public var set: Api.StickerSet
         /// `packs:Vector<StickerPack>`
@@ -24695,10 +30187,19 @@ extension Api.StickerSetCovered {
             self.keywords = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StickerKeyword(from: &reader) }
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerSetFullCovered")
+            json.key(#","set":"#); self.set.writeJSON(into: &json)
+            json.key(#","packs":"#); json.beginArray(); for (index0, item0) in self.packs.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","keywords":"#); json.beginArray(); for (index0, item0) in self.keywords.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `stickerSetNoCovered#77b15d1c` of type `StickerSetCovered`.
-    public struct StickerSetNoCovered: TLConstructor {
+    public struct StickerSetNoCovered: TLConstructor, TLJSONWritable {
         /// `set:StickerSet`
         public var set: Api.StickerSet
 
@@ -24718,12 +30219,18 @@ extension Api.StickerSetCovered {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.set = try Api.StickerSet(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerSetNoCovered")
+            json.key(#","set":"#); self.set.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `maskCoords#aed6dbb2` of type `MaskCoords`.
-    public struct MaskCoords: TLConstructor {
+    public struct MaskCoords: TLConstructor, TLJSONWritable {
         /// `n:int`
         public var n: Int32
         /// `x:double`
@@ -24758,12 +30265,21 @@ extension Api {
             self.y = try reader.readDouble()
             self.zoom = try reader.readDouble()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("maskCoords")
+            json.key(#","n":"#); json.write(self.n)
+            json.key(#","x":"#); json.write(self.x)
+            json.key(#","y":"#); json.write(self.y)
+            json.key(#","zoom":"#); json.write(self.zoom)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputStickeredMedia`: one case per constructor.
-    public indirect enum InputStickeredMedia: TLObject {
+    public indirect enum InputStickeredMedia: TLObject, TLJSONWritable {
         /// `inputStickeredMediaPhoto#4a992157`
         case inputStickeredMediaPhoto(Api.InputStickeredMedia.InputStickeredMediaPhoto)
         /// `inputStickeredMediaDocument#0438865b`
@@ -24775,6 +30291,13 @@ extension Api {
             switch self {
             case .inputStickeredMediaPhoto(let value): value.serialize(into: &writer)
             case .inputStickeredMediaDocument(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputStickeredMediaPhoto(let value): value.writeJSON(into: &json)
+            case .inputStickeredMediaDocument(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -24794,7 +30317,7 @@ extension Api {
 
 extension Api.InputStickeredMedia {
     /// TL constructor `inputStickeredMediaPhoto#4a992157` of type `InputStickeredMedia`.
-    public struct InputStickeredMediaPhoto: TLConstructor {
+    public struct InputStickeredMediaPhoto: TLConstructor, TLJSONWritable {
         /// `id:InputPhoto`
         public var id: Api.InputPhoto
 
@@ -24814,10 +30337,16 @@ extension Api.InputStickeredMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try Api.InputPhoto(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickeredMediaPhoto")
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStickeredMediaDocument#0438865b` of type `InputStickeredMedia`.
-    public struct InputStickeredMediaDocument: TLConstructor {
+    public struct InputStickeredMediaDocument: TLConstructor, TLJSONWritable {
         /// `id:InputDocument`
         public var id: Api.InputDocument
 
@@ -24837,12 +30366,18 @@ extension Api.InputStickeredMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try Api.InputDocument(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickeredMediaDocument")
+            json.key(#","id":"#); self.id.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `game#bdf9653b` of type `Game`.
-    public struct Game: TLConstructor {
+    public struct Game: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -24896,12 +30431,24 @@ extension Api {
             self.photo = try Api.Photo(from: &reader)
             if _flags & (1 << 0) != 0 { self.document = try Api.Document(from: &reader) } else { self.document = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("game")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputGame`: one case per constructor.
-    public indirect enum InputGame: TLObject {
+    public indirect enum InputGame: TLObject, TLJSONWritable {
         /// `inputGameID#032c3e77`
         case inputGameID(Api.InputGame.InputGameID)
         /// `inputGameShortName#c331e80a`
@@ -24913,6 +30460,13 @@ extension Api {
             switch self {
             case .inputGameID(let value): value.serialize(into: &writer)
             case .inputGameShortName(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputGameID(let value): value.writeJSON(into: &json)
+            case .inputGameShortName(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -24932,7 +30486,7 @@ extension Api {
 
 extension Api.InputGame {
     /// TL constructor `inputGameID#032c3e77` of type `InputGame`.
-    public struct InputGameID: TLConstructor {
+    public struct InputGameID: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -24957,10 +30511,17 @@ extension Api.InputGame {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGameID")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputGameShortName#c331e80a` of type `InputGame`.
-    public struct InputGameShortName: TLConstructor {
+    public struct InputGameShortName: TLConstructor, TLJSONWritable {
         /// `bot_id:InputUser`
         public var botId: Api.InputUser
         /// `short_name:string`
@@ -24985,12 +30546,19 @@ extension Api.InputGame {
             self.botId = try Api.InputUser(from: &reader)
             self.shortName = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGameShortName")
+            json.key(#","bot_id":"#); self.botId.writeJSON(into: &json)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `highScore#73a379eb` of type `HighScore`.
-    public struct HighScore: TLConstructor {
+    public struct HighScore: TLConstructor, TLJSONWritable {
         /// `pos:int`
         public var pos: Int32
         /// `user_id:long`
@@ -25020,12 +30588,20 @@ extension Api {
             self.userId = try reader.readInt64()
             self.score = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("highScore")
+            json.key(#","pos":"#); json.write(self.pos)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","score":"#); json.write(self.score)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `RichText`: one case per constructor.
-    public indirect enum RichText: TLObject {
+    public indirect enum RichText: TLObject, TLJSONWritable {
         /// `textEmpty#dc3d824f`
         case textEmpty
         /// `textPlain#744694e0`
@@ -25124,6 +30700,41 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .textEmpty: json.beginObject("textEmpty"); json.endObject()
+            case .textPlain(let value): value.writeJSON(into: &json)
+            case .textBold(let value): value.writeJSON(into: &json)
+            case .textItalic(let value): value.writeJSON(into: &json)
+            case .textUnderline(let value): value.writeJSON(into: &json)
+            case .textStrike(let value): value.writeJSON(into: &json)
+            case .textFixed(let value): value.writeJSON(into: &json)
+            case .textUrl(let value): value.writeJSON(into: &json)
+            case .textEmail(let value): value.writeJSON(into: &json)
+            case .textConcat(let value): value.writeJSON(into: &json)
+            case .textSubscript(let value): value.writeJSON(into: &json)
+            case .textSuperscript(let value): value.writeJSON(into: &json)
+            case .textMarked(let value): value.writeJSON(into: &json)
+            case .textPhone(let value): value.writeJSON(into: &json)
+            case .textImage(let value): value.writeJSON(into: &json)
+            case .textAnchor(let value): value.writeJSON(into: &json)
+            case .textMath(let value): value.writeJSON(into: &json)
+            case .textCustomEmoji(let value): value.writeJSON(into: &json)
+            case .textSpoiler(let value): value.writeJSON(into: &json)
+            case .textMention(let value): value.writeJSON(into: &json)
+            case .textHashtag(let value): value.writeJSON(into: &json)
+            case .textBotCommand(let value): value.writeJSON(into: &json)
+            case .textCashtag(let value): value.writeJSON(into: &json)
+            case .textAutoUrl(let value): value.writeJSON(into: &json)
+            case .textAutoEmail(let value): value.writeJSON(into: &json)
+            case .textAutoPhone(let value): value.writeJSON(into: &json)
+            case .textBankCard(let value): value.writeJSON(into: &json)
+            case .textMentionName(let value): value.writeJSON(into: &json)
+            case .textDate(let value): value.writeJSON(into: &json)
+            case .textDiff(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -25168,7 +30779,7 @@ extension Api {
 
 extension Api.RichText {
     /// TL constructor `textPlain#744694e0` of type `RichText`.
-    public struct TextPlain: TLConstructor {
+    public struct TextPlain: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
 
@@ -25188,10 +30799,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textPlain")
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textBold#6724abc4` of type `RichText`.
-    public struct TextBold: TLConstructor {
+    public struct TextBold: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25211,10 +30828,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textBold")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textItalic#d912a59c` of type `RichText`.
-    public struct TextItalic: TLConstructor {
+    public struct TextItalic: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25234,10 +30857,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textItalic")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textUnderline#c12622c4` of type `RichText`.
-    public struct TextUnderline: TLConstructor {
+    public struct TextUnderline: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25257,10 +30886,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textUnderline")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textStrike#9bf8bb95` of type `RichText`.
-    public struct TextStrike: TLConstructor {
+    public struct TextStrike: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25280,10 +30915,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textStrike")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textFixed#6c3f19b9` of type `RichText`.
-    public struct TextFixed: TLConstructor {
+    public struct TextFixed: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25303,10 +30944,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textFixed")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textUrl#3c2884c1` of type `RichText`.
-    public struct TextUrl: TLConstructor {
+    public struct TextUrl: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `url:string`
@@ -25336,10 +30983,18 @@ extension Api.RichText {
             self.url = try reader.readString()
             self.webpageId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textUrl")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","webpage_id":"#); json.write(self.webpageId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textEmail#de5a0dd6` of type `RichText`.
-    public struct TextEmail: TLConstructor {
+    public struct TextEmail: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `email:string`
@@ -25364,10 +31019,17 @@ extension Api.RichText {
             self.text = try Api.RichText(from: &reader)
             self.email = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textEmail")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","email":"#); json.write(self.email)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textConcat#7e6260d7` of type `RichText`.
-    public struct TextConcat: TLConstructor {
+    public struct TextConcat: TLConstructor, TLJSONWritable {
         /// `texts:Vector<RichText>`
         public var texts: [Api.RichText]
 
@@ -25387,10 +31049,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.texts = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.RichText(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textConcat")
+            json.key(#","texts":"#); json.beginArray(); for (index0, item0) in self.texts.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `textSubscript#ed6a8504` of type `RichText`.
-    public struct TextSubscript: TLConstructor {
+    public struct TextSubscript: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25410,10 +31078,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textSubscript")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textSuperscript#c7fb5e01` of type `RichText`.
-    public struct TextSuperscript: TLConstructor {
+    public struct TextSuperscript: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25433,10 +31107,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textSuperscript")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textMarked#034b8621` of type `RichText`.
-    public struct TextMarked: TLConstructor {
+    public struct TextMarked: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25456,10 +31136,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textMarked")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textPhone#1ccb966a` of type `RichText`.
-    public struct TextPhone: TLConstructor {
+    public struct TextPhone: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `phone:string`
@@ -25484,10 +31170,17 @@ extension Api.RichText {
             self.text = try Api.RichText(from: &reader)
             self.phone = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textPhone")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","phone":"#); json.write(self.phone)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textImage#081ccf4f` of type `RichText`.
-    public struct TextImage: TLConstructor {
+    public struct TextImage: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
         /// `w:int`
@@ -25517,10 +31210,18 @@ extension Api.RichText {
             self.w = try reader.readInt32()
             self.h = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textImage")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textAnchor#35553762` of type `RichText`.
-    public struct TextAnchor: TLConstructor {
+    public struct TextAnchor: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `name:string`
@@ -25545,10 +31246,17 @@ extension Api.RichText {
             self.text = try Api.RichText(from: &reader)
             self.name = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textAnchor")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","name":"#); json.write(self.name)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textMath#9d2eac97` of type `RichText`.
-    public struct TextMath: TLConstructor {
+    public struct TextMath: TLConstructor, TLJSONWritable {
         /// `source:string`
         public var source: String
 
@@ -25568,10 +31276,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.source = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textMath")
+            json.key(#","source":"#); json.write(self.source)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textCustomEmoji#a26156c0` of type `RichText`.
-    public struct TextCustomEmoji: TLConstructor {
+    public struct TextCustomEmoji: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
         /// `alt:string`
@@ -25596,10 +31310,17 @@ extension Api.RichText {
             self.documentId = try reader.readInt64()
             self.alt = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textCustomEmoji")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.key(#","alt":"#); json.write(self.alt)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textSpoiler#4c2a5d62` of type `RichText`.
-    public struct TextSpoiler: TLConstructor {
+    public struct TextSpoiler: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25619,10 +31340,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textSpoiler")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textMention#cd24cf44` of type `RichText`.
-    public struct TextMention: TLConstructor {
+    public struct TextMention: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25642,10 +31369,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textMention")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textHashtag#519524ea` of type `RichText`.
-    public struct TextHashtag: TLConstructor {
+    public struct TextHashtag: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25665,10 +31398,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textHashtag")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textBotCommand#02ff29d3` of type `RichText`.
-    public struct TextBotCommand: TLConstructor {
+    public struct TextBotCommand: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25688,10 +31427,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textBotCommand")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textCashtag#7b9e1801` of type `RichText`.
-    public struct TextCashtag: TLConstructor {
+    public struct TextCashtag: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25711,10 +31456,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textCashtag")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textAutoUrl#ac6a83aa` of type `RichText`.
-    public struct TextAutoUrl: TLConstructor {
+    public struct TextAutoUrl: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25734,10 +31485,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textAutoUrl")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textAutoEmail#c556a45d` of type `RichText`.
-    public struct TextAutoEmail: TLConstructor {
+    public struct TextAutoEmail: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25757,10 +31514,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textAutoEmail")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textAutoPhone#24c26789` of type `RichText`.
-    public struct TextAutoPhone: TLConstructor {
+    public struct TextAutoPhone: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25780,10 +31543,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textAutoPhone")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textBankCard#b956812d` of type `RichText`.
-    public struct TextBankCard: TLConstructor {
+    public struct TextBankCard: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -25803,10 +31572,16 @@ extension Api.RichText {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textBankCard")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textMentionName#01a9fbfc` of type `RichText`.
-    public struct TextMentionName: TLConstructor {
+    public struct TextMentionName: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `user_id:long`
@@ -25831,10 +31606,17 @@ extension Api.RichText {
             self.text = try Api.RichText(from: &reader)
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textMentionName")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textDate#a5b45e2b` of type `RichText`.
-    public struct TextDate: TLConstructor {
+    public struct TextDate: TLConstructor, TLJSONWritable {
         /// `relative:flags.0?true`
         public var relative: Bool
         /// `short_time:flags.1?true`
@@ -25892,10 +31674,23 @@ extension Api.RichText {
             self.text = try Api.RichText(from: &reader)
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textDate")
+            if self.relative { json.key(#","relative":"#); json.write(true) }
+            if self.shortTime { json.key(#","short_time":"#); json.write(true) }
+            if self.longTime { json.key(#","long_time":"#); json.write(true) }
+            if self.shortDate { json.key(#","short_date":"#); json.write(true) }
+            if self.longDate { json.key(#","long_date":"#); json.write(true) }
+            if self.dayOfWeek { json.key(#","day_of_week":"#); json.write(true) }
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `textDiff#9686cb50` of type `RichText`.
-    public struct TextDiff: TLConstructor {
+    public struct TextDiff: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `old_text:RichText`
@@ -25920,12 +31715,19 @@ extension Api.RichText {
             self.text = try Api.RichText(from: &reader)
             self.oldText = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textDiff")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","old_text":"#); self.oldText.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PageBlock`: one case per constructor.
-    public indirect enum PageBlock: TLObject {
+    public indirect enum PageBlock: TLObject, TLJSONWritable {
         /// `pageBlockUnsupported#13567e8a`
         case pageBlockUnsupported
         /// `pageBlockTitle#70abc3fd`
@@ -26051,6 +31853,50 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .pageBlockUnsupported: json.beginObject("pageBlockUnsupported"); json.endObject()
+            case .pageBlockTitle(let value): value.writeJSON(into: &json)
+            case .pageBlockSubtitle(let value): value.writeJSON(into: &json)
+            case .pageBlockAuthorDate(let value): value.writeJSON(into: &json)
+            case .pageBlockHeader(let value): value.writeJSON(into: &json)
+            case .pageBlockSubheader(let value): value.writeJSON(into: &json)
+            case .pageBlockParagraph(let value): value.writeJSON(into: &json)
+            case .pageBlockPreformatted(let value): value.writeJSON(into: &json)
+            case .pageBlockFooter(let value): value.writeJSON(into: &json)
+            case .pageBlockDivider: json.beginObject("pageBlockDivider"); json.endObject()
+            case .pageBlockAnchor(let value): value.writeJSON(into: &json)
+            case .pageBlockList(let value): value.writeJSON(into: &json)
+            case .pageBlockBlockquote(let value): value.writeJSON(into: &json)
+            case .pageBlockPullquote(let value): value.writeJSON(into: &json)
+            case .pageBlockPhoto(let value): value.writeJSON(into: &json)
+            case .pageBlockVideo(let value): value.writeJSON(into: &json)
+            case .pageBlockCover(let value): value.writeJSON(into: &json)
+            case .pageBlockEmbed(let value): value.writeJSON(into: &json)
+            case .pageBlockEmbedPost(let value): value.writeJSON(into: &json)
+            case .pageBlockCollage(let value): value.writeJSON(into: &json)
+            case .pageBlockSlideshow(let value): value.writeJSON(into: &json)
+            case .pageBlockChannel(let value): value.writeJSON(into: &json)
+            case .pageBlockAudio(let value): value.writeJSON(into: &json)
+            case .pageBlockKicker(let value): value.writeJSON(into: &json)
+            case .pageBlockTable(let value): value.writeJSON(into: &json)
+            case .pageBlockOrderedList(let value): value.writeJSON(into: &json)
+            case .pageBlockDetails(let value): value.writeJSON(into: &json)
+            case .pageBlockRelatedArticles(let value): value.writeJSON(into: &json)
+            case .pageBlockMap(let value): value.writeJSON(into: &json)
+            case .pageBlockHeading1(let value): value.writeJSON(into: &json)
+            case .pageBlockHeading2(let value): value.writeJSON(into: &json)
+            case .pageBlockHeading3(let value): value.writeJSON(into: &json)
+            case .pageBlockHeading4(let value): value.writeJSON(into: &json)
+            case .pageBlockHeading5(let value): value.writeJSON(into: &json)
+            case .pageBlockHeading6(let value): value.writeJSON(into: &json)
+            case .pageBlockMath(let value): value.writeJSON(into: &json)
+            case .pageBlockThinking(let value): value.writeJSON(into: &json)
+            case .inputPageBlockMap(let value): value.writeJSON(into: &json)
+            case .pageBlockBlockquoteBlocks(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -26104,7 +31950,7 @@ extension Api {
 
 extension Api.PageBlock {
     /// TL constructor `pageBlockTitle#70abc3fd` of type `PageBlock`.
-    public struct PageBlockTitle: TLConstructor {
+    public struct PageBlockTitle: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26124,10 +31970,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockTitle")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockSubtitle#8ffa9a1f` of type `PageBlock`.
-    public struct PageBlockSubtitle: TLConstructor {
+    public struct PageBlockSubtitle: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26147,10 +31999,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockSubtitle")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockAuthorDate#baafe5e0` of type `PageBlock`.
-    public struct PageBlockAuthorDate: TLConstructor {
+    public struct PageBlockAuthorDate: TLConstructor, TLJSONWritable {
         /// `author:RichText`
         public var author: Api.RichText
         /// `published_date:int`
@@ -26175,10 +32033,17 @@ extension Api.PageBlock {
             self.author = try Api.RichText(from: &reader)
             self.publishedDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockAuthorDate")
+            json.key(#","author":"#); self.author.writeJSON(into: &json)
+            json.key(#","published_date":"#); json.write(self.publishedDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeader#bfd064ec` of type `PageBlock`.
-    public struct PageBlockHeader: TLConstructor {
+    public struct PageBlockHeader: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26198,10 +32063,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeader")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockSubheader#f12bb6e1` of type `PageBlock`.
-    public struct PageBlockSubheader: TLConstructor {
+    public struct PageBlockSubheader: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26221,10 +32092,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockSubheader")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockParagraph#467a0766` of type `PageBlock`.
-    public struct PageBlockParagraph: TLConstructor {
+    public struct PageBlockParagraph: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26244,10 +32121,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockParagraph")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockPreformatted#c070d93e` of type `PageBlock`.
-    public struct PageBlockPreformatted: TLConstructor {
+    public struct PageBlockPreformatted: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `language:string`
@@ -26272,10 +32155,17 @@ extension Api.PageBlock {
             self.text = try Api.RichText(from: &reader)
             self.language = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockPreformatted")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","language":"#); json.write(self.language)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockFooter#48870999` of type `PageBlock`.
-    public struct PageBlockFooter: TLConstructor {
+    public struct PageBlockFooter: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26295,10 +32185,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockFooter")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockAnchor#ce0d37b0` of type `PageBlock`.
-    public struct PageBlockAnchor: TLConstructor {
+    public struct PageBlockAnchor: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
 
@@ -26318,10 +32214,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.name = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockAnchor")
+            json.key(#","name":"#); json.write(self.name)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockList#e4e88011` of type `PageBlock`.
-    public struct PageBlockList: TLConstructor {
+    public struct PageBlockList: TLConstructor, TLJSONWritable {
         /// `items:Vector<PageListItem>`
         public var items: [Api.PageListItem]
 
@@ -26341,10 +32243,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.items = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageListItem(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockList")
+            json.key(#","items":"#); json.beginArray(); for (index0, item0) in self.items.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockBlockquote#263d7c26` of type `PageBlock`.
-    public struct PageBlockBlockquote: TLConstructor {
+    public struct PageBlockBlockquote: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `caption:RichText`
@@ -26369,10 +32277,17 @@ extension Api.PageBlock {
             self.text = try Api.RichText(from: &reader)
             self.caption = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockBlockquote")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockPullquote#4f4456d3` of type `PageBlock`.
-    public struct PageBlockPullquote: TLConstructor {
+    public struct PageBlockPullquote: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `caption:RichText`
@@ -26397,10 +32312,17 @@ extension Api.PageBlock {
             self.text = try Api.RichText(from: &reader)
             self.caption = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockPullquote")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockPhoto#1759c560` of type `PageBlock`.
-    public struct PageBlockPhoto: TLConstructor {
+    public struct PageBlockPhoto: TLConstructor, TLJSONWritable {
         /// `spoiler:flags.1?true`
         public var spoiler: Bool
         /// `photo_id:long`
@@ -26445,10 +32367,20 @@ extension Api.PageBlock {
             if _flags & (1 << 0) != 0 { self.url = try reader.readString() } else { self.url = nil }
             if _flags & (1 << 0) != 0 { self.webpageId = try reader.readInt64() } else { self.webpageId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockPhoto")
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            json.key(#","photo_id":"#); json.write(self.photoId)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            if let value = self.webpageId { json.key(#","webpage_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockVideo#7c8fe7b6` of type `PageBlock`.
-    public struct PageBlockVideo: TLConstructor {
+    public struct PageBlockVideo: TLConstructor, TLJSONWritable {
         /// `autoplay:flags.0?true`
         public var autoplay: Bool
         /// `loop:flags.1?true`
@@ -26491,10 +32423,20 @@ extension Api.PageBlock {
             self.videoId = try reader.readInt64()
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockVideo")
+            if self.autoplay { json.key(#","autoplay":"#); json.write(true) }
+            if self.loop { json.key(#","loop":"#); json.write(true) }
+            if self.spoiler { json.key(#","spoiler":"#); json.write(true) }
+            json.key(#","video_id":"#); json.write(self.videoId)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockCover#39f23300` of type `PageBlock`.
-    public struct PageBlockCover: TLConstructor {
+    public struct PageBlockCover: TLConstructor, TLJSONWritable {
         /// `cover:PageBlock`
         public var cover: Api.PageBlock
 
@@ -26514,10 +32456,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.cover = try Api.PageBlock(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockCover")
+            json.key(#","cover":"#); self.cover.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockEmbed#a8718dc5` of type `PageBlock`.
-    public struct PageBlockEmbed: TLConstructor {
+    public struct PageBlockEmbed: TLConstructor, TLJSONWritable {
         /// `full_width:flags.0?true`
         public var fullWidth: Bool
         /// `allow_scrolling:flags.3?true`
@@ -26580,10 +32528,23 @@ extension Api.PageBlock {
             if _flags & (1 << 5) != 0 { self.h = try reader.readInt32() } else { self.h = nil }
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockEmbed")
+            if self.fullWidth { json.key(#","full_width":"#); json.write(true) }
+            if self.allowScrolling { json.key(#","allow_scrolling":"#); json.write(true) }
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            if let value = self.html { json.key(#","html":"#); json.write(value) }
+            if let value = self.posterPhotoId { json.key(#","poster_photo_id":"#); json.write(value) }
+            if let value = self.w { json.key(#","w":"#); json.write(value) }
+            if let value = self.h { json.key(#","h":"#); json.write(value) }
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockEmbedPost#f259a80b` of type `PageBlock`.
-    public struct PageBlockEmbedPost: TLConstructor {
+    public struct PageBlockEmbedPost: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `webpage_id:long`
@@ -26633,10 +32594,22 @@ extension Api.PageBlock {
             self.blocks = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageBlock(from: &reader) }
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockEmbedPost")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","webpage_id":"#); json.write(self.webpageId)
+            json.key(#","author_photo_id":"#); json.write(self.authorPhotoId)
+            json.key(#","author":"#); json.write(self.author)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockCollage#65a0fa4d` of type `PageBlock`.
-    public struct PageBlockCollage: TLConstructor {
+    public struct PageBlockCollage: TLConstructor, TLJSONWritable {
         /// `items:Vector<PageBlock>`
         public var items: [Api.PageBlock]
         /// `caption:PageCaption`
@@ -26661,10 +32634,17 @@ extension Api.PageBlock {
             self.items = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageBlock(from: &reader) }
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockCollage")
+            json.key(#","items":"#); json.beginArray(); for (index0, item0) in self.items.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockSlideshow#031f9590` of type `PageBlock`.
-    public struct PageBlockSlideshow: TLConstructor {
+    public struct PageBlockSlideshow: TLConstructor, TLJSONWritable {
         /// `items:Vector<PageBlock>`
         public var items: [Api.PageBlock]
         /// `caption:PageCaption`
@@ -26689,10 +32669,17 @@ extension Api.PageBlock {
             self.items = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageBlock(from: &reader) }
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockSlideshow")
+            json.key(#","items":"#); json.beginArray(); for (index0, item0) in self.items.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockChannel#ef1751b5` of type `PageBlock`.
-    public struct PageBlockChannel: TLConstructor {
+    public struct PageBlockChannel: TLConstructor, TLJSONWritable {
         /// `channel:Chat`
         public var channel: Api.Chat
 
@@ -26712,10 +32699,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.channel = try Api.Chat(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockChannel")
+            json.key(#","channel":"#); self.channel.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockAudio#804361ea` of type `PageBlock`.
-    public struct PageBlockAudio: TLConstructor {
+    public struct PageBlockAudio: TLConstructor, TLJSONWritable {
         /// `audio_id:long`
         public var audioId: Int64
         /// `caption:PageCaption`
@@ -26740,10 +32733,17 @@ extension Api.PageBlock {
             self.audioId = try reader.readInt64()
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockAudio")
+            json.key(#","audio_id":"#); json.write(self.audioId)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockKicker#1e148390` of type `PageBlock`.
-    public struct PageBlockKicker: TLConstructor {
+    public struct PageBlockKicker: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26763,10 +32763,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockKicker")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockTable#bf4dea82` of type `PageBlock`.
-    public struct PageBlockTable: TLConstructor {
+    public struct PageBlockTable: TLConstructor, TLJSONWritable {
         /// `bordered:flags.0?true`
         public var bordered: Bool
         /// `striped:flags.1?true`
@@ -26804,10 +32810,19 @@ extension Api.PageBlock {
             self.title = try Api.RichText(from: &reader)
             self.rows = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageTableRow(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockTable")
+            if self.bordered { json.key(#","bordered":"#); json.write(true) }
+            if self.striped { json.key(#","striped":"#); json.write(true) }
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            json.key(#","rows":"#); json.beginArray(); for (index0, item0) in self.rows.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockOrderedList#1fd6f6c1` of type `PageBlock`.
-    public struct PageBlockOrderedList: TLConstructor {
+    public struct PageBlockOrderedList: TLConstructor, TLJSONWritable {
         /// `reversed:flags.2?true`
         public var reversed: Bool
         /// `items:Vector<PageListOrderedItem>`
@@ -26847,10 +32862,19 @@ extension Api.PageBlock {
             if _flags & (1 << 0) != 0 { self.start = try reader.readInt32() } else { self.start = nil }
             if _flags & (1 << 1) != 0 { self.type = try reader.readString() } else { self.type = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockOrderedList")
+            if self.reversed { json.key(#","reversed":"#); json.write(true) }
+            json.key(#","items":"#); json.beginArray(); for (index0, item0) in self.items.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.start { json.key(#","start":"#); json.write(value) }
+            if let value = self.type { json.key(#","type":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockDetails#76768bed` of type `PageBlock`.
-    public struct PageBlockDetails: TLConstructor {
+    public struct PageBlockDetails: TLConstructor, TLJSONWritable {
         /// `open:flags.0?true`
         public var `open`: Bool
         /// `blocks:Vector<PageBlock>`
@@ -26883,10 +32907,18 @@ extension Api.PageBlock {
             self.blocks = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageBlock(from: &reader) }
             self.title = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockDetails")
+            if self.`open` { json.key(#","open":"#); json.write(true) }
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockRelatedArticles#16115a96` of type `PageBlock`.
-    public struct PageBlockRelatedArticles: TLConstructor {
+    public struct PageBlockRelatedArticles: TLConstructor, TLJSONWritable {
         /// `title:RichText`
         public var title: Api.RichText
         /// `articles:Vector<PageRelatedArticle>`
@@ -26911,10 +32943,17 @@ extension Api.PageBlock {
             self.title = try Api.RichText(from: &reader)
             self.articles = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageRelatedArticle(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockRelatedArticles")
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            json.key(#","articles":"#); json.beginArray(); for (index0, item0) in self.articles.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockMap#a44f3ef6` of type `PageBlock`.
-    public struct PageBlockMap: TLConstructor {
+    public struct PageBlockMap: TLConstructor, TLJSONWritable {
         /// `geo:GeoPoint`
         public var geo: Api.GeoPoint
         /// `zoom:int`
@@ -26954,10 +32993,20 @@ extension Api.PageBlock {
             self.h = try reader.readInt32()
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockMap")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            json.key(#","zoom":"#); json.write(self.zoom)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeading1#baff072f` of type `PageBlock`.
-    public struct PageBlockHeading1: TLConstructor {
+    public struct PageBlockHeading1: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -26977,10 +33026,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeading1")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeading2#096b2aec` of type `PageBlock`.
-    public struct PageBlockHeading2: TLConstructor {
+    public struct PageBlockHeading2: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -27000,10 +33055,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeading2")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeading3#67e731ad` of type `PageBlock`.
-    public struct PageBlockHeading3: TLConstructor {
+    public struct PageBlockHeading3: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -27023,10 +33084,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeading3")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeading4#b532772b` of type `PageBlock`.
-    public struct PageBlockHeading4: TLConstructor {
+    public struct PageBlockHeading4: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -27046,10 +33113,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeading4")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeading5#dbbe6c6a` of type `PageBlock`.
-    public struct PageBlockHeading5: TLConstructor {
+    public struct PageBlockHeading5: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -27069,10 +33142,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeading5")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockHeading6#682a41a9` of type `PageBlock`.
-    public struct PageBlockHeading6: TLConstructor {
+    public struct PageBlockHeading6: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -27092,10 +33171,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockHeading6")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockMath#59080c20` of type `PageBlock`.
-    public struct PageBlockMath: TLConstructor {
+    public struct PageBlockMath: TLConstructor, TLJSONWritable {
         /// `source:string`
         public var source: String
 
@@ -27115,10 +33200,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.source = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockMath")
+            json.key(#","source":"#); json.write(self.source)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockThinking#3c29a3e2` of type `PageBlock`.
-    public struct PageBlockThinking: TLConstructor {
+    public struct PageBlockThinking: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
 
@@ -27138,10 +33229,16 @@ extension Api.PageBlock {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockThinking")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPageBlockMap#574b617f` of type `PageBlock`.
-    public struct InputPageBlockMap: TLConstructor {
+    public struct InputPageBlockMap: TLConstructor, TLJSONWritable {
         /// `geo:InputGeoPoint`
         public var geo: Api.InputGeoPoint
         /// `zoom:int`
@@ -27181,10 +33278,20 @@ extension Api.PageBlock {
             self.h = try reader.readInt32()
             self.caption = try Api.PageCaption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPageBlockMap")
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            json.key(#","zoom":"#); json.write(self.zoom)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageBlockBlockquoteBlocks#0e6e47c4` of type `PageBlock`.
-    public struct PageBlockBlockquoteBlocks: TLConstructor {
+    public struct PageBlockBlockquoteBlocks: TLConstructor, TLJSONWritable {
         /// `blocks:Vector<PageBlock>`
         public var blocks: [Api.PageBlock]
         /// `caption:RichText`
@@ -27209,12 +33316,19 @@ extension Api.PageBlock {
             self.blocks = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageBlock(from: &reader) }
             self.caption = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageBlockBlockquoteBlocks")
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","caption":"#); self.caption.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PhoneCallDiscardReason`: one case per constructor.
-    public indirect enum PhoneCallDiscardReason: TLObject {
+    public indirect enum PhoneCallDiscardReason: TLObject, TLJSONWritable {
         /// `phoneCallDiscardReasonMissed#85e42301`
         case phoneCallDiscardReasonMissed
         /// `phoneCallDiscardReasonDisconnect#e095c1a0`
@@ -27238,6 +33352,16 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .phoneCallDiscardReasonMissed: json.beginObject("phoneCallDiscardReasonMissed"); json.endObject()
+            case .phoneCallDiscardReasonDisconnect: json.beginObject("phoneCallDiscardReasonDisconnect"); json.endObject()
+            case .phoneCallDiscardReasonHangup: json.beginObject("phoneCallDiscardReasonHangup"); json.endObject()
+            case .phoneCallDiscardReasonBusy: json.beginObject("phoneCallDiscardReasonBusy"); json.endObject()
+            case .phoneCallDiscardReasonMigrateConferenceCall(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -27257,7 +33381,7 @@ extension Api {
 
 extension Api.PhoneCallDiscardReason {
     /// TL constructor `phoneCallDiscardReasonMigrateConferenceCall#9fbbf1f7` of type `PhoneCallDiscardReason`.
-    public struct PhoneCallDiscardReasonMigrateConferenceCall: TLConstructor {
+    public struct PhoneCallDiscardReasonMigrateConferenceCall: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -27277,12 +33401,18 @@ extension Api.PhoneCallDiscardReason {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallDiscardReasonMigrateConferenceCall")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `dataJSON#7d748d04` of type `DataJSON`.
-    public struct DataJSON: TLConstructor {
+    public struct DataJSON: TLConstructor, TLJSONWritable {
         /// `data:string`
         public var data: String
 
@@ -27302,12 +33432,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.data = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dataJSON")
+            json.key(#","data":"#); json.write(self.data)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `labeledPrice#cb296bf8` of type `LabeledPrice`.
-    public struct LabeledPrice: TLConstructor {
+    public struct LabeledPrice: TLConstructor, TLJSONWritable {
         /// `label:string`
         public var label: String
         /// `amount:long`
@@ -27332,12 +33468,19 @@ extension Api {
             self.label = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("labeledPrice")
+            json.key(#","label":"#); json.write(self.label)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `invoice#049ee584` of type `Invoice`.
-    public struct Invoice: TLConstructor {
+    public struct Invoice: TLConstructor, TLJSONWritable {
         /// `test:flags.0?true`
         public var test: Bool
         /// `name_requested:flags.1?true`
@@ -27434,12 +33577,32 @@ extension Api {
             if _flags & (1 << 10) != 0 { self.termsUrl = try reader.readString() } else { self.termsUrl = nil }
             if _flags & (1 << 11) != 0 { self.subscriptionPeriod = try reader.readInt32() } else { self.subscriptionPeriod = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("invoice")
+            if self.test { json.key(#","test":"#); json.write(true) }
+            if self.nameRequested { json.key(#","name_requested":"#); json.write(true) }
+            if self.phoneRequested { json.key(#","phone_requested":"#); json.write(true) }
+            if self.emailRequested { json.key(#","email_requested":"#); json.write(true) }
+            if self.shippingAddressRequested { json.key(#","shipping_address_requested":"#); json.write(true) }
+            if self.flexible { json.key(#","flexible":"#); json.write(true) }
+            if self.phoneToProvider { json.key(#","phone_to_provider":"#); json.write(true) }
+            if self.emailToProvider { json.key(#","email_to_provider":"#); json.write(true) }
+            if self.recurring { json.key(#","recurring":"#); json.write(true) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","prices":"#); json.beginArray(); for (index0, item0) in self.prices.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.maxTipAmount { json.key(#","max_tip_amount":"#); json.write(value) }
+            if let value = self.suggestedTipAmounts { json.key(#","suggested_tip_amounts":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.termsUrl { json.key(#","terms_url":"#); json.write(value) }
+            if let value = self.subscriptionPeriod { json.key(#","subscription_period":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `paymentCharge#ea02c27e` of type `PaymentCharge`.
-    public struct PaymentCharge: TLConstructor {
+    public struct PaymentCharge: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `provider_charge_id:string`
@@ -27464,12 +33627,19 @@ extension Api {
             self.id = try reader.readString()
             self.providerChargeId = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("paymentCharge")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","provider_charge_id":"#); json.write(self.providerChargeId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `postAddress#1e8caaeb` of type `PostAddress`.
-    public struct PostAddress: TLConstructor {
+    public struct PostAddress: TLConstructor, TLJSONWritable {
         /// `street_line1:string`
         public var streetLine1: String
         /// `street_line2:string`
@@ -27514,12 +33684,23 @@ extension Api {
             self.countryIso2 = try reader.readString()
             self.postCode = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("postAddress")
+            json.key(#","street_line1":"#); json.write(self.streetLine1)
+            json.key(#","street_line2":"#); json.write(self.streetLine2)
+            json.key(#","city":"#); json.write(self.city)
+            json.key(#","state":"#); json.write(self.state)
+            json.key(#","country_iso2":"#); json.write(self.countryIso2)
+            json.key(#","post_code":"#); json.write(self.postCode)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `paymentRequestedInfo#909c3f94` of type `PaymentRequestedInfo`.
-    public struct PaymentRequestedInfo: TLConstructor {
+    public struct PaymentRequestedInfo: TLConstructor, TLJSONWritable {
         /// `name:flags.0?string`
         public var name: String?
         /// `phone:flags.1?string`
@@ -27561,12 +33742,21 @@ extension Api {
             if _flags & (1 << 2) != 0 { self.email = try reader.readString() } else { self.email = nil }
             if _flags & (1 << 3) != 0 { self.shippingAddress = try Api.PostAddress(from: &reader) } else { self.shippingAddress = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("paymentRequestedInfo")
+            if let value = self.name { json.key(#","name":"#); json.write(value) }
+            if let value = self.phone { json.key(#","phone":"#); json.write(value) }
+            if let value = self.email { json.key(#","email":"#); json.write(value) }
+            if let value = self.shippingAddress { json.key(#","shipping_address":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `paymentSavedCredentialsCard#cdc27a1f` of type `PaymentSavedCredentials`.
-    public struct PaymentSavedCredentials: TLConstructor {
+    public struct PaymentSavedCredentials: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `title:string`
@@ -27591,12 +33781,19 @@ extension Api {
             self.id = try reader.readString()
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("paymentSavedCredentialsCard")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `WebDocument`: one case per constructor.
-    public indirect enum WebDocument: TLObject {
+    public indirect enum WebDocument: TLObject, TLJSONWritable {
         /// `webDocument#1c570ed1`
         case webDocument(Api.WebDocument.WebDocument)
         /// `webDocumentNoProxy#f9c8bcc6`
@@ -27608,6 +33805,13 @@ extension Api {
             switch self {
             case .webDocument(let value): value.serialize(into: &writer)
             case .webDocumentNoProxy(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .webDocument(let value): value.writeJSON(into: &json)
+            case .webDocumentNoProxy(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -27627,7 +33831,7 @@ extension Api {
 
 extension Api.WebDocument {
     /// TL constructor `webDocument#1c570ed1` of type `WebDocument`.
-    public struct WebDocument: TLConstructor {
+    public struct WebDocument: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `access_hash:long`
@@ -27667,10 +33871,20 @@ extension Api.WebDocument {
             self.mimeType = try reader.readString()
             self.attributes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DocumentAttribute(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webDocument")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","size":"#); json.write(self.size)
+            json.key(#","mime_type":"#); json.write(self.mimeType)
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `webDocumentNoProxy#f9c8bcc6` of type `WebDocument`.
-    public struct WebDocumentNoProxy: TLConstructor {
+    public struct WebDocumentNoProxy: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `size:int`
@@ -27705,12 +33919,21 @@ extension Api.WebDocument {
             self.mimeType = try reader.readString()
             self.attributes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DocumentAttribute(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webDocumentNoProxy")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","size":"#); json.write(self.size)
+            json.key(#","mime_type":"#); json.write(self.mimeType)
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputWebDocument#9bed434d` of type `InputWebDocument`.
-    public struct InputWebDocument: TLConstructor {
+    public struct InputWebDocument: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `size:int`
@@ -27745,12 +33968,21 @@ extension Api {
             self.mimeType = try reader.readString()
             self.attributes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.DocumentAttribute(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWebDocument")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","size":"#); json.write(self.size)
+            json.key(#","mime_type":"#); json.write(self.mimeType)
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputWebFileLocation`: one case per constructor.
-    public indirect enum InputWebFileLocation: TLObject {
+    public indirect enum InputWebFileLocation: TLObject, TLJSONWritable {
         /// `inputWebFileLocation#c239d686`
         case inputWebFileLocation(Api.InputWebFileLocation.InputWebFileLocation)
         /// `inputWebFileGeoPointLocation#9f2221c9`
@@ -27765,6 +33997,14 @@ extension Api {
             case .inputWebFileLocation(let value): value.serialize(into: &writer)
             case .inputWebFileGeoPointLocation(let value): value.serialize(into: &writer)
             case .inputWebFileAudioAlbumThumbLocation(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputWebFileLocation(let value): value.writeJSON(into: &json)
+            case .inputWebFileGeoPointLocation(let value): value.writeJSON(into: &json)
+            case .inputWebFileAudioAlbumThumbLocation(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -27785,7 +34025,7 @@ extension Api {
 
 extension Api.InputWebFileLocation {
     /// TL constructor `inputWebFileLocation#c239d686` of type `InputWebFileLocation`.
-    public struct InputWebFileLocation: TLConstructor {
+    public struct InputWebFileLocation: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `access_hash:long`
@@ -27810,10 +34050,17 @@ extension Api.InputWebFileLocation {
             self.url = try reader.readString()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWebFileLocation")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputWebFileGeoPointLocation#9f2221c9` of type `InputWebFileLocation`.
-    public struct InputWebFileGeoPointLocation: TLConstructor {
+    public struct InputWebFileGeoPointLocation: TLConstructor, TLJSONWritable {
         /// `geo_point:InputGeoPoint`
         public var geoPoint: Api.InputGeoPoint
         /// `access_hash:long`
@@ -27858,10 +34105,21 @@ extension Api.InputWebFileLocation {
             self.zoom = try reader.readInt32()
             self.scale = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWebFileGeoPointLocation")
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","zoom":"#); json.write(self.zoom)
+            json.key(#","scale":"#); json.write(self.scale)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputWebFileAudioAlbumThumbLocation#f46fe924` of type `InputWebFileLocation`.
-    public struct InputWebFileAudioAlbumThumbLocation: TLConstructor {
+    public struct InputWebFileAudioAlbumThumbLocation: TLConstructor, TLJSONWritable {
         /// `small:flags.2?true`
         public var small: Bool
         /// `document:flags.0?InputDocument`
@@ -27902,12 +34160,21 @@ extension Api.InputWebFileLocation {
             if _flags & (1 << 1) != 0 { self.title = try reader.readString() } else { self.title = nil }
             if _flags & (1 << 1) != 0 { self.performer = try reader.readString() } else { self.performer = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWebFileAudioAlbumThumbLocation")
+            if self.small { json.key(#","small":"#); json.write(true) }
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.performer { json.key(#","performer":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputPaymentCredentials`: one case per constructor.
-    public indirect enum InputPaymentCredentials: TLObject {
+    public indirect enum InputPaymentCredentials: TLObject, TLJSONWritable {
         /// `inputPaymentCredentialsSaved#c10eb2cf`
         case inputPaymentCredentialsSaved(Api.InputPaymentCredentials.InputPaymentCredentialsSaved)
         /// `inputPaymentCredentials#3417d728`
@@ -27925,6 +34192,15 @@ extension Api {
             case .inputPaymentCredentials(let value): value.serialize(into: &writer)
             case .inputPaymentCredentialsApplePay(let value): value.serialize(into: &writer)
             case .inputPaymentCredentialsGooglePay(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPaymentCredentialsSaved(let value): value.writeJSON(into: &json)
+            case .inputPaymentCredentials(let value): value.writeJSON(into: &json)
+            case .inputPaymentCredentialsApplePay(let value): value.writeJSON(into: &json)
+            case .inputPaymentCredentialsGooglePay(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -27946,7 +34222,7 @@ extension Api {
 
 extension Api.InputPaymentCredentials {
     /// TL constructor `inputPaymentCredentialsSaved#c10eb2cf` of type `InputPaymentCredentials`.
-    public struct InputPaymentCredentialsSaved: TLConstructor {
+    public struct InputPaymentCredentialsSaved: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `tmp_password:bytes`
@@ -27971,10 +34247,17 @@ extension Api.InputPaymentCredentials {
             self.id = try reader.readString()
             self.tmpPassword = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPaymentCredentialsSaved")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","tmp_password":"#); json.write(self.tmpPassword)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPaymentCredentials#3417d728` of type `InputPaymentCredentials`.
-    public struct InputPaymentCredentials: TLConstructor {
+    public struct InputPaymentCredentials: TLConstructor, TLJSONWritable {
         /// `save:flags.0?true`
         public var save: Bool
         /// `data:DataJSON`
@@ -28002,10 +34285,17 @@ extension Api.InputPaymentCredentials {
             self.save = _flags & (1 << 0) != 0
             self.data = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPaymentCredentials")
+            if self.save { json.key(#","save":"#); json.write(true) }
+            json.key(#","data":"#); self.data.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPaymentCredentialsApplePay#0aa1c39f` of type `InputPaymentCredentials`.
-    public struct InputPaymentCredentialsApplePay: TLConstructor {
+    public struct InputPaymentCredentialsApplePay: TLConstructor, TLJSONWritable {
         /// `payment_data:DataJSON`
         public var paymentData: Api.DataJSON
 
@@ -28025,10 +34315,16 @@ extension Api.InputPaymentCredentials {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.paymentData = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPaymentCredentialsApplePay")
+            json.key(#","payment_data":"#); self.paymentData.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPaymentCredentialsGooglePay#8ac32801` of type `InputPaymentCredentials`.
-    public struct InputPaymentCredentialsGooglePay: TLConstructor {
+    public struct InputPaymentCredentialsGooglePay: TLConstructor, TLJSONWritable {
         /// `payment_token:DataJSON`
         public var paymentToken: Api.DataJSON
 
@@ -28048,12 +34344,18 @@ extension Api.InputPaymentCredentials {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.paymentToken = try Api.DataJSON(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPaymentCredentialsGooglePay")
+            json.key(#","payment_token":"#); self.paymentToken.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `shippingOption#b6213cdf` of type `ShippingOption`.
-    public struct ShippingOption: TLConstructor {
+    public struct ShippingOption: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `title:string`
@@ -28083,12 +34385,20 @@ extension Api {
             self.title = try reader.readString()
             self.prices = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.LabeledPrice(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("shippingOption")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","prices":"#); json.beginArray(); for (index0, item0) in self.prices.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputStickerSetItem#32da9e9c` of type `InputStickerSetItem`.
-    public struct InputStickerSetItem: TLConstructor {
+    public struct InputStickerSetItem: TLConstructor, TLJSONWritable {
         /// `document:InputDocument`
         public var document: Api.InputDocument
         /// `emoji:string`
@@ -28128,12 +34438,21 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.maskCoords = try Api.MaskCoords(from: &reader) } else { self.maskCoords = nil }
             if _flags & (1 << 1) != 0 { self.keywords = try reader.readString() } else { self.keywords = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStickerSetItem")
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            json.key(#","emoji":"#); json.write(self.emoji)
+            if let value = self.maskCoords { json.key(#","mask_coords":"#); value.writeJSON(into: &json) }
+            if let value = self.keywords { json.key(#","keywords":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputPhoneCall#1e36fded` of type `InputPhoneCall`.
-    public struct InputPhoneCall: TLConstructor {
+    public struct InputPhoneCall: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -28158,12 +34477,19 @@ extension Api {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPhoneCall")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PhoneCall`: one case per constructor.
-    public indirect enum PhoneCall: TLObject {
+    public indirect enum PhoneCall: TLObject, TLJSONWritable {
         /// `phoneCallEmpty#5366c915`
         case phoneCallEmpty(Api.PhoneCall.PhoneCallEmpty)
         /// `phoneCallWaiting#c5226f17`
@@ -28190,6 +34516,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .phoneCallEmpty(let value): value.writeJSON(into: &json)
+            case .phoneCallWaiting(let value): value.writeJSON(into: &json)
+            case .phoneCallRequested(let value): value.writeJSON(into: &json)
+            case .phoneCallAccepted(let value): value.writeJSON(into: &json)
+            case .phoneCall(let value): value.writeJSON(into: &json)
+            case .phoneCallDiscarded(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -28210,7 +34547,7 @@ extension Api {
 
 extension Api.PhoneCall {
     /// TL constructor `phoneCallEmpty#5366c915` of type `PhoneCall`.
-    public struct PhoneCallEmpty: TLConstructor {
+    public struct PhoneCallEmpty: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -28230,10 +34567,16 @@ extension Api.PhoneCall {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallEmpty")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `phoneCallWaiting#c5226f17` of type `PhoneCall`.
-    public struct PhoneCallWaiting: TLConstructor {
+    public struct PhoneCallWaiting: TLConstructor, TLJSONWritable {
         /// `video:flags.6?true`
         public var video: Bool
         /// `id:long`
@@ -28292,10 +34635,23 @@ extension Api.PhoneCall {
             self.`protocol` = try Api.PhoneCallProtocol(from: &reader)
             if _flags & (1 << 0) != 0 { self.receiveDate = try reader.readInt32() } else { self.receiveDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallWaiting")
+            if self.video { json.key(#","video":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.key(#","protocol":"#); self.`protocol`.writeJSON(into: &json)
+            if let value = self.receiveDate { json.key(#","receive_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `phoneCallRequested#14b0ed0c` of type `PhoneCall`.
-    public struct PhoneCallRequested: TLConstructor {
+    public struct PhoneCallRequested: TLConstructor, TLJSONWritable {
         /// `video:flags.6?true`
         public var video: Bool
         /// `id:long`
@@ -28353,10 +34709,23 @@ extension Api.PhoneCall {
             self.gaHash = try reader.readBytes()
             self.`protocol` = try Api.PhoneCallProtocol(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallRequested")
+            if self.video { json.key(#","video":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.key(#","g_a_hash":"#); json.write(self.gaHash)
+            json.key(#","protocol":"#); self.`protocol`.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `phoneCallAccepted#3660c311` of type `PhoneCall`.
-    public struct PhoneCallAccepted: TLConstructor {
+    public struct PhoneCallAccepted: TLConstructor, TLJSONWritable {
         /// `video:flags.6?true`
         public var video: Bool
         /// `id:long`
@@ -28414,10 +34783,23 @@ extension Api.PhoneCall {
             self.gb = try reader.readBytes()
             self.`protocol` = try Api.PhoneCallProtocol(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallAccepted")
+            if self.video { json.key(#","video":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.key(#","g_b":"#); json.write(self.gb)
+            json.key(#","protocol":"#); self.`protocol`.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `phoneCall#30535af5` of type `PhoneCall`.
-    public struct PhoneCall: TLConstructor {
+    public struct PhoneCall: TLConstructor, TLJSONWritable {
         /// `p2p_allowed:flags.5?true`
         public var p2pAllowed: Bool
         /// `video:flags.6?true`
@@ -28506,10 +34888,29 @@ extension Api.PhoneCall {
             self.startDate = try reader.readInt32()
             if _flags & (1 << 7) != 0 { self.customParameters = try Api.DataJSON(from: &reader) } else { self.customParameters = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCall")
+            if self.p2pAllowed { json.key(#","p2p_allowed":"#); json.write(true) }
+            if self.video { json.key(#","video":"#); json.write(true) }
+            if self.conferenceSupported { json.key(#","conference_supported":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","participant_id":"#); json.write(self.participantId)
+            json.key(#","g_a_or_b":"#); json.write(self.gaOrB)
+            json.key(#","key_fingerprint":"#); json.write(self.keyFingerprint)
+            json.key(#","protocol":"#); self.`protocol`.writeJSON(into: &json)
+            json.key(#","connections":"#); json.beginArray(); for (index0, item0) in self.connections.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","start_date":"#); json.write(self.startDate)
+            if let value = self.customParameters { json.key(#","custom_parameters":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `phoneCallDiscarded#50ca4de1` of type `PhoneCall`.
-    public struct PhoneCallDiscarded: TLConstructor {
+    public struct PhoneCallDiscarded: TLConstructor, TLJSONWritable {
         /// `need_rating:flags.2?true`
         public var needRating: Bool
         /// `need_debug:flags.3?true`
@@ -28559,12 +34960,23 @@ extension Api.PhoneCall {
             if _flags & (1 << 0) != 0 { self.reason = try Api.PhoneCallDiscardReason(from: &reader) } else { self.reason = nil }
             if _flags & (1 << 1) != 0 { self.duration = try reader.readInt32() } else { self.duration = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallDiscarded")
+            if self.needRating { json.key(#","need_rating":"#); json.write(true) }
+            if self.needDebug { json.key(#","need_debug":"#); json.write(true) }
+            if self.video { json.key(#","video":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.reason { json.key(#","reason":"#); value.writeJSON(into: &json) }
+            if let value = self.duration { json.key(#","duration":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PhoneConnection`: one case per constructor.
-    public indirect enum PhoneConnection: TLObject {
+    public indirect enum PhoneConnection: TLObject, TLJSONWritable {
         /// `phoneConnection#9cc123c7`
         case phoneConnection(Api.PhoneConnection.PhoneConnection)
         /// `phoneConnectionWebrtc#635fe375`
@@ -28576,6 +34988,13 @@ extension Api {
             switch self {
             case .phoneConnection(let value): value.serialize(into: &writer)
             case .phoneConnectionWebrtc(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .phoneConnection(let value): value.writeJSON(into: &json)
+            case .phoneConnectionWebrtc(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -28595,7 +35014,7 @@ extension Api {
 
 extension Api.PhoneConnection {
     /// TL constructor `phoneConnection#9cc123c7` of type `PhoneConnection`.
-    public struct PhoneConnection: TLConstructor {
+    public struct PhoneConnection: TLConstructor, TLJSONWritable {
         /// `tcp:flags.0?true`
         public var tcp: Bool
         /// `id:long`
@@ -28643,10 +35062,21 @@ extension Api.PhoneConnection {
             self.port = try reader.readInt32()
             self.peerTag = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneConnection")
+            if self.tcp { json.key(#","tcp":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","ip":"#); json.write(self.ip)
+            json.key(#","ipv6":"#); json.write(self.ipv6)
+            json.key(#","port":"#); json.write(self.port)
+            json.key(#","peer_tag":"#); json.write(self.peerTag)
+            json.endObject()
+        }
     }
 
     /// TL constructor `phoneConnectionWebrtc#635fe375` of type `PhoneConnection`.
-    public struct PhoneConnectionWebrtc: TLConstructor {
+    public struct PhoneConnectionWebrtc: TLConstructor, TLJSONWritable {
         /// `turn:flags.0?true`
         public var turn: Bool
         /// `stun:flags.1?true`
@@ -28704,12 +35134,25 @@ extension Api.PhoneConnection {
             self.username = try reader.readString()
             self.password = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneConnectionWebrtc")
+            if self.turn { json.key(#","turn":"#); json.write(true) }
+            if self.stun { json.key(#","stun":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","ip":"#); json.write(self.ip)
+            json.key(#","ipv6":"#); json.write(self.ipv6)
+            json.key(#","port":"#); json.write(self.port)
+            json.key(#","username":"#); json.write(self.username)
+            json.key(#","password":"#); json.write(self.password)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `phoneCallProtocol#fc878fc8` of type `PhoneCallProtocol`.
-    public struct PhoneCallProtocol: TLConstructor {
+    public struct PhoneCallProtocol: TLConstructor, TLJSONWritable {
         /// `udp_p2p:flags.0?true`
         public var udpP2p: Bool
         /// `udp_reflector:flags.1?true`
@@ -28752,12 +35195,22 @@ extension Api {
             self.maxLayer = try reader.readInt32()
             self.libraryVersions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("phoneCallProtocol")
+            if self.udpP2p { json.key(#","udp_p2p":"#); json.write(true) }
+            if self.udpReflector { json.key(#","udp_reflector":"#); json.write(true) }
+            json.key(#","min_layer":"#); json.write(self.minLayer)
+            json.key(#","max_layer":"#); json.write(self.maxLayer)
+            json.key(#","library_versions":"#); json.beginArray(); for (index0, item0) in self.libraryVersions.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `cdnPublicKey#c982eaba` of type `CdnPublicKey`.
-    public struct CdnPublicKey: TLConstructor {
+    public struct CdnPublicKey: TLConstructor, TLJSONWritable {
         /// `dc_id:int`
         public var dcId: Int32
         /// `public_key:string`
@@ -28782,12 +35235,19 @@ extension Api {
             self.dcId = try reader.readInt32()
             self.publicKey = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("cdnPublicKey")
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","public_key":"#); json.write(self.publicKey)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `cdnConfig#5725e40a` of type `CdnConfig`.
-    public struct CdnConfig: TLConstructor {
+    public struct CdnConfig: TLConstructor, TLJSONWritable {
         /// `public_keys:Vector<CdnPublicKey>`
         public var publicKeys: [Api.CdnPublicKey]
 
@@ -28807,12 +35267,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.publicKeys = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.CdnPublicKey(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("cdnConfig")
+            json.key(#","public_keys":"#); json.beginArray(); for (index0, item0) in self.publicKeys.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `LangPackString`: one case per constructor.
-    public indirect enum LangPackString: TLObject {
+    public indirect enum LangPackString: TLObject, TLJSONWritable {
         /// `langPackString#cad181f6`
         case langPackString(Api.LangPackString.LangPackString)
         /// `langPackStringPluralized#6c47ac9f`
@@ -28827,6 +35293,14 @@ extension Api {
             case .langPackString(let value): value.serialize(into: &writer)
             case .langPackStringPluralized(let value): value.serialize(into: &writer)
             case .langPackStringDeleted(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .langPackString(let value): value.writeJSON(into: &json)
+            case .langPackStringPluralized(let value): value.writeJSON(into: &json)
+            case .langPackStringDeleted(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -28847,7 +35321,7 @@ extension Api {
 
 extension Api.LangPackString {
     /// TL constructor `langPackString#cad181f6` of type `LangPackString`.
-    public struct LangPackString: TLConstructor {
+    public struct LangPackString: TLConstructor, TLJSONWritable {
         /// `key:string`
         public var key: String
         /// `value:string`
@@ -28872,10 +35346,17 @@ extension Api.LangPackString {
             self.key = try reader.readString()
             self.value = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("langPackString")
+            json.key(#","key":"#); json.write(self.key)
+            json.key(#","value":"#); json.write(self.value)
+            json.endObject()
+        }
     }
 
     /// TL constructor `langPackStringPluralized#6c47ac9f` of type `LangPackString`.
-    public struct LangPackStringPluralized: TLConstructor {
+    public struct LangPackStringPluralized: TLConstructor, TLJSONWritable {
         /// `key:string`
         public var key: String
         /// `zero_value:flags.0?string`
@@ -28933,10 +35414,22 @@ extension Api.LangPackString {
             if _flags & (1 << 4) != 0 { self.manyValue = try reader.readString() } else { self.manyValue = nil }
             self.otherValue = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("langPackStringPluralized")
+            json.key(#","key":"#); json.write(self.key)
+            if let value = self.zeroValue { json.key(#","zero_value":"#); json.write(value) }
+            if let value = self.oneValue { json.key(#","one_value":"#); json.write(value) }
+            if let value = self.twoValue { json.key(#","two_value":"#); json.write(value) }
+            if let value = self.fewValue { json.key(#","few_value":"#); json.write(value) }
+            if let value = self.manyValue { json.key(#","many_value":"#); json.write(value) }
+            json.key(#","other_value":"#); json.write(self.otherValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `langPackStringDeleted#2979eeb2` of type `LangPackString`.
-    public struct LangPackStringDeleted: TLConstructor {
+    public struct LangPackStringDeleted: TLConstructor, TLJSONWritable {
         /// `key:string`
         public var key: String
 
@@ -28956,12 +35449,18 @@ extension Api.LangPackString {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.key = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("langPackStringDeleted")
+            json.key(#","key":"#); json.write(self.key)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `langPackDifference#f385c1f6` of type `LangPackDifference`.
-    public struct LangPackDifference: TLConstructor {
+    public struct LangPackDifference: TLConstructor, TLJSONWritable {
         /// `lang_code:string`
         public var langCode: String
         /// `from_version:int`
@@ -28995,6 +35494,15 @@ extension Api {
             self.fromVersion = try reader.readInt32()
             self.version = try reader.readInt32()
             self.strings = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.LangPackString(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("langPackDifference")
+            json.key(#","lang_code":"#); json.write(self.langCode)
+            json.key(#","from_version":"#); json.write(self.fromVersion)
+            json.key(#","version":"#); json.write(self.version)
+            json.key(#","strings":"#); json.beginArray(); for (index0, item0) in self.strings.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

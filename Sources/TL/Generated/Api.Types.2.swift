@@ -2,7 +2,7 @@
 
 extension Api {
     /// TL constructor `langPackLanguage#eeca5ce3` of type `LangPackLanguage`.
-    public struct LangPackLanguage: TLConstructor {
+    public struct LangPackLanguage: TLConstructor, TLJSONWritable {
         /// `official:flags.0?true`
         public var official: Bool
         /// `rtl:flags.2?true`
@@ -76,12 +76,28 @@ extension Api {
             self.translatedCount = try reader.readInt32()
             self.translationsUrl = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("langPackLanguage")
+            if self.official { json.key(#","official":"#); json.write(true) }
+            if self.rtl { json.key(#","rtl":"#); json.write(true) }
+            if self.beta { json.key(#","beta":"#); json.write(true) }
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","native_name":"#); json.write(self.nativeName)
+            json.key(#","lang_code":"#); json.write(self.langCode)
+            if let value = self.baseLangCode { json.key(#","base_lang_code":"#); json.write(value) }
+            json.key(#","plural_code":"#); json.write(self.pluralCode)
+            json.key(#","strings_count":"#); json.write(self.stringsCount)
+            json.key(#","translated_count":"#); json.write(self.translatedCount)
+            json.key(#","translations_url":"#); json.write(self.translationsUrl)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChannelAdminLogEventAction`: one case per constructor.
-    public indirect enum ChannelAdminLogEventAction: TLObject {
+    public indirect enum ChannelAdminLogEventAction: TLObject, TLJSONWritable {
         /// `channelAdminLogEventActionChangeTitle#e6dfb825`
         case channelAdminLogEventActionChangeTitle(Api.ChannelAdminLogEventAction.ChannelAdminLogEventActionChangeTitle)
         /// `channelAdminLogEventActionChangeAbout#55188a2e`
@@ -246,6 +262,63 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelAdminLogEventActionChangeTitle(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeAbout(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeUsername(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangePhoto(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleInvites(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleSignatures(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionUpdatePinned(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionEditMessage(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionDeleteMessage(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantJoin: json.beginObject("channelAdminLogEventActionParticipantJoin"); json.endObject()
+            case .channelAdminLogEventActionParticipantLeave: json.beginObject("channelAdminLogEventActionParticipantLeave"); json.endObject()
+            case .channelAdminLogEventActionParticipantInvite(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantToggleBan(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantToggleAdmin(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeStickerSet(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionTogglePreHistoryHidden(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionDefaultBannedRights(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionStopPoll(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeLinkedChat(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeLocation(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleSlowMode(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionStartGroupCall(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionDiscardGroupCall(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantMute(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantUnmute(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleGroupCallSetting(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantJoinByInvite(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionExportedInviteDelete(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionExportedInviteRevoke(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionExportedInviteEdit(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantVolume(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeHistoryTTL(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantJoinByRequest(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleNoForwards(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionSendMessage(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeAvailableReactions(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeUsernames(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleForum(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionCreateTopic(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionEditTopic(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionDeleteTopic(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionPinTopic(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleAntiSpam(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangePeerColor(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeProfilePeerColor(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeWallpaper(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeEmojiStatus(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionChangeEmojiStickerSet(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleSignatureProfiles(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantSubExtend(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionToggleAutotranslation(let value): value.writeJSON(into: &json)
+            case .channelAdminLogEventActionParticipantEditRank(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -312,7 +385,7 @@ extension Api {
 
 extension Api.ChannelAdminLogEventAction {
     /// TL constructor `channelAdminLogEventActionChangeTitle#e6dfb825` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeTitle: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeTitle: TLConstructor, TLJSONWritable {
         /// `prev_value:string`
         public var prevValue: String
         /// `new_value:string`
@@ -337,10 +410,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readString()
             self.newValue = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeTitle")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeAbout#55188a2e` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeAbout: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeAbout: TLConstructor, TLJSONWritable {
         /// `prev_value:string`
         public var prevValue: String
         /// `new_value:string`
@@ -365,10 +445,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readString()
             self.newValue = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeAbout")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeUsername#6a4afc38` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeUsername: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeUsername: TLConstructor, TLJSONWritable {
         /// `prev_value:string`
         public var prevValue: String
         /// `new_value:string`
@@ -393,10 +480,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readString()
             self.newValue = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeUsername")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangePhoto#434bd2af` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangePhoto: TLConstructor {
+    public struct ChannelAdminLogEventActionChangePhoto: TLConstructor, TLJSONWritable {
         /// `prev_photo:Photo`
         public var prevPhoto: Api.Photo
         /// `new_photo:Photo`
@@ -421,10 +515,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevPhoto = try Api.Photo(from: &reader)
             self.newPhoto = try Api.Photo(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangePhoto")
+            json.key(#","prev_photo":"#); self.prevPhoto.writeJSON(into: &json)
+            json.key(#","new_photo":"#); self.newPhoto.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleInvites#1b7907ae` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleInvites: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleInvites: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -444,10 +545,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleInvites")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleSignatures#26ae0971` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleSignatures: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleSignatures: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -467,10 +574,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleSignatures")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionUpdatePinned#e9e82c18` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionUpdatePinned: TLConstructor {
+    public struct ChannelAdminLogEventActionUpdatePinned: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -490,10 +603,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionUpdatePinned")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionEditMessage#709b2405` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionEditMessage: TLConstructor {
+    public struct ChannelAdminLogEventActionEditMessage: TLConstructor, TLJSONWritable {
         /// `prev_message:Message`
         public var prevMessage: Api.Message
         /// `new_message:Message`
@@ -518,10 +637,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevMessage = try Api.Message(from: &reader)
             self.newMessage = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionEditMessage")
+            json.key(#","prev_message":"#); self.prevMessage.writeJSON(into: &json)
+            json.key(#","new_message":"#); self.newMessage.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionDeleteMessage#42e047bb` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionDeleteMessage: TLConstructor {
+    public struct ChannelAdminLogEventActionDeleteMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -541,10 +667,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionDeleteMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantInvite#e31c34d8` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantInvite: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantInvite: TLConstructor, TLJSONWritable {
         /// `participant:ChannelParticipant`
         public var participant: Api.ChannelParticipant
 
@@ -564,10 +696,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.participant = try Api.ChannelParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantInvite")
+            json.key(#","participant":"#); self.participant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantToggleBan#e6d83d7e` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantToggleBan: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantToggleBan: TLConstructor, TLJSONWritable {
         /// `prev_participant:ChannelParticipant`
         public var prevParticipant: Api.ChannelParticipant
         /// `new_participant:ChannelParticipant`
@@ -592,10 +730,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevParticipant = try Api.ChannelParticipant(from: &reader)
             self.newParticipant = try Api.ChannelParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantToggleBan")
+            json.key(#","prev_participant":"#); self.prevParticipant.writeJSON(into: &json)
+            json.key(#","new_participant":"#); self.newParticipant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantToggleAdmin#d5676710` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantToggleAdmin: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantToggleAdmin: TLConstructor, TLJSONWritable {
         /// `prev_participant:ChannelParticipant`
         public var prevParticipant: Api.ChannelParticipant
         /// `new_participant:ChannelParticipant`
@@ -620,10 +765,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevParticipant = try Api.ChannelParticipant(from: &reader)
             self.newParticipant = try Api.ChannelParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantToggleAdmin")
+            json.key(#","prev_participant":"#); self.prevParticipant.writeJSON(into: &json)
+            json.key(#","new_participant":"#); self.newParticipant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeStickerSet#b1c3caa7` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeStickerSet: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeStickerSet: TLConstructor, TLJSONWritable {
         /// `prev_stickerset:InputStickerSet`
         public var prevStickerset: Api.InputStickerSet
         /// `new_stickerset:InputStickerSet`
@@ -648,10 +800,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevStickerset = try Api.InputStickerSet(from: &reader)
             self.newStickerset = try Api.InputStickerSet(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeStickerSet")
+            json.key(#","prev_stickerset":"#); self.prevStickerset.writeJSON(into: &json)
+            json.key(#","new_stickerset":"#); self.newStickerset.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionTogglePreHistoryHidden#5f5c95f1` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionTogglePreHistoryHidden: TLConstructor {
+    public struct ChannelAdminLogEventActionTogglePreHistoryHidden: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -671,10 +830,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionTogglePreHistoryHidden")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionDefaultBannedRights#2df5fc0a` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionDefaultBannedRights: TLConstructor {
+    public struct ChannelAdminLogEventActionDefaultBannedRights: TLConstructor, TLJSONWritable {
         /// `prev_banned_rights:ChatBannedRights`
         public var prevBannedRights: Api.ChatBannedRights
         /// `new_banned_rights:ChatBannedRights`
@@ -699,10 +864,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevBannedRights = try Api.ChatBannedRights(from: &reader)
             self.newBannedRights = try Api.ChatBannedRights(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionDefaultBannedRights")
+            json.key(#","prev_banned_rights":"#); self.prevBannedRights.writeJSON(into: &json)
+            json.key(#","new_banned_rights":"#); self.newBannedRights.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionStopPoll#8f079643` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionStopPoll: TLConstructor {
+    public struct ChannelAdminLogEventActionStopPoll: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -722,10 +894,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionStopPoll")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeLinkedChat#050c7ac8` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeLinkedChat: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeLinkedChat: TLConstructor, TLJSONWritable {
         /// `prev_value:long`
         public var prevValue: Int64
         /// `new_value:long`
@@ -750,10 +928,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readInt64()
             self.newValue = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeLinkedChat")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeLocation#0e6b76ae` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeLocation: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeLocation: TLConstructor, TLJSONWritable {
         /// `prev_value:ChannelLocation`
         public var prevValue: Api.ChannelLocation
         /// `new_value:ChannelLocation`
@@ -778,10 +963,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try Api.ChannelLocation(from: &reader)
             self.newValue = try Api.ChannelLocation(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeLocation")
+            json.key(#","prev_value":"#); self.prevValue.writeJSON(into: &json)
+            json.key(#","new_value":"#); self.newValue.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleSlowMode#53909779` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleSlowMode: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleSlowMode: TLConstructor, TLJSONWritable {
         /// `prev_value:int`
         public var prevValue: Int32
         /// `new_value:int`
@@ -806,10 +998,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readInt32()
             self.newValue = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleSlowMode")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionStartGroupCall#23209745` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionStartGroupCall: TLConstructor {
+    public struct ChannelAdminLogEventActionStartGroupCall: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
 
@@ -829,10 +1028,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.call = try Api.InputGroupCall(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionStartGroupCall")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionDiscardGroupCall#db9f9140` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionDiscardGroupCall: TLConstructor {
+    public struct ChannelAdminLogEventActionDiscardGroupCall: TLConstructor, TLJSONWritable {
         /// `call:InputGroupCall`
         public var call: Api.InputGroupCall
 
@@ -852,10 +1057,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.call = try Api.InputGroupCall(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionDiscardGroupCall")
+            json.key(#","call":"#); self.call.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantMute#f92424d2` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantMute: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantMute: TLConstructor, TLJSONWritable {
         /// `participant:GroupCallParticipant`
         public var participant: Api.GroupCallParticipant
 
@@ -875,10 +1086,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.participant = try Api.GroupCallParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantMute")
+            json.key(#","participant":"#); self.participant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantUnmute#e64429c0` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantUnmute: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantUnmute: TLConstructor, TLJSONWritable {
         /// `participant:GroupCallParticipant`
         public var participant: Api.GroupCallParticipant
 
@@ -898,10 +1115,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.participant = try Api.GroupCallParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantUnmute")
+            json.key(#","participant":"#); self.participant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleGroupCallSetting#56d6a247` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleGroupCallSetting: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleGroupCallSetting: TLConstructor, TLJSONWritable {
         /// `join_muted:Bool`
         public var joinMuted: Bool
 
@@ -921,10 +1144,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.joinMuted = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleGroupCallSetting")
+            json.key(#","join_muted":"#); json.write(self.joinMuted)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantJoinByInvite#fe9fc158` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantJoinByInvite: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantJoinByInvite: TLConstructor, TLJSONWritable {
         /// `via_chatlist:flags.0?true`
         public var viaChatlist: Bool
         /// `invite:ExportedChatInvite`
@@ -952,10 +1181,17 @@ extension Api.ChannelAdminLogEventAction {
             self.viaChatlist = _flags & (1 << 0) != 0
             self.invite = try Api.ExportedChatInvite(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantJoinByInvite")
+            if self.viaChatlist { json.key(#","via_chatlist":"#); json.write(true) }
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionExportedInviteDelete#5a50fca4` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionExportedInviteDelete: TLConstructor {
+    public struct ChannelAdminLogEventActionExportedInviteDelete: TLConstructor, TLJSONWritable {
         /// `invite:ExportedChatInvite`
         public var invite: Api.ExportedChatInvite
 
@@ -975,10 +1211,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.invite = try Api.ExportedChatInvite(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionExportedInviteDelete")
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionExportedInviteRevoke#410a134e` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionExportedInviteRevoke: TLConstructor {
+    public struct ChannelAdminLogEventActionExportedInviteRevoke: TLConstructor, TLJSONWritable {
         /// `invite:ExportedChatInvite`
         public var invite: Api.ExportedChatInvite
 
@@ -998,10 +1240,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.invite = try Api.ExportedChatInvite(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionExportedInviteRevoke")
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionExportedInviteEdit#e90ebb59` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionExportedInviteEdit: TLConstructor {
+    public struct ChannelAdminLogEventActionExportedInviteEdit: TLConstructor, TLJSONWritable {
         /// `prev_invite:ExportedChatInvite`
         public var prevInvite: Api.ExportedChatInvite
         /// `new_invite:ExportedChatInvite`
@@ -1026,10 +1274,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevInvite = try Api.ExportedChatInvite(from: &reader)
             self.newInvite = try Api.ExportedChatInvite(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionExportedInviteEdit")
+            json.key(#","prev_invite":"#); self.prevInvite.writeJSON(into: &json)
+            json.key(#","new_invite":"#); self.newInvite.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantVolume#3e7f6847` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantVolume: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantVolume: TLConstructor, TLJSONWritable {
         /// `participant:GroupCallParticipant`
         public var participant: Api.GroupCallParticipant
 
@@ -1049,10 +1304,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.participant = try Api.GroupCallParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantVolume")
+            json.key(#","participant":"#); self.participant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeHistoryTTL#6e941a38` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeHistoryTTL: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeHistoryTTL: TLConstructor, TLJSONWritable {
         /// `prev_value:int`
         public var prevValue: Int32
         /// `new_value:int`
@@ -1077,10 +1338,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readInt32()
             self.newValue = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeHistoryTTL")
+            json.key(#","prev_value":"#); json.write(self.prevValue)
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantJoinByRequest#afb6144a` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantJoinByRequest: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantJoinByRequest: TLConstructor, TLJSONWritable {
         /// `invite:ExportedChatInvite`
         public var invite: Api.ExportedChatInvite
         /// `approved_by:long`
@@ -1105,10 +1373,17 @@ extension Api.ChannelAdminLogEventAction {
             self.invite = try Api.ExportedChatInvite(from: &reader)
             self.approvedBy = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantJoinByRequest")
+            json.key(#","invite":"#); self.invite.writeJSON(into: &json)
+            json.key(#","approved_by":"#); json.write(self.approvedBy)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleNoForwards#cb2ac766` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleNoForwards: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleNoForwards: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -1128,10 +1403,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleNoForwards")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionSendMessage#278f2868` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionSendMessage: TLConstructor {
+    public struct ChannelAdminLogEventActionSendMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -1151,10 +1432,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionSendMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeAvailableReactions#be4e0ef8` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeAvailableReactions: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeAvailableReactions: TLConstructor, TLJSONWritable {
         /// `prev_value:ChatReactions`
         public var prevValue: Api.ChatReactions
         /// `new_value:ChatReactions`
@@ -1179,10 +1466,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try Api.ChatReactions(from: &reader)
             self.newValue = try Api.ChatReactions(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeAvailableReactions")
+            json.key(#","prev_value":"#); self.prevValue.writeJSON(into: &json)
+            json.key(#","new_value":"#); self.newValue.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeUsernames#f04fb3a9` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeUsernames: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeUsernames: TLConstructor, TLJSONWritable {
         /// `prev_value:Vector<string>`
         public var prevValue: [String]
         /// `new_value:Vector<string>`
@@ -1207,10 +1501,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
             self.newValue = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeUsernames")
+            json.key(#","prev_value":"#); json.beginArray(); for (index0, item0) in self.prevValue.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","new_value":"#); json.beginArray(); for (index0, item0) in self.newValue.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleForum#02cc6383` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleForum: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleForum: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -1230,10 +1531,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleForum")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionCreateTopic#58707d28` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionCreateTopic: TLConstructor {
+    public struct ChannelAdminLogEventActionCreateTopic: TLConstructor, TLJSONWritable {
         /// `topic:ForumTopic`
         public var topic: Api.ForumTopic
 
@@ -1253,10 +1560,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.topic = try Api.ForumTopic(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionCreateTopic")
+            json.key(#","topic":"#); self.topic.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionEditTopic#f06fe208` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionEditTopic: TLConstructor {
+    public struct ChannelAdminLogEventActionEditTopic: TLConstructor, TLJSONWritable {
         /// `prev_topic:ForumTopic`
         public var prevTopic: Api.ForumTopic
         /// `new_topic:ForumTopic`
@@ -1281,10 +1594,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevTopic = try Api.ForumTopic(from: &reader)
             self.newTopic = try Api.ForumTopic(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionEditTopic")
+            json.key(#","prev_topic":"#); self.prevTopic.writeJSON(into: &json)
+            json.key(#","new_topic":"#); self.newTopic.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionDeleteTopic#ae168909` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionDeleteTopic: TLConstructor {
+    public struct ChannelAdminLogEventActionDeleteTopic: TLConstructor, TLJSONWritable {
         /// `topic:ForumTopic`
         public var topic: Api.ForumTopic
 
@@ -1304,10 +1624,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.topic = try Api.ForumTopic(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionDeleteTopic")
+            json.key(#","topic":"#); self.topic.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionPinTopic#5d8d353b` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionPinTopic: TLConstructor {
+    public struct ChannelAdminLogEventActionPinTopic: TLConstructor, TLJSONWritable {
         /// `prev_topic:flags.0?ForumTopic`
         public var prevTopic: Api.ForumTopic?
         /// `new_topic:flags.1?ForumTopic`
@@ -1337,10 +1663,17 @@ extension Api.ChannelAdminLogEventAction {
             if _flags & (1 << 0) != 0 { self.prevTopic = try Api.ForumTopic(from: &reader) } else { self.prevTopic = nil }
             if _flags & (1 << 1) != 0 { self.newTopic = try Api.ForumTopic(from: &reader) } else { self.newTopic = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionPinTopic")
+            if let value = self.prevTopic { json.key(#","prev_topic":"#); value.writeJSON(into: &json) }
+            if let value = self.newTopic { json.key(#","new_topic":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleAntiSpam#64f36dfc` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleAntiSpam: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleAntiSpam: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -1360,10 +1693,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleAntiSpam")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangePeerColor#5796e780` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangePeerColor: TLConstructor {
+    public struct ChannelAdminLogEventActionChangePeerColor: TLConstructor, TLJSONWritable {
         /// `prev_value:PeerColor`
         public var prevValue: Api.PeerColor
         /// `new_value:PeerColor`
@@ -1388,10 +1727,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try Api.PeerColor(from: &reader)
             self.newValue = try Api.PeerColor(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangePeerColor")
+            json.key(#","prev_value":"#); self.prevValue.writeJSON(into: &json)
+            json.key(#","new_value":"#); self.newValue.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeProfilePeerColor#5e477b25` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeProfilePeerColor: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeProfilePeerColor: TLConstructor, TLJSONWritable {
         /// `prev_value:PeerColor`
         public var prevValue: Api.PeerColor
         /// `new_value:PeerColor`
@@ -1416,10 +1762,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try Api.PeerColor(from: &reader)
             self.newValue = try Api.PeerColor(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeProfilePeerColor")
+            json.key(#","prev_value":"#); self.prevValue.writeJSON(into: &json)
+            json.key(#","new_value":"#); self.newValue.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeWallpaper#31bb5d52` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeWallpaper: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeWallpaper: TLConstructor, TLJSONWritable {
         /// `prev_value:WallPaper`
         public var prevValue: Api.WallPaper
         /// `new_value:WallPaper`
@@ -1444,10 +1797,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try Api.WallPaper(from: &reader)
             self.newValue = try Api.WallPaper(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeWallpaper")
+            json.key(#","prev_value":"#); self.prevValue.writeJSON(into: &json)
+            json.key(#","new_value":"#); self.newValue.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeEmojiStatus#3ea9feb1` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeEmojiStatus: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeEmojiStatus: TLConstructor, TLJSONWritable {
         /// `prev_value:EmojiStatus`
         public var prevValue: Api.EmojiStatus
         /// `new_value:EmojiStatus`
@@ -1472,10 +1832,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevValue = try Api.EmojiStatus(from: &reader)
             self.newValue = try Api.EmojiStatus(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeEmojiStatus")
+            json.key(#","prev_value":"#); self.prevValue.writeJSON(into: &json)
+            json.key(#","new_value":"#); self.newValue.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionChangeEmojiStickerSet#46d840ab` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionChangeEmojiStickerSet: TLConstructor {
+    public struct ChannelAdminLogEventActionChangeEmojiStickerSet: TLConstructor, TLJSONWritable {
         /// `prev_stickerset:InputStickerSet`
         public var prevStickerset: Api.InputStickerSet
         /// `new_stickerset:InputStickerSet`
@@ -1500,10 +1867,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevStickerset = try Api.InputStickerSet(from: &reader)
             self.newStickerset = try Api.InputStickerSet(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionChangeEmojiStickerSet")
+            json.key(#","prev_stickerset":"#); self.prevStickerset.writeJSON(into: &json)
+            json.key(#","new_stickerset":"#); self.newStickerset.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleSignatureProfiles#60a79c79` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleSignatureProfiles: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleSignatureProfiles: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -1523,10 +1897,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleSignatureProfiles")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantSubExtend#64642db3` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantSubExtend: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantSubExtend: TLConstructor, TLJSONWritable {
         /// `prev_participant:ChannelParticipant`
         public var prevParticipant: Api.ChannelParticipant
         /// `new_participant:ChannelParticipant`
@@ -1551,10 +1931,17 @@ extension Api.ChannelAdminLogEventAction {
             self.prevParticipant = try Api.ChannelParticipant(from: &reader)
             self.newParticipant = try Api.ChannelParticipant(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantSubExtend")
+            json.key(#","prev_participant":"#); self.prevParticipant.writeJSON(into: &json)
+            json.key(#","new_participant":"#); self.newParticipant.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionToggleAutotranslation#c517f77e` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionToggleAutotranslation: TLConstructor {
+    public struct ChannelAdminLogEventActionToggleAutotranslation: TLConstructor, TLJSONWritable {
         /// `new_value:Bool`
         public var newValue: Bool
 
@@ -1574,10 +1961,16 @@ extension Api.ChannelAdminLogEventAction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.newValue = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionToggleAutotranslation")
+            json.key(#","new_value":"#); json.write(self.newValue)
+            json.endObject()
+        }
     }
 
     /// TL constructor `channelAdminLogEventActionParticipantEditRank#5806b4ec` of type `ChannelAdminLogEventAction`.
-    public struct ChannelAdminLogEventActionParticipantEditRank: TLConstructor {
+    public struct ChannelAdminLogEventActionParticipantEditRank: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `prev_rank:string`
@@ -1607,12 +2000,20 @@ extension Api.ChannelAdminLogEventAction {
             self.prevRank = try reader.readString()
             self.newRank = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventActionParticipantEditRank")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","prev_rank":"#); json.write(self.prevRank)
+            json.key(#","new_rank":"#); json.write(self.newRank)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `channelAdminLogEvent#1fad68cd` of type `ChannelAdminLogEvent`.
-    public struct ChannelAdminLogEvent: TLConstructor {
+    public struct ChannelAdminLogEvent: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `date:int`
@@ -1647,12 +2048,21 @@ extension Api {
             self.userId = try reader.readInt64()
             self.action = try Api.ChannelAdminLogEventAction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEvent")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","action":"#); self.action.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `channelAdminLogEventsFilter#ea107ae4` of type `ChannelAdminLogEventsFilter`.
-    public struct ChannelAdminLogEventsFilter: TLConstructor {
+    public struct ChannelAdminLogEventsFilter: TLConstructor, TLJSONWritable {
         /// `join:flags.0?true`
         public var join: Bool
         /// `leave:flags.1?true`
@@ -1770,12 +2180,37 @@ extension Api {
             self.subExtend = _flags & (1 << 18) != 0
             self.editRank = _flags & (1 << 19) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelAdminLogEventsFilter")
+            if self.join { json.key(#","join":"#); json.write(true) }
+            if self.leave { json.key(#","leave":"#); json.write(true) }
+            if self.invite { json.key(#","invite":"#); json.write(true) }
+            if self.ban { json.key(#","ban":"#); json.write(true) }
+            if self.unban { json.key(#","unban":"#); json.write(true) }
+            if self.kick { json.key(#","kick":"#); json.write(true) }
+            if self.unkick { json.key(#","unkick":"#); json.write(true) }
+            if self.promote { json.key(#","promote":"#); json.write(true) }
+            if self.demote { json.key(#","demote":"#); json.write(true) }
+            if self.info { json.key(#","info":"#); json.write(true) }
+            if self.settings { json.key(#","settings":"#); json.write(true) }
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            if self.edit { json.key(#","edit":"#); json.write(true) }
+            if self.delete { json.key(#","delete":"#); json.write(true) }
+            if self.groupCall { json.key(#","group_call":"#); json.write(true) }
+            if self.invites { json.key(#","invites":"#); json.write(true) }
+            if self.send { json.key(#","send":"#); json.write(true) }
+            if self.forums { json.key(#","forums":"#); json.write(true) }
+            if self.subExtend { json.key(#","sub_extend":"#); json.write(true) }
+            if self.editRank { json.key(#","edit_rank":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `popularContact#5ce14175` of type `PopularContact`.
-    public struct PopularContact: TLConstructor {
+    public struct PopularContact: TLConstructor, TLJSONWritable {
         /// `client_id:long`
         public var clientId: Int64
         /// `importers:int`
@@ -1800,12 +2235,19 @@ extension Api {
             self.clientId = try reader.readInt64()
             self.importers = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("popularContact")
+            json.key(#","client_id":"#); json.write(self.clientId)
+            json.key(#","importers":"#); json.write(self.importers)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `RecentMeUrl`: one case per constructor.
-    public indirect enum RecentMeUrl: TLObject {
+    public indirect enum RecentMeUrl: TLObject, TLJSONWritable {
         /// `recentMeUrlUnknown#46e1d13d`
         case recentMeUrlUnknown(Api.RecentMeUrl.RecentMeUrlUnknown)
         /// `recentMeUrlUser#b92c09e2`
@@ -1829,6 +2271,16 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .recentMeUrlUnknown(let value): value.writeJSON(into: &json)
+            case .recentMeUrlUser(let value): value.writeJSON(into: &json)
+            case .recentMeUrlChat(let value): value.writeJSON(into: &json)
+            case .recentMeUrlChatInvite(let value): value.writeJSON(into: &json)
+            case .recentMeUrlStickerSet(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -1848,7 +2300,7 @@ extension Api {
 
 extension Api.RecentMeUrl {
     /// TL constructor `recentMeUrlUnknown#46e1d13d` of type `RecentMeUrl`.
-    public struct RecentMeUrlUnknown: TLConstructor {
+    public struct RecentMeUrlUnknown: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -1868,10 +2320,16 @@ extension Api.RecentMeUrl {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("recentMeUrlUnknown")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `recentMeUrlUser#b92c09e2` of type `RecentMeUrl`.
-    public struct RecentMeUrlUser: TLConstructor {
+    public struct RecentMeUrlUser: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `user_id:long`
@@ -1896,10 +2354,17 @@ extension Api.RecentMeUrl {
             self.url = try reader.readString()
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("recentMeUrlUser")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `recentMeUrlChat#b2da71d2` of type `RecentMeUrl`.
-    public struct RecentMeUrlChat: TLConstructor {
+    public struct RecentMeUrlChat: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `chat_id:long`
@@ -1924,10 +2389,17 @@ extension Api.RecentMeUrl {
             self.url = try reader.readString()
             self.chatId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("recentMeUrlChat")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `recentMeUrlChatInvite#eb49081d` of type `RecentMeUrl`.
-    public struct RecentMeUrlChatInvite: TLConstructor {
+    public struct RecentMeUrlChatInvite: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `chat_invite:ChatInvite`
@@ -1952,10 +2424,17 @@ extension Api.RecentMeUrl {
             self.url = try reader.readString()
             self.chatInvite = try Api.ChatInvite(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("recentMeUrlChatInvite")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","chat_invite":"#); self.chatInvite.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `recentMeUrlStickerSet#bc0a57dc` of type `RecentMeUrl`.
-    public struct RecentMeUrlStickerSet: TLConstructor {
+    public struct RecentMeUrlStickerSet: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `set:StickerSetCovered`
@@ -1980,12 +2459,19 @@ extension Api.RecentMeUrl {
             self.url = try reader.readString()
             self.set = try Api.StickerSetCovered(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("recentMeUrlStickerSet")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","set":"#); self.set.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputSingleMedia#1cc6e91f` of type `InputSingleMedia`.
-    public struct InputSingleMedia: TLConstructor {
+    public struct InputSingleMedia: TLConstructor, TLJSONWritable {
         /// `media:InputMedia`
         public var media: Api.InputMedia
         /// `random_id:long`
@@ -2024,12 +2510,21 @@ extension Api {
             self.message = try reader.readString()
             if _flags & (1 << 0) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSingleMedia")
+            json.key(#","media":"#); self.media.writeJSON(into: &json)
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `webAuthorization#a6f8f452` of type `WebAuthorization`.
-    public struct WebAuthorization: TLConstructor {
+    public struct WebAuthorization: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `bot_id:long`
@@ -2089,12 +2584,26 @@ extension Api {
             self.ip = try reader.readString()
             self.region = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webAuthorization")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","domain":"#); json.write(self.domain)
+            json.key(#","browser":"#); json.write(self.browser)
+            json.key(#","platform":"#); json.write(self.platform)
+            json.key(#","date_created":"#); json.write(self.dateCreated)
+            json.key(#","date_active":"#); json.write(self.dateActive)
+            json.key(#","ip":"#); json.write(self.ip)
+            json.key(#","region":"#); json.write(self.region)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputMessage`: one case per constructor.
-    public indirect enum InputMessage: TLObject {
+    public indirect enum InputMessage: TLObject, TLJSONWritable {
         /// `inputMessageID#a676a322`
         case inputMessageID(Api.InputMessage.InputMessageID)
         /// `inputMessageReplyTo#bad88395`
@@ -2112,6 +2621,15 @@ extension Api {
             case .inputMessageReplyTo(let value): value.serialize(into: &writer)
             case .inputMessagePinned: writer.write(0x86872538 as UInt32)
             case .inputMessageCallbackQuery(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputMessageID(let value): value.writeJSON(into: &json)
+            case .inputMessageReplyTo(let value): value.writeJSON(into: &json)
+            case .inputMessagePinned: json.beginObject("inputMessagePinned"); json.endObject()
+            case .inputMessageCallbackQuery(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2133,7 +2651,7 @@ extension Api {
 
 extension Api.InputMessage {
     /// TL constructor `inputMessageID#a676a322` of type `InputMessage`.
-    public struct InputMessageID: TLConstructor {
+    public struct InputMessageID: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
 
@@ -2153,10 +2671,16 @@ extension Api.InputMessage {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMessageID")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMessageReplyTo#bad88395` of type `InputMessage`.
-    public struct InputMessageReplyTo: TLConstructor {
+    public struct InputMessageReplyTo: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
 
@@ -2176,10 +2700,16 @@ extension Api.InputMessage {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMessageReplyTo")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMessageCallbackQuery#acfa1a7e` of type `InputMessage`.
-    public struct InputMessageCallbackQuery: TLConstructor {
+    public struct InputMessageCallbackQuery: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `query_id:long`
@@ -2204,12 +2734,19 @@ extension Api.InputMessage {
             self.id = try reader.readInt32()
             self.queryId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMessageCallbackQuery")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputDialogPeer`: one case per constructor.
-    public indirect enum InputDialogPeer: TLObject {
+    public indirect enum InputDialogPeer: TLObject, TLJSONWritable {
         /// `inputDialogPeer#fcaafeb7`
         case inputDialogPeer(Api.InputDialogPeer.InputDialogPeer)
         /// `inputDialogPeerFolder#64600527`
@@ -2224,6 +2761,14 @@ extension Api {
             case .inputDialogPeer(let value): value.serialize(into: &writer)
             case .inputDialogPeerFolder(let value): value.serialize(into: &writer)
             case .inputDialogPeerCommunity(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputDialogPeer(let value): value.writeJSON(into: &json)
+            case .inputDialogPeerFolder(let value): value.writeJSON(into: &json)
+            case .inputDialogPeerCommunity(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2244,7 +2789,7 @@ extension Api {
 
 extension Api.InputDialogPeer {
     /// TL constructor `inputDialogPeer#fcaafeb7` of type `InputDialogPeer`.
-    public struct InputDialogPeer: TLConstructor {
+    public struct InputDialogPeer: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
 
@@ -2264,10 +2809,16 @@ extension Api.InputDialogPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputDialogPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputDialogPeerFolder#64600527` of type `InputDialogPeer`.
-    public struct InputDialogPeerFolder: TLConstructor {
+    public struct InputDialogPeerFolder: TLConstructor, TLJSONWritable {
         /// `folder_id:int`
         public var folderId: Int32
 
@@ -2287,10 +2838,16 @@ extension Api.InputDialogPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.folderId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputDialogPeerFolder")
+            json.key(#","folder_id":"#); json.write(self.folderId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputDialogPeerCommunity#69ef72c4` of type `InputDialogPeer`.
-    public struct InputDialogPeerCommunity: TLConstructor {
+    public struct InputDialogPeerCommunity: TLConstructor, TLJSONWritable {
         /// `community:InputChannel`
         public var community: Api.InputChannel
 
@@ -2310,12 +2867,18 @@ extension Api.InputDialogPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.community = try Api.InputChannel(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputDialogPeerCommunity")
+            json.key(#","community":"#); self.community.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `DialogPeer`: one case per constructor.
-    public indirect enum DialogPeer: TLObject {
+    public indirect enum DialogPeer: TLObject, TLJSONWritable {
         /// `dialogPeer#e56dbf05`
         case dialogPeer(Api.DialogPeer.DialogPeer)
         /// `dialogPeerFolder#514519e2`
@@ -2330,6 +2893,14 @@ extension Api {
             case .dialogPeer(let value): value.serialize(into: &writer)
             case .dialogPeerFolder(let value): value.serialize(into: &writer)
             case .dialogPeerCommunity(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .dialogPeer(let value): value.writeJSON(into: &json)
+            case .dialogPeerFolder(let value): value.writeJSON(into: &json)
+            case .dialogPeerCommunity(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2350,7 +2921,7 @@ extension Api {
 
 extension Api.DialogPeer {
     /// TL constructor `dialogPeer#e56dbf05` of type `DialogPeer`.
-    public struct DialogPeer: TLConstructor {
+    public struct DialogPeer: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
 
@@ -2370,10 +2941,16 @@ extension Api.DialogPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `dialogPeerFolder#514519e2` of type `DialogPeer`.
-    public struct DialogPeerFolder: TLConstructor {
+    public struct DialogPeerFolder: TLConstructor, TLJSONWritable {
         /// `folder_id:int`
         public var folderId: Int32
 
@@ -2393,10 +2970,16 @@ extension Api.DialogPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.folderId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogPeerFolder")
+            json.key(#","folder_id":"#); json.write(self.folderId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `dialogPeerCommunity#2f65c8e4` of type `DialogPeer`.
-    public struct DialogPeerCommunity: TLConstructor {
+    public struct DialogPeerCommunity: TLConstructor, TLJSONWritable {
         /// `community_id:long`
         public var communityId: Int64
 
@@ -2416,12 +2999,18 @@ extension Api.DialogPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.communityId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogPeerCommunity")
+            json.key(#","community_id":"#); json.write(self.communityId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `fileHash#f39b035c` of type `FileHash`.
-    public struct FileHash: TLConstructor {
+    public struct FileHash: TLConstructor, TLJSONWritable {
         /// `offset:long`
         public var offset: Int64
         /// `limit:int`
@@ -2451,12 +3040,20 @@ extension Api {
             self.limit = try reader.readInt32()
             self.hash = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("fileHash")
+            json.key(#","offset":"#); json.write(self.offset)
+            json.key(#","limit":"#); json.write(self.limit)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputClientProxy#75588b3f` of type `InputClientProxy`.
-    public struct InputClientProxy: TLConstructor {
+    public struct InputClientProxy: TLConstructor, TLJSONWritable {
         /// `address:string`
         public var address: String
         /// `port:int`
@@ -2481,12 +3078,19 @@ extension Api {
             self.address = try reader.readString()
             self.port = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputClientProxy")
+            json.key(#","address":"#); json.write(self.address)
+            json.key(#","port":"#); json.write(self.port)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputSecureFile`: one case per constructor.
-    public indirect enum InputSecureFile: TLObject {
+    public indirect enum InputSecureFile: TLObject, TLJSONWritable {
         /// `inputSecureFileUploaded#3334b0f0`
         case inputSecureFileUploaded(Api.InputSecureFile.InputSecureFileUploaded)
         /// `inputSecureFile#5367e5be`
@@ -2498,6 +3102,13 @@ extension Api {
             switch self {
             case .inputSecureFileUploaded(let value): value.serialize(into: &writer)
             case .inputSecureFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputSecureFileUploaded(let value): value.writeJSON(into: &json)
+            case .inputSecureFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2517,7 +3128,7 @@ extension Api {
 
 extension Api.InputSecureFile {
     /// TL constructor `inputSecureFileUploaded#3334b0f0` of type `InputSecureFile`.
-    public struct InputSecureFileUploaded: TLConstructor {
+    public struct InputSecureFileUploaded: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `parts:int`
@@ -2557,10 +3168,20 @@ extension Api.InputSecureFile {
             self.fileHash = try reader.readBytes()
             self.secret = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSecureFileUploaded")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","parts":"#); json.write(self.parts)
+            json.key(#","md5_checksum":"#); json.write(self.md5Checksum)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputSecureFile#5367e5be` of type `InputSecureFile`.
-    public struct InputSecureFile: TLConstructor {
+    public struct InputSecureFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -2585,12 +3206,19 @@ extension Api.InputSecureFile {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSecureFile")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SecureFile`: one case per constructor.
-    public indirect enum SecureFile: TLObject {
+    public indirect enum SecureFile: TLObject, TLJSONWritable {
         /// `secureFileEmpty#64199744`
         case secureFileEmpty
         /// `secureFile#7d09c27e`
@@ -2602,6 +3230,13 @@ extension Api {
             switch self {
             case .secureFileEmpty: writer.write(0x64199744 as UInt32)
             case .secureFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .secureFileEmpty: json.beginObject("secureFileEmpty"); json.endObject()
+            case .secureFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2621,7 +3256,7 @@ extension Api {
 
 extension Api.SecureFile {
     /// TL constructor `secureFile#7d09c27e` of type `SecureFile`.
-    public struct SecureFile: TLConstructor {
+    public struct SecureFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -2671,12 +3306,24 @@ extension Api.SecureFile {
             self.fileHash = try reader.readBytes()
             self.secret = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureFile")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","size":"#); json.write(self.size)
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `secureData#8aeabec3` of type `SecureData`.
-    public struct SecureData: TLConstructor {
+    public struct SecureData: TLConstructor, TLJSONWritable {
         /// `data:bytes`
         public var data: [UInt8]
         /// `data_hash:bytes`
@@ -2706,12 +3353,20 @@ extension Api {
             self.dataHash = try reader.readBytes()
             self.secret = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureData")
+            json.key(#","data":"#); json.write(self.data)
+            json.key(#","data_hash":"#); json.write(self.dataHash)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SecurePlainData`: one case per constructor.
-    public indirect enum SecurePlainData: TLObject {
+    public indirect enum SecurePlainData: TLObject, TLJSONWritable {
         /// `securePlainPhone#7d6099dd`
         case securePlainPhone(Api.SecurePlainData.SecurePlainPhone)
         /// `securePlainEmail#21ec5a5f`
@@ -2723,6 +3378,13 @@ extension Api {
             switch self {
             case .securePlainPhone(let value): value.serialize(into: &writer)
             case .securePlainEmail(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .securePlainPhone(let value): value.writeJSON(into: &json)
+            case .securePlainEmail(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2742,7 +3404,7 @@ extension Api {
 
 extension Api.SecurePlainData {
     /// TL constructor `securePlainPhone#7d6099dd` of type `SecurePlainData`.
-    public struct SecurePlainPhone: TLConstructor {
+    public struct SecurePlainPhone: TLConstructor, TLJSONWritable {
         /// `phone:string`
         public var phone: String
 
@@ -2762,10 +3424,16 @@ extension Api.SecurePlainData {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.phone = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("securePlainPhone")
+            json.key(#","phone":"#); json.write(self.phone)
+            json.endObject()
+        }
     }
 
     /// TL constructor `securePlainEmail#21ec5a5f` of type `SecurePlainData`.
-    public struct SecurePlainEmail: TLConstructor {
+    public struct SecurePlainEmail: TLConstructor, TLJSONWritable {
         /// `email:string`
         public var email: String
 
@@ -2785,12 +3453,18 @@ extension Api.SecurePlainData {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.email = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("securePlainEmail")
+            json.key(#","email":"#); json.write(self.email)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SecureValueType`: one case per constructor.
-    public indirect enum SecureValueType: TLObject {
+    public indirect enum SecureValueType: TLObject, TLJSONWritable {
         /// `secureValueTypePersonalDetails#9d2a81e3`
         case secureValueTypePersonalDetails
         /// `secureValueTypePassport#3dac6a00`
@@ -2838,6 +3512,24 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .secureValueTypePersonalDetails: json.beginObject("secureValueTypePersonalDetails"); json.endObject()
+            case .secureValueTypePassport: json.beginObject("secureValueTypePassport"); json.endObject()
+            case .secureValueTypeDriverLicense: json.beginObject("secureValueTypeDriverLicense"); json.endObject()
+            case .secureValueTypeIdentityCard: json.beginObject("secureValueTypeIdentityCard"); json.endObject()
+            case .secureValueTypeInternalPassport: json.beginObject("secureValueTypeInternalPassport"); json.endObject()
+            case .secureValueTypeAddress: json.beginObject("secureValueTypeAddress"); json.endObject()
+            case .secureValueTypeUtilityBill: json.beginObject("secureValueTypeUtilityBill"); json.endObject()
+            case .secureValueTypeBankStatement: json.beginObject("secureValueTypeBankStatement"); json.endObject()
+            case .secureValueTypeRentalAgreement: json.beginObject("secureValueTypeRentalAgreement"); json.endObject()
+            case .secureValueTypePassportRegistration: json.beginObject("secureValueTypePassportRegistration"); json.endObject()
+            case .secureValueTypeTemporaryRegistration: json.beginObject("secureValueTypeTemporaryRegistration"); json.endObject()
+            case .secureValueTypePhone: json.beginObject("secureValueTypePhone"); json.endObject()
+            case .secureValueTypeEmail: json.beginObject("secureValueTypeEmail"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -2865,7 +3557,7 @@ extension Api {
 
 extension Api {
     /// TL constructor `secureValue#187fa0ca` of type `SecureValue`.
-    public struct SecureValue: TLConstructor {
+    public struct SecureValue: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `data:flags.0?SecureData`
@@ -2935,12 +3627,26 @@ extension Api {
             if _flags & (1 << 5) != 0 { self.plainData = try Api.SecurePlainData(from: &reader) } else { self.plainData = nil }
             self.hash = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValue")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            if let value = self.data { json.key(#","data":"#); value.writeJSON(into: &json) }
+            if let value = self.frontSide { json.key(#","front_side":"#); value.writeJSON(into: &json) }
+            if let value = self.reverseSide { json.key(#","reverse_side":"#); value.writeJSON(into: &json) }
+            if let value = self.selfie { json.key(#","selfie":"#); value.writeJSON(into: &json) }
+            if let value = self.translation { json.key(#","translation":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.files { json.key(#","files":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.plainData { json.key(#","plain_data":"#); value.writeJSON(into: &json) }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputSecureValue#db21d0a7` of type `InputSecureValue`.
-    public struct InputSecureValue: TLConstructor {
+    public struct InputSecureValue: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `data:flags.0?SecureData`
@@ -3005,12 +3711,25 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.files = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputSecureFile(from: &reader) } } else { self.files = nil }
             if _flags & (1 << 5) != 0 { self.plainData = try Api.SecurePlainData(from: &reader) } else { self.plainData = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSecureValue")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            if let value = self.data { json.key(#","data":"#); value.writeJSON(into: &json) }
+            if let value = self.frontSide { json.key(#","front_side":"#); value.writeJSON(into: &json) }
+            if let value = self.reverseSide { json.key(#","reverse_side":"#); value.writeJSON(into: &json) }
+            if let value = self.selfie { json.key(#","selfie":"#); value.writeJSON(into: &json) }
+            if let value = self.translation { json.key(#","translation":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.files { json.key(#","files":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.plainData { json.key(#","plain_data":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `secureValueHash#ed1ecdb0` of type `SecureValueHash`.
-    public struct SecureValueHash: TLConstructor {
+    public struct SecureValueHash: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `hash:bytes`
@@ -3035,12 +3754,19 @@ extension Api {
             self.type = try Api.SecureValueType(from: &reader)
             self.hash = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueHash")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SecureValueError`: one case per constructor.
-    public indirect enum SecureValueError: TLObject {
+    public indirect enum SecureValueError: TLObject, TLJSONWritable {
         /// `secureValueErrorData#e8a40bd9`
         case secureValueErrorData(Api.SecureValueError.SecureValueErrorData)
         /// `secureValueErrorFrontSide#00be3dfa`
@@ -3076,6 +3802,20 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .secureValueErrorData(let value): value.writeJSON(into: &json)
+            case .secureValueErrorFrontSide(let value): value.writeJSON(into: &json)
+            case .secureValueErrorReverseSide(let value): value.writeJSON(into: &json)
+            case .secureValueErrorSelfie(let value): value.writeJSON(into: &json)
+            case .secureValueErrorFile(let value): value.writeJSON(into: &json)
+            case .secureValueErrorFiles(let value): value.writeJSON(into: &json)
+            case .secureValueError(let value): value.writeJSON(into: &json)
+            case .secureValueErrorTranslationFile(let value): value.writeJSON(into: &json)
+            case .secureValueErrorTranslationFiles(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -3099,7 +3839,7 @@ extension Api {
 
 extension Api.SecureValueError {
     /// TL constructor `secureValueErrorData#e8a40bd9` of type `SecureValueError`.
-    public struct SecureValueErrorData: TLConstructor {
+    public struct SecureValueErrorData: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `data_hash:bytes`
@@ -3134,10 +3874,19 @@ extension Api.SecureValueError {
             self.field = try reader.readString()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorData")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","data_hash":"#); json.write(self.dataHash)
+            json.key(#","field":"#); json.write(self.field)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorFrontSide#00be3dfa` of type `SecureValueError`.
-    public struct SecureValueErrorFrontSide: TLConstructor {
+    public struct SecureValueErrorFrontSide: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:bytes`
@@ -3167,10 +3916,18 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readBytes()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorFrontSide")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorReverseSide#868a2aa5` of type `SecureValueError`.
-    public struct SecureValueErrorReverseSide: TLConstructor {
+    public struct SecureValueErrorReverseSide: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:bytes`
@@ -3200,10 +3957,18 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readBytes()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorReverseSide")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorSelfie#e537ced6` of type `SecureValueError`.
-    public struct SecureValueErrorSelfie: TLConstructor {
+    public struct SecureValueErrorSelfie: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:bytes`
@@ -3233,10 +3998,18 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readBytes()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorSelfie")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorFile#7a700873` of type `SecureValueError`.
-    public struct SecureValueErrorFile: TLConstructor {
+    public struct SecureValueErrorFile: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:bytes`
@@ -3266,10 +4039,18 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readBytes()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorFile")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorFiles#666220e9` of type `SecureValueError`.
-    public struct SecureValueErrorFiles: TLConstructor {
+    public struct SecureValueErrorFiles: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:Vector<bytes>`
@@ -3299,10 +4080,18 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readBytes() }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorFiles")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.beginArray(); for (index0, item0) in self.fileHash.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueError#869d758f` of type `SecureValueError`.
-    public struct SecureValueError: TLConstructor {
+    public struct SecureValueError: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `hash:bytes`
@@ -3332,10 +4121,18 @@ extension Api.SecureValueError {
             self.hash = try reader.readBytes()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueError")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorTranslationFile#a1144770` of type `SecureValueError`.
-    public struct SecureValueErrorTranslationFile: TLConstructor {
+    public struct SecureValueErrorTranslationFile: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:bytes`
@@ -3365,10 +4162,18 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readBytes()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorTranslationFile")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.write(self.fileHash)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureValueErrorTranslationFiles#34636dd8` of type `SecureValueError`.
-    public struct SecureValueErrorTranslationFiles: TLConstructor {
+    public struct SecureValueErrorTranslationFiles: TLConstructor, TLJSONWritable {
         /// `type:SecureValueType`
         public var type: Api.SecureValueType
         /// `file_hash:Vector<bytes>`
@@ -3398,12 +4203,20 @@ extension Api.SecureValueError {
             self.fileHash = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readBytes() }
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureValueErrorTranslationFiles")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","file_hash":"#); json.beginArray(); for (index0, item0) in self.fileHash.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `secureCredentialsEncrypted#33f0ea47` of type `SecureCredentialsEncrypted`.
-    public struct SecureCredentialsEncrypted: TLConstructor {
+    public struct SecureCredentialsEncrypted: TLConstructor, TLJSONWritable {
         /// `data:bytes`
         public var data: [UInt8]
         /// `hash:bytes`
@@ -3433,12 +4246,20 @@ extension Api {
             self.hash = try reader.readBytes()
             self.secret = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureCredentialsEncrypted")
+            json.key(#","data":"#); json.write(self.data)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `savedPhoneContact#1142bd56` of type `SavedContact`.
-    public struct SavedContact: TLConstructor {
+    public struct SavedContact: TLConstructor, TLJSONWritable {
         /// `phone:string`
         public var phone: String
         /// `first_name:string`
@@ -3473,12 +4294,21 @@ extension Api {
             self.lastName = try reader.readString()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("savedPhoneContact")
+            json.key(#","phone":"#); json.write(self.phone)
+            json.key(#","first_name":"#); json.write(self.firstName)
+            json.key(#","last_name":"#); json.write(self.lastName)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PasswordKdfAlgo`: one case per constructor.
-    public indirect enum PasswordKdfAlgo: TLObject {
+    public indirect enum PasswordKdfAlgo: TLObject, TLJSONWritable {
         /// `passwordKdfAlgoUnknown#d45ab096`
         case passwordKdfAlgoUnknown
         /// `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a`
@@ -3490,6 +4320,13 @@ extension Api {
             switch self {
             case .passwordKdfAlgoUnknown: writer.write(0xd45ab096 as UInt32)
             case .passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .passwordKdfAlgoUnknown: json.beginObject("passwordKdfAlgoUnknown"); json.endObject()
+            case .passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3509,7 +4346,7 @@ extension Api {
 
 extension Api.PasswordKdfAlgo {
     /// TL constructor `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a` of type `PasswordKdfAlgo`.
-    public struct PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow: TLConstructor {
+    public struct PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow: TLConstructor, TLJSONWritable {
         /// `salt1:bytes`
         public var salt1: [UInt8]
         /// `salt2:bytes`
@@ -3544,12 +4381,21 @@ extension Api.PasswordKdfAlgo {
             self.g = try reader.readInt32()
             self.p = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow")
+            json.key(#","salt1":"#); json.write(self.salt1)
+            json.key(#","salt2":"#); json.write(self.salt2)
+            json.key(#","g":"#); json.write(self.g)
+            json.key(#","p":"#); json.write(self.p)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SecurePasswordKdfAlgo`: one case per constructor.
-    public indirect enum SecurePasswordKdfAlgo: TLObject {
+    public indirect enum SecurePasswordKdfAlgo: TLObject, TLJSONWritable {
         /// `securePasswordKdfAlgoUnknown#004a8537`
         case securePasswordKdfAlgoUnknown
         /// `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0`
@@ -3564,6 +4410,14 @@ extension Api {
             case .securePasswordKdfAlgoUnknown: writer.write(0x004a8537 as UInt32)
             case .securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(let value): value.serialize(into: &writer)
             case .securePasswordKdfAlgoSHA512(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .securePasswordKdfAlgoUnknown: json.beginObject("securePasswordKdfAlgoUnknown"); json.endObject()
+            case .securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(let value): value.writeJSON(into: &json)
+            case .securePasswordKdfAlgoSHA512(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3584,7 +4438,7 @@ extension Api {
 
 extension Api.SecurePasswordKdfAlgo {
     /// TL constructor `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0` of type `SecurePasswordKdfAlgo`.
-    public struct SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000: TLConstructor {
+    public struct SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000: TLConstructor, TLJSONWritable {
         /// `salt:bytes`
         public var salt: [UInt8]
 
@@ -3604,10 +4458,16 @@ extension Api.SecurePasswordKdfAlgo {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.salt = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("securePasswordKdfAlgoPBKDF2HMACSHA512iter100000")
+            json.key(#","salt":"#); json.write(self.salt)
+            json.endObject()
+        }
     }
 
     /// TL constructor `securePasswordKdfAlgoSHA512#86471d92` of type `SecurePasswordKdfAlgo`.
-    public struct SecurePasswordKdfAlgoSHA512: TLConstructor {
+    public struct SecurePasswordKdfAlgoSHA512: TLConstructor, TLJSONWritable {
         /// `salt:bytes`
         public var salt: [UInt8]
 
@@ -3627,12 +4487,18 @@ extension Api.SecurePasswordKdfAlgo {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.salt = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("securePasswordKdfAlgoSHA512")
+            json.key(#","salt":"#); json.write(self.salt)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `secureSecretSettings#1527bcac` of type `SecureSecretSettings`.
-    public struct SecureSecretSettings: TLConstructor {
+    public struct SecureSecretSettings: TLConstructor, TLJSONWritable {
         /// `secure_algo:SecurePasswordKdfAlgo`
         public var secureAlgo: Api.SecurePasswordKdfAlgo
         /// `secure_secret:bytes`
@@ -3662,12 +4528,20 @@ extension Api {
             self.secureSecret = try reader.readBytes()
             self.secureSecretId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureSecretSettings")
+            json.key(#","secure_algo":"#); self.secureAlgo.writeJSON(into: &json)
+            json.key(#","secure_secret":"#); json.write(self.secureSecret)
+            json.key(#","secure_secret_id":"#); json.write(self.secureSecretId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputCheckPasswordSRP`: one case per constructor.
-    public indirect enum InputCheckPasswordSRP: TLObject {
+    public indirect enum InputCheckPasswordSRP: TLObject, TLJSONWritable {
         /// `inputCheckPasswordEmpty#9880f658`
         case inputCheckPasswordEmpty
         /// `inputCheckPasswordSRP#d27ff082`
@@ -3679,6 +4553,13 @@ extension Api {
             switch self {
             case .inputCheckPasswordEmpty: writer.write(0x9880f658 as UInt32)
             case .inputCheckPasswordSRP(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputCheckPasswordEmpty: json.beginObject("inputCheckPasswordEmpty"); json.endObject()
+            case .inputCheckPasswordSRP(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3698,7 +4579,7 @@ extension Api {
 
 extension Api.InputCheckPasswordSRP {
     /// TL constructor `inputCheckPasswordSRP#d27ff082` of type `InputCheckPasswordSRP`.
-    public struct InputCheckPasswordSRP: TLConstructor {
+    public struct InputCheckPasswordSRP: TLConstructor, TLJSONWritable {
         /// `srp_id:long`
         public var srpId: Int64
         /// `A:bytes`
@@ -3728,12 +4609,20 @@ extension Api.InputCheckPasswordSRP {
             self.a = try reader.readBytes()
             self.m1 = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputCheckPasswordSRP")
+            json.key(#","srp_id":"#); json.write(self.srpId)
+            json.key(#","A":"#); json.write(self.a)
+            json.key(#","M1":"#); json.write(self.m1)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SecureRequiredType`: one case per constructor.
-    public indirect enum SecureRequiredType: TLObject {
+    public indirect enum SecureRequiredType: TLObject, TLJSONWritable {
         /// `secureRequiredType#829d99da`
         case secureRequiredType(Api.SecureRequiredType.SecureRequiredType)
         /// `secureRequiredTypeOneOf#027477b4`
@@ -3745,6 +4634,13 @@ extension Api {
             switch self {
             case .secureRequiredType(let value): value.serialize(into: &writer)
             case .secureRequiredTypeOneOf(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .secureRequiredType(let value): value.writeJSON(into: &json)
+            case .secureRequiredTypeOneOf(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3764,7 +4660,7 @@ extension Api {
 
 extension Api.SecureRequiredType {
     /// TL constructor `secureRequiredType#829d99da` of type `SecureRequiredType`.
-    public struct SecureRequiredType: TLConstructor {
+    public struct SecureRequiredType: TLConstructor, TLJSONWritable {
         /// `native_names:flags.0?true`
         public var nativeNames: Bool
         /// `selfie_required:flags.1?true`
@@ -3802,10 +4698,19 @@ extension Api.SecureRequiredType {
             self.translationRequired = _flags & (1 << 2) != 0
             self.type = try Api.SecureValueType(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureRequiredType")
+            if self.nativeNames { json.key(#","native_names":"#); json.write(true) }
+            if self.selfieRequired { json.key(#","selfie_required":"#); json.write(true) }
+            if self.translationRequired { json.key(#","translation_required":"#); json.write(true) }
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `secureRequiredTypeOneOf#027477b4` of type `SecureRequiredType`.
-    public struct SecureRequiredTypeOneOf: TLConstructor {
+    public struct SecureRequiredTypeOneOf: TLConstructor, TLJSONWritable {
         /// `types:Vector<SecureRequiredType>`
         public var types: [Api.SecureRequiredType]
 
@@ -3825,12 +4730,18 @@ extension Api.SecureRequiredType {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.types = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.SecureRequiredType(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("secureRequiredTypeOneOf")
+            json.key(#","types":"#); json.beginArray(); for (index0, item0) in self.types.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputAppEvent#1d1b1245` of type `InputAppEvent`.
-    public struct InputAppEvent: TLConstructor {
+    public struct InputAppEvent: TLConstructor, TLJSONWritable {
         /// `time:double`
         public var time: Double
         /// `type:string`
@@ -3865,12 +4776,21 @@ extension Api {
             self.peer = try reader.readInt64()
             self.data = try Api.JSONValue(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputAppEvent")
+            json.key(#","time":"#); json.write(self.time)
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","peer":"#); json.write(self.peer)
+            json.key(#","data":"#); self.data.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `jsonObjectValue#c0de1bd9` of type `JSONObjectValue`.
-    public struct JSONObjectValue: TLConstructor {
+    public struct JSONObjectValue: TLConstructor, TLJSONWritable {
         /// `key:string`
         public var key: String
         /// `value:JSONValue`
@@ -3895,12 +4815,19 @@ extension Api {
             self.key = try reader.readString()
             self.value = try Api.JSONValue(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("jsonObjectValue")
+            json.key(#","key":"#); json.write(self.key)
+            json.key(#","value":"#); self.value.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `JSONValue`: one case per constructor.
-    public indirect enum JSONValue: TLObject {
+    public indirect enum JSONValue: TLObject, TLJSONWritable {
         /// `jsonNull#3f6d7b68`
         case jsonNull
         /// `jsonBool#c7345e6a`
@@ -3927,6 +4854,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .jsonNull: json.beginObject("jsonNull"); json.endObject()
+            case .jsonBool(let value): value.writeJSON(into: &json)
+            case .jsonNumber(let value): value.writeJSON(into: &json)
+            case .jsonString(let value): value.writeJSON(into: &json)
+            case .jsonArray(let value): value.writeJSON(into: &json)
+            case .jsonObject(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -3947,7 +4885,7 @@ extension Api {
 
 extension Api.JSONValue {
     /// TL constructor `jsonBool#c7345e6a` of type `JSONValue`.
-    public struct JsonBool: TLConstructor {
+    public struct JsonBool: TLConstructor, TLJSONWritable {
         /// `value:Bool`
         public var value: Bool
 
@@ -3967,10 +4905,16 @@ extension Api.JSONValue {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.value = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("jsonBool")
+            json.key(#","value":"#); json.write(self.value)
+            json.endObject()
+        }
     }
 
     /// TL constructor `jsonNumber#2be0dfa4` of type `JSONValue`.
-    public struct JsonNumber: TLConstructor {
+    public struct JsonNumber: TLConstructor, TLJSONWritable {
         /// `value:double`
         public var value: Double
 
@@ -3990,10 +4934,16 @@ extension Api.JSONValue {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.value = try reader.readDouble()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("jsonNumber")
+            json.key(#","value":"#); json.write(self.value)
+            json.endObject()
+        }
     }
 
     /// TL constructor `jsonString#b71e767a` of type `JSONValue`.
-    public struct JsonString: TLConstructor {
+    public struct JsonString: TLConstructor, TLJSONWritable {
         /// `value:string`
         public var value: String
 
@@ -4013,10 +4963,16 @@ extension Api.JSONValue {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.value = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("jsonString")
+            json.key(#","value":"#); json.write(self.value)
+            json.endObject()
+        }
     }
 
     /// TL constructor `jsonArray#f7444763` of type `JSONValue`.
-    public struct JsonArray: TLConstructor {
+    public struct JsonArray: TLConstructor, TLJSONWritable {
         /// `value:Vector<JSONValue>`
         public var value: [Api.JSONValue]
 
@@ -4036,10 +4992,16 @@ extension Api.JSONValue {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.value = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.JSONValue(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("jsonArray")
+            json.key(#","value":"#); json.beginArray(); for (index0, item0) in self.value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `jsonObject#99c1d49d` of type `JSONValue`.
-    public struct JsonObject: TLConstructor {
+    public struct JsonObject: TLConstructor, TLJSONWritable {
         /// `value:Vector<JSONObjectValue>`
         public var value: [Api.JSONObjectValue]
 
@@ -4059,12 +5021,18 @@ extension Api.JSONValue {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.value = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.JSONObjectValue(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("jsonObject")
+            json.key(#","value":"#); json.beginArray(); for (index0, item0) in self.value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pageTableCell#34566b6a` of type `PageTableCell`.
-    public struct PageTableCell: TLConstructor {
+    public struct PageTableCell: TLConstructor, TLJSONWritable {
         /// `header:flags.0?true`
         public var header: Bool
         /// `align_center:flags.3?true`
@@ -4125,12 +5093,25 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.colspan = try reader.readInt32() } else { self.colspan = nil }
             if _flags & (1 << 2) != 0 { self.rowspan = try reader.readInt32() } else { self.rowspan = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageTableCell")
+            if self.header { json.key(#","header":"#); json.write(true) }
+            if self.alignCenter { json.key(#","align_center":"#); json.write(true) }
+            if self.alignRight { json.key(#","align_right":"#); json.write(true) }
+            if self.valignMiddle { json.key(#","valign_middle":"#); json.write(true) }
+            if self.valignBottom { json.key(#","valign_bottom":"#); json.write(true) }
+            if let value = self.text { json.key(#","text":"#); value.writeJSON(into: &json) }
+            if let value = self.colspan { json.key(#","colspan":"#); json.write(value) }
+            if let value = self.rowspan { json.key(#","rowspan":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pageTableRow#e0c0c5e5` of type `PageTableRow`.
-    public struct PageTableRow: TLConstructor {
+    public struct PageTableRow: TLConstructor, TLJSONWritable {
         /// `cells:Vector<PageTableCell>`
         public var cells: [Api.PageTableCell]
 
@@ -4150,12 +5131,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.cells = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageTableCell(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageTableRow")
+            json.key(#","cells":"#); json.beginArray(); for (index0, item0) in self.cells.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pageCaption#6f747657` of type `PageCaption`.
-    public struct PageCaption: TLConstructor {
+    public struct PageCaption: TLConstructor, TLJSONWritable {
         /// `text:RichText`
         public var text: Api.RichText
         /// `credit:RichText`
@@ -4180,12 +5167,19 @@ extension Api {
             self.text = try Api.RichText(from: &reader)
             self.credit = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageCaption")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","credit":"#); self.credit.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PageListItem`: one case per constructor.
-    public indirect enum PageListItem: TLObject {
+    public indirect enum PageListItem: TLObject, TLJSONWritable {
         /// `pageListItemText#2f58683c`
         case pageListItemText(Api.PageListItem.PageListItemText)
         /// `pageListItemBlocks#63ca67aa`
@@ -4197,6 +5191,13 @@ extension Api {
             switch self {
             case .pageListItemText(let value): value.serialize(into: &writer)
             case .pageListItemBlocks(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .pageListItemText(let value): value.writeJSON(into: &json)
+            case .pageListItemBlocks(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4216,7 +5217,7 @@ extension Api {
 
 extension Api.PageListItem {
     /// TL constructor `pageListItemText#2f58683c` of type `PageListItem`.
-    public struct PageListItemText: TLConstructor {
+    public struct PageListItemText: TLConstructor, TLJSONWritable {
         /// `checkbox:flags.0?true`
         public var checkbox: Bool
         /// `checked:flags.1?true`
@@ -4249,10 +5250,18 @@ extension Api.PageListItem {
             self.checked = _flags & (1 << 1) != 0
             self.text = try Api.RichText(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageListItemText")
+            if self.checkbox { json.key(#","checkbox":"#); json.write(true) }
+            if self.checked { json.key(#","checked":"#); json.write(true) }
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageListItemBlocks#63ca67aa` of type `PageListItem`.
-    public struct PageListItemBlocks: TLConstructor {
+    public struct PageListItemBlocks: TLConstructor, TLJSONWritable {
         /// `checkbox:flags.0?true`
         public var checkbox: Bool
         /// `checked:flags.1?true`
@@ -4285,12 +5294,20 @@ extension Api.PageListItem {
             self.checked = _flags & (1 << 1) != 0
             self.blocks = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.PageBlock(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageListItemBlocks")
+            if self.checkbox { json.key(#","checkbox":"#); json.write(true) }
+            if self.checked { json.key(#","checked":"#); json.write(true) }
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PageListOrderedItem`: one case per constructor.
-    public indirect enum PageListOrderedItem: TLObject {
+    public indirect enum PageListOrderedItem: TLObject, TLJSONWritable {
         /// `pageListOrderedItemText#15031189`
         case pageListOrderedItemText(Api.PageListOrderedItem.PageListOrderedItemText)
         /// `pageListOrderedItemBlocks#8ff2d5f0`
@@ -4302,6 +5319,13 @@ extension Api {
             switch self {
             case .pageListOrderedItemText(let value): value.serialize(into: &writer)
             case .pageListOrderedItemBlocks(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .pageListOrderedItemText(let value): value.writeJSON(into: &json)
+            case .pageListOrderedItemBlocks(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4321,7 +5345,7 @@ extension Api {
 
 extension Api.PageListOrderedItem {
     /// TL constructor `pageListOrderedItemText#15031189` of type `PageListOrderedItem`.
-    public struct PageListOrderedItemText: TLConstructor {
+    public struct PageListOrderedItemText: TLConstructor, TLJSONWritable {
         /// `checkbox:flags.0?true`
         public var checkbox: Bool
         /// `checked:flags.1?true`
@@ -4372,10 +5396,21 @@ extension Api.PageListOrderedItem {
             if _flags & (1 << 3) != 0 { self.value = try reader.readInt32() } else { self.value = nil }
             if _flags & (1 << 4) != 0 { self.type = try reader.readString() } else { self.type = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageListOrderedItemText")
+            if self.checkbox { json.key(#","checkbox":"#); json.write(true) }
+            if self.checked { json.key(#","checked":"#); json.write(true) }
+            if let value = self.num { json.key(#","num":"#); json.write(value) }
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            if let value = self.value { json.key(#","value":"#); json.write(value) }
+            if let value = self.type { json.key(#","type":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `pageListOrderedItemBlocks#8ff2d5f0` of type `PageListOrderedItem`.
-    public struct PageListOrderedItemBlocks: TLConstructor {
+    public struct PageListOrderedItemBlocks: TLConstructor, TLJSONWritable {
         /// `checkbox:flags.0?true`
         public var checkbox: Bool
         /// `checked:flags.1?true`
@@ -4426,12 +5461,23 @@ extension Api.PageListOrderedItem {
             if _flags & (1 << 3) != 0 { self.value = try reader.readInt32() } else { self.value = nil }
             if _flags & (1 << 4) != 0 { self.type = try reader.readString() } else { self.type = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageListOrderedItemBlocks")
+            if self.checkbox { json.key(#","checkbox":"#); json.write(true) }
+            if self.checked { json.key(#","checked":"#); json.write(true) }
+            if let value = self.num { json.key(#","num":"#); json.write(value) }
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.value { json.key(#","value":"#); json.write(value) }
+            if let value = self.type { json.key(#","type":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pageRelatedArticle#b390dc08` of type `PageRelatedArticle`.
-    public struct PageRelatedArticle: TLConstructor {
+    public struct PageRelatedArticle: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `webpage_id:long`
@@ -4489,12 +5535,24 @@ extension Api {
             if _flags & (1 << 3) != 0 { self.author = try reader.readString() } else { self.author = nil }
             if _flags & (1 << 4) != 0 { self.publishedDate = try reader.readInt32() } else { self.publishedDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pageRelatedArticle")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","webpage_id":"#); json.write(self.webpageId)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            if let value = self.photoId { json.key(#","photo_id":"#); json.write(value) }
+            if let value = self.author { json.key(#","author":"#); json.write(value) }
+            if let value = self.publishedDate { json.key(#","published_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `page#98657f0d` of type `Page`.
-    public struct Page: TLConstructor {
+    public struct Page: TLConstructor, TLJSONWritable {
         /// `part:flags.0?true`
         public var part: Bool
         /// `rtl:flags.1?true`
@@ -4553,12 +5611,25 @@ extension Api {
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
             if _flags & (1 << 3) != 0 { self.views = try reader.readInt32() } else { self.views = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("page")
+            if self.part { json.key(#","part":"#); json.write(true) }
+            if self.rtl { json.key(#","rtl":"#); json.write(true) }
+            if self.v2 { json.key(#","v2":"#); json.write(true) }
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","photos":"#); json.beginArray(); for (index0, item0) in self.photos.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.views { json.key(#","views":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PollAnswer`: one case per constructor.
-    public indirect enum PollAnswer: TLObject {
+    public indirect enum PollAnswer: TLObject, TLJSONWritable {
         /// `pollAnswer#4b7d786a`
         case pollAnswer(Api.PollAnswer.PollAnswer)
         /// `inputPollAnswer#199fed96`
@@ -4570,6 +5641,13 @@ extension Api {
             switch self {
             case .pollAnswer(let value): value.serialize(into: &writer)
             case .inputPollAnswer(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .pollAnswer(let value): value.writeJSON(into: &json)
+            case .inputPollAnswer(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4589,7 +5667,7 @@ extension Api {
 
 extension Api.PollAnswer {
     /// TL constructor `pollAnswer#4b7d786a` of type `PollAnswer`.
-    public struct PollAnswer: TLConstructor {
+    public struct PollAnswer: TLConstructor, TLJSONWritable {
         /// `text:TextWithEntities`
         public var text: Api.TextWithEntities
         /// `option:bytes`
@@ -4635,10 +5713,20 @@ extension Api.PollAnswer {
             if _flags & (1 << 1) != 0 { self.addedBy = try Api.Peer(from: &reader) } else { self.addedBy = nil }
             if _flags & (1 << 1) != 0 { self.date = try reader.readInt32() } else { self.date = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pollAnswer")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            json.key(#","option":"#); json.write(self.option)
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            if let value = self.addedBy { json.key(#","added_by":"#); value.writeJSON(into: &json) }
+            if let value = self.date { json.key(#","date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPollAnswer#199fed96` of type `PollAnswer`.
-    public struct InputPollAnswer: TLConstructor {
+    public struct InputPollAnswer: TLConstructor, TLJSONWritable {
         /// `text:TextWithEntities`
         public var text: Api.TextWithEntities
         /// `media:flags.0?InputMedia`
@@ -4667,12 +5755,19 @@ extension Api.PollAnswer {
             self.text = try Api.TextWithEntities(from: &reader)
             if _flags & (1 << 0) != 0 { self.media = try Api.InputMedia(from: &reader) } else { self.media = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPollAnswer")
+            json.key(#","text":"#); self.text.writeJSON(into: &json)
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `poll#966e2dbf` of type `Poll`.
-    public struct Poll: TLConstructor {
+    public struct Poll: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `closed:flags.0?true`
@@ -4778,12 +5873,34 @@ extension Api {
             if _flags & (1 << 12) != 0 { self.countriesIso2 = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() } } else { self.countriesIso2 = nil }
             self.hash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("poll")
+            json.key(#","id":"#); json.write(self.id)
+            if self.closed { json.key(#","closed":"#); json.write(true) }
+            if self.publicVoters { json.key(#","public_voters":"#); json.write(true) }
+            if self.multipleChoice { json.key(#","multiple_choice":"#); json.write(true) }
+            if self.quiz { json.key(#","quiz":"#); json.write(true) }
+            if self.openAnswers { json.key(#","open_answers":"#); json.write(true) }
+            if self.revotingDisabled { json.key(#","revoting_disabled":"#); json.write(true) }
+            if self.shuffleAnswers { json.key(#","shuffle_answers":"#); json.write(true) }
+            if self.hideResultsUntilClose { json.key(#","hide_results_until_close":"#); json.write(true) }
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.subscribersOnly { json.key(#","subscribers_only":"#); json.write(true) }
+            json.key(#","question":"#); self.question.writeJSON(into: &json)
+            json.key(#","answers":"#); json.beginArray(); for (index0, item0) in self.answers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.closePeriod { json.key(#","close_period":"#); json.write(value) }
+            if let value = self.closeDate { json.key(#","close_date":"#); json.write(value) }
+            if let value = self.countriesIso2 { json.key(#","countries_iso2":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pollAnswerVoters#3645230a` of type `PollAnswerVoters`.
-    public struct PollAnswerVoters: TLConstructor {
+    public struct PollAnswerVoters: TLConstructor, TLJSONWritable {
         /// `chosen:flags.0?true`
         public var chosen: Bool
         /// `correct:flags.1?true`
@@ -4828,12 +5945,22 @@ extension Api {
             if _flags & (1 << 2) != 0 { self.voters = try reader.readInt32() } else { self.voters = nil }
             if _flags & (1 << 2) != 0 { self.recentVoters = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Peer(from: &reader) } } else { self.recentVoters = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pollAnswerVoters")
+            if self.chosen { json.key(#","chosen":"#); json.write(true) }
+            if self.correct { json.key(#","correct":"#); json.write(true) }
+            json.key(#","option":"#); json.write(self.option)
+            if let value = self.voters { json.key(#","voters":"#); json.write(value) }
+            if let value = self.recentVoters { json.key(#","recent_voters":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pollResults#ba7bb15e` of type `PollResults`.
-    public struct PollResults: TLConstructor {
+    public struct PollResults: TLConstructor, TLJSONWritable {
         /// `min:flags.0?true`
         public var min: Bool
         /// `has_unread_votes:flags.6?true`
@@ -4902,12 +6029,26 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.solutionEntities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.solutionEntities = nil }
             if _flags & (1 << 5) != 0 { self.solutionMedia = try Api.MessageMedia(from: &reader) } else { self.solutionMedia = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pollResults")
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.hasUnreadVotes { json.key(#","has_unread_votes":"#); json.write(true) }
+            if self.canViewStats { json.key(#","can_view_stats":"#); json.write(true) }
+            if let value = self.results { json.key(#","results":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.totalVoters { json.key(#","total_voters":"#); json.write(value) }
+            if let value = self.recentVoters { json.key(#","recent_voters":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.solution { json.key(#","solution":"#); json.write(value) }
+            if let value = self.solutionEntities { json.key(#","solution_entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.solutionMedia { json.key(#","solution_media":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `chatOnlines#f041e250` of type `ChatOnlines`.
-    public struct ChatOnlines: TLConstructor {
+    public struct ChatOnlines: TLConstructor, TLJSONWritable {
         /// `onlines:int`
         public var onlines: Int32
 
@@ -4927,12 +6068,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.onlines = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatOnlines")
+            json.key(#","onlines":"#); json.write(self.onlines)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsURL#47a971e0` of type `StatsURL`.
-    public struct StatsURL: TLConstructor {
+    public struct StatsURL: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -4952,12 +6099,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsURL")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `chatAdminRights#5fb224d5` of type `ChatAdminRights`.
-    public struct ChatAdminRights: TLConstructor {
+    public struct ChatAdminRights: TLConstructor, TLJSONWritable {
         /// `change_info:flags.0?true`
         public var changeInfo: Bool
         /// `post_messages:flags.1?true`
@@ -5065,12 +6218,35 @@ extension Api {
             self.manageRanks = _flags & (1 << 18) != 0
             self.manageLinkedPeers = _flags & (1 << 19) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatAdminRights")
+            if self.changeInfo { json.key(#","change_info":"#); json.write(true) }
+            if self.postMessages { json.key(#","post_messages":"#); json.write(true) }
+            if self.editMessages { json.key(#","edit_messages":"#); json.write(true) }
+            if self.deleteMessages { json.key(#","delete_messages":"#); json.write(true) }
+            if self.banUsers { json.key(#","ban_users":"#); json.write(true) }
+            if self.inviteUsers { json.key(#","invite_users":"#); json.write(true) }
+            if self.pinMessages { json.key(#","pin_messages":"#); json.write(true) }
+            if self.addAdmins { json.key(#","add_admins":"#); json.write(true) }
+            if self.anonymous { json.key(#","anonymous":"#); json.write(true) }
+            if self.manageCall { json.key(#","manage_call":"#); json.write(true) }
+            if self.other { json.key(#","other":"#); json.write(true) }
+            if self.manageTopics { json.key(#","manage_topics":"#); json.write(true) }
+            if self.postStories { json.key(#","post_stories":"#); json.write(true) }
+            if self.editStories { json.key(#","edit_stories":"#); json.write(true) }
+            if self.deleteStories { json.key(#","delete_stories":"#); json.write(true) }
+            if self.manageDirectMessages { json.key(#","manage_direct_messages":"#); json.write(true) }
+            if self.manageRanks { json.key(#","manage_ranks":"#); json.write(true) }
+            if self.manageLinkedPeers { json.key(#","manage_linked_peers":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `chatBannedRights#9f120418` of type `ChatBannedRights`.
-    public struct ChatBannedRights: TLConstructor {
+    public struct ChatBannedRights: TLConstructor, TLJSONWritable {
         /// `view_messages:flags.0?true`
         public var viewMessages: Bool
         /// `send_messages:flags.1?true`
@@ -5208,12 +6384,41 @@ extension Api {
             self.manageLinkedPeers = _flags & (1 << 28) != 0
             self.untilDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatBannedRights")
+            if self.viewMessages { json.key(#","view_messages":"#); json.write(true) }
+            if self.sendMessages { json.key(#","send_messages":"#); json.write(true) }
+            if self.sendMedia { json.key(#","send_media":"#); json.write(true) }
+            if self.sendStickers { json.key(#","send_stickers":"#); json.write(true) }
+            if self.sendGifs { json.key(#","send_gifs":"#); json.write(true) }
+            if self.sendGames { json.key(#","send_games":"#); json.write(true) }
+            if self.sendInline { json.key(#","send_inline":"#); json.write(true) }
+            if self.embedLinks { json.key(#","embed_links":"#); json.write(true) }
+            if self.sendPolls { json.key(#","send_polls":"#); json.write(true) }
+            if self.changeInfo { json.key(#","change_info":"#); json.write(true) }
+            if self.inviteUsers { json.key(#","invite_users":"#); json.write(true) }
+            if self.pinMessages { json.key(#","pin_messages":"#); json.write(true) }
+            if self.manageTopics { json.key(#","manage_topics":"#); json.write(true) }
+            if self.sendPhotos { json.key(#","send_photos":"#); json.write(true) }
+            if self.sendVideos { json.key(#","send_videos":"#); json.write(true) }
+            if self.sendRoundvideos { json.key(#","send_roundvideos":"#); json.write(true) }
+            if self.sendAudios { json.key(#","send_audios":"#); json.write(true) }
+            if self.sendVoices { json.key(#","send_voices":"#); json.write(true) }
+            if self.sendDocs { json.key(#","send_docs":"#); json.write(true) }
+            if self.sendPlain { json.key(#","send_plain":"#); json.write(true) }
+            if self.editRank { json.key(#","edit_rank":"#); json.write(true) }
+            if self.sendReactions { json.key(#","send_reactions":"#); json.write(true) }
+            if self.manageLinkedPeers { json.key(#","manage_linked_peers":"#); json.write(true) }
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputWallPaper`: one case per constructor.
-    public indirect enum InputWallPaper: TLObject {
+    public indirect enum InputWallPaper: TLObject, TLJSONWritable {
         /// `inputWallPaper#e630b979`
         case inputWallPaper(Api.InputWallPaper.InputWallPaper)
         /// `inputWallPaperSlug#72091c80`
@@ -5228,6 +6433,14 @@ extension Api {
             case .inputWallPaper(let value): value.serialize(into: &writer)
             case .inputWallPaperSlug(let value): value.serialize(into: &writer)
             case .inputWallPaperNoFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputWallPaper(let value): value.writeJSON(into: &json)
+            case .inputWallPaperSlug(let value): value.writeJSON(into: &json)
+            case .inputWallPaperNoFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -5248,7 +6461,7 @@ extension Api {
 
 extension Api.InputWallPaper {
     /// TL constructor `inputWallPaper#e630b979` of type `InputWallPaper`.
-    public struct InputWallPaper: TLConstructor {
+    public struct InputWallPaper: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -5273,10 +6486,17 @@ extension Api.InputWallPaper {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWallPaper")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputWallPaperSlug#72091c80` of type `InputWallPaper`.
-    public struct InputWallPaperSlug: TLConstructor {
+    public struct InputWallPaperSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -5296,10 +6516,16 @@ extension Api.InputWallPaper {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWallPaperSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputWallPaperNoFile#967a462e` of type `InputWallPaper`.
-    public struct InputWallPaperNoFile: TLConstructor {
+    public struct InputWallPaperNoFile: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -5319,12 +6545,18 @@ extension Api.InputWallPaper {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputWallPaperNoFile")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `codeSettings#ad253d78` of type `CodeSettings`.
-    public struct CodeSettings: TLConstructor {
+    public struct CodeSettings: TLConstructor, TLJSONWritable {
         /// `allow_flashcall:flags.0?true`
         public var allowFlashcall: Bool
         /// `current_number:flags.1?true`
@@ -5390,12 +6622,26 @@ extension Api {
             if _flags & (1 << 8) != 0 { self.token = try reader.readString() } else { self.token = nil }
             if _flags & (1 << 8) != 0 { self.appSandbox = try reader.readBool() } else { self.appSandbox = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("codeSettings")
+            if self.allowFlashcall { json.key(#","allow_flashcall":"#); json.write(true) }
+            if self.currentNumber { json.key(#","current_number":"#); json.write(true) }
+            if self.allowAppHash { json.key(#","allow_app_hash":"#); json.write(true) }
+            if self.allowMissedCall { json.key(#","allow_missed_call":"#); json.write(true) }
+            if self.allowFirebase { json.key(#","allow_firebase":"#); json.write(true) }
+            if self.unknownNumber { json.key(#","unknown_number":"#); json.write(true) }
+            if let value = self.logoutTokens { json.key(#","logout_tokens":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.token { json.key(#","token":"#); json.write(value) }
+            if let value = self.appSandbox { json.key(#","app_sandbox":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `wallPaperSettings#372efcd0` of type `WallPaperSettings`.
-    public struct WallPaperSettings: TLConstructor {
+    public struct WallPaperSettings: TLConstructor, TLJSONWritable {
         /// `blur:flags.1?true`
         public var blur: Bool
         /// `motion:flags.2?true`
@@ -5465,12 +6711,26 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.rotation = try reader.readInt32() } else { self.rotation = nil }
             if _flags & (1 << 7) != 0 { self.emoticon = try reader.readString() } else { self.emoticon = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("wallPaperSettings")
+            if self.blur { json.key(#","blur":"#); json.write(true) }
+            if self.motion { json.key(#","motion":"#); json.write(true) }
+            if let value = self.backgroundColor { json.key(#","background_color":"#); json.write(value) }
+            if let value = self.secondBackgroundColor { json.key(#","second_background_color":"#); json.write(value) }
+            if let value = self.thirdBackgroundColor { json.key(#","third_background_color":"#); json.write(value) }
+            if let value = self.fourthBackgroundColor { json.key(#","fourth_background_color":"#); json.write(value) }
+            if let value = self.intensity { json.key(#","intensity":"#); json.write(value) }
+            if let value = self.rotation { json.key(#","rotation":"#); json.write(value) }
+            if let value = self.emoticon { json.key(#","emoticon":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `autoDownloadSettings#baa57628` of type `AutoDownloadSettings`.
-    public struct AutoDownloadSettings: TLConstructor {
+    public struct AutoDownloadSettings: TLConstructor, TLJSONWritable {
         /// `disabled:flags.0?true`
         public var disabled: Bool
         /// `video_preload_large:flags.1?true`
@@ -5543,12 +6803,28 @@ extension Api {
             self.smallQueueActiveOperationsMax = try reader.readInt32()
             self.largeQueueActiveOperationsMax = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("autoDownloadSettings")
+            if self.disabled { json.key(#","disabled":"#); json.write(true) }
+            if self.videoPreloadLarge { json.key(#","video_preload_large":"#); json.write(true) }
+            if self.audioPreloadNext { json.key(#","audio_preload_next":"#); json.write(true) }
+            if self.phonecallsLessData { json.key(#","phonecalls_less_data":"#); json.write(true) }
+            if self.storiesPreload { json.key(#","stories_preload":"#); json.write(true) }
+            json.key(#","photo_size_max":"#); json.write(self.photoSizeMax)
+            json.key(#","video_size_max":"#); json.write(self.videoSizeMax)
+            json.key(#","file_size_max":"#); json.write(self.fileSizeMax)
+            json.key(#","video_upload_maxbitrate":"#); json.write(self.videoUploadMaxbitrate)
+            json.key(#","small_queue_active_operations_max":"#); json.write(self.smallQueueActiveOperationsMax)
+            json.key(#","large_queue_active_operations_max":"#); json.write(self.largeQueueActiveOperationsMax)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EmojiKeyword`: one case per constructor.
-    public indirect enum EmojiKeyword: TLObject {
+    public indirect enum EmojiKeyword: TLObject, TLJSONWritable {
         /// `emojiKeyword#d5b3b9f9`
         case emojiKeyword(Api.EmojiKeyword.EmojiKeyword)
         /// `emojiKeywordDeleted#236df622`
@@ -5560,6 +6836,13 @@ extension Api {
             switch self {
             case .emojiKeyword(let value): value.serialize(into: &writer)
             case .emojiKeywordDeleted(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiKeyword(let value): value.writeJSON(into: &json)
+            case .emojiKeywordDeleted(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -5579,7 +6862,7 @@ extension Api {
 
 extension Api.EmojiKeyword {
     /// TL constructor `emojiKeyword#d5b3b9f9` of type `EmojiKeyword`.
-    public struct EmojiKeyword: TLConstructor {
+    public struct EmojiKeyword: TLConstructor, TLJSONWritable {
         /// `keyword:string`
         public var keyword: String
         /// `emoticons:Vector<string>`
@@ -5604,10 +6887,17 @@ extension Api.EmojiKeyword {
             self.keyword = try reader.readString()
             self.emoticons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiKeyword")
+            json.key(#","keyword":"#); json.write(self.keyword)
+            json.key(#","emoticons":"#); json.beginArray(); for (index0, item0) in self.emoticons.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `emojiKeywordDeleted#236df622` of type `EmojiKeyword`.
-    public struct EmojiKeywordDeleted: TLConstructor {
+    public struct EmojiKeywordDeleted: TLConstructor, TLJSONWritable {
         /// `keyword:string`
         public var keyword: String
         /// `emoticons:Vector<string>`
@@ -5632,12 +6922,19 @@ extension Api.EmojiKeyword {
             self.keyword = try reader.readString()
             self.emoticons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiKeywordDeleted")
+            json.key(#","keyword":"#); json.write(self.keyword)
+            json.key(#","emoticons":"#); json.beginArray(); for (index0, item0) in self.emoticons.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `emojiKeywordsDifference#5cc761bd` of type `EmojiKeywordsDifference`.
-    public struct EmojiKeywordsDifference: TLConstructor {
+    public struct EmojiKeywordsDifference: TLConstructor, TLJSONWritable {
         /// `lang_code:string`
         public var langCode: String
         /// `from_version:int`
@@ -5672,12 +6969,21 @@ extension Api {
             self.version = try reader.readInt32()
             self.keywords = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.EmojiKeyword(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiKeywordsDifference")
+            json.key(#","lang_code":"#); json.write(self.langCode)
+            json.key(#","from_version":"#); json.write(self.fromVersion)
+            json.key(#","version":"#); json.write(self.version)
+            json.key(#","keywords":"#); json.beginArray(); for (index0, item0) in self.keywords.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `emojiURL#a575739d` of type `EmojiURL`.
-    public struct EmojiURL: TLConstructor {
+    public struct EmojiURL: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -5697,12 +7003,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiURL")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `emojiLanguage#b3fb5361` of type `EmojiLanguage`.
-    public struct EmojiLanguage: TLConstructor {
+    public struct EmojiLanguage: TLConstructor, TLJSONWritable {
         /// `lang_code:string`
         public var langCode: String
 
@@ -5722,12 +7034,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.langCode = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiLanguage")
+            json.key(#","lang_code":"#); json.write(self.langCode)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `folder#ff544e65` of type `Folder`.
-    public struct Folder: TLConstructor {
+    public struct Folder: TLConstructor, TLJSONWritable {
         /// `autofill_new_broadcasts:flags.0?true`
         public var autofillNewBroadcasts: Bool
         /// `autofill_public_groups:flags.1?true`
@@ -5776,12 +7094,23 @@ extension Api {
             self.title = try reader.readString()
             if _flags & (1 << 3) != 0 { self.photo = try Api.ChatPhoto(from: &reader) } else { self.photo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("folder")
+            if self.autofillNewBroadcasts { json.key(#","autofill_new_broadcasts":"#); json.write(true) }
+            if self.autofillPublicGroups { json.key(#","autofill_public_groups":"#); json.write(true) }
+            if self.autofillNewCorrespondents { json.key(#","autofill_new_correspondents":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputFolderPeer#fbd2c296` of type `InputFolderPeer`.
-    public struct InputFolderPeer: TLConstructor {
+    public struct InputFolderPeer: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `folder_id:int`
@@ -5806,12 +7135,19 @@ extension Api {
             self.peer = try Api.InputPeer(from: &reader)
             self.folderId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputFolderPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","folder_id":"#); json.write(self.folderId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `folderPeer#e9baa668` of type `FolderPeer`.
-    public struct FolderPeer: TLConstructor {
+    public struct FolderPeer: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `folder_id:int`
@@ -5836,12 +7172,19 @@ extension Api {
             self.peer = try Api.Peer(from: &reader)
             self.folderId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("folderPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","folder_id":"#); json.write(self.folderId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `UrlAuthResult`: one case per constructor.
-    public indirect enum UrlAuthResult: TLObject {
+    public indirect enum UrlAuthResult: TLObject, TLJSONWritable {
         /// `urlAuthResultRequest#3cd623ec`
         case urlAuthResultRequest(Api.UrlAuthResult.UrlAuthResultRequest)
         /// `urlAuthResultAccepted#623a8fa0`
@@ -5856,6 +7199,14 @@ extension Api {
             case .urlAuthResultRequest(let value): value.serialize(into: &writer)
             case .urlAuthResultAccepted(let value): value.serialize(into: &writer)
             case .urlAuthResultDefault: writer.write(0xa9d6db1f as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .urlAuthResultRequest(let value): value.writeJSON(into: &json)
+            case .urlAuthResultAccepted(let value): value.writeJSON(into: &json)
+            case .urlAuthResultDefault: json.beginObject("urlAuthResultDefault"); json.endObject()
             }
         }
 
@@ -5876,7 +7227,7 @@ extension Api {
 
 extension Api.UrlAuthResult {
     /// TL constructor `urlAuthResultRequest#3cd623ec` of type `UrlAuthResult`.
-    public struct UrlAuthResultRequest: TLConstructor {
+    public struct UrlAuthResultRequest: TLConstructor, TLJSONWritable {
         /// `request_write_access:flags.0?true`
         public var requestWriteAccess: Bool
         /// `request_phone_number:flags.1?true`
@@ -5966,10 +7317,28 @@ extension Api.UrlAuthResult {
             if _flags & (1 << 4) != 0 { self.userIdHint = try reader.readInt64() } else { self.userIdHint = nil }
             if _flags & (1 << 7) != 0 { self.verifiedAppName = try reader.readString() } else { self.verifiedAppName = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("urlAuthResultRequest")
+            if self.requestWriteAccess { json.key(#","request_write_access":"#); json.write(true) }
+            if self.requestPhoneNumber { json.key(#","request_phone_number":"#); json.write(true) }
+            if self.matchCodesFirst { json.key(#","match_codes_first":"#); json.write(true) }
+            if self.isApp { json.key(#","is_app":"#); json.write(true) }
+            json.key(#","bot":"#); self.bot.writeJSON(into: &json)
+            json.key(#","domain":"#); json.write(self.domain)
+            if let value = self.browser { json.key(#","browser":"#); json.write(value) }
+            if let value = self.platform { json.key(#","platform":"#); json.write(value) }
+            if let value = self.ip { json.key(#","ip":"#); json.write(value) }
+            if let value = self.region { json.key(#","region":"#); json.write(value) }
+            if let value = self.matchCodes { json.key(#","match_codes":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.userIdHint { json.key(#","user_id_hint":"#); json.write(value) }
+            if let value = self.verifiedAppName { json.key(#","verified_app_name":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `urlAuthResultAccepted#623a8fa0` of type `UrlAuthResult`.
-    public struct UrlAuthResultAccepted: TLConstructor {
+    public struct UrlAuthResultAccepted: TLConstructor, TLJSONWritable {
         /// `url:flags.0?string`
         public var url: String?
 
@@ -5993,12 +7362,18 @@ extension Api.UrlAuthResult {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.url = try reader.readString() } else { self.url = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("urlAuthResultAccepted")
+            if let value = self.url { json.key(#","url":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChannelLocation`: one case per constructor.
-    public indirect enum ChannelLocation: TLObject {
+    public indirect enum ChannelLocation: TLObject, TLJSONWritable {
         /// `channelLocationEmpty#bfb5ad8b`
         case channelLocationEmpty
         /// `channelLocation#209b82db`
@@ -6010,6 +7385,13 @@ extension Api {
             switch self {
             case .channelLocationEmpty: writer.write(0xbfb5ad8b as UInt32)
             case .channelLocation(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelLocationEmpty: json.beginObject("channelLocationEmpty"); json.endObject()
+            case .channelLocation(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6029,7 +7411,7 @@ extension Api {
 
 extension Api.ChannelLocation {
     /// TL constructor `channelLocation#209b82db` of type `ChannelLocation`.
-    public struct ChannelLocation: TLConstructor {
+    public struct ChannelLocation: TLConstructor, TLJSONWritable {
         /// `geo_point:GeoPoint`
         public var geoPoint: Api.GeoPoint
         /// `address:string`
@@ -6054,12 +7436,19 @@ extension Api.ChannelLocation {
             self.geoPoint = try Api.GeoPoint(from: &reader)
             self.address = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("channelLocation")
+            json.key(#","geo_point":"#); self.geoPoint.writeJSON(into: &json)
+            json.key(#","address":"#); json.write(self.address)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PeerLocated`: one case per constructor.
-    public indirect enum PeerLocated: TLObject {
+    public indirect enum PeerLocated: TLObject, TLJSONWritable {
         /// `peerLocated#ca461b5d`
         case peerLocated(Api.PeerLocated.PeerLocated)
         /// `peerSelfLocated#f8ec284b`
@@ -6071,6 +7460,13 @@ extension Api {
             switch self {
             case .peerLocated(let value): value.serialize(into: &writer)
             case .peerSelfLocated(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .peerLocated(let value): value.writeJSON(into: &json)
+            case .peerSelfLocated(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6090,7 +7486,7 @@ extension Api {
 
 extension Api.PeerLocated {
     /// TL constructor `peerLocated#ca461b5d` of type `PeerLocated`.
-    public struct PeerLocated: TLConstructor {
+    public struct PeerLocated: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `expires:int`
@@ -6120,10 +7516,18 @@ extension Api.PeerLocated {
             self.expires = try reader.readInt32()
             self.distance = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerLocated")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","expires":"#); json.write(self.expires)
+            json.key(#","distance":"#); json.write(self.distance)
+            json.endObject()
+        }
     }
 
     /// TL constructor `peerSelfLocated#f8ec284b` of type `PeerLocated`.
-    public struct PeerSelfLocated: TLConstructor {
+    public struct PeerSelfLocated: TLConstructor, TLJSONWritable {
         /// `expires:int`
         public var expires: Int32
 
@@ -6143,12 +7547,18 @@ extension Api.PeerLocated {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.expires = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerSelfLocated")
+            json.key(#","expires":"#); json.write(self.expires)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `restrictionReason#d072acb4` of type `RestrictionReason`.
-    public struct RestrictionReason: TLConstructor {
+    public struct RestrictionReason: TLConstructor, TLJSONWritable {
         /// `platform:string`
         public var platform: String
         /// `reason:string`
@@ -6178,12 +7588,20 @@ extension Api {
             self.reason = try reader.readString()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("restrictionReason")
+            json.key(#","platform":"#); json.write(self.platform)
+            json.key(#","reason":"#); json.write(self.reason)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputTheme`: one case per constructor.
-    public indirect enum InputTheme: TLObject {
+    public indirect enum InputTheme: TLObject, TLJSONWritable {
         /// `inputTheme#3c5693e9`
         case inputTheme(Api.InputTheme.InputTheme)
         /// `inputThemeSlug#f5890df1`
@@ -6195,6 +7613,13 @@ extension Api {
             switch self {
             case .inputTheme(let value): value.serialize(into: &writer)
             case .inputThemeSlug(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputTheme(let value): value.writeJSON(into: &json)
+            case .inputThemeSlug(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6214,7 +7639,7 @@ extension Api {
 
 extension Api.InputTheme {
     /// TL constructor `inputTheme#3c5693e9` of type `InputTheme`.
-    public struct InputTheme: TLConstructor {
+    public struct InputTheme: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -6239,10 +7664,17 @@ extension Api.InputTheme {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputTheme")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputThemeSlug#f5890df1` of type `InputTheme`.
-    public struct InputThemeSlug: TLConstructor {
+    public struct InputThemeSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -6262,12 +7694,18 @@ extension Api.InputTheme {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputThemeSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `theme#a00e67d6` of type `Theme`.
-    public struct Theme: TLConstructor {
+    public struct Theme: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `default:flags.1?true`
@@ -6344,12 +7782,28 @@ extension Api {
             if _flags & (1 << 6) != 0 { self.emoticon = try reader.readString() } else { self.emoticon = nil }
             if _flags & (1 << 4) != 0 { self.installsCount = try reader.readInt32() } else { self.installsCount = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("theme")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.`default` { json.key(#","default":"#); json.write(true) }
+            if self.forChat { json.key(#","for_chat":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","slug":"#); json.write(self.slug)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            if let value = self.settings { json.key(#","settings":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.emoticon { json.key(#","emoticon":"#); json.write(value) }
+            if let value = self.installsCount { json.key(#","installs_count":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BaseTheme`: one case per constructor.
-    public indirect enum BaseTheme: TLObject {
+    public indirect enum BaseTheme: TLObject, TLJSONWritable {
         /// `baseThemeClassic#c3a12462`
         case baseThemeClassic
         /// `baseThemeDay#fbd81688`
@@ -6373,6 +7827,16 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .baseThemeClassic: json.beginObject("baseThemeClassic"); json.endObject()
+            case .baseThemeDay: json.beginObject("baseThemeDay"); json.endObject()
+            case .baseThemeNight: json.beginObject("baseThemeNight"); json.endObject()
+            case .baseThemeTinted: json.beginObject("baseThemeTinted"); json.endObject()
+            case .baseThemeArctic: json.beginObject("baseThemeArctic"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -6392,7 +7856,7 @@ extension Api {
 
 extension Api {
     /// TL constructor `inputThemeSettings#8fde504f` of type `InputThemeSettings`.
-    public struct InputThemeSettings: TLConstructor {
+    public struct InputThemeSettings: TLConstructor, TLJSONWritable {
         /// `message_colors_animated:flags.2?true`
         public var messageColorsAnimated: Bool
         /// `base_theme:BaseTheme`
@@ -6449,12 +7913,24 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.wallpaper = try Api.InputWallPaper(from: &reader) } else { self.wallpaper = nil }
             if _flags & (1 << 1) != 0 { self.wallpaperSettings = try Api.WallPaperSettings(from: &reader) } else { self.wallpaperSettings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputThemeSettings")
+            if self.messageColorsAnimated { json.key(#","message_colors_animated":"#); json.write(true) }
+            json.key(#","base_theme":"#); self.baseTheme.writeJSON(into: &json)
+            json.key(#","accent_color":"#); json.write(self.accentColor)
+            if let value = self.outboxAccentColor { json.key(#","outbox_accent_color":"#); json.write(value) }
+            if let value = self.messageColors { json.key(#","message_colors":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.wallpaper { json.key(#","wallpaper":"#); value.writeJSON(into: &json) }
+            if let value = self.wallpaperSettings { json.key(#","wallpaper_settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `themeSettings#fa58b6d4` of type `ThemeSettings`.
-    public struct ThemeSettings: TLConstructor {
+    public struct ThemeSettings: TLConstructor, TLJSONWritable {
         /// `message_colors_animated:flags.2?true`
         public var messageColorsAnimated: Bool
         /// `base_theme:BaseTheme`
@@ -6505,12 +7981,23 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.messageColors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() } } else { self.messageColors = nil }
             if _flags & (1 << 1) != 0 { self.wallpaper = try Api.WallPaper(from: &reader) } else { self.wallpaper = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("themeSettings")
+            if self.messageColorsAnimated { json.key(#","message_colors_animated":"#); json.write(true) }
+            json.key(#","base_theme":"#); self.baseTheme.writeJSON(into: &json)
+            json.key(#","accent_color":"#); json.write(self.accentColor)
+            if let value = self.outboxAccentColor { json.key(#","outbox_accent_color":"#); json.write(value) }
+            if let value = self.messageColors { json.key(#","message_colors":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.wallpaper { json.key(#","wallpaper":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `WebPageAttribute`: one case per constructor.
-    public indirect enum WebPageAttribute: TLObject {
+    public indirect enum WebPageAttribute: TLObject, TLJSONWritable {
         /// `webPageAttributeTheme#54b56617`
         case webPageAttributeTheme(Api.WebPageAttribute.WebPageAttributeTheme)
         /// `webPageAttributeStory#2e94c3e7`
@@ -6540,6 +8027,18 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .webPageAttributeTheme(let value): value.writeJSON(into: &json)
+            case .webPageAttributeStory(let value): value.writeJSON(into: &json)
+            case .webPageAttributeStickerSet(let value): value.writeJSON(into: &json)
+            case .webPageAttributeUniqueStarGift(let value): value.writeJSON(into: &json)
+            case .webPageAttributeStarGiftCollection(let value): value.writeJSON(into: &json)
+            case .webPageAttributeStarGiftAuction(let value): value.writeJSON(into: &json)
+            case .webPageAttributeAiComposeTone(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -6561,7 +8060,7 @@ extension Api {
 
 extension Api.WebPageAttribute {
     /// TL constructor `webPageAttributeTheme#54b56617` of type `WebPageAttribute`.
-    public struct WebPageAttributeTheme: TLConstructor {
+    public struct WebPageAttributeTheme: TLConstructor, TLJSONWritable {
         /// `documents:flags.0?Vector<Document>`
         public var documents: [Api.Document]?
         /// `settings:flags.1?ThemeSettings`
@@ -6591,10 +8090,17 @@ extension Api.WebPageAttribute {
             if _flags & (1 << 0) != 0 { self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) } } else { self.documents = nil }
             if _flags & (1 << 1) != 0 { self.settings = try Api.ThemeSettings(from: &reader) } else { self.settings = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeTheme")
+            if let value = self.documents { json.key(#","documents":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.settings { json.key(#","settings":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageAttributeStory#2e94c3e7` of type `WebPageAttribute`.
-    public struct WebPageAttributeStory: TLConstructor {
+    public struct WebPageAttributeStory: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `id:int`
@@ -6628,10 +8134,18 @@ extension Api.WebPageAttribute {
             self.id = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.story = try Api.StoryItem(from: &reader) } else { self.story = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeStory")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.story { json.key(#","story":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageAttributeStickerSet#50cc03d3` of type `WebPageAttribute`.
-    public struct WebPageAttributeStickerSet: TLConstructor {
+    public struct WebPageAttributeStickerSet: TLConstructor, TLJSONWritable {
         /// `emojis:flags.0?true`
         public var emojis: Bool
         /// `text_color:flags.1?true`
@@ -6664,10 +8178,18 @@ extension Api.WebPageAttribute {
             self.textColor = _flags & (1 << 1) != 0
             self.stickers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeStickerSet")
+            if self.emojis { json.key(#","emojis":"#); json.write(true) }
+            if self.textColor { json.key(#","text_color":"#); json.write(true) }
+            json.key(#","stickers":"#); json.beginArray(); for (index0, item0) in self.stickers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageAttributeUniqueStarGift#cf6f6db8` of type `WebPageAttribute`.
-    public struct WebPageAttributeUniqueStarGift: TLConstructor {
+    public struct WebPageAttributeUniqueStarGift: TLConstructor, TLJSONWritable {
         /// `gift:StarGift`
         public var gift: Api.StarGift
 
@@ -6687,10 +8209,16 @@ extension Api.WebPageAttribute {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.gift = try Api.StarGift(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeUniqueStarGift")
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageAttributeStarGiftCollection#31cad303` of type `WebPageAttribute`.
-    public struct WebPageAttributeStarGiftCollection: TLConstructor {
+    public struct WebPageAttributeStarGiftCollection: TLConstructor, TLJSONWritable {
         /// `icons:Vector<Document>`
         public var icons: [Api.Document]
 
@@ -6710,10 +8238,16 @@ extension Api.WebPageAttribute {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.icons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeStarGiftCollection")
+            json.key(#","icons":"#); json.beginArray(); for (index0, item0) in self.icons.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageAttributeStarGiftAuction#01c641c2` of type `WebPageAttribute`.
-    public struct WebPageAttributeStarGiftAuction: TLConstructor {
+    public struct WebPageAttributeStarGiftAuction: TLConstructor, TLJSONWritable {
         /// `gift:StarGift`
         public var gift: Api.StarGift
         /// `end_date:int`
@@ -6738,10 +8272,17 @@ extension Api.WebPageAttribute {
             self.gift = try Api.StarGift(from: &reader)
             self.endDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeStarGiftAuction")
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","end_date":"#); json.write(self.endDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `webPageAttributeAiComposeTone#7781fe18` of type `WebPageAttribute`.
-    public struct WebPageAttributeAiComposeTone: TLConstructor {
+    public struct WebPageAttributeAiComposeTone: TLConstructor, TLJSONWritable {
         /// `emoji_id:long`
         public var emojiId: Int64
 
@@ -6761,12 +8302,18 @@ extension Api.WebPageAttribute {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emojiId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webPageAttributeAiComposeTone")
+            json.key(#","emoji_id":"#); json.write(self.emojiId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `bankCardOpenUrl#f568028a` of type `BankCardOpenUrl`.
-    public struct BankCardOpenUrl: TLConstructor {
+    public struct BankCardOpenUrl: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `name:string`
@@ -6791,12 +8338,19 @@ extension Api {
             self.url = try reader.readString()
             self.name = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bankCardOpenUrl")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","name":"#); json.write(self.name)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `DialogFilter`: one case per constructor.
-    public indirect enum DialogFilter: TLObject {
+    public indirect enum DialogFilter: TLObject, TLJSONWritable {
         /// `dialogFilter#aa472651`
         case dialogFilter(Api.DialogFilter.DialogFilter)
         /// `dialogFilterDefault#363293ae`
@@ -6811,6 +8365,14 @@ extension Api {
             case .dialogFilter(let value): value.serialize(into: &writer)
             case .dialogFilterDefault: writer.write(0x363293ae as UInt32)
             case .dialogFilterChatlist(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .dialogFilter(let value): value.writeJSON(into: &json)
+            case .dialogFilterDefault: json.beginObject("dialogFilterDefault"); json.endObject()
+            case .dialogFilterChatlist(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6831,7 +8393,7 @@ extension Api {
 
 extension Api.DialogFilter {
     /// TL constructor `dialogFilter#aa472651` of type `DialogFilter`.
-    public struct DialogFilter: TLConstructor {
+    public struct DialogFilter: TLConstructor, TLJSONWritable {
         /// `contacts:flags.0?true`
         public var contacts: Bool
         /// `non_contacts:flags.1?true`
@@ -6931,10 +8493,31 @@ extension Api.DialogFilter {
             self.includePeers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputPeer(from: &reader) }
             self.excludePeers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputPeer(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogFilter")
+            if self.contacts { json.key(#","contacts":"#); json.write(true) }
+            if self.nonContacts { json.key(#","non_contacts":"#); json.write(true) }
+            if self.groups { json.key(#","groups":"#); json.write(true) }
+            if self.broadcasts { json.key(#","broadcasts":"#); json.write(true) }
+            if self.bots { json.key(#","bots":"#); json.write(true) }
+            if self.excludeMuted { json.key(#","exclude_muted":"#); json.write(true) }
+            if self.excludeRead { json.key(#","exclude_read":"#); json.write(true) }
+            if self.excludeArchived { json.key(#","exclude_archived":"#); json.write(true) }
+            if self.titleNoanimate { json.key(#","title_noanimate":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            if let value = self.emoticon { json.key(#","emoticon":"#); json.write(value) }
+            if let value = self.color { json.key(#","color":"#); json.write(value) }
+            json.key(#","pinned_peers":"#); json.beginArray(); for (index0, item0) in self.pinnedPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","include_peers":"#); json.beginArray(); for (index0, item0) in self.includePeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","exclude_peers":"#); json.beginArray(); for (index0, item0) in self.excludePeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `dialogFilterChatlist#96537bd7` of type `DialogFilter`.
-    public struct DialogFilterChatlist: TLConstructor {
+    public struct DialogFilterChatlist: TLConstructor, TLJSONWritable {
         /// `has_my_invites:flags.26?true`
         public var hasMyInvites: Bool
         /// `title_noanimate:flags.28?true`
@@ -6994,12 +8577,25 @@ extension Api.DialogFilter {
             self.pinnedPeers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputPeer(from: &reader) }
             self.includePeers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputPeer(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogFilterChatlist")
+            if self.hasMyInvites { json.key(#","has_my_invites":"#); json.write(true) }
+            if self.titleNoanimate { json.key(#","title_noanimate":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            if let value = self.emoticon { json.key(#","emoticon":"#); json.write(value) }
+            if let value = self.color { json.key(#","color":"#); json.write(value) }
+            json.key(#","pinned_peers":"#); json.beginArray(); for (index0, item0) in self.pinnedPeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","include_peers":"#); json.beginArray(); for (index0, item0) in self.includePeers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `dialogFilterSuggested#77744d4a` of type `DialogFilterSuggested`.
-    public struct DialogFilterSuggested: TLConstructor {
+    public struct DialogFilterSuggested: TLConstructor, TLJSONWritable {
         /// `filter:DialogFilter`
         public var filter: Api.DialogFilter
         /// `description:string`
@@ -7024,12 +8620,19 @@ extension Api {
             self.filter = try Api.DialogFilter(from: &reader)
             self.description = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("dialogFilterSuggested")
+            json.key(#","filter":"#); self.filter.writeJSON(into: &json)
+            json.key(#","description":"#); json.write(self.description)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsDateRangeDays#b637edaf` of type `StatsDateRangeDays`.
-    public struct StatsDateRangeDays: TLConstructor {
+    public struct StatsDateRangeDays: TLConstructor, TLJSONWritable {
         /// `min_date:int`
         public var minDate: Int32
         /// `max_date:int`
@@ -7054,12 +8657,19 @@ extension Api {
             self.minDate = try reader.readInt32()
             self.maxDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsDateRangeDays")
+            json.key(#","min_date":"#); json.write(self.minDate)
+            json.key(#","max_date":"#); json.write(self.maxDate)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsAbsValueAndPrev#cb43acde` of type `StatsAbsValueAndPrev`.
-    public struct StatsAbsValueAndPrev: TLConstructor {
+    public struct StatsAbsValueAndPrev: TLConstructor, TLJSONWritable {
         /// `current:double`
         public var current: Double
         /// `previous:double`
@@ -7084,12 +8694,19 @@ extension Api {
             self.current = try reader.readDouble()
             self.previous = try reader.readDouble()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsAbsValueAndPrev")
+            json.key(#","current":"#); json.write(self.current)
+            json.key(#","previous":"#); json.write(self.previous)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsPercentValue#cbce2fe0` of type `StatsPercentValue`.
-    public struct StatsPercentValue: TLConstructor {
+    public struct StatsPercentValue: TLConstructor, TLJSONWritable {
         /// `part:double`
         public var part: Double
         /// `total:double`
@@ -7114,12 +8731,19 @@ extension Api {
             self.part = try reader.readDouble()
             self.total = try reader.readDouble()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsPercentValue")
+            json.key(#","part":"#); json.write(self.part)
+            json.key(#","total":"#); json.write(self.total)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StatsGraph`: one case per constructor.
-    public indirect enum StatsGraph: TLObject {
+    public indirect enum StatsGraph: TLObject, TLJSONWritable {
         /// `statsGraphAsync#4a27eb2d`
         case statsGraphAsync(Api.StatsGraph.StatsGraphAsync)
         /// `statsGraphError#bedc9822`
@@ -7134,6 +8758,14 @@ extension Api {
             case .statsGraphAsync(let value): value.serialize(into: &writer)
             case .statsGraphError(let value): value.serialize(into: &writer)
             case .statsGraph(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .statsGraphAsync(let value): value.writeJSON(into: &json)
+            case .statsGraphError(let value): value.writeJSON(into: &json)
+            case .statsGraph(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7154,7 +8786,7 @@ extension Api {
 
 extension Api.StatsGraph {
     /// TL constructor `statsGraphAsync#4a27eb2d` of type `StatsGraph`.
-    public struct StatsGraphAsync: TLConstructor {
+    public struct StatsGraphAsync: TLConstructor, TLJSONWritable {
         /// `token:string`
         public var token: String
 
@@ -7174,10 +8806,16 @@ extension Api.StatsGraph {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.token = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsGraphAsync")
+            json.key(#","token":"#); json.write(self.token)
+            json.endObject()
+        }
     }
 
     /// TL constructor `statsGraphError#bedc9822` of type `StatsGraph`.
-    public struct StatsGraphError: TLConstructor {
+    public struct StatsGraphError: TLConstructor, TLJSONWritable {
         /// `error:string`
         public var error: String
 
@@ -7197,10 +8835,16 @@ extension Api.StatsGraph {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.error = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsGraphError")
+            json.key(#","error":"#); json.write(self.error)
+            json.endObject()
+        }
     }
 
     /// TL constructor `statsGraph#8ea464b6` of type `StatsGraph`.
-    public struct StatsGraph: TLConstructor {
+    public struct StatsGraph: TLConstructor, TLJSONWritable {
         /// `json:DataJSON`
         public var json: Api.DataJSON
         /// `zoom_token:flags.0?string`
@@ -7229,12 +8873,19 @@ extension Api.StatsGraph {
             self.json = try Api.DataJSON(from: &reader)
             if _flags & (1 << 0) != 0 { self.zoomToken = try reader.readString() } else { self.zoomToken = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsGraph")
+            json.key(#","json":"#); self.json.writeJSON(into: &json)
+            if let value = self.zoomToken { json.key(#","zoom_token":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `VideoSize`: one case per constructor.
-    public indirect enum VideoSize: TLObject {
+    public indirect enum VideoSize: TLObject, TLJSONWritable {
         /// `videoSize#de33b094`
         case videoSize(Api.VideoSize.VideoSize)
         /// `videoSizeEmojiMarkup#f85c413c`
@@ -7249,6 +8900,14 @@ extension Api {
             case .videoSize(let value): value.serialize(into: &writer)
             case .videoSizeEmojiMarkup(let value): value.serialize(into: &writer)
             case .videoSizeStickerMarkup(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .videoSize(let value): value.writeJSON(into: &json)
+            case .videoSizeEmojiMarkup(let value): value.writeJSON(into: &json)
+            case .videoSizeStickerMarkup(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7269,7 +8928,7 @@ extension Api {
 
 extension Api.VideoSize {
     /// TL constructor `videoSize#de33b094` of type `VideoSize`.
-    public struct VideoSize: TLConstructor {
+    public struct VideoSize: TLConstructor, TLJSONWritable {
         /// `type:string`
         public var type: String
         /// `w:int`
@@ -7313,10 +8972,20 @@ extension Api.VideoSize {
             self.size = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.videoStartTs = try reader.readDouble() } else { self.videoStartTs = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("videoSize")
+            json.key(#","type":"#); json.write(self.type)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","size":"#); json.write(self.size)
+            if let value = self.videoStartTs { json.key(#","video_start_ts":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `videoSizeEmojiMarkup#f85c413c` of type `VideoSize`.
-    public struct VideoSizeEmojiMarkup: TLConstructor {
+    public struct VideoSizeEmojiMarkup: TLConstructor, TLJSONWritable {
         /// `emoji_id:long`
         public var emojiId: Int64
         /// `background_colors:Vector<int>`
@@ -7341,10 +9010,17 @@ extension Api.VideoSize {
             self.emojiId = try reader.readInt64()
             self.backgroundColors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("videoSizeEmojiMarkup")
+            json.key(#","emoji_id":"#); json.write(self.emojiId)
+            json.key(#","background_colors":"#); json.beginArray(); for (index0, item0) in self.backgroundColors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `videoSizeStickerMarkup#0da082fe` of type `VideoSize`.
-    public struct VideoSizeStickerMarkup: TLConstructor {
+    public struct VideoSizeStickerMarkup: TLConstructor, TLJSONWritable {
         /// `stickerset:InputStickerSet`
         public var stickerset: Api.InputStickerSet
         /// `sticker_id:long`
@@ -7374,12 +9050,20 @@ extension Api.VideoSize {
             self.stickerId = try reader.readInt64()
             self.backgroundColors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("videoSizeStickerMarkup")
+            json.key(#","stickerset":"#); self.stickerset.writeJSON(into: &json)
+            json.key(#","sticker_id":"#); json.write(self.stickerId)
+            json.key(#","background_colors":"#); json.beginArray(); for (index0, item0) in self.backgroundColors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsGroupTopPoster#9d04af9b` of type `StatsGroupTopPoster`.
-    public struct StatsGroupTopPoster: TLConstructor {
+    public struct StatsGroupTopPoster: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `messages:int`
@@ -7409,12 +9093,20 @@ extension Api {
             self.messages = try reader.readInt32()
             self.avgChars = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsGroupTopPoster")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","messages":"#); json.write(self.messages)
+            json.key(#","avg_chars":"#); json.write(self.avgChars)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsGroupTopAdmin#d7584c87` of type `StatsGroupTopAdmin`.
-    public struct StatsGroupTopAdmin: TLConstructor {
+    public struct StatsGroupTopAdmin: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `deleted:int`
@@ -7449,12 +9141,21 @@ extension Api {
             self.kicked = try reader.readInt32()
             self.banned = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsGroupTopAdmin")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","deleted":"#); json.write(self.deleted)
+            json.key(#","kicked":"#); json.write(self.kicked)
+            json.key(#","banned":"#); json.write(self.banned)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `statsGroupTopInviter#535f779d` of type `StatsGroupTopInviter`.
-    public struct StatsGroupTopInviter: TLConstructor {
+    public struct StatsGroupTopInviter: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `invitations:int`
@@ -7479,12 +9180,19 @@ extension Api {
             self.userId = try reader.readInt64()
             self.invitations = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("statsGroupTopInviter")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","invitations":"#); json.write(self.invitations)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `globalPrivacySettings#fe41b34f` of type `GlobalPrivacySettings`.
-    public struct GlobalPrivacySettings: TLConstructor {
+    public struct GlobalPrivacySettings: TLConstructor, TLJSONWritable {
         /// `archive_and_mute_new_noncontact_peers:flags.0?true`
         public var archiveAndMuteNewNoncontactPeers: Bool
         /// `keep_archived_unmuted:flags.1?true`
@@ -7544,12 +9252,25 @@ extension Api {
             if _flags & (1 << 5) != 0 { self.noncontactPeersPaidStars = try reader.readInt64() } else { self.noncontactPeersPaidStars = nil }
             if _flags & (1 << 6) != 0 { self.disallowedGifts = try Api.DisallowedGiftsSettings(from: &reader) } else { self.disallowedGifts = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("globalPrivacySettings")
+            if self.archiveAndMuteNewNoncontactPeers { json.key(#","archive_and_mute_new_noncontact_peers":"#); json.write(true) }
+            if self.keepArchivedUnmuted { json.key(#","keep_archived_unmuted":"#); json.write(true) }
+            if self.keepArchivedFolders { json.key(#","keep_archived_folders":"#); json.write(true) }
+            if self.hideReadMarks { json.key(#","hide_read_marks":"#); json.write(true) }
+            if self.newNoncontactPeersRequirePremium { json.key(#","new_noncontact_peers_require_premium":"#); json.write(true) }
+            if self.displayGiftsButton { json.key(#","display_gifts_button":"#); json.write(true) }
+            if let value = self.noncontactPeersPaidStars { json.key(#","noncontact_peers_paid_stars":"#); json.write(value) }
+            if let value = self.disallowedGifts { json.key(#","disallowed_gifts":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageViews#455b853d` of type `MessageViews`.
-    public struct MessageViews: TLConstructor {
+    public struct MessageViews: TLConstructor, TLJSONWritable {
         /// `views:flags.0?int`
         public var views: Int32?
         /// `forwards:flags.1?int`
@@ -7585,12 +9306,20 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.forwards = try reader.readInt32() } else { self.forwards = nil }
             if _flags & (1 << 2) != 0 { self.replies = try Api.MessageReplies(from: &reader) } else { self.replies = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageViews")
+            if let value = self.views { json.key(#","views":"#); json.write(value) }
+            if let value = self.forwards { json.key(#","forwards":"#); json.write(value) }
+            if let value = self.replies { json.key(#","replies":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessageReplyHeader`: one case per constructor.
-    public indirect enum MessageReplyHeader: TLObject {
+    public indirect enum MessageReplyHeader: TLObject, TLJSONWritable {
         /// `messageReplyHeader#1b97dd66`
         case messageReplyHeader(Api.MessageReplyHeader.MessageReplyHeader)
         /// `messageReplyStoryHeader#0e5af939`
@@ -7602,6 +9331,13 @@ extension Api {
             switch self {
             case .messageReplyHeader(let value): value.serialize(into: &writer)
             case .messageReplyStoryHeader(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messageReplyHeader(let value): value.writeJSON(into: &json)
+            case .messageReplyStoryHeader(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7621,7 +9357,7 @@ extension Api {
 
 extension Api.MessageReplyHeader {
     /// TL constructor `messageReplyHeader#1b97dd66` of type `MessageReplyHeader`.
-    public struct MessageReplyHeader: TLConstructor {
+    public struct MessageReplyHeader: TLConstructor, TLJSONWritable {
         /// `reply_to_scheduled:flags.2?true`
         public var replyToScheduled: Bool
         /// `forum_topic:flags.3?true`
@@ -7719,10 +9455,29 @@ extension Api.MessageReplyHeader {
             if _flags & (1 << 11) != 0 { self.todoItemId = try reader.readInt32() } else { self.todoItemId = nil }
             if _flags & (1 << 12) != 0 { self.pollOption = try reader.readBytes() } else { self.pollOption = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageReplyHeader")
+            if self.replyToScheduled { json.key(#","reply_to_scheduled":"#); json.write(true) }
+            if self.forumTopic { json.key(#","forum_topic":"#); json.write(true) }
+            if self.quote { json.key(#","quote":"#); json.write(true) }
+            if self.replyToEphemeral { json.key(#","reply_to_ephemeral":"#); json.write(true) }
+            if let value = self.replyToMsgId { json.key(#","reply_to_msg_id":"#); json.write(value) }
+            if let value = self.replyToPeerId { json.key(#","reply_to_peer_id":"#); value.writeJSON(into: &json) }
+            if let value = self.replyFrom { json.key(#","reply_from":"#); value.writeJSON(into: &json) }
+            if let value = self.replyMedia { json.key(#","reply_media":"#); value.writeJSON(into: &json) }
+            if let value = self.replyToTopId { json.key(#","reply_to_top_id":"#); json.write(value) }
+            if let value = self.quoteText { json.key(#","quote_text":"#); json.write(value) }
+            if let value = self.quoteEntities { json.key(#","quote_entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.quoteOffset { json.key(#","quote_offset":"#); json.write(value) }
+            if let value = self.todoItemId { json.key(#","todo_item_id":"#); json.write(value) }
+            if let value = self.pollOption { json.key(#","poll_option":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageReplyStoryHeader#0e5af939` of type `MessageReplyHeader`.
-    public struct MessageReplyStoryHeader: TLConstructor {
+    public struct MessageReplyStoryHeader: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `story_id:int`
@@ -7747,12 +9502,19 @@ extension Api.MessageReplyHeader {
             self.peer = try Api.Peer(from: &reader)
             self.storyId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageReplyStoryHeader")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","story_id":"#); json.write(self.storyId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageReplies#83d60fc2` of type `MessageReplies`.
-    public struct MessageReplies: TLConstructor {
+    public struct MessageReplies: TLConstructor, TLJSONWritable {
         /// `comments:flags.0?true`
         public var comments: Bool
         /// `replies:int`
@@ -7809,12 +9571,24 @@ extension Api {
             if _flags & (1 << 2) != 0 { self.maxId = try reader.readInt32() } else { self.maxId = nil }
             if _flags & (1 << 3) != 0 { self.readMaxId = try reader.readInt32() } else { self.readMaxId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageReplies")
+            if self.comments { json.key(#","comments":"#); json.write(true) }
+            json.key(#","replies":"#); json.write(self.replies)
+            json.key(#","replies_pts":"#); json.write(self.repliesPts)
+            if let value = self.recentRepliers { json.key(#","recent_repliers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.channelId { json.key(#","channel_id":"#); json.write(value) }
+            if let value = self.maxId { json.key(#","max_id":"#); json.write(value) }
+            if let value = self.readMaxId { json.key(#","read_max_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `peerBlocked#e8fd8014` of type `PeerBlocked`.
-    public struct PeerBlocked: TLConstructor {
+    public struct PeerBlocked: TLConstructor, TLJSONWritable {
         /// `peer_id:Peer`
         public var peerId: Api.Peer
         /// `date:int`
@@ -7839,12 +9613,19 @@ extension Api {
             self.peerId = try Api.Peer(from: &reader)
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerBlocked")
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `GroupCall`: one case per constructor.
-    public indirect enum GroupCall: TLObject {
+    public indirect enum GroupCall: TLObject, TLJSONWritable {
         /// `groupCallDiscarded#7780bcb4`
         case groupCallDiscarded(Api.GroupCall.GroupCallDiscarded)
         /// `groupCall#efb2b617`
@@ -7856,6 +9637,13 @@ extension Api {
             switch self {
             case .groupCallDiscarded(let value): value.serialize(into: &writer)
             case .groupCall(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .groupCallDiscarded(let value): value.writeJSON(into: &json)
+            case .groupCall(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7875,7 +9663,7 @@ extension Api {
 
 extension Api.GroupCall {
     /// TL constructor `groupCallDiscarded#7780bcb4` of type `GroupCall`.
-    public struct GroupCallDiscarded: TLConstructor {
+    public struct GroupCallDiscarded: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -7905,10 +9693,18 @@ extension Api.GroupCall {
             self.accessHash = try reader.readInt64()
             self.duration = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallDiscarded")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","duration":"#); json.write(self.duration)
+            json.endObject()
+        }
     }
 
     /// TL constructor `groupCall#efb2b617` of type `GroupCall`.
-    public struct GroupCall: TLConstructor {
+    public struct GroupCall: TLConstructor, TLJSONWritable {
         /// `join_muted:flags.1?true`
         public var joinMuted: Bool
         /// `can_change_join_muted:flags.2?true`
@@ -8064,12 +9860,43 @@ extension Api.GroupCall {
             if _flags & (1 << 20) != 0 { self.sendPaidMessagesStars = try reader.readInt64() } else { self.sendPaidMessagesStars = nil }
             if _flags & (1 << 21) != 0 { self.defaultSendAs = try Api.Peer(from: &reader) } else { self.defaultSendAs = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCall")
+            if self.joinMuted { json.key(#","join_muted":"#); json.write(true) }
+            if self.canChangeJoinMuted { json.key(#","can_change_join_muted":"#); json.write(true) }
+            if self.joinDateAsc { json.key(#","join_date_asc":"#); json.write(true) }
+            if self.scheduleStartSubscribed { json.key(#","schedule_start_subscribed":"#); json.write(true) }
+            if self.canStartVideo { json.key(#","can_start_video":"#); json.write(true) }
+            if self.recordVideoActive { json.key(#","record_video_active":"#); json.write(true) }
+            if self.rtmpStream { json.key(#","rtmp_stream":"#); json.write(true) }
+            if self.listenersHidden { json.key(#","listeners_hidden":"#); json.write(true) }
+            if self.conference { json.key(#","conference":"#); json.write(true) }
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.messagesEnabled { json.key(#","messages_enabled":"#); json.write(true) }
+            if self.canChangeMessagesEnabled { json.key(#","can_change_messages_enabled":"#); json.write(true) }
+            if self.min { json.key(#","min":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","participants_count":"#); json.write(self.participantsCount)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.streamDcId { json.key(#","stream_dc_id":"#); json.write(value) }
+            if let value = self.recordStartDate { json.key(#","record_start_date":"#); json.write(value) }
+            if let value = self.scheduleDate { json.key(#","schedule_date":"#); json.write(value) }
+            if let value = self.unmutedVideoCount { json.key(#","unmuted_video_count":"#); json.write(value) }
+            json.key(#","unmuted_video_limit":"#); json.write(self.unmutedVideoLimit)
+            json.key(#","version":"#); json.write(self.version)
+            if let value = self.inviteLink { json.key(#","invite_link":"#); json.write(value) }
+            if let value = self.sendPaidMessagesStars { json.key(#","send_paid_messages_stars":"#); json.write(value) }
+            if let value = self.defaultSendAs { json.key(#","default_send_as":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputGroupCall`: one case per constructor.
-    public indirect enum InputGroupCall: TLObject {
+    public indirect enum InputGroupCall: TLObject, TLJSONWritable {
         /// `inputGroupCall#d8aa840f`
         case inputGroupCall(Api.InputGroupCall.InputGroupCall)
         /// `inputGroupCallSlug#fe06823f`
@@ -8084,6 +9911,14 @@ extension Api {
             case .inputGroupCall(let value): value.serialize(into: &writer)
             case .inputGroupCallSlug(let value): value.serialize(into: &writer)
             case .inputGroupCallInviteMessage(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputGroupCall(let value): value.writeJSON(into: &json)
+            case .inputGroupCallSlug(let value): value.writeJSON(into: &json)
+            case .inputGroupCallInviteMessage(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -8104,7 +9939,7 @@ extension Api {
 
 extension Api.InputGroupCall {
     /// TL constructor `inputGroupCall#d8aa840f` of type `InputGroupCall`.
-    public struct InputGroupCall: TLConstructor {
+    public struct InputGroupCall: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -8129,10 +9964,17 @@ extension Api.InputGroupCall {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGroupCall")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputGroupCallSlug#fe06823f` of type `InputGroupCall`.
-    public struct InputGroupCallSlug: TLConstructor {
+    public struct InputGroupCallSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -8152,10 +9994,16 @@ extension Api.InputGroupCall {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGroupCallSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputGroupCallInviteMessage#8c10603f` of type `InputGroupCall`.
-    public struct InputGroupCallInviteMessage: TLConstructor {
+    public struct InputGroupCallInviteMessage: TLConstructor, TLJSONWritable {
         /// `msg_id:int`
         public var msgId: Int32
 
@@ -8175,12 +10023,18 @@ extension Api.InputGroupCall {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.msgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputGroupCallInviteMessage")
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `groupCallParticipant#2a3dc7ac` of type `GroupCallParticipant`.
-    public struct GroupCallParticipant: TLConstructor {
+    public struct GroupCallParticipant: TLConstructor, TLJSONWritable {
         /// `muted:flags.0?true`
         public var muted: Bool
         /// `left:flags.1?true`
@@ -8305,12 +10159,37 @@ extension Api {
             if _flags & (1 << 14) != 0 { self.presentation = try Api.GroupCallParticipantVideo(from: &reader) } else { self.presentation = nil }
             if _flags & (1 << 16) != 0 { self.paidStarsTotal = try reader.readInt64() } else { self.paidStarsTotal = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallParticipant")
+            if self.muted { json.key(#","muted":"#); json.write(true) }
+            if self.left { json.key(#","left":"#); json.write(true) }
+            if self.canSelfUnmute { json.key(#","can_self_unmute":"#); json.write(true) }
+            if self.justJoined { json.key(#","just_joined":"#); json.write(true) }
+            if self.versioned { json.key(#","versioned":"#); json.write(true) }
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.mutedByYou { json.key(#","muted_by_you":"#); json.write(true) }
+            if self.volumeByAdmin { json.key(#","volume_by_admin":"#); json.write(true) }
+            if self.isSelf { json.key(#","self":"#); json.write(true) }
+            if self.videoJoined { json.key(#","video_joined":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.activeDate { json.key(#","active_date":"#); json.write(value) }
+            json.key(#","source":"#); json.write(self.source)
+            if let value = self.volume { json.key(#","volume":"#); json.write(value) }
+            if let value = self.about { json.key(#","about":"#); json.write(value) }
+            if let value = self.raiseHandRating { json.key(#","raise_hand_rating":"#); json.write(value) }
+            if let value = self.video { json.key(#","video":"#); value.writeJSON(into: &json) }
+            if let value = self.presentation { json.key(#","presentation":"#); value.writeJSON(into: &json) }
+            if let value = self.paidStarsTotal { json.key(#","paid_stars_total":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InlineQueryPeerType`: one case per constructor.
-    public indirect enum InlineQueryPeerType: TLObject {
+    public indirect enum InlineQueryPeerType: TLObject, TLJSONWritable {
         /// `inlineQueryPeerTypeSameBotPM#3081ed9d`
         case inlineQueryPeerTypeSameBotPM
         /// `inlineQueryPeerTypePM#833c0fac`
@@ -8337,6 +10216,17 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inlineQueryPeerTypeSameBotPM: json.beginObject("inlineQueryPeerTypeSameBotPM"); json.endObject()
+            case .inlineQueryPeerTypePM: json.beginObject("inlineQueryPeerTypePM"); json.endObject()
+            case .inlineQueryPeerTypeChat: json.beginObject("inlineQueryPeerTypeChat"); json.endObject()
+            case .inlineQueryPeerTypeMegagroup: json.beginObject("inlineQueryPeerTypeMegagroup"); json.endObject()
+            case .inlineQueryPeerTypeBroadcast: json.beginObject("inlineQueryPeerTypeBroadcast"); json.endObject()
+            case .inlineQueryPeerTypeBotPM: json.beginObject("inlineQueryPeerTypeBotPM"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -8357,7 +10247,7 @@ extension Api {
 
 extension Api {
     /// TL constructor `chatInviteImporter#8c5adfd9` of type `ChatInviteImporter`.
-    public struct ChatInviteImporter: TLConstructor {
+    public struct ChatInviteImporter: TLConstructor, TLJSONWritable {
         /// `requested:flags.0?true`
         public var requested: Bool
         /// `via_chatlist:flags.3?true`
@@ -8407,12 +10297,23 @@ extension Api {
             if _flags & (1 << 2) != 0 { self.about = try reader.readString() } else { self.about = nil }
             if _flags & (1 << 1) != 0 { self.approvedBy = try reader.readInt64() } else { self.approvedBy = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatInviteImporter")
+            if self.requested { json.key(#","requested":"#); json.write(true) }
+            if self.viaChatlist { json.key(#","via_chatlist":"#); json.write(true) }
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.about { json.key(#","about":"#); json.write(value) }
+            if let value = self.approvedBy { json.key(#","approved_by":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `chatAdminWithInvites#f2ecef23` of type `ChatAdminWithInvites`.
-    public struct ChatAdminWithInvites: TLConstructor {
+    public struct ChatAdminWithInvites: TLConstructor, TLJSONWritable {
         /// `admin_id:long`
         public var adminId: Int64
         /// `invites_count:int`
@@ -8442,12 +10343,20 @@ extension Api {
             self.invitesCount = try reader.readInt32()
             self.revokedInvitesCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatAdminWithInvites")
+            json.key(#","admin_id":"#); json.write(self.adminId)
+            json.key(#","invites_count":"#); json.write(self.invitesCount)
+            json.key(#","revoked_invites_count":"#); json.write(self.revokedInvitesCount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `groupCallParticipantVideoSourceGroup#dcb118b7` of type `GroupCallParticipantVideoSourceGroup`.
-    public struct GroupCallParticipantVideoSourceGroup: TLConstructor {
+    public struct GroupCallParticipantVideoSourceGroup: TLConstructor, TLJSONWritable {
         /// `semantics:string`
         public var semantics: String
         /// `sources:Vector<int>`
@@ -8472,12 +10381,19 @@ extension Api {
             self.semantics = try reader.readString()
             self.sources = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallParticipantVideoSourceGroup")
+            json.key(#","semantics":"#); json.write(self.semantics)
+            json.key(#","sources":"#); json.beginArray(); for (index0, item0) in self.sources.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `groupCallParticipantVideo#67753ac8` of type `GroupCallParticipantVideo`.
-    public struct GroupCallParticipantVideo: TLConstructor {
+    public struct GroupCallParticipantVideo: TLConstructor, TLJSONWritable {
         /// `paused:flags.0?true`
         public var paused: Bool
         /// `endpoint:string`
@@ -8516,12 +10432,21 @@ extension Api {
             self.sourceGroups = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.GroupCallParticipantVideoSourceGroup(from: &reader) }
             if _flags & (1 << 1) != 0 { self.audioSource = try reader.readInt32() } else { self.audioSource = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallParticipantVideo")
+            if self.paused { json.key(#","paused":"#); json.write(true) }
+            json.key(#","endpoint":"#); json.write(self.endpoint)
+            json.key(#","source_groups":"#); json.beginArray(); for (index0, item0) in self.sourceGroups.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.audioSource { json.key(#","audio_source":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BotCommandScope`: one case per constructor.
-    public indirect enum BotCommandScope: TLObject {
+    public indirect enum BotCommandScope: TLObject, TLJSONWritable {
         /// `botCommandScopeDefault#2f6cb2ab`
         case botCommandScopeDefault
         /// `botCommandScopeUsers#3c4f04d8`
@@ -8551,6 +10476,18 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .botCommandScopeDefault: json.beginObject("botCommandScopeDefault"); json.endObject()
+            case .botCommandScopeUsers: json.beginObject("botCommandScopeUsers"); json.endObject()
+            case .botCommandScopeChats: json.beginObject("botCommandScopeChats"); json.endObject()
+            case .botCommandScopeChatAdmins: json.beginObject("botCommandScopeChatAdmins"); json.endObject()
+            case .botCommandScopePeer(let value): value.writeJSON(into: &json)
+            case .botCommandScopePeerAdmins(let value): value.writeJSON(into: &json)
+            case .botCommandScopePeerUser(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -8572,7 +10509,7 @@ extension Api {
 
 extension Api.BotCommandScope {
     /// TL constructor `botCommandScopePeer#db9d897d` of type `BotCommandScope`.
-    public struct BotCommandScopePeer: TLConstructor {
+    public struct BotCommandScopePeer: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
 
@@ -8592,10 +10529,16 @@ extension Api.BotCommandScope {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botCommandScopePeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `botCommandScopePeerAdmins#3fd863d1` of type `BotCommandScope`.
-    public struct BotCommandScopePeerAdmins: TLConstructor {
+    public struct BotCommandScopePeerAdmins: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
 
@@ -8615,10 +10558,16 @@ extension Api.BotCommandScope {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botCommandScopePeerAdmins")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `botCommandScopePeerUser#0a1321f3` of type `BotCommandScope`.
-    public struct BotCommandScopePeerUser: TLConstructor {
+    public struct BotCommandScopePeerUser: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `user_id:InputUser`
@@ -8643,12 +10592,19 @@ extension Api.BotCommandScope {
             self.peer = try Api.InputPeer(from: &reader)
             self.userId = try Api.InputUser(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botCommandScopePeerUser")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","user_id":"#); self.userId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatTheme`: one case per constructor.
-    public indirect enum ChatTheme: TLObject {
+    public indirect enum ChatTheme: TLObject, TLJSONWritable {
         /// `chatTheme#c3dffc04`
         case chatTheme(Api.ChatTheme.ChatTheme)
         /// `chatThemeUniqueGift#3458f9c8`
@@ -8660,6 +10616,13 @@ extension Api {
             switch self {
             case .chatTheme(let value): value.serialize(into: &writer)
             case .chatThemeUniqueGift(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatTheme(let value): value.writeJSON(into: &json)
+            case .chatThemeUniqueGift(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -8679,7 +10642,7 @@ extension Api {
 
 extension Api.ChatTheme {
     /// TL constructor `chatTheme#c3dffc04` of type `ChatTheme`.
-    public struct ChatTheme: TLConstructor {
+    public struct ChatTheme: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
 
@@ -8699,10 +10662,16 @@ extension Api.ChatTheme {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emoticon = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatTheme")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatThemeUniqueGift#3458f9c8` of type `ChatTheme`.
-    public struct ChatThemeUniqueGift: TLConstructor {
+    public struct ChatThemeUniqueGift: TLConstructor, TLJSONWritable {
         /// `gift:StarGift`
         public var gift: Api.StarGift
         /// `theme_settings:Vector<ThemeSettings>`
@@ -8727,12 +10696,19 @@ extension Api.ChatTheme {
             self.gift = try Api.StarGift(from: &reader)
             self.themeSettings = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.ThemeSettings(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatThemeUniqueGift")
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","theme_settings":"#); json.beginArray(); for (index0, item0) in self.themeSettings.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `sponsoredMessage#7dbf8673` of type `SponsoredMessage`.
-    public struct SponsoredMessage: TLConstructor {
+    public struct SponsoredMessage: TLConstructor, TLJSONWritable {
         /// `recommended:flags.5?true`
         public var recommended: Bool
         /// `can_report:flags.12?true`
@@ -8833,12 +10809,32 @@ extension Api {
             if _flags & (1 << 15) != 0 { self.minDisplayDuration = try reader.readInt32() } else { self.minDisplayDuration = nil }
             if _flags & (1 << 15) != 0 { self.maxDisplayDuration = try reader.readInt32() } else { self.maxDisplayDuration = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sponsoredMessage")
+            if self.recommended { json.key(#","recommended":"#); json.write(true) }
+            if self.canReport { json.key(#","can_report":"#); json.write(true) }
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            if let value = self.color { json.key(#","color":"#); value.writeJSON(into: &json) }
+            json.key(#","button_text":"#); json.write(self.buttonText)
+            if let value = self.sponsorInfo { json.key(#","sponsor_info":"#); json.write(value) }
+            if let value = self.additionalInfo { json.key(#","additional_info":"#); json.write(value) }
+            if let value = self.minDisplayDuration { json.key(#","min_display_duration":"#); json.write(value) }
+            if let value = self.maxDisplayDuration { json.key(#","max_display_duration":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `searchResultsCalendarPeriod#c9b0539f` of type `SearchResultsCalendarPeriod`.
-    public struct SearchResultsCalendarPeriod: TLConstructor {
+    public struct SearchResultsCalendarPeriod: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `min_msg_id:int`
@@ -8873,12 +10869,21 @@ extension Api {
             self.maxMsgId = try reader.readInt32()
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("searchResultsCalendarPeriod")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","min_msg_id":"#); json.write(self.minMsgId)
+            json.key(#","max_msg_id":"#); json.write(self.maxMsgId)
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `searchResultPosition#7f648b67` of type `SearchResultsPosition`.
-    public struct SearchResultsPosition: TLConstructor {
+    public struct SearchResultsPosition: TLConstructor, TLJSONWritable {
         /// `msg_id:int`
         public var msgId: Int32
         /// `date:int`
@@ -8908,12 +10913,20 @@ extension Api {
             self.date = try reader.readInt32()
             self.offset = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("searchResultPosition")
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","offset":"#); json.write(self.offset)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `reactionCount#a3d1cb80` of type `ReactionCount`.
-    public struct ReactionCount: TLConstructor {
+    public struct ReactionCount: TLConstructor, TLJSONWritable {
         /// `chosen_order:flags.0?int`
         public var chosenOrder: Int32?
         /// `reaction:Reaction`
@@ -8947,12 +10960,20 @@ extension Api {
             self.reaction = try Api.Reaction(from: &reader)
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("reactionCount")
+            if let value = self.chosenOrder { json.key(#","chosen_order":"#); json.write(value) }
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageReactions#0a339f0b` of type `MessageReactions`.
-    public struct MessageReactions: TLConstructor {
+    public struct MessageReactions: TLConstructor, TLJSONWritable {
         /// `min:flags.0?true`
         public var min: Bool
         /// `can_see_list:flags.2?true`
@@ -9002,12 +11023,23 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.recentReactions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessagePeerReaction(from: &reader) } } else { self.recentReactions = nil }
             if _flags & (1 << 4) != 0 { self.topReactors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageReactor(from: &reader) } } else { self.topReactors = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageReactions")
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.canSeeList { json.key(#","can_see_list":"#); json.write(true) }
+            if self.reactionsAsTags { json.key(#","reactions_as_tags":"#); json.write(true) }
+            json.key(#","results":"#); json.beginArray(); for (index0, item0) in self.results.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.recentReactions { json.key(#","recent_reactions":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.topReactors { json.key(#","top_reactors":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `availableReaction#c077ec01` of type `AvailableReaction`.
-    public struct AvailableReaction: TLConstructor {
+    public struct AvailableReaction: TLConstructor, TLJSONWritable {
         /// `inactive:flags.0?true`
         public var inactive: Bool
         /// `premium:flags.2?true`
@@ -9082,12 +11114,28 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.aroundAnimation = try Api.Document(from: &reader) } else { self.aroundAnimation = nil }
             if _flags & (1 << 1) != 0 { self.centerIcon = try Api.Document(from: &reader) } else { self.centerIcon = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("availableReaction")
+            if self.inactive { json.key(#","inactive":"#); json.write(true) }
+            if self.premium { json.key(#","premium":"#); json.write(true) }
+            json.key(#","reaction":"#); json.write(self.reaction)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","static_icon":"#); self.staticIcon.writeJSON(into: &json)
+            json.key(#","appear_animation":"#); self.appearAnimation.writeJSON(into: &json)
+            json.key(#","select_animation":"#); self.selectAnimation.writeJSON(into: &json)
+            json.key(#","activate_animation":"#); self.activateAnimation.writeJSON(into: &json)
+            json.key(#","effect_animation":"#); self.effectAnimation.writeJSON(into: &json)
+            if let value = self.aroundAnimation { json.key(#","around_animation":"#); value.writeJSON(into: &json) }
+            if let value = self.centerIcon { json.key(#","center_icon":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messagePeerReaction#8c79b63c` of type `MessagePeerReaction`.
-    public struct MessagePeerReaction: TLConstructor {
+    public struct MessagePeerReaction: TLConstructor, TLJSONWritable {
         /// `big:flags.0?true`
         public var big: Bool
         /// `unread:flags.1?true`
@@ -9135,12 +11183,23 @@ extension Api {
             self.date = try reader.readInt32()
             self.reaction = try Api.Reaction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messagePeerReaction")
+            if self.big { json.key(#","big":"#); json.write(true) }
+            if self.unread { json.key(#","unread":"#); json.write(true) }
+            if self.my { json.key(#","my":"#); json.write(true) }
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `groupCallStreamChannel#80eb48af` of type `GroupCallStreamChannel`.
-    public struct GroupCallStreamChannel: TLConstructor {
+    public struct GroupCallStreamChannel: TLConstructor, TLJSONWritable {
         /// `channel:int`
         public var channel: Int32
         /// `scale:int`
@@ -9170,12 +11229,20 @@ extension Api {
             self.scale = try reader.readInt32()
             self.lastTimestampMs = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallStreamChannel")
+            json.key(#","channel":"#); json.write(self.channel)
+            json.key(#","scale":"#); json.write(self.scale)
+            json.key(#","last_timestamp_ms":"#); json.write(self.lastTimestampMs)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `attachMenuBotIconColor#4576f3f0` of type `AttachMenuBotIconColor`.
-    public struct AttachMenuBotIconColor: TLConstructor {
+    public struct AttachMenuBotIconColor: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
         /// `color:int`
@@ -9200,12 +11267,19 @@ extension Api {
             self.name = try reader.readString()
             self.color = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("attachMenuBotIconColor")
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","color":"#); json.write(self.color)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `attachMenuBotIcon#b2a7386b` of type `AttachMenuBotIcon`.
-    public struct AttachMenuBotIcon: TLConstructor {
+    public struct AttachMenuBotIcon: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
         /// `icon:Document`
@@ -9239,12 +11313,20 @@ extension Api {
             self.icon = try Api.Document(from: &reader)
             if _flags & (1 << 0) != 0 { self.colors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AttachMenuBotIconColor(from: &reader) } } else { self.colors = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("attachMenuBotIcon")
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","icon":"#); self.icon.writeJSON(into: &json)
+            if let value = self.colors { json.key(#","colors":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `attachMenuBot#d90d8dfe` of type `AttachMenuBot`.
-    public struct AttachMenuBot: TLConstructor {
+    public struct AttachMenuBot: TLConstructor, TLJSONWritable {
         /// `inactive:flags.0?true`
         public var inactive: Bool
         /// `has_settings:flags.1?true`
@@ -9313,12 +11395,27 @@ extension Api {
             if _flags & (1 << 3) != 0 { self.peerTypes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AttachMenuPeerType(from: &reader) } } else { self.peerTypes = nil }
             self.icons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AttachMenuBotIcon(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("attachMenuBot")
+            if self.inactive { json.key(#","inactive":"#); json.write(true) }
+            if self.hasSettings { json.key(#","has_settings":"#); json.write(true) }
+            if self.requestWriteAccess { json.key(#","request_write_access":"#); json.write(true) }
+            if self.showInAttachMenu { json.key(#","show_in_attach_menu":"#); json.write(true) }
+            if self.showInSideMenu { json.key(#","show_in_side_menu":"#); json.write(true) }
+            if self.sideMenuDisclaimerNeeded { json.key(#","side_menu_disclaimer_needed":"#); json.write(true) }
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            if let value = self.peerTypes { json.key(#","peer_types":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","icons":"#); json.beginArray(); for (index0, item0) in self.icons.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `AttachMenuBots`: one case per constructor.
-    public indirect enum AttachMenuBots: TLObject {
+    public indirect enum AttachMenuBots: TLObject, TLJSONWritable {
         /// `attachMenuBotsNotModified#f1d88a5c`
         case attachMenuBotsNotModified
         /// `attachMenuBots#3c4301c0`
@@ -9330,6 +11427,13 @@ extension Api {
             switch self {
             case .attachMenuBotsNotModified: writer.write(0xf1d88a5c as UInt32)
             case .attachMenuBots(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .attachMenuBotsNotModified: json.beginObject("attachMenuBotsNotModified"); json.endObject()
+            case .attachMenuBots(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -9349,7 +11453,7 @@ extension Api {
 
 extension Api.AttachMenuBots {
     /// TL constructor `attachMenuBots#3c4301c0` of type `AttachMenuBots`.
-    public struct AttachMenuBots: TLConstructor {
+    public struct AttachMenuBots: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `bots:Vector<AttachMenuBot>`
@@ -9379,12 +11483,20 @@ extension Api.AttachMenuBots {
             self.bots = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.AttachMenuBot(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("attachMenuBots")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","bots":"#); json.beginArray(); for (index0, item0) in self.bots.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `attachMenuBotsBot#93bf667f` of type `AttachMenuBotsBot`.
-    public struct AttachMenuBotsBot: TLConstructor {
+    public struct AttachMenuBotsBot: TLConstructor, TLJSONWritable {
         /// `bot:AttachMenuBot`
         public var bot: Api.AttachMenuBot
         /// `users:Vector<User>`
@@ -9409,12 +11521,19 @@ extension Api {
             self.bot = try Api.AttachMenuBot(from: &reader)
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("attachMenuBotsBot")
+            json.key(#","bot":"#); self.bot.writeJSON(into: &json)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `webViewResultUrl#4d22ff98` of type `WebViewResult`.
-    public struct WebViewResult: TLConstructor {
+    public struct WebViewResult: TLConstructor, TLJSONWritable {
         /// `fullsize:flags.1?true`
         public var fullsize: Bool
         /// `fullscreen:flags.2?true`
@@ -9458,12 +11577,22 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.queryId = try reader.readInt64() } else { self.queryId = nil }
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webViewResultUrl")
+            if self.fullsize { json.key(#","fullsize":"#); json.write(true) }
+            if self.fullscreen { json.key(#","fullscreen":"#); json.write(true) }
+            if self.sameOrigin { json.key(#","same_origin":"#); json.write(true) }
+            if let value = self.queryId { json.key(#","query_id":"#); json.write(value) }
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `webViewMessageSent#0c94511c` of type `WebViewMessageSent`.
-    public struct WebViewMessageSent: TLConstructor {
+    public struct WebViewMessageSent: TLConstructor, TLJSONWritable {
         /// `msg_id:flags.0?InputBotInlineMessageID`
         public var msgId: Api.InputBotInlineMessageID?
 
@@ -9487,12 +11616,18 @@ extension Api {
             let _flags = try reader.readUInt32()
             if _flags & (1 << 0) != 0 { self.msgId = try Api.InputBotInlineMessageID(from: &reader) } else { self.msgId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webViewMessageSent")
+            if let value = self.msgId { json.key(#","msg_id":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BotMenuButton`: one case per constructor.
-    public indirect enum BotMenuButton: TLObject {
+    public indirect enum BotMenuButton: TLObject, TLJSONWritable {
         /// `botMenuButtonDefault#7533a588`
         case botMenuButtonDefault
         /// `botMenuButtonCommands#4258c205`
@@ -9507,6 +11642,14 @@ extension Api {
             case .botMenuButtonDefault: writer.write(0x7533a588 as UInt32)
             case .botMenuButtonCommands: writer.write(0x4258c205 as UInt32)
             case .botMenuButton(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .botMenuButtonDefault: json.beginObject("botMenuButtonDefault"); json.endObject()
+            case .botMenuButtonCommands: json.beginObject("botMenuButtonCommands"); json.endObject()
+            case .botMenuButton(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -9527,7 +11670,7 @@ extension Api {
 
 extension Api.BotMenuButton {
     /// TL constructor `botMenuButton#c7b57ce6` of type `BotMenuButton`.
-    public struct BotMenuButton: TLConstructor {
+    public struct BotMenuButton: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `url:string`
@@ -9552,12 +11695,19 @@ extension Api.BotMenuButton {
             self.text = try reader.readString()
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botMenuButton")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `NotificationSound`: one case per constructor.
-    public indirect enum NotificationSound: TLObject {
+    public indirect enum NotificationSound: TLObject, TLJSONWritable {
         /// `notificationSoundDefault#97e8bebe`
         case notificationSoundDefault
         /// `notificationSoundNone#6f0c34df`
@@ -9575,6 +11725,15 @@ extension Api {
             case .notificationSoundNone: writer.write(0x6f0c34df as UInt32)
             case .notificationSoundLocal(let value): value.serialize(into: &writer)
             case .notificationSoundRingtone(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .notificationSoundDefault: json.beginObject("notificationSoundDefault"); json.endObject()
+            case .notificationSoundNone: json.beginObject("notificationSoundNone"); json.endObject()
+            case .notificationSoundLocal(let value): value.writeJSON(into: &json)
+            case .notificationSoundRingtone(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -9596,7 +11755,7 @@ extension Api {
 
 extension Api.NotificationSound {
     /// TL constructor `notificationSoundLocal#830b9ae4` of type `NotificationSound`.
-    public struct NotificationSoundLocal: TLConstructor {
+    public struct NotificationSoundLocal: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `data:string`
@@ -9621,10 +11780,17 @@ extension Api.NotificationSound {
             self.title = try reader.readString()
             self.data = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("notificationSoundLocal")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","data":"#); json.write(self.data)
+            json.endObject()
+        }
     }
 
     /// TL constructor `notificationSoundRingtone#ff6c8049` of type `NotificationSound`.
-    public struct NotificationSoundRingtone: TLConstructor {
+    public struct NotificationSoundRingtone: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
 
@@ -9644,12 +11810,18 @@ extension Api.NotificationSound {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("notificationSoundRingtone")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `AttachMenuPeerType`: one case per constructor.
-    public indirect enum AttachMenuPeerType: TLObject {
+    public indirect enum AttachMenuPeerType: TLObject, TLJSONWritable {
         /// `attachMenuPeerTypeSameBotPM#7d6be90e`
         case attachMenuPeerTypeSameBotPM
         /// `attachMenuPeerTypeBotPM#c32bfa1a`
@@ -9673,6 +11845,16 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .attachMenuPeerTypeSameBotPM: json.beginObject("attachMenuPeerTypeSameBotPM"); json.endObject()
+            case .attachMenuPeerTypeBotPM: json.beginObject("attachMenuPeerTypeBotPM"); json.endObject()
+            case .attachMenuPeerTypePM: json.beginObject("attachMenuPeerTypePM"); json.endObject()
+            case .attachMenuPeerTypeChat: json.beginObject("attachMenuPeerTypeChat"); json.endObject()
+            case .attachMenuPeerTypeBroadcast: json.beginObject("attachMenuPeerTypeBroadcast"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -9692,7 +11874,7 @@ extension Api {
 
 extension Api {
     /// TL type `InputInvoice`: one case per constructor.
-    public indirect enum InputInvoice: TLObject {
+    public indirect enum InputInvoice: TLObject, TLJSONWritable {
         /// `inputInvoiceMessage#c5b56859`
         case inputInvoiceMessage(Api.InputInvoice.InputInvoiceMessage)
         /// `inputInvoiceSlug#c326caef`
@@ -9746,6 +11928,26 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputInvoiceMessage(let value): value.writeJSON(into: &json)
+            case .inputInvoiceSlug(let value): value.writeJSON(into: &json)
+            case .inputInvoicePremiumGiftCode(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStars(let value): value.writeJSON(into: &json)
+            case .inputInvoiceChatInviteSubscription(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGift(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGiftUpgrade(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGiftTransfer(let value): value.writeJSON(into: &json)
+            case .inputInvoicePremiumGiftStars(let value): value.writeJSON(into: &json)
+            case .inputInvoiceBusinessBotTransferStars(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGiftResale(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGiftPrepaidUpgrade(let value): value.writeJSON(into: &json)
+            case .inputInvoicePremiumAuthCode(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGiftDropOriginalDetails(let value): value.writeJSON(into: &json)
+            case .inputInvoiceStarGiftAuctionBid(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -9775,7 +11977,7 @@ extension Api {
 
 extension Api.InputInvoice {
     /// TL constructor `inputInvoiceMessage#c5b56859` of type `InputInvoice`.
-    public struct InputInvoiceMessage: TLConstructor {
+    public struct InputInvoiceMessage: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `msg_id:int`
@@ -9800,10 +12002,17 @@ extension Api.InputInvoice {
             self.peer = try Api.InputPeer(from: &reader)
             self.msgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceMessage")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceSlug#c326caef` of type `InputInvoice`.
-    public struct InputInvoiceSlug: TLConstructor {
+    public struct InputInvoiceSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -9823,10 +12032,16 @@ extension Api.InputInvoice {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoicePremiumGiftCode#98986c0d` of type `InputInvoice`.
-    public struct InputInvoicePremiumGiftCode: TLConstructor {
+    public struct InputInvoicePremiumGiftCode: TLConstructor, TLJSONWritable {
         /// `purpose:InputStorePaymentPurpose`
         public var purpose: Api.InputStorePaymentPurpose
         /// `option:PremiumGiftCodeOption`
@@ -9851,10 +12066,17 @@ extension Api.InputInvoice {
             self.purpose = try Api.InputStorePaymentPurpose(from: &reader)
             self.option = try Api.PremiumGiftCodeOption(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoicePremiumGiftCode")
+            json.key(#","purpose":"#); self.purpose.writeJSON(into: &json)
+            json.key(#","option":"#); self.option.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStars#65f00ce3` of type `InputInvoice`.
-    public struct InputInvoiceStars: TLConstructor {
+    public struct InputInvoiceStars: TLConstructor, TLJSONWritable {
         /// `purpose:InputStorePaymentPurpose`
         public var purpose: Api.InputStorePaymentPurpose
 
@@ -9874,10 +12096,16 @@ extension Api.InputInvoice {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.purpose = try Api.InputStorePaymentPurpose(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStars")
+            json.key(#","purpose":"#); self.purpose.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceChatInviteSubscription#34e793f1` of type `InputInvoice`.
-    public struct InputInvoiceChatInviteSubscription: TLConstructor {
+    public struct InputInvoiceChatInviteSubscription: TLConstructor, TLJSONWritable {
         /// `hash:string`
         public var hash: String
 
@@ -9897,10 +12125,16 @@ extension Api.InputInvoice {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.hash = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceChatInviteSubscription")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGift#e8625e92` of type `InputInvoice`.
-    public struct InputInvoiceStarGift: TLConstructor {
+    public struct InputInvoiceStarGift: TLConstructor, TLJSONWritable {
         /// `hide_name:flags.0?true`
         public var hideName: Bool
         /// `include_upgrade:flags.2?true`
@@ -9944,10 +12178,20 @@ extension Api.InputInvoice {
             self.giftId = try reader.readInt64()
             if _flags & (1 << 1) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGift")
+            if self.hideName { json.key(#","hide_name":"#); json.write(true) }
+            if self.includeUpgrade { json.key(#","include_upgrade":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","gift_id":"#); json.write(self.giftId)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGiftUpgrade#4d818d5d` of type `InputInvoice`.
-    public struct InputInvoiceStarGiftUpgrade: TLConstructor {
+    public struct InputInvoiceStarGiftUpgrade: TLConstructor, TLJSONWritable {
         /// `keep_original_details:flags.0?true`
         public var keepOriginalDetails: Bool
         /// `stargift:InputSavedStarGift`
@@ -9975,10 +12219,17 @@ extension Api.InputInvoice {
             self.keepOriginalDetails = _flags & (1 << 0) != 0
             self.stargift = try Api.InputSavedStarGift(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGiftUpgrade")
+            if self.keepOriginalDetails { json.key(#","keep_original_details":"#); json.write(true) }
+            json.key(#","stargift":"#); self.stargift.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGiftTransfer#4a5f5bd9` of type `InputInvoice`.
-    public struct InputInvoiceStarGiftTransfer: TLConstructor {
+    public struct InputInvoiceStarGiftTransfer: TLConstructor, TLJSONWritable {
         /// `stargift:InputSavedStarGift`
         public var stargift: Api.InputSavedStarGift
         /// `to_id:InputPeer`
@@ -10003,10 +12254,17 @@ extension Api.InputInvoice {
             self.stargift = try Api.InputSavedStarGift(from: &reader)
             self.toId = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGiftTransfer")
+            json.key(#","stargift":"#); self.stargift.writeJSON(into: &json)
+            json.key(#","to_id":"#); self.toId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoicePremiumGiftStars#dabab2ef` of type `InputInvoice`.
-    public struct InputInvoicePremiumGiftStars: TLConstructor {
+    public struct InputInvoicePremiumGiftStars: TLConstructor, TLJSONWritable {
         /// `user_id:InputUser`
         public var userId: Api.InputUser
         /// `months:int`
@@ -10040,10 +12298,18 @@ extension Api.InputInvoice {
             self.months = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoicePremiumGiftStars")
+            json.key(#","user_id":"#); self.userId.writeJSON(into: &json)
+            json.key(#","months":"#); json.write(self.months)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceBusinessBotTransferStars#f4997e42` of type `InputInvoice`.
-    public struct InputInvoiceBusinessBotTransferStars: TLConstructor {
+    public struct InputInvoiceBusinessBotTransferStars: TLConstructor, TLJSONWritable {
         /// `bot:InputUser`
         public var bot: Api.InputUser
         /// `stars:long`
@@ -10068,10 +12334,17 @@ extension Api.InputInvoice {
             self.bot = try Api.InputUser(from: &reader)
             self.stars = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceBusinessBotTransferStars")
+            json.key(#","bot":"#); self.bot.writeJSON(into: &json)
+            json.key(#","stars":"#); json.write(self.stars)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGiftResale#c39f5324` of type `InputInvoice`.
-    public struct InputInvoiceStarGiftResale: TLConstructor {
+    public struct InputInvoiceStarGiftResale: TLConstructor, TLJSONWritable {
         /// `ton:flags.0?true`
         public var ton: Bool
         /// `slug:string`
@@ -10104,10 +12377,18 @@ extension Api.InputInvoice {
             self.slug = try reader.readString()
             self.toId = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGiftResale")
+            if self.ton { json.key(#","ton":"#); json.write(true) }
+            json.key(#","slug":"#); json.write(self.slug)
+            json.key(#","to_id":"#); self.toId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGiftPrepaidUpgrade#9a0b48b8` of type `InputInvoice`.
-    public struct InputInvoiceStarGiftPrepaidUpgrade: TLConstructor {
+    public struct InputInvoiceStarGiftPrepaidUpgrade: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `hash:string`
@@ -10132,10 +12413,17 @@ extension Api.InputInvoice {
             self.peer = try Api.InputPeer(from: &reader)
             self.hash = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGiftPrepaidUpgrade")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoicePremiumAuthCode#3e77f614` of type `InputInvoice`.
-    public struct InputInvoicePremiumAuthCode: TLConstructor {
+    public struct InputInvoicePremiumAuthCode: TLConstructor, TLJSONWritable {
         /// `purpose:InputStorePaymentPurpose`
         public var purpose: Api.InputStorePaymentPurpose
 
@@ -10155,10 +12443,16 @@ extension Api.InputInvoice {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.purpose = try Api.InputStorePaymentPurpose(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoicePremiumAuthCode")
+            json.key(#","purpose":"#); self.purpose.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGiftDropOriginalDetails#0923d8d1` of type `InputInvoice`.
-    public struct InputInvoiceStarGiftDropOriginalDetails: TLConstructor {
+    public struct InputInvoiceStarGiftDropOriginalDetails: TLConstructor, TLJSONWritable {
         /// `stargift:InputSavedStarGift`
         public var stargift: Api.InputSavedStarGift
 
@@ -10178,10 +12472,16 @@ extension Api.InputInvoice {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.stargift = try Api.InputSavedStarGift(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGiftDropOriginalDetails")
+            json.key(#","stargift":"#); self.stargift.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputInvoiceStarGiftAuctionBid#1ecafa10` of type `InputInvoice`.
-    public struct InputInvoiceStarGiftAuctionBid: TLConstructor {
+    public struct InputInvoiceStarGiftAuctionBid: TLConstructor, TLJSONWritable {
         /// `hide_name:flags.0?true`
         public var hideName: Bool
         /// `update_bid:flags.2?true`
@@ -10231,12 +12531,23 @@ extension Api.InputInvoice {
             self.bidAmount = try reader.readInt64()
             if _flags & (1 << 1) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputInvoiceStarGiftAuctionBid")
+            if self.hideName { json.key(#","hide_name":"#); json.write(true) }
+            if self.updateBid { json.key(#","update_bid":"#); json.write(true) }
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            json.key(#","gift_id":"#); json.write(self.giftId)
+            json.key(#","bid_amount":"#); json.write(self.bidAmount)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputStorePaymentPurpose`: one case per constructor.
-    public indirect enum InputStorePaymentPurpose: TLObject {
+    public indirect enum InputStorePaymentPurpose: TLObject, TLJSONWritable {
         /// `inputStorePaymentPremiumSubscription#a6751e66`
         case inputStorePaymentPremiumSubscription(Api.InputStorePaymentPurpose.InputStorePaymentPremiumSubscription)
         /// `inputStorePaymentGiftPremium#616f7fe8`
@@ -10269,6 +12580,19 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputStorePaymentPremiumSubscription(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentGiftPremium(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentPremiumGiftCode(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentPremiumGiveaway(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentStarsTopup(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentStarsGift(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentStarsGiveaway(let value): value.writeJSON(into: &json)
+            case .inputStorePaymentAuthCode(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -10291,7 +12615,7 @@ extension Api {
 
 extension Api.InputStorePaymentPurpose {
     /// TL constructor `inputStorePaymentPremiumSubscription#a6751e66` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentPremiumSubscription: TLConstructor {
+    public struct InputStorePaymentPremiumSubscription: TLConstructor, TLJSONWritable {
         /// `restore:flags.0?true`
         public var restore: Bool
         /// `upgrade:flags.1?true`
@@ -10319,10 +12643,17 @@ extension Api.InputStorePaymentPurpose {
             self.restore = _flags & (1 << 0) != 0
             self.upgrade = _flags & (1 << 1) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentPremiumSubscription")
+            if self.restore { json.key(#","restore":"#); json.write(true) }
+            if self.upgrade { json.key(#","upgrade":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentGiftPremium#616f7fe8` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentGiftPremium: TLConstructor {
+    public struct InputStorePaymentGiftPremium: TLConstructor, TLJSONWritable {
         /// `user_id:InputUser`
         public var userId: Api.InputUser
         /// `currency:string`
@@ -10352,10 +12683,18 @@ extension Api.InputStorePaymentPurpose {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentGiftPremium")
+            json.key(#","user_id":"#); self.userId.writeJSON(into: &json)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentPremiumGiftCode#fb790393` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentPremiumGiftCode: TLConstructor {
+    public struct InputStorePaymentPremiumGiftCode: TLConstructor, TLJSONWritable {
         /// `users:Vector<InputUser>`
         public var users: [Api.InputUser]
         /// `boost_peer:flags.0?InputPeer`
@@ -10400,10 +12739,20 @@ extension Api.InputStorePaymentPurpose {
             self.amount = try reader.readInt64()
             if _flags & (1 << 1) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentPremiumGiftCode")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.boostPeer { json.key(#","boost_peer":"#); value.writeJSON(into: &json) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentPremiumGiveaway#160544ca` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentPremiumGiveaway: TLConstructor {
+    public struct InputStorePaymentPremiumGiveaway: TLConstructor, TLJSONWritable {
         /// `only_new_subscribers:flags.0?true`
         public var onlyNewSubscribers: Bool
         /// `winners_are_visible:flags.3?true`
@@ -10474,10 +12823,25 @@ extension Api.InputStorePaymentPurpose {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentPremiumGiveaway")
+            if self.onlyNewSubscribers { json.key(#","only_new_subscribers":"#); json.write(true) }
+            if self.winnersAreVisible { json.key(#","winners_are_visible":"#); json.write(true) }
+            json.key(#","boost_peer":"#); self.boostPeer.writeJSON(into: &json)
+            if let value = self.additionalPeers { json.key(#","additional_peers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.countriesIso2 { json.key(#","countries_iso2":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.prizeDescription { json.key(#","prize_description":"#); json.write(value) }
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentStarsTopup#f9a2a6cb` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentStarsTopup: TLConstructor {
+    public struct InputStorePaymentStarsTopup: TLConstructor, TLJSONWritable {
         /// `stars:long`
         public var stars: Int64
         /// `currency:string`
@@ -10516,10 +12880,19 @@ extension Api.InputStorePaymentPurpose {
             self.amount = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.spendPurposePeer = try Api.InputPeer(from: &reader) } else { self.spendPurposePeer = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentStarsTopup")
+            json.key(#","stars":"#); json.write(self.stars)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            if let value = self.spendPurposePeer { json.key(#","spend_purpose_peer":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentStarsGift#1d741ef7` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentStarsGift: TLConstructor {
+    public struct InputStorePaymentStarsGift: TLConstructor, TLJSONWritable {
         /// `user_id:InputUser`
         public var userId: Api.InputUser
         /// `stars:long`
@@ -10554,10 +12927,19 @@ extension Api.InputStorePaymentPurpose {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentStarsGift")
+            json.key(#","user_id":"#); self.userId.writeJSON(into: &json)
+            json.key(#","stars":"#); json.write(self.stars)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentStarsGiveaway#751f08fa` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentStarsGiveaway: TLConstructor {
+    public struct InputStorePaymentStarsGiveaway: TLConstructor, TLJSONWritable {
         /// `only_new_subscribers:flags.0?true`
         public var onlyNewSubscribers: Bool
         /// `winners_are_visible:flags.3?true`
@@ -10638,10 +13020,27 @@ extension Api.InputStorePaymentPurpose {
             self.amount = try reader.readInt64()
             self.users = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentStarsGiveaway")
+            if self.onlyNewSubscribers { json.key(#","only_new_subscribers":"#); json.write(true) }
+            if self.winnersAreVisible { json.key(#","winners_are_visible":"#); json.write(true) }
+            json.key(#","stars":"#); json.write(self.stars)
+            json.key(#","boost_peer":"#); self.boostPeer.writeJSON(into: &json)
+            if let value = self.additionalPeers { json.key(#","additional_peers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.countriesIso2 { json.key(#","countries_iso2":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.prizeDescription { json.key(#","prize_description":"#); json.write(value) }
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","users":"#); json.write(self.users)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStorePaymentAuthCode#3fc18057` of type `InputStorePaymentPurpose`.
-    public struct InputStorePaymentAuthCode: TLConstructor {
+    public struct InputStorePaymentAuthCode: TLConstructor, TLJSONWritable {
         /// `restore:flags.0?true`
         public var restore: Bool
         /// `phone_number:string`
@@ -10689,12 +13088,23 @@ extension Api.InputStorePaymentPurpose {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStorePaymentAuthCode")
+            if self.restore { json.key(#","restore":"#); json.write(true) }
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","phone_code_hash":"#); json.write(self.phoneCodeHash)
+            json.key(#","premium_days":"#); json.write(self.premiumDays)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `paymentFormMethod#88f8f21b` of type `PaymentFormMethod`.
-    public struct PaymentFormMethod: TLConstructor {
+    public struct PaymentFormMethod: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `title:string`
@@ -10719,12 +13129,19 @@ extension Api {
             self.url = try reader.readString()
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("paymentFormMethod")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EmojiStatus`: one case per constructor.
-    public indirect enum EmojiStatus: TLObject {
+    public indirect enum EmojiStatus: TLObject, TLJSONWritable {
         /// `emojiStatusEmpty#2de11aae`
         case emojiStatusEmpty
         /// `emojiStatus#e7ff068a`
@@ -10742,6 +13159,15 @@ extension Api {
             case .emojiStatus(let value): value.serialize(into: &writer)
             case .emojiStatusCollectible(let value): value.serialize(into: &writer)
             case .inputEmojiStatusCollectible(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiStatusEmpty: json.beginObject("emojiStatusEmpty"); json.endObject()
+            case .emojiStatus(let value): value.writeJSON(into: &json)
+            case .emojiStatusCollectible(let value): value.writeJSON(into: &json)
+            case .inputEmojiStatusCollectible(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -10763,7 +13189,7 @@ extension Api {
 
 extension Api.EmojiStatus {
     /// TL constructor `emojiStatus#e7ff068a` of type `EmojiStatus`.
-    public struct EmojiStatus: TLConstructor {
+    public struct EmojiStatus: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
         /// `until:flags.0?int`
@@ -10792,10 +13218,17 @@ extension Api.EmojiStatus {
             self.documentId = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.until = try reader.readInt32() } else { self.until = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiStatus")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            if let value = self.until { json.key(#","until":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `emojiStatusCollectible#7184603b` of type `EmojiStatus`.
-    public struct EmojiStatusCollectible: TLConstructor {
+    public struct EmojiStatusCollectible: TLConstructor, TLJSONWritable {
         /// `collectible_id:long`
         public var collectibleId: Int64
         /// `document_id:long`
@@ -10864,10 +13297,25 @@ extension Api.EmojiStatus {
             self.textColor = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.until = try reader.readInt32() } else { self.until = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiStatusCollectible")
+            json.key(#","collectible_id":"#); json.write(self.collectibleId)
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","slug":"#); json.write(self.slug)
+            json.key(#","pattern_document_id":"#); json.write(self.patternDocumentId)
+            json.key(#","center_color":"#); json.write(self.centerColor)
+            json.key(#","edge_color":"#); json.write(self.edgeColor)
+            json.key(#","pattern_color":"#); json.write(self.patternColor)
+            json.key(#","text_color":"#); json.write(self.textColor)
+            if let value = self.until { json.key(#","until":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputEmojiStatusCollectible#07141dbf` of type `EmojiStatus`.
-    public struct InputEmojiStatusCollectible: TLConstructor {
+    public struct InputEmojiStatusCollectible: TLConstructor, TLJSONWritable {
         /// `collectible_id:long`
         public var collectibleId: Int64
         /// `until:flags.0?int`
@@ -10896,12 +13344,19 @@ extension Api.EmojiStatus {
             self.collectibleId = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.until = try reader.readInt32() } else { self.until = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputEmojiStatusCollectible")
+            json.key(#","collectible_id":"#); json.write(self.collectibleId)
+            if let value = self.until { json.key(#","until":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `Reaction`: one case per constructor.
-    public indirect enum Reaction: TLObject {
+    public indirect enum Reaction: TLObject, TLJSONWritable {
         /// `reactionEmpty#79f5d419`
         case reactionEmpty
         /// `reactionEmoji#1b2286b8`
@@ -10919,6 +13374,15 @@ extension Api {
             case .reactionEmoji(let value): value.serialize(into: &writer)
             case .reactionCustomEmoji(let value): value.serialize(into: &writer)
             case .reactionPaid: writer.write(0x523da4eb as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .reactionEmpty: json.beginObject("reactionEmpty"); json.endObject()
+            case .reactionEmoji(let value): value.writeJSON(into: &json)
+            case .reactionCustomEmoji(let value): value.writeJSON(into: &json)
+            case .reactionPaid: json.beginObject("reactionPaid"); json.endObject()
             }
         }
 
@@ -10940,7 +13404,7 @@ extension Api {
 
 extension Api.Reaction {
     /// TL constructor `reactionEmoji#1b2286b8` of type `Reaction`.
-    public struct ReactionEmoji: TLConstructor {
+    public struct ReactionEmoji: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
 
@@ -10960,10 +13424,16 @@ extension Api.Reaction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emoticon = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("reactionEmoji")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.endObject()
+        }
     }
 
     /// TL constructor `reactionCustomEmoji#8935fc73` of type `Reaction`.
-    public struct ReactionCustomEmoji: TLConstructor {
+    public struct ReactionCustomEmoji: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
 
@@ -10983,12 +13453,18 @@ extension Api.Reaction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.documentId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("reactionCustomEmoji")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ChatReactions`: one case per constructor.
-    public indirect enum ChatReactions: TLObject {
+    public indirect enum ChatReactions: TLObject, TLJSONWritable {
         /// `chatReactionsNone#eafc32bc`
         case chatReactionsNone
         /// `chatReactionsAll#52928bca`
@@ -11003,6 +13479,14 @@ extension Api {
             case .chatReactionsNone: writer.write(0xeafc32bc as UInt32)
             case .chatReactionsAll(let value): value.serialize(into: &writer)
             case .chatReactionsSome(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .chatReactionsNone: json.beginObject("chatReactionsNone"); json.endObject()
+            case .chatReactionsAll(let value): value.writeJSON(into: &json)
+            case .chatReactionsSome(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -11023,7 +13507,7 @@ extension Api {
 
 extension Api.ChatReactions {
     /// TL constructor `chatReactionsAll#52928bca` of type `ChatReactions`.
-    public struct ChatReactionsAll: TLConstructor {
+    public struct ChatReactionsAll: TLConstructor, TLJSONWritable {
         /// `allow_custom:flags.0?true`
         public var allowCustom: Bool
 
@@ -11046,10 +13530,16 @@ extension Api.ChatReactions {
             let _flags = try reader.readUInt32()
             self.allowCustom = _flags & (1 << 0) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatReactionsAll")
+            if self.allowCustom { json.key(#","allow_custom":"#); json.write(true) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `chatReactionsSome#661d4037` of type `ChatReactions`.
-    public struct ChatReactionsSome: TLConstructor {
+    public struct ChatReactionsSome: TLConstructor, TLJSONWritable {
         /// `reactions:Vector<Reaction>`
         public var reactions: [Api.Reaction]
 
@@ -11069,12 +13559,18 @@ extension Api.ChatReactions {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.reactions = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Reaction(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("chatReactionsSome")
+            json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in self.reactions.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EmailVerifyPurpose`: one case per constructor.
-    public indirect enum EmailVerifyPurpose: TLObject {
+    public indirect enum EmailVerifyPurpose: TLObject, TLJSONWritable {
         /// `emailVerifyPurposeLoginSetup#4345be73`
         case emailVerifyPurposeLoginSetup(Api.EmailVerifyPurpose.EmailVerifyPurposeLoginSetup)
         /// `emailVerifyPurposeLoginChange#527d22eb`
@@ -11089,6 +13585,14 @@ extension Api {
             case .emailVerifyPurposeLoginSetup(let value): value.serialize(into: &writer)
             case .emailVerifyPurposeLoginChange: writer.write(0x527d22eb as UInt32)
             case .emailVerifyPurposePassport: writer.write(0xbbf51685 as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emailVerifyPurposeLoginSetup(let value): value.writeJSON(into: &json)
+            case .emailVerifyPurposeLoginChange: json.beginObject("emailVerifyPurposeLoginChange"); json.endObject()
+            case .emailVerifyPurposePassport: json.beginObject("emailVerifyPurposePassport"); json.endObject()
             }
         }
 
@@ -11109,7 +13613,7 @@ extension Api {
 
 extension Api.EmailVerifyPurpose {
     /// TL constructor `emailVerifyPurposeLoginSetup#4345be73` of type `EmailVerifyPurpose`.
-    public struct EmailVerifyPurposeLoginSetup: TLConstructor {
+    public struct EmailVerifyPurposeLoginSetup: TLConstructor, TLJSONWritable {
         /// `phone_number:string`
         public var phoneNumber: String
         /// `phone_code_hash:string`
@@ -11134,12 +13638,19 @@ extension Api.EmailVerifyPurpose {
             self.phoneNumber = try reader.readString()
             self.phoneCodeHash = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emailVerifyPurposeLoginSetup")
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","phone_code_hash":"#); json.write(self.phoneCodeHash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EmailVerification`: one case per constructor.
-    public indirect enum EmailVerification: TLObject {
+    public indirect enum EmailVerification: TLObject, TLJSONWritable {
         /// `emailVerificationCode#922e55a9`
         case emailVerificationCode(Api.EmailVerification.EmailVerificationCode)
         /// `emailVerificationGoogle#db909ec2`
@@ -11154,6 +13665,14 @@ extension Api {
             case .emailVerificationCode(let value): value.serialize(into: &writer)
             case .emailVerificationGoogle(let value): value.serialize(into: &writer)
             case .emailVerificationApple(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emailVerificationCode(let value): value.writeJSON(into: &json)
+            case .emailVerificationGoogle(let value): value.writeJSON(into: &json)
+            case .emailVerificationApple(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -11174,7 +13693,7 @@ extension Api {
 
 extension Api.EmailVerification {
     /// TL constructor `emailVerificationCode#922e55a9` of type `EmailVerification`.
-    public struct EmailVerificationCode: TLConstructor {
+    public struct EmailVerificationCode: TLConstructor, TLJSONWritable {
         /// `code:string`
         public var code: String
 
@@ -11194,10 +13713,16 @@ extension Api.EmailVerification {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.code = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emailVerificationCode")
+            json.key(#","code":"#); json.write(self.code)
+            json.endObject()
+        }
     }
 
     /// TL constructor `emailVerificationGoogle#db909ec2` of type `EmailVerification`.
-    public struct EmailVerificationGoogle: TLConstructor {
+    public struct EmailVerificationGoogle: TLConstructor, TLJSONWritable {
         /// `token:string`
         public var token: String
 
@@ -11217,10 +13742,16 @@ extension Api.EmailVerification {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.token = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emailVerificationGoogle")
+            json.key(#","token":"#); json.write(self.token)
+            json.endObject()
+        }
     }
 
     /// TL constructor `emailVerificationApple#96d074fd` of type `EmailVerification`.
-    public struct EmailVerificationApple: TLConstructor {
+    public struct EmailVerificationApple: TLConstructor, TLJSONWritable {
         /// `token:string`
         public var token: String
 
@@ -11239,6 +13770,12 @@ extension Api.EmailVerification {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.token = try reader.readString()
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emailVerificationApple")
+            json.key(#","token":"#); json.write(self.token)
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api {
     /// TL constructor `premiumSubscriptionOption#5f2d1df2` of type `PremiumSubscriptionOption`.
-    public struct PremiumSubscriptionOption: TLConstructor {
+    public struct PremiumSubscriptionOption: TLConstructor, TLJSONWritable {
         /// `current:flags.1?true`
         public var current: Bool
         /// `can_purchase_upgrade:flags.2?true`
@@ -62,12 +62,25 @@ extension Api {
             self.botUrl = try reader.readString()
             if _flags & (1 << 0) != 0 { self.storeProduct = try reader.readString() } else { self.storeProduct = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("premiumSubscriptionOption")
+            if self.current { json.key(#","current":"#); json.write(true) }
+            if self.canPurchaseUpgrade { json.key(#","can_purchase_upgrade":"#); json.write(true) }
+            if let value = self.transaction { json.key(#","transaction":"#); json.write(value) }
+            json.key(#","months":"#); json.write(self.months)
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","bot_url":"#); json.write(self.botUrl)
+            if let value = self.storeProduct { json.key(#","store_product":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `sendAsPeer#b81c7034` of type `SendAsPeer`.
-    public struct SendAsPeer: TLConstructor {
+    public struct SendAsPeer: TLConstructor, TLJSONWritable {
         /// `premium_required:flags.0?true`
         public var premiumRequired: Bool
         /// `peer:Peer`
@@ -95,12 +108,19 @@ extension Api {
             self.premiumRequired = _flags & (1 << 0) != 0
             self.peer = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sendAsPeer")
+            if self.premiumRequired { json.key(#","premium_required":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessageExtendedMedia`: one case per constructor.
-    public indirect enum MessageExtendedMedia: TLObject {
+    public indirect enum MessageExtendedMedia: TLObject, TLJSONWritable {
         /// `messageExtendedMediaPreview#ad628cc8`
         case messageExtendedMediaPreview(Api.MessageExtendedMedia.MessageExtendedMediaPreview)
         /// `messageExtendedMedia#ee479c64`
@@ -112,6 +132,13 @@ extension Api {
             switch self {
             case .messageExtendedMediaPreview(let value): value.serialize(into: &writer)
             case .messageExtendedMedia(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messageExtendedMediaPreview(let value): value.writeJSON(into: &json)
+            case .messageExtendedMedia(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -131,7 +158,7 @@ extension Api {
 
 extension Api.MessageExtendedMedia {
     /// TL constructor `messageExtendedMediaPreview#ad628cc8` of type `MessageExtendedMedia`.
-    public struct MessageExtendedMediaPreview: TLConstructor {
+    public struct MessageExtendedMediaPreview: TLConstructor, TLJSONWritable {
         /// `w:flags.0?int`
         public var w: Int32?
         /// `h:flags.0?int`
@@ -173,10 +200,19 @@ extension Api.MessageExtendedMedia {
             if _flags & (1 << 1) != 0 { self.thumb = try Api.PhotoSize(from: &reader) } else { self.thumb = nil }
             if _flags & (1 << 2) != 0 { self.videoDuration = try reader.readInt32() } else { self.videoDuration = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageExtendedMediaPreview")
+            if let value = self.w { json.key(#","w":"#); json.write(value) }
+            if let value = self.h { json.key(#","h":"#); json.write(value) }
+            if let value = self.thumb { json.key(#","thumb":"#); value.writeJSON(into: &json) }
+            if let value = self.videoDuration { json.key(#","video_duration":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `messageExtendedMedia#ee479c64` of type `MessageExtendedMedia`.
-    public struct MessageExtendedMedia: TLConstructor {
+    public struct MessageExtendedMedia: TLConstructor, TLJSONWritable {
         /// `media:MessageMedia`
         public var media: Api.MessageMedia
 
@@ -196,12 +232,18 @@ extension Api.MessageExtendedMedia {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.media = try Api.MessageMedia(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageExtendedMedia")
+            json.key(#","media":"#); self.media.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `stickerKeyword#fcfeb29c` of type `StickerKeyword`.
-    public struct StickerKeyword: TLConstructor {
+    public struct StickerKeyword: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
         /// `keyword:Vector<string>`
@@ -226,12 +268,19 @@ extension Api {
             self.documentId = try reader.readInt64()
             self.keyword = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("stickerKeyword")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.key(#","keyword":"#); json.beginArray(); for (index0, item0) in self.keyword.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `username#b4073647` of type `Username`.
-    public struct Username: TLConstructor {
+    public struct Username: TLConstructor, TLJSONWritable {
         /// `editable:flags.0?true`
         public var editable: Bool
         /// `active:flags.1?true`
@@ -264,12 +313,20 @@ extension Api {
             self.active = _flags & (1 << 1) != 0
             self.username = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("username")
+            if self.editable { json.key(#","editable":"#); json.write(true) }
+            if self.active { json.key(#","active":"#); json.write(true) }
+            json.key(#","username":"#); json.write(self.username)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ForumTopic`: one case per constructor.
-    public indirect enum ForumTopic: TLObject {
+    public indirect enum ForumTopic: TLObject, TLJSONWritable {
         /// `forumTopicDeleted#023f109b`
         case forumTopicDeleted(Api.ForumTopic.ForumTopicDeleted)
         /// `forumTopic#fcdad815`
@@ -281,6 +338,13 @@ extension Api {
             switch self {
             case .forumTopicDeleted(let value): value.serialize(into: &writer)
             case .forumTopic(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .forumTopicDeleted(let value): value.writeJSON(into: &json)
+            case .forumTopic(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -300,7 +364,7 @@ extension Api {
 
 extension Api.ForumTopic {
     /// TL constructor `forumTopicDeleted#023f109b` of type `ForumTopic`.
-    public struct ForumTopicDeleted: TLConstructor {
+    public struct ForumTopicDeleted: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
 
@@ -320,10 +384,16 @@ extension Api.ForumTopic {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("forumTopicDeleted")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `forumTopic#fcdad815` of type `ForumTopic`.
-    public struct ForumTopic: TLConstructor {
+    public struct ForumTopic: TLConstructor, TLJSONWritable {
         /// `my:flags.1?true`
         public var my: Bool
         /// `closed:flags.2?true`
@@ -453,12 +523,39 @@ extension Api.ForumTopic {
             self.notifySettings = try Api.PeerNotifySettings(from: &reader)
             if _flags & (1 << 4) != 0 { self.draft = try Api.DraftMessage(from: &reader) } else { self.draft = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("forumTopic")
+            if self.my { json.key(#","my":"#); json.write(true) }
+            if self.closed { json.key(#","closed":"#); json.write(true) }
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            if self.short { json.key(#","short":"#); json.write(true) }
+            if self.hidden { json.key(#","hidden":"#); json.write(true) }
+            if self.titleMissing { json.key(#","title_missing":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","icon_color":"#); json.write(self.iconColor)
+            if let value = self.iconEmojiId { json.key(#","icon_emoji_id":"#); json.write(value) }
+            json.key(#","top_message":"#); json.write(self.topMessage)
+            json.key(#","read_inbox_max_id":"#); json.write(self.readInboxMaxId)
+            json.key(#","read_outbox_max_id":"#); json.write(self.readOutboxMaxId)
+            json.key(#","unread_count":"#); json.write(self.unreadCount)
+            json.key(#","unread_mentions_count":"#); json.write(self.unreadMentionsCount)
+            json.key(#","unread_reactions_count":"#); json.write(self.unreadReactionsCount)
+            json.key(#","unread_poll_votes_count":"#); json.write(self.unreadPollVotesCount)
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","notify_settings":"#); self.notifySettings.writeJSON(into: &json)
+            if let value = self.draft { json.key(#","draft":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `defaultHistoryTTL#43b46b20` of type `DefaultHistoryTTL`.
-    public struct DefaultHistoryTTL: TLConstructor {
+    public struct DefaultHistoryTTL: TLConstructor, TLJSONWritable {
         /// `period:int`
         public var period: Int32
 
@@ -478,12 +575,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.period = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("defaultHistoryTTL")
+            json.key(#","period":"#); json.write(self.period)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `exportedContactToken#41bf109b` of type `ExportedContactToken`.
-    public struct ExportedContactToken: TLConstructor {
+    public struct ExportedContactToken: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
         /// `expires:int`
@@ -508,12 +611,19 @@ extension Api {
             self.url = try reader.readString()
             self.expires = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("exportedContactToken")
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","expires":"#); json.write(self.expires)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `RequestPeerType`: one case per constructor.
-    public indirect enum RequestPeerType: TLObject {
+    public indirect enum RequestPeerType: TLObject, TLJSONWritable {
         /// `requestPeerTypeUser#5f3b8a00`
         case requestPeerTypeUser(Api.RequestPeerType.RequestPeerTypeUser)
         /// `requestPeerTypeChat#c9f06e1b`
@@ -531,6 +641,15 @@ extension Api {
             case .requestPeerTypeChat(let value): value.serialize(into: &writer)
             case .requestPeerTypeBroadcast(let value): value.serialize(into: &writer)
             case .requestPeerTypeCreateBot(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .requestPeerTypeUser(let value): value.writeJSON(into: &json)
+            case .requestPeerTypeChat(let value): value.writeJSON(into: &json)
+            case .requestPeerTypeBroadcast(let value): value.writeJSON(into: &json)
+            case .requestPeerTypeCreateBot(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -552,7 +671,7 @@ extension Api {
 
 extension Api.RequestPeerType {
     /// TL constructor `requestPeerTypeUser#5f3b8a00` of type `RequestPeerType`.
-    public struct RequestPeerTypeUser: TLConstructor {
+    public struct RequestPeerTypeUser: TLConstructor, TLJSONWritable {
         /// `bot:flags.0?Bool`
         public var bot: Bool?
         /// `premium:flags.1?Bool`
@@ -582,10 +701,17 @@ extension Api.RequestPeerType {
             if _flags & (1 << 0) != 0 { self.bot = try reader.readBool() } else { self.bot = nil }
             if _flags & (1 << 1) != 0 { self.premium = try reader.readBool() } else { self.premium = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestPeerTypeUser")
+            if let value = self.bot { json.key(#","bot":"#); json.write(value) }
+            if let value = self.premium { json.key(#","premium":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `requestPeerTypeChat#c9f06e1b` of type `RequestPeerType`.
-    public struct RequestPeerTypeChat: TLConstructor {
+    public struct RequestPeerTypeChat: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `bot_participant:flags.5?true`
@@ -637,10 +763,21 @@ extension Api.RequestPeerType {
             if _flags & (1 << 1) != 0 { self.userAdminRights = try Api.ChatAdminRights(from: &reader) } else { self.userAdminRights = nil }
             if _flags & (1 << 2) != 0 { self.botAdminRights = try Api.ChatAdminRights(from: &reader) } else { self.botAdminRights = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestPeerTypeChat")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if self.botParticipant { json.key(#","bot_participant":"#); json.write(true) }
+            if let value = self.hasUsername { json.key(#","has_username":"#); json.write(value) }
+            if let value = self.forum { json.key(#","forum":"#); json.write(value) }
+            if let value = self.userAdminRights { json.key(#","user_admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.botAdminRights { json.key(#","bot_admin_rights":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `requestPeerTypeBroadcast#339bef6c` of type `RequestPeerType`.
-    public struct RequestPeerTypeBroadcast: TLConstructor {
+    public struct RequestPeerTypeBroadcast: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `has_username:flags.3?Bool`
@@ -681,10 +818,19 @@ extension Api.RequestPeerType {
             if _flags & (1 << 1) != 0 { self.userAdminRights = try Api.ChatAdminRights(from: &reader) } else { self.userAdminRights = nil }
             if _flags & (1 << 2) != 0 { self.botAdminRights = try Api.ChatAdminRights(from: &reader) } else { self.botAdminRights = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestPeerTypeBroadcast")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            if let value = self.hasUsername { json.key(#","has_username":"#); json.write(value) }
+            if let value = self.userAdminRights { json.key(#","user_admin_rights":"#); value.writeJSON(into: &json) }
+            if let value = self.botAdminRights { json.key(#","bot_admin_rights":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `requestPeerTypeCreateBot#3e81e078` of type `RequestPeerType`.
-    public struct RequestPeerTypeCreateBot: TLConstructor {
+    public struct RequestPeerTypeCreateBot: TLConstructor, TLJSONWritable {
         /// `bot_managed:flags.0?true`
         public var botManaged: Bool
         /// `suggested_name:flags.1?string`
@@ -719,12 +865,20 @@ extension Api.RequestPeerType {
             if _flags & (1 << 1) != 0 { self.suggestedName = try reader.readString() } else { self.suggestedName = nil }
             if _flags & (1 << 2) != 0 { self.suggestedUsername = try reader.readString() } else { self.suggestedUsername = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestPeerTypeCreateBot")
+            if self.botManaged { json.key(#","bot_managed":"#); json.write(true) }
+            if let value = self.suggestedName { json.key(#","suggested_name":"#); json.write(value) }
+            if let value = self.suggestedUsername { json.key(#","suggested_username":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EmojiList`: one case per constructor.
-    public indirect enum EmojiList: TLObject {
+    public indirect enum EmojiList: TLObject, TLJSONWritable {
         /// `emojiListNotModified#481eadfa`
         case emojiListNotModified
         /// `emojiList#7a1e11d1`
@@ -736,6 +890,13 @@ extension Api {
             switch self {
             case .emojiListNotModified: writer.write(0x481eadfa as UInt32)
             case .emojiList(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiListNotModified: json.beginObject("emojiListNotModified"); json.endObject()
+            case .emojiList(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -755,7 +916,7 @@ extension Api {
 
 extension Api.EmojiList {
     /// TL constructor `emojiList#7a1e11d1` of type `EmojiList`.
-    public struct EmojiList: TLConstructor {
+    public struct EmojiList: TLConstructor, TLJSONWritable {
         /// `hash:long`
         public var hash: Int64
         /// `document_id:Vector<long>`
@@ -780,12 +941,19 @@ extension Api.EmojiList {
             self.hash = try reader.readInt64()
             self.documentId = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiList")
+            json.key(#","hash":"#); json.write(self.hash)
+            json.key(#","document_id":"#); json.beginArray(); for (index0, item0) in self.documentId.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `EmojiGroup`: one case per constructor.
-    public indirect enum EmojiGroup: TLObject {
+    public indirect enum EmojiGroup: TLObject, TLJSONWritable {
         /// `emojiGroup#7a9abda9`
         case emojiGroup(Api.EmojiGroup.EmojiGroup)
         /// `emojiGroupGreeting#80d26cc7`
@@ -800,6 +968,14 @@ extension Api {
             case .emojiGroup(let value): value.serialize(into: &writer)
             case .emojiGroupGreeting(let value): value.serialize(into: &writer)
             case .emojiGroupPremium(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .emojiGroup(let value): value.writeJSON(into: &json)
+            case .emojiGroupGreeting(let value): value.writeJSON(into: &json)
+            case .emojiGroupPremium(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -820,7 +996,7 @@ extension Api {
 
 extension Api.EmojiGroup {
     /// TL constructor `emojiGroup#7a9abda9` of type `EmojiGroup`.
-    public struct EmojiGroup: TLConstructor {
+    public struct EmojiGroup: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `icon_emoji_id:long`
@@ -850,10 +1026,18 @@ extension Api.EmojiGroup {
             self.iconEmojiId = try reader.readInt64()
             self.emoticons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiGroup")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","icon_emoji_id":"#); json.write(self.iconEmojiId)
+            json.key(#","emoticons":"#); json.beginArray(); for (index0, item0) in self.emoticons.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `emojiGroupGreeting#80d26cc7` of type `EmojiGroup`.
-    public struct EmojiGroupGreeting: TLConstructor {
+    public struct EmojiGroupGreeting: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `icon_emoji_id:long`
@@ -883,10 +1067,18 @@ extension Api.EmojiGroup {
             self.iconEmojiId = try reader.readInt64()
             self.emoticons = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readString() }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiGroupGreeting")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","icon_emoji_id":"#); json.write(self.iconEmojiId)
+            json.key(#","emoticons":"#); json.beginArray(); for (index0, item0) in self.emoticons.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `emojiGroupPremium#093bcf34` of type `EmojiGroup`.
-    public struct EmojiGroupPremium: TLConstructor {
+    public struct EmojiGroupPremium: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `icon_emoji_id:long`
@@ -911,12 +1103,19 @@ extension Api.EmojiGroup {
             self.title = try reader.readString()
             self.iconEmojiId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("emojiGroupPremium")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","icon_emoji_id":"#); json.write(self.iconEmojiId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `textWithEntities#751f3146` of type `TextWithEntities`.
-    public struct TextWithEntities: TLConstructor {
+    public struct TextWithEntities: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `entities:Vector<MessageEntity>`
@@ -941,12 +1140,19 @@ extension Api {
             self.text = try reader.readString()
             self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("textWithEntities")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","entities":"#); json.beginArray(); for (index0, item0) in self.entities.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `autoSaveSettings#c84834ce` of type `AutoSaveSettings`.
-    public struct AutoSaveSettings: TLConstructor {
+    public struct AutoSaveSettings: TLConstructor, TLJSONWritable {
         /// `photos:flags.0?true`
         public var photos: Bool
         /// `videos:flags.1?true`
@@ -980,12 +1186,20 @@ extension Api {
             self.videos = _flags & (1 << 1) != 0
             if _flags & (1 << 2) != 0 { self.videoMaxSize = try reader.readInt64() } else { self.videoMaxSize = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("autoSaveSettings")
+            if self.photos { json.key(#","photos":"#); json.write(true) }
+            if self.videos { json.key(#","videos":"#); json.write(true) }
+            if let value = self.videoMaxSize { json.key(#","video_max_size":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `autoSaveException#81602d47` of type `AutoSaveException`.
-    public struct AutoSaveException: TLConstructor {
+    public struct AutoSaveException: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `settings:AutoSaveSettings`
@@ -1010,12 +1224,19 @@ extension Api {
             self.peer = try Api.Peer(from: &reader)
             self.settings = try Api.AutoSaveSettings(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("autoSaveException")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","settings":"#); self.settings.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputBotApp`: one case per constructor.
-    public indirect enum InputBotApp: TLObject {
+    public indirect enum InputBotApp: TLObject, TLJSONWritable {
         /// `inputBotAppID#a920bd7a`
         case inputBotAppID(Api.InputBotApp.InputBotAppID)
         /// `inputBotAppShortName#908c0407`
@@ -1027,6 +1248,13 @@ extension Api {
             switch self {
             case .inputBotAppID(let value): value.serialize(into: &writer)
             case .inputBotAppShortName(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputBotAppID(let value): value.writeJSON(into: &json)
+            case .inputBotAppShortName(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1046,7 +1274,7 @@ extension Api {
 
 extension Api.InputBotApp {
     /// TL constructor `inputBotAppID#a920bd7a` of type `InputBotApp`.
-    public struct InputBotAppID: TLConstructor {
+    public struct InputBotAppID: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1071,10 +1299,17 @@ extension Api.InputBotApp {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotAppID")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputBotAppShortName#908c0407` of type `InputBotApp`.
-    public struct InputBotAppShortName: TLConstructor {
+    public struct InputBotAppShortName: TLConstructor, TLJSONWritable {
         /// `bot_id:InputUser`
         public var botId: Api.InputUser
         /// `short_name:string`
@@ -1099,12 +1334,19 @@ extension Api.InputBotApp {
             self.botId = try Api.InputUser(from: &reader)
             self.shortName = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBotAppShortName")
+            json.key(#","bot_id":"#); self.botId.writeJSON(into: &json)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BotApp`: one case per constructor.
-    public indirect enum BotApp: TLObject {
+    public indirect enum BotApp: TLObject, TLJSONWritable {
         /// `botAppNotModified#5da674b7`
         case botAppNotModified
         /// `botApp#95fcd1d6`
@@ -1116,6 +1358,13 @@ extension Api {
             switch self {
             case .botAppNotModified: writer.write(0x5da674b7 as UInt32)
             case .botApp(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .botAppNotModified: json.beginObject("botAppNotModified"); json.endObject()
+            case .botApp(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1135,7 +1384,7 @@ extension Api {
 
 extension Api.BotApp {
     /// TL constructor `botApp#95fcd1d6` of type `BotApp`.
-    public struct BotApp: TLConstructor {
+    public struct BotApp: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1194,12 +1443,25 @@ extension Api.BotApp {
             if _flags & (1 << 0) != 0 { self.document = try Api.Document(from: &reader) } else { self.document = nil }
             self.hash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botApp")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","short_name":"#); json.write(self.shortName)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            if let value = self.document { json.key(#","document":"#); value.writeJSON(into: &json) }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inlineBotWebView#b57295d5` of type `InlineBotWebView`.
-    public struct InlineBotWebView: TLConstructor {
+    public struct InlineBotWebView: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `url:string`
@@ -1224,12 +1486,19 @@ extension Api {
             self.text = try reader.readString()
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inlineBotWebView")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `readParticipantDate#4a4ff172` of type `ReadParticipantDate`.
-    public struct ReadParticipantDate: TLConstructor {
+    public struct ReadParticipantDate: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `date:int`
@@ -1254,12 +1523,19 @@ extension Api {
             self.userId = try reader.readInt64()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("readParticipantDate")
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputChatlistDialogFilter#f3e0da33` of type `InputChatlist`.
-    public struct InputChatlist: TLConstructor {
+    public struct InputChatlist: TLConstructor, TLJSONWritable {
         /// `filter_id:int`
         public var filterId: Int32
 
@@ -1279,12 +1555,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.filterId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChatlistDialogFilter")
+            json.key(#","filter_id":"#); json.write(self.filterId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `exportedChatlistInvite#0c5181ac` of type `ExportedChatlistInvite`.
-    public struct ExportedChatlistInvite: TLConstructor {
+    public struct ExportedChatlistInvite: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `url:string`
@@ -1317,12 +1599,20 @@ extension Api {
             self.url = try reader.readString()
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Peer(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("exportedChatlistInvite")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","peers":"#); json.beginArray(); for (index0, item0) in self.peers.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MessagePeerVote`: one case per constructor.
-    public indirect enum MessagePeerVote: TLObject {
+    public indirect enum MessagePeerVote: TLObject, TLJSONWritable {
         /// `messagePeerVote#b6cc2d5c`
         case messagePeerVote(Api.MessagePeerVote.MessagePeerVote)
         /// `messagePeerVoteInputOption#74cda504`
@@ -1337,6 +1627,14 @@ extension Api {
             case .messagePeerVote(let value): value.serialize(into: &writer)
             case .messagePeerVoteInputOption(let value): value.serialize(into: &writer)
             case .messagePeerVoteMultiple(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .messagePeerVote(let value): value.writeJSON(into: &json)
+            case .messagePeerVoteInputOption(let value): value.writeJSON(into: &json)
+            case .messagePeerVoteMultiple(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1357,7 +1655,7 @@ extension Api {
 
 extension Api.MessagePeerVote {
     /// TL constructor `messagePeerVote#b6cc2d5c` of type `MessagePeerVote`.
-    public struct MessagePeerVote: TLConstructor {
+    public struct MessagePeerVote: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `option:bytes`
@@ -1387,10 +1685,18 @@ extension Api.MessagePeerVote {
             self.option = try reader.readBytes()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messagePeerVote")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","option":"#); json.write(self.option)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messagePeerVoteInputOption#74cda504` of type `MessagePeerVote`.
-    public struct MessagePeerVoteInputOption: TLConstructor {
+    public struct MessagePeerVoteInputOption: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `date:int`
@@ -1415,10 +1721,17 @@ extension Api.MessagePeerVote {
             self.peer = try Api.Peer(from: &reader)
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messagePeerVoteInputOption")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `messagePeerVoteMultiple#4628f6e6` of type `MessagePeerVote`.
-    public struct MessagePeerVoteMultiple: TLConstructor {
+    public struct MessagePeerVoteMultiple: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `options:Vector<bytes>`
@@ -1448,12 +1761,20 @@ extension Api.MessagePeerVote {
             self.options = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readBytes() }
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messagePeerVoteMultiple")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","options":"#); json.beginArray(); for (index0, item0) in self.options.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `storyViews#8d595cd6` of type `StoryViews`.
-    public struct StoryViews: TLConstructor {
+    public struct StoryViews: TLConstructor, TLJSONWritable {
         /// `has_viewers:flags.1?true`
         public var hasViewers: Bool
         /// `views_count:int`
@@ -1505,12 +1826,23 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.reactionsCount = try reader.readInt32() } else { self.reactionsCount = nil }
             if _flags & (1 << 0) != 0 { self.recentViewers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() } } else { self.recentViewers = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyViews")
+            if self.hasViewers { json.key(#","has_viewers":"#); json.write(true) }
+            json.key(#","views_count":"#); json.write(self.viewsCount)
+            if let value = self.forwardsCount { json.key(#","forwards_count":"#); json.write(value) }
+            if let value = self.reactions { json.key(#","reactions":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.reactionsCount { json.key(#","reactions_count":"#); json.write(value) }
+            if let value = self.recentViewers { json.key(#","recent_viewers":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StoryItem`: one case per constructor.
-    public indirect enum StoryItem: TLObject {
+    public indirect enum StoryItem: TLObject, TLJSONWritable {
         /// `storyItemDeleted#51e6ee4f`
         case storyItemDeleted(Api.StoryItem.StoryItemDeleted)
         /// `storyItemSkipped#ffadc913`
@@ -1525,6 +1857,14 @@ extension Api {
             case .storyItemDeleted(let value): value.serialize(into: &writer)
             case .storyItemSkipped(let value): value.serialize(into: &writer)
             case .storyItem(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .storyItemDeleted(let value): value.writeJSON(into: &json)
+            case .storyItemSkipped(let value): value.writeJSON(into: &json)
+            case .storyItem(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1545,7 +1885,7 @@ extension Api {
 
 extension Api.StoryItem {
     /// TL constructor `storyItemDeleted#51e6ee4f` of type `StoryItem`.
-    public struct StoryItemDeleted: TLConstructor {
+    public struct StoryItemDeleted: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
 
@@ -1565,10 +1905,16 @@ extension Api.StoryItem {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyItemDeleted")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 
     /// TL constructor `storyItemSkipped#ffadc913` of type `StoryItem`.
-    public struct StoryItemSkipped: TLConstructor {
+    public struct StoryItemSkipped: TLConstructor, TLJSONWritable {
         /// `close_friends:flags.8?true`
         public var closeFriends: Bool
         /// `live:flags.9?true`
@@ -1611,10 +1957,20 @@ extension Api.StoryItem {
             self.date = try reader.readInt32()
             self.expireDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyItemSkipped")
+            if self.closeFriends { json.key(#","close_friends":"#); json.write(true) }
+            if self.live { json.key(#","live":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","expire_date":"#); json.write(self.expireDate)
+            json.endObject()
+        }
     }
 
     /// TL constructor `storyItem#16a4b93c` of type `StoryItem`.
-    public struct StoryItem: TLConstructor {
+    public struct StoryItem: TLConstructor, TLJSONWritable {
         /// `pinned:flags.5?true`
         public var pinned: Bool
         /// `public:flags.7?true`
@@ -1757,12 +2113,40 @@ extension Api.StoryItem {
             if _flags & (1 << 19) != 0 { self.albums = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() } } else { self.albums = nil }
             if _flags & (1 << 20) != 0 { self.music = try Api.Document(from: &reader) } else { self.music = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyItem")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            if self.`public` { json.key(#","public":"#); json.write(true) }
+            if self.closeFriends { json.key(#","close_friends":"#); json.write(true) }
+            if self.min { json.key(#","min":"#); json.write(true) }
+            if self.noforwards { json.key(#","noforwards":"#); json.write(true) }
+            if self.edited { json.key(#","edited":"#); json.write(true) }
+            if self.contacts { json.key(#","contacts":"#); json.write(true) }
+            if self.selectedContacts { json.key(#","selected_contacts":"#); json.write(true) }
+            if self.out { json.key(#","out":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            if let value = self.fwdFrom { json.key(#","fwd_from":"#); value.writeJSON(into: &json) }
+            json.key(#","expire_date":"#); json.write(self.expireDate)
+            if let value = self.caption { json.key(#","caption":"#); json.write(value) }
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.key(#","media":"#); self.media.writeJSON(into: &json)
+            if let value = self.mediaAreas { json.key(#","media_areas":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.privacy { json.key(#","privacy":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.views { json.key(#","views":"#); value.writeJSON(into: &json) }
+            if let value = self.sentReaction { json.key(#","sent_reaction":"#); value.writeJSON(into: &json) }
+            if let value = self.albums { json.key(#","albums":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.music { json.key(#","music":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StoryView`: one case per constructor.
-    public indirect enum StoryView: TLObject {
+    public indirect enum StoryView: TLObject, TLJSONWritable {
         /// `storyView#b0bdeac5`
         case storyView(Api.StoryView.StoryView)
         /// `storyViewPublicForward#9083670b`
@@ -1777,6 +2161,14 @@ extension Api {
             case .storyView(let value): value.serialize(into: &writer)
             case .storyViewPublicForward(let value): value.serialize(into: &writer)
             case .storyViewPublicRepost(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .storyView(let value): value.writeJSON(into: &json)
+            case .storyViewPublicForward(let value): value.writeJSON(into: &json)
+            case .storyViewPublicRepost(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1797,7 +2189,7 @@ extension Api {
 
 extension Api.StoryView {
     /// TL constructor `storyView#b0bdeac5` of type `StoryView`.
-    public struct StoryView: TLConstructor {
+    public struct StoryView: TLConstructor, TLJSONWritable {
         /// `blocked:flags.0?true`
         public var blocked: Bool
         /// `blocked_my_stories_from:flags.1?true`
@@ -1841,10 +2233,20 @@ extension Api.StoryView {
             self.date = try reader.readInt32()
             if _flags & (1 << 2) != 0 { self.reaction = try Api.Reaction(from: &reader) } else { self.reaction = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyView")
+            if self.blocked { json.key(#","blocked":"#); json.write(true) }
+            if self.blockedMyStoriesFrom { json.key(#","blocked_my_stories_from":"#); json.write(true) }
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.reaction { json.key(#","reaction":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `storyViewPublicForward#9083670b` of type `StoryView`.
-    public struct StoryViewPublicForward: TLConstructor {
+    public struct StoryViewPublicForward: TLConstructor, TLJSONWritable {
         /// `blocked:flags.0?true`
         public var blocked: Bool
         /// `blocked_my_stories_from:flags.1?true`
@@ -1877,10 +2279,18 @@ extension Api.StoryView {
             self.blockedMyStoriesFrom = _flags & (1 << 1) != 0
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyViewPublicForward")
+            if self.blocked { json.key(#","blocked":"#); json.write(true) }
+            if self.blockedMyStoriesFrom { json.key(#","blocked_my_stories_from":"#); json.write(true) }
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `storyViewPublicRepost#bd74cf49` of type `StoryView`.
-    public struct StoryViewPublicRepost: TLConstructor {
+    public struct StoryViewPublicRepost: TLConstructor, TLJSONWritable {
         /// `blocked:flags.0?true`
         public var blocked: Bool
         /// `blocked_my_stories_from:flags.1?true`
@@ -1918,12 +2328,21 @@ extension Api.StoryView {
             self.peerId = try Api.Peer(from: &reader)
             self.story = try Api.StoryItem(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyViewPublicRepost")
+            if self.blocked { json.key(#","blocked":"#); json.write(true) }
+            if self.blockedMyStoriesFrom { json.key(#","blocked_my_stories_from":"#); json.write(true) }
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.key(#","story":"#); self.story.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputReplyTo`: one case per constructor.
-    public indirect enum InputReplyTo: TLObject {
+    public indirect enum InputReplyTo: TLObject, TLJSONWritable {
         /// `inputReplyToMessage#3bd4b7c2`
         case inputReplyToMessage(Api.InputReplyTo.InputReplyToMessage)
         /// `inputReplyToStory#5881323a`
@@ -1941,6 +2360,15 @@ extension Api {
             case .inputReplyToStory(let value): value.serialize(into: &writer)
             case .inputReplyToMonoForum(let value): value.serialize(into: &writer)
             case .inputReplyToEphemeralMessage(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputReplyToMessage(let value): value.writeJSON(into: &json)
+            case .inputReplyToStory(let value): value.writeJSON(into: &json)
+            case .inputReplyToMonoForum(let value): value.writeJSON(into: &json)
+            case .inputReplyToEphemeralMessage(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1962,7 +2390,7 @@ extension Api {
 
 extension Api.InputReplyTo {
     /// TL constructor `inputReplyToMessage#3bd4b7c2` of type `InputReplyTo`.
-    public struct InputReplyToMessage: TLConstructor {
+    public struct InputReplyToMessage: TLConstructor, TLJSONWritable {
         /// `reply_to_msg_id:int`
         public var replyToMsgId: Int32
         /// `top_msg_id:flags.0?int`
@@ -2033,10 +2461,24 @@ extension Api.InputReplyTo {
             if _flags & (1 << 6) != 0 { self.todoItemId = try reader.readInt32() } else { self.todoItemId = nil }
             if _flags & (1 << 7) != 0 { self.pollOption = try reader.readBytes() } else { self.pollOption = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputReplyToMessage")
+            json.key(#","reply_to_msg_id":"#); json.write(self.replyToMsgId)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            if let value = self.replyToPeerId { json.key(#","reply_to_peer_id":"#); value.writeJSON(into: &json) }
+            if let value = self.quoteText { json.key(#","quote_text":"#); json.write(value) }
+            if let value = self.quoteEntities { json.key(#","quote_entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.quoteOffset { json.key(#","quote_offset":"#); json.write(value) }
+            if let value = self.monoforumPeerId { json.key(#","monoforum_peer_id":"#); value.writeJSON(into: &json) }
+            if let value = self.todoItemId { json.key(#","todo_item_id":"#); json.write(value) }
+            if let value = self.pollOption { json.key(#","poll_option":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputReplyToStory#5881323a` of type `InputReplyTo`.
-    public struct InputReplyToStory: TLConstructor {
+    public struct InputReplyToStory: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `story_id:int`
@@ -2061,10 +2503,17 @@ extension Api.InputReplyTo {
             self.peer = try Api.InputPeer(from: &reader)
             self.storyId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputReplyToStory")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","story_id":"#); json.write(self.storyId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputReplyToMonoForum#69d66c45` of type `InputReplyTo`.
-    public struct InputReplyToMonoForum: TLConstructor {
+    public struct InputReplyToMonoForum: TLConstructor, TLJSONWritable {
         /// `monoforum_peer_id:InputPeer`
         public var monoforumPeerId: Api.InputPeer
 
@@ -2084,10 +2533,16 @@ extension Api.InputReplyTo {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.monoforumPeerId = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputReplyToMonoForum")
+            json.key(#","monoforum_peer_id":"#); self.monoforumPeerId.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputReplyToEphemeralMessage#4119b95e` of type `InputReplyTo`.
-    public struct InputReplyToEphemeralMessage: TLConstructor {
+    public struct InputReplyToEphemeralMessage: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
 
@@ -2107,12 +2562,18 @@ extension Api.InputReplyTo {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.id = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputReplyToEphemeralMessage")
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `exportedStoryLink#3fc9053b` of type `ExportedStoryLink`.
-    public struct ExportedStoryLink: TLConstructor {
+    public struct ExportedStoryLink: TLConstructor, TLJSONWritable {
         /// `link:string`
         public var link: String
 
@@ -2132,12 +2593,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.link = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("exportedStoryLink")
+            json.key(#","link":"#); json.write(self.link)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `storiesStealthMode#712e27fd` of type `StoriesStealthMode`.
-    public struct StoriesStealthMode: TLConstructor {
+    public struct StoriesStealthMode: TLConstructor, TLJSONWritable {
         /// `active_until_date:flags.0?int`
         public var activeUntilDate: Int32?
         /// `cooldown_until_date:flags.1?int`
@@ -2167,12 +2634,19 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.activeUntilDate = try reader.readInt32() } else { self.activeUntilDate = nil }
             if _flags & (1 << 1) != 0 { self.cooldownUntilDate = try reader.readInt32() } else { self.cooldownUntilDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storiesStealthMode")
+            if let value = self.activeUntilDate { json.key(#","active_until_date":"#); json.write(value) }
+            if let value = self.cooldownUntilDate { json.key(#","cooldown_until_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `mediaAreaCoordinates#cfc9e002` of type `MediaAreaCoordinates`.
-    public struct MediaAreaCoordinates: TLConstructor {
+    public struct MediaAreaCoordinates: TLConstructor, TLJSONWritable {
         /// `x:double`
         public var x: Double
         /// `y:double`
@@ -2221,12 +2695,23 @@ extension Api {
             self.rotation = try reader.readDouble()
             if _flags & (1 << 0) != 0 { self.radius = try reader.readDouble() } else { self.radius = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaCoordinates")
+            json.key(#","x":"#); json.write(self.x)
+            json.key(#","y":"#); json.write(self.y)
+            json.key(#","w":"#); json.write(self.w)
+            json.key(#","h":"#); json.write(self.h)
+            json.key(#","rotation":"#); json.write(self.rotation)
+            if let value = self.radius { json.key(#","radius":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `MediaArea`: one case per constructor.
-    public indirect enum MediaArea: TLObject {
+    public indirect enum MediaArea: TLObject, TLJSONWritable {
         /// `mediaAreaVenue#be82db9c`
         case mediaAreaVenue(Api.MediaArea.MediaAreaVenue)
         /// `inputMediaAreaVenue#b282217f`
@@ -2262,6 +2747,20 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .mediaAreaVenue(let value): value.writeJSON(into: &json)
+            case .inputMediaAreaVenue(let value): value.writeJSON(into: &json)
+            case .mediaAreaGeoPoint(let value): value.writeJSON(into: &json)
+            case .mediaAreaSuggestedReaction(let value): value.writeJSON(into: &json)
+            case .mediaAreaChannelPost(let value): value.writeJSON(into: &json)
+            case .inputMediaAreaChannelPost(let value): value.writeJSON(into: &json)
+            case .mediaAreaUrl(let value): value.writeJSON(into: &json)
+            case .mediaAreaWeather(let value): value.writeJSON(into: &json)
+            case .mediaAreaStarGift(let value): value.writeJSON(into: &json)
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -2285,7 +2784,7 @@ extension Api {
 
 extension Api.MediaArea {
     /// TL constructor `mediaAreaVenue#be82db9c` of type `MediaArea`.
-    public struct MediaAreaVenue: TLConstructor {
+    public struct MediaAreaVenue: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `geo:GeoPoint`
@@ -2335,10 +2834,22 @@ extension Api.MediaArea {
             self.venueId = try reader.readString()
             self.venueType = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaVenue")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","address":"#); json.write(self.address)
+            json.key(#","provider":"#); json.write(self.provider)
+            json.key(#","venue_id":"#); json.write(self.venueId)
+            json.key(#","venue_type":"#); json.write(self.venueType)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaAreaVenue#b282217f` of type `MediaArea`.
-    public struct InputMediaAreaVenue: TLConstructor {
+    public struct InputMediaAreaVenue: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `query_id:long`
@@ -2368,10 +2879,18 @@ extension Api.MediaArea {
             self.queryId = try reader.readInt64()
             self.resultId = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaAreaVenue")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","query_id":"#); json.write(self.queryId)
+            json.key(#","result_id":"#); json.write(self.resultId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `mediaAreaGeoPoint#cad5452d` of type `MediaArea`.
-    public struct MediaAreaGeoPoint: TLConstructor {
+    public struct MediaAreaGeoPoint: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `geo:GeoPoint`
@@ -2405,10 +2924,18 @@ extension Api.MediaArea {
             self.geo = try Api.GeoPoint(from: &reader)
             if _flags & (1 << 0) != 0 { self.address = try Api.GeoPointAddress(from: &reader) } else { self.address = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaGeoPoint")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","geo":"#); self.geo.writeJSON(into: &json)
+            if let value = self.address { json.key(#","address":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `mediaAreaSuggestedReaction#14455871` of type `MediaArea`.
-    public struct MediaAreaSuggestedReaction: TLConstructor {
+    public struct MediaAreaSuggestedReaction: TLConstructor, TLJSONWritable {
         /// `dark:flags.0?true`
         public var dark: Bool
         /// `flipped:flags.1?true`
@@ -2446,10 +2973,19 @@ extension Api.MediaArea {
             self.coordinates = try Api.MediaAreaCoordinates(from: &reader)
             self.reaction = try Api.Reaction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaSuggestedReaction")
+            if self.dark { json.key(#","dark":"#); json.write(true) }
+            if self.flipped { json.key(#","flipped":"#); json.write(true) }
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `mediaAreaChannelPost#770416af` of type `MediaArea`.
-    public struct MediaAreaChannelPost: TLConstructor {
+    public struct MediaAreaChannelPost: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `channel_id:long`
@@ -2479,10 +3015,18 @@ extension Api.MediaArea {
             self.channelId = try reader.readInt64()
             self.msgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaChannelPost")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputMediaAreaChannelPost#2271f2bf` of type `MediaArea`.
-    public struct InputMediaAreaChannelPost: TLConstructor {
+    public struct InputMediaAreaChannelPost: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `channel:InputChannel`
@@ -2512,10 +3056,18 @@ extension Api.MediaArea {
             self.channel = try Api.InputChannel(from: &reader)
             self.msgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMediaAreaChannelPost")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","channel":"#); self.channel.writeJSON(into: &json)
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `mediaAreaUrl#37381085` of type `MediaArea`.
-    public struct MediaAreaUrl: TLConstructor {
+    public struct MediaAreaUrl: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `url:string`
@@ -2540,10 +3092,17 @@ extension Api.MediaArea {
             self.coordinates = try Api.MediaAreaCoordinates(from: &reader)
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaUrl")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 
     /// TL constructor `mediaAreaWeather#49a6549c` of type `MediaArea`.
-    public struct MediaAreaWeather: TLConstructor {
+    public struct MediaAreaWeather: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `emoji:string`
@@ -2578,10 +3137,19 @@ extension Api.MediaArea {
             self.temperatureC = try reader.readDouble()
             self.color = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaWeather")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","emoji":"#); json.write(self.emoji)
+            json.key(#","temperature_c":"#); json.write(self.temperatureC)
+            json.key(#","color":"#); json.write(self.color)
+            json.endObject()
+        }
     }
 
     /// TL constructor `mediaAreaStarGift#5787686d` of type `MediaArea`.
-    public struct MediaAreaStarGift: TLConstructor {
+    public struct MediaAreaStarGift: TLConstructor, TLJSONWritable {
         /// `coordinates:MediaAreaCoordinates`
         public var coordinates: Api.MediaAreaCoordinates
         /// `slug:string`
@@ -2606,12 +3174,19 @@ extension Api.MediaArea {
             self.coordinates = try Api.MediaAreaCoordinates(from: &reader)
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("mediaAreaStarGift")
+            json.key(#","coordinates":"#); self.coordinates.writeJSON(into: &json)
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `peerStories#9a35e999` of type `PeerStories`.
-    public struct PeerStories: TLConstructor {
+    public struct PeerStories: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `max_read_id:flags.0?int`
@@ -2645,12 +3220,20 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.maxReadId = try reader.readInt32() } else { self.maxReadId = nil }
             self.stories = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StoryItem(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerStories")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.maxReadId { json.key(#","max_read_id":"#); json.write(value) }
+            json.key(#","stories":"#); json.beginArray(); for (index0, item0) in self.stories.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `premiumGiftCodeOption#257e962b` of type `PremiumGiftCodeOption`.
-    public struct PremiumGiftCodeOption: TLConstructor {
+    public struct PremiumGiftCodeOption: TLConstructor, TLJSONWritable {
         /// `users:int`
         public var users: Int32
         /// `months:int`
@@ -2700,12 +3283,23 @@ extension Api {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("premiumGiftCodeOption")
+            json.key(#","users":"#); json.write(self.users)
+            json.key(#","months":"#); json.write(self.months)
+            if let value = self.storeProduct { json.key(#","store_product":"#); json.write(value) }
+            if let value = self.storeQuantity { json.key(#","store_quantity":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PrepaidGiveaway`: one case per constructor.
-    public indirect enum PrepaidGiveaway: TLObject {
+    public indirect enum PrepaidGiveaway: TLObject, TLJSONWritable {
         /// `prepaidGiveaway#b2539d54`
         case prepaidGiveaway(Api.PrepaidGiveaway.PrepaidGiveaway)
         /// `prepaidStarsGiveaway#9a9d77e0`
@@ -2717,6 +3311,13 @@ extension Api {
             switch self {
             case .prepaidGiveaway(let value): value.serialize(into: &writer)
             case .prepaidStarsGiveaway(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .prepaidGiveaway(let value): value.writeJSON(into: &json)
+            case .prepaidStarsGiveaway(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2736,7 +3337,7 @@ extension Api {
 
 extension Api.PrepaidGiveaway {
     /// TL constructor `prepaidGiveaway#b2539d54` of type `PrepaidGiveaway`.
-    public struct PrepaidGiveaway: TLConstructor {
+    public struct PrepaidGiveaway: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `months:int`
@@ -2771,10 +3372,19 @@ extension Api.PrepaidGiveaway {
             self.quantity = try reader.readInt32()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("prepaidGiveaway")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","months":"#); json.write(self.months)
+            json.key(#","quantity":"#); json.write(self.quantity)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 
     /// TL constructor `prepaidStarsGiveaway#9a9d77e0` of type `PrepaidGiveaway`.
-    public struct PrepaidStarsGiveaway: TLConstructor {
+    public struct PrepaidStarsGiveaway: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `stars:long`
@@ -2814,12 +3424,22 @@ extension Api.PrepaidGiveaway {
             self.boosts = try reader.readInt32()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("prepaidStarsGiveaway")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","stars":"#); json.write(self.stars)
+            json.key(#","quantity":"#); json.write(self.quantity)
+            json.key(#","boosts":"#); json.write(self.boosts)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `boost#4b3e14d6` of type `Boost`.
-    public struct Boost: TLConstructor {
+    public struct Boost: TLConstructor, TLJSONWritable {
         /// `gift:flags.1?true`
         public var gift: Bool
         /// `giveaway:flags.2?true`
@@ -2897,12 +3517,28 @@ extension Api {
             if _flags & (1 << 5) != 0 { self.multiplier = try reader.readInt32() } else { self.multiplier = nil }
             if _flags & (1 << 6) != 0 { self.stars = try reader.readInt64() } else { self.stars = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("boost")
+            if self.gift { json.key(#","gift":"#); json.write(true) }
+            if self.giveaway { json.key(#","giveaway":"#); json.write(true) }
+            if self.unclaimed { json.key(#","unclaimed":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            if let value = self.userId { json.key(#","user_id":"#); json.write(value) }
+            if let value = self.giveawayMsgId { json.key(#","giveaway_msg_id":"#); json.write(value) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","expires":"#); json.write(self.expires)
+            if let value = self.usedGiftSlug { json.key(#","used_gift_slug":"#); json.write(value) }
+            if let value = self.multiplier { json.key(#","multiplier":"#); json.write(value) }
+            if let value = self.stars { json.key(#","stars":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `myBoost#c448415c` of type `MyBoost`.
-    public struct MyBoost: TLConstructor {
+    public struct MyBoost: TLConstructor, TLJSONWritable {
         /// `slot:int`
         public var slot: Int32
         /// `peer:flags.0?Peer`
@@ -2947,12 +3583,22 @@ extension Api {
             self.expires = try reader.readInt32()
             if _flags & (1 << 1) != 0 { self.cooldownUntilDate = try reader.readInt32() } else { self.cooldownUntilDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("myBoost")
+            json.key(#","slot":"#); json.write(self.slot)
+            if let value = self.peer { json.key(#","peer":"#); value.writeJSON(into: &json) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","expires":"#); json.write(self.expires)
+            if let value = self.cooldownUntilDate { json.key(#","cooldown_until_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `storyFwdHeader#b826e150` of type `StoryFwdHeader`.
-    public struct StoryFwdHeader: TLConstructor {
+    public struct StoryFwdHeader: TLConstructor, TLJSONWritable {
         /// `modified:flags.3?true`
         public var modified: Bool
         /// `from:flags.0?Peer`
@@ -2993,12 +3639,21 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.fromName = try reader.readString() } else { self.fromName = nil }
             if _flags & (1 << 2) != 0 { self.storyId = try reader.readInt32() } else { self.storyId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyFwdHeader")
+            if self.modified { json.key(#","modified":"#); json.write(true) }
+            if let value = self.from { json.key(#","from":"#); value.writeJSON(into: &json) }
+            if let value = self.fromName { json.key(#","from_name":"#); json.write(value) }
+            if let value = self.storyId { json.key(#","story_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PostInteractionCounters`: one case per constructor.
-    public indirect enum PostInteractionCounters: TLObject {
+    public indirect enum PostInteractionCounters: TLObject, TLJSONWritable {
         /// `postInteractionCountersMessage#e7058e7f`
         case postInteractionCountersMessage(Api.PostInteractionCounters.PostInteractionCountersMessage)
         /// `postInteractionCountersStory#8a480e27`
@@ -3010,6 +3665,13 @@ extension Api {
             switch self {
             case .postInteractionCountersMessage(let value): value.serialize(into: &writer)
             case .postInteractionCountersStory(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .postInteractionCountersMessage(let value): value.writeJSON(into: &json)
+            case .postInteractionCountersStory(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3029,7 +3691,7 @@ extension Api {
 
 extension Api.PostInteractionCounters {
     /// TL constructor `postInteractionCountersMessage#e7058e7f` of type `PostInteractionCounters`.
-    public struct PostInteractionCountersMessage: TLConstructor {
+    public struct PostInteractionCountersMessage: TLConstructor, TLJSONWritable {
         /// `msg_id:int`
         public var msgId: Int32
         /// `views:int`
@@ -3064,10 +3726,19 @@ extension Api.PostInteractionCounters {
             self.forwards = try reader.readInt32()
             self.reactions = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("postInteractionCountersMessage")
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","views":"#); json.write(self.views)
+            json.key(#","forwards":"#); json.write(self.forwards)
+            json.key(#","reactions":"#); json.write(self.reactions)
+            json.endObject()
+        }
     }
 
     /// TL constructor `postInteractionCountersStory#8a480e27` of type `PostInteractionCounters`.
-    public struct PostInteractionCountersStory: TLConstructor {
+    public struct PostInteractionCountersStory: TLConstructor, TLJSONWritable {
         /// `story_id:int`
         public var storyId: Int32
         /// `views:int`
@@ -3102,12 +3773,21 @@ extension Api.PostInteractionCounters {
             self.forwards = try reader.readInt32()
             self.reactions = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("postInteractionCountersStory")
+            json.key(#","story_id":"#); json.write(self.storyId)
+            json.key(#","views":"#); json.write(self.views)
+            json.key(#","forwards":"#); json.write(self.forwards)
+            json.key(#","reactions":"#); json.write(self.reactions)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PublicForward`: one case per constructor.
-    public indirect enum PublicForward: TLObject {
+    public indirect enum PublicForward: TLObject, TLJSONWritable {
         /// `publicForwardMessage#01f2bf4a`
         case publicForwardMessage(Api.PublicForward.PublicForwardMessage)
         /// `publicForwardStory#edf3add0`
@@ -3119,6 +3799,13 @@ extension Api {
             switch self {
             case .publicForwardMessage(let value): value.serialize(into: &writer)
             case .publicForwardStory(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .publicForwardMessage(let value): value.writeJSON(into: &json)
+            case .publicForwardStory(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3138,7 +3825,7 @@ extension Api {
 
 extension Api.PublicForward {
     /// TL constructor `publicForwardMessage#01f2bf4a` of type `PublicForward`.
-    public struct PublicForwardMessage: TLConstructor {
+    public struct PublicForwardMessage: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -3158,10 +3845,16 @@ extension Api.PublicForward {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("publicForwardMessage")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `publicForwardStory#edf3add0` of type `PublicForward`.
-    public struct PublicForwardStory: TLConstructor {
+    public struct PublicForwardStory: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `story:StoryItem`
@@ -3186,12 +3879,19 @@ extension Api.PublicForward {
             self.peer = try Api.Peer(from: &reader)
             self.story = try Api.StoryItem(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("publicForwardStory")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","story":"#); self.story.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PeerColor`: one case per constructor.
-    public indirect enum PeerColor: TLObject {
+    public indirect enum PeerColor: TLObject, TLJSONWritable {
         /// `peerColor#b54b5acf`
         case peerColor(Api.PeerColor.PeerColor)
         /// `peerColorCollectible#b9c0639a`
@@ -3206,6 +3906,14 @@ extension Api {
             case .peerColor(let value): value.serialize(into: &writer)
             case .peerColorCollectible(let value): value.serialize(into: &writer)
             case .inputPeerColorCollectible(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .peerColor(let value): value.writeJSON(into: &json)
+            case .peerColorCollectible(let value): value.writeJSON(into: &json)
+            case .inputPeerColorCollectible(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3226,7 +3934,7 @@ extension Api {
 
 extension Api.PeerColor {
     /// TL constructor `peerColor#b54b5acf` of type `PeerColor`.
-    public struct PeerColor: TLConstructor {
+    public struct PeerColor: TLConstructor, TLJSONWritable {
         /// `color:flags.0?int`
         public var color: Int32?
         /// `background_emoji_id:flags.1?long`
@@ -3256,10 +3964,17 @@ extension Api.PeerColor {
             if _flags & (1 << 0) != 0 { self.color = try reader.readInt32() } else { self.color = nil }
             if _flags & (1 << 1) != 0 { self.backgroundEmojiId = try reader.readInt64() } else { self.backgroundEmojiId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerColor")
+            if let value = self.color { json.key(#","color":"#); json.write(value) }
+            if let value = self.backgroundEmojiId { json.key(#","background_emoji_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `peerColorCollectible#b9c0639a` of type `PeerColor`.
-    public struct PeerColorCollectible: TLConstructor {
+    public struct PeerColorCollectible: TLConstructor, TLJSONWritable {
         /// `collectible_id:long`
         public var collectibleId: Int64
         /// `gift_emoji_id:long`
@@ -3314,10 +4029,22 @@ extension Api.PeerColor {
             if _flags & (1 << 0) != 0 { self.darkAccentColor = try reader.readInt32() } else { self.darkAccentColor = nil }
             if _flags & (1 << 1) != 0 { self.darkColors = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt32() } } else { self.darkColors = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("peerColorCollectible")
+            json.key(#","collectible_id":"#); json.write(self.collectibleId)
+            json.key(#","gift_emoji_id":"#); json.write(self.giftEmojiId)
+            json.key(#","background_emoji_id":"#); json.write(self.backgroundEmojiId)
+            json.key(#","accent_color":"#); json.write(self.accentColor)
+            json.key(#","colors":"#); json.beginArray(); for (index0, item0) in self.colors.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            if let value = self.darkAccentColor { json.key(#","dark_accent_color":"#); json.write(value) }
+            if let value = self.darkColors { json.key(#","dark_colors":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPeerColorCollectible#b8ea86a9` of type `PeerColor`.
-    public struct InputPeerColorCollectible: TLConstructor {
+    public struct InputPeerColorCollectible: TLConstructor, TLJSONWritable {
         /// `collectible_id:long`
         public var collectibleId: Int64
 
@@ -3337,12 +4064,18 @@ extension Api.PeerColor {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.collectibleId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPeerColorCollectible")
+            json.key(#","collectible_id":"#); json.write(self.collectibleId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StoryReaction`: one case per constructor.
-    public indirect enum StoryReaction: TLObject {
+    public indirect enum StoryReaction: TLObject, TLJSONWritable {
         /// `storyReaction#6090d6d5`
         case storyReaction(Api.StoryReaction.StoryReaction)
         /// `storyReactionPublicForward#bbab2643`
@@ -3357,6 +4090,14 @@ extension Api {
             case .storyReaction(let value): value.serialize(into: &writer)
             case .storyReactionPublicForward(let value): value.serialize(into: &writer)
             case .storyReactionPublicRepost(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .storyReaction(let value): value.writeJSON(into: &json)
+            case .storyReactionPublicForward(let value): value.writeJSON(into: &json)
+            case .storyReactionPublicRepost(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3377,7 +4118,7 @@ extension Api {
 
 extension Api.StoryReaction {
     /// TL constructor `storyReaction#6090d6d5` of type `StoryReaction`.
-    public struct StoryReaction: TLConstructor {
+    public struct StoryReaction: TLConstructor, TLJSONWritable {
         /// `peer_id:Peer`
         public var peerId: Api.Peer
         /// `date:int`
@@ -3407,10 +4148,18 @@ extension Api.StoryReaction {
             self.date = try reader.readInt32()
             self.reaction = try Api.Reaction(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyReaction")
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `storyReactionPublicForward#bbab2643` of type `StoryReaction`.
-    public struct StoryReactionPublicForward: TLConstructor {
+    public struct StoryReactionPublicForward: TLConstructor, TLJSONWritable {
         /// `message:Message`
         public var message: Api.Message
 
@@ -3430,10 +4179,16 @@ extension Api.StoryReaction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.message = try Api.Message(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyReactionPublicForward")
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `storyReactionPublicRepost#cfcd0f13` of type `StoryReaction`.
-    public struct StoryReactionPublicRepost: TLConstructor {
+    public struct StoryReactionPublicRepost: TLConstructor, TLJSONWritable {
         /// `peer_id:Peer`
         public var peerId: Api.Peer
         /// `story:StoryItem`
@@ -3458,12 +4213,19 @@ extension Api.StoryReaction {
             self.peerId = try Api.Peer(from: &reader)
             self.story = try Api.StoryItem(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyReactionPublicRepost")
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.key(#","story":"#); self.story.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `SavedDialog`: one case per constructor.
-    public indirect enum SavedDialog: TLObject {
+    public indirect enum SavedDialog: TLObject, TLJSONWritable {
         /// `savedDialog#bd87cb6c`
         case savedDialog(Api.SavedDialog.SavedDialog)
         /// `monoForumDialog#64407ea7`
@@ -3475,6 +4237,13 @@ extension Api {
             switch self {
             case .savedDialog(let value): value.serialize(into: &writer)
             case .monoForumDialog(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedDialog(let value): value.writeJSON(into: &json)
+            case .monoForumDialog(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3494,7 +4263,7 @@ extension Api {
 
 extension Api.SavedDialog {
     /// TL constructor `savedDialog#bd87cb6c` of type `SavedDialog`.
-    public struct SavedDialog: TLConstructor {
+    public struct SavedDialog: TLConstructor, TLJSONWritable {
         /// `pinned:flags.2?true`
         public var pinned: Bool
         /// `peer:Peer`
@@ -3527,10 +4296,18 @@ extension Api.SavedDialog {
             self.peer = try Api.Peer(from: &reader)
             self.topMessage = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("savedDialog")
+            if self.pinned { json.key(#","pinned":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","top_message":"#); json.write(self.topMessage)
+            json.endObject()
+        }
     }
 
     /// TL constructor `monoForumDialog#64407ea7` of type `SavedDialog`.
-    public struct MonoForumDialog: TLConstructor {
+    public struct MonoForumDialog: TLConstructor, TLJSONWritable {
         /// `unread_mark:flags.3?true`
         public var unreadMark: Bool
         /// `nopaid_messages_exception:flags.4?true`
@@ -3594,12 +4371,26 @@ extension Api.SavedDialog {
             self.unreadReactionsCount = try reader.readInt32()
             if _flags & (1 << 1) != 0 { self.draft = try Api.DraftMessage(from: &reader) } else { self.draft = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("monoForumDialog")
+            if self.unreadMark { json.key(#","unread_mark":"#); json.write(true) }
+            if self.nopaidMessagesException { json.key(#","nopaid_messages_exception":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","top_message":"#); json.write(self.topMessage)
+            json.key(#","read_inbox_max_id":"#); json.write(self.readInboxMaxId)
+            json.key(#","read_outbox_max_id":"#); json.write(self.readOutboxMaxId)
+            json.key(#","unread_count":"#); json.write(self.unreadCount)
+            json.key(#","unread_reactions_count":"#); json.write(self.unreadReactionsCount)
+            if let value = self.draft { json.key(#","draft":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `savedReactionTag#cb6ff828` of type `SavedReactionTag`.
-    public struct SavedReactionTag: TLConstructor {
+    public struct SavedReactionTag: TLConstructor, TLJSONWritable {
         /// `reaction:Reaction`
         public var reaction: Api.Reaction
         /// `title:flags.0?string`
@@ -3633,12 +4424,20 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.title = try reader.readString() } else { self.title = nil }
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("savedReactionTag")
+            json.key(#","reaction":"#); self.reaction.writeJSON(into: &json)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `outboxReadDate#3bb842ac` of type `OutboxReadDate`.
-    public struct OutboxReadDate: TLConstructor {
+    public struct OutboxReadDate: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
 
@@ -3658,12 +4457,18 @@ extension Api {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("outboxReadDate")
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `smsJob#e6a1eeb8` of type `SmsJob`.
-    public struct SmsJob: TLConstructor {
+    public struct SmsJob: TLConstructor, TLJSONWritable {
         /// `job_id:string`
         public var jobId: String
         /// `phone_number:string`
@@ -3693,12 +4498,20 @@ extension Api {
             self.phoneNumber = try reader.readString()
             self.text = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("smsJob")
+            json.key(#","job_id":"#); json.write(self.jobId)
+            json.key(#","phone_number":"#); json.write(self.phoneNumber)
+            json.key(#","text":"#); json.write(self.text)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessWeeklyOpen#120b1ab9` of type `BusinessWeeklyOpen`.
-    public struct BusinessWeeklyOpen: TLConstructor {
+    public struct BusinessWeeklyOpen: TLConstructor, TLJSONWritable {
         /// `start_minute:int`
         public var startMinute: Int32
         /// `end_minute:int`
@@ -3723,12 +4536,19 @@ extension Api {
             self.startMinute = try reader.readInt32()
             self.endMinute = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessWeeklyOpen")
+            json.key(#","start_minute":"#); json.write(self.startMinute)
+            json.key(#","end_minute":"#); json.write(self.endMinute)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessWorkHours#8c92b098` of type `BusinessWorkHours`.
-    public struct BusinessWorkHours: TLConstructor {
+    public struct BusinessWorkHours: TLConstructor, TLJSONWritable {
         /// `open_now:flags.0?true`
         public var openNow: Bool
         /// `timezone_id:string`
@@ -3761,12 +4581,20 @@ extension Api {
             self.timezoneId = try reader.readString()
             self.weeklyOpen = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.BusinessWeeklyOpen(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessWorkHours")
+            if self.openNow { json.key(#","open_now":"#); json.write(true) }
+            json.key(#","timezone_id":"#); json.write(self.timezoneId)
+            json.key(#","weekly_open":"#); json.beginArray(); for (index0, item0) in self.weeklyOpen.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessLocation#ac5c1af7` of type `BusinessLocation`.
-    public struct BusinessLocation: TLConstructor {
+    public struct BusinessLocation: TLConstructor, TLJSONWritable {
         /// `geo_point:flags.0?GeoPoint`
         public var geoPoint: Api.GeoPoint?
         /// `address:string`
@@ -3795,12 +4623,19 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.geoPoint = try Api.GeoPoint(from: &reader) } else { self.geoPoint = nil }
             self.address = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessLocation")
+            if let value = self.geoPoint { json.key(#","geo_point":"#); value.writeJSON(into: &json) }
+            json.key(#","address":"#); json.write(self.address)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputBusinessRecipients#6f8b32aa` of type `InputBusinessRecipients`.
-    public struct InputBusinessRecipients: TLConstructor {
+    public struct InputBusinessRecipients: TLConstructor, TLJSONWritable {
         /// `existing_chats:flags.0?true`
         public var existingChats: Bool
         /// `new_chats:flags.1?true`
@@ -3849,12 +4684,23 @@ extension Api {
             self.excludeSelected = _flags & (1 << 5) != 0
             if _flags & (1 << 4) != 0 { self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputUser(from: &reader) } } else { self.users = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBusinessRecipients")
+            if self.existingChats { json.key(#","existing_chats":"#); json.write(true) }
+            if self.newChats { json.key(#","new_chats":"#); json.write(true) }
+            if self.contacts { json.key(#","contacts":"#); json.write(true) }
+            if self.nonContacts { json.key(#","non_contacts":"#); json.write(true) }
+            if self.excludeSelected { json.key(#","exclude_selected":"#); json.write(true) }
+            if let value = self.users { json.key(#","users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessRecipients#21108ff7` of type `BusinessRecipients`.
-    public struct BusinessRecipients: TLConstructor {
+    public struct BusinessRecipients: TLConstructor, TLJSONWritable {
         /// `existing_chats:flags.0?true`
         public var existingChats: Bool
         /// `new_chats:flags.1?true`
@@ -3903,12 +4749,23 @@ extension Api {
             self.excludeSelected = _flags & (1 << 5) != 0
             if _flags & (1 << 4) != 0 { self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() } } else { self.users = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessRecipients")
+            if self.existingChats { json.key(#","existing_chats":"#); json.write(true) }
+            if self.newChats { json.key(#","new_chats":"#); json.write(true) }
+            if self.contacts { json.key(#","contacts":"#); json.write(true) }
+            if self.nonContacts { json.key(#","non_contacts":"#); json.write(true) }
+            if self.excludeSelected { json.key(#","exclude_selected":"#); json.write(true) }
+            if let value = self.users { json.key(#","users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `BusinessAwayMessageSchedule`: one case per constructor.
-    public indirect enum BusinessAwayMessageSchedule: TLObject {
+    public indirect enum BusinessAwayMessageSchedule: TLObject, TLJSONWritable {
         /// `businessAwayMessageScheduleAlways#c9b9e2b9`
         case businessAwayMessageScheduleAlways
         /// `businessAwayMessageScheduleOutsideWorkHours#c3f2f501`
@@ -3923,6 +4780,14 @@ extension Api {
             case .businessAwayMessageScheduleAlways: writer.write(0xc9b9e2b9 as UInt32)
             case .businessAwayMessageScheduleOutsideWorkHours: writer.write(0xc3f2f501 as UInt32)
             case .businessAwayMessageScheduleCustom(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .businessAwayMessageScheduleAlways: json.beginObject("businessAwayMessageScheduleAlways"); json.endObject()
+            case .businessAwayMessageScheduleOutsideWorkHours: json.beginObject("businessAwayMessageScheduleOutsideWorkHours"); json.endObject()
+            case .businessAwayMessageScheduleCustom(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -3943,7 +4808,7 @@ extension Api {
 
 extension Api.BusinessAwayMessageSchedule {
     /// TL constructor `businessAwayMessageScheduleCustom#cc4d9ecc` of type `BusinessAwayMessageSchedule`.
-    public struct BusinessAwayMessageScheduleCustom: TLConstructor {
+    public struct BusinessAwayMessageScheduleCustom: TLConstructor, TLJSONWritable {
         /// `start_date:int`
         public var startDate: Int32
         /// `end_date:int`
@@ -3968,12 +4833,19 @@ extension Api.BusinessAwayMessageSchedule {
             self.startDate = try reader.readInt32()
             self.endDate = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessAwayMessageScheduleCustom")
+            json.key(#","start_date":"#); json.write(self.startDate)
+            json.key(#","end_date":"#); json.write(self.endDate)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputBusinessGreetingMessage#0194cb3b` of type `InputBusinessGreetingMessage`.
-    public struct InputBusinessGreetingMessage: TLConstructor {
+    public struct InputBusinessGreetingMessage: TLConstructor, TLJSONWritable {
         /// `shortcut_id:int`
         public var shortcutId: Int32
         /// `recipients:InputBusinessRecipients`
@@ -4003,12 +4875,20 @@ extension Api {
             self.recipients = try Api.InputBusinessRecipients(from: &reader)
             self.noActivityDays = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBusinessGreetingMessage")
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.key(#","recipients":"#); self.recipients.writeJSON(into: &json)
+            json.key(#","no_activity_days":"#); json.write(self.noActivityDays)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessGreetingMessage#e519abab` of type `BusinessGreetingMessage`.
-    public struct BusinessGreetingMessage: TLConstructor {
+    public struct BusinessGreetingMessage: TLConstructor, TLJSONWritable {
         /// `shortcut_id:int`
         public var shortcutId: Int32
         /// `recipients:BusinessRecipients`
@@ -4038,12 +4918,20 @@ extension Api {
             self.recipients = try Api.BusinessRecipients(from: &reader)
             self.noActivityDays = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessGreetingMessage")
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.key(#","recipients":"#); self.recipients.writeJSON(into: &json)
+            json.key(#","no_activity_days":"#); json.write(self.noActivityDays)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputBusinessAwayMessage#832175e0` of type `InputBusinessAwayMessage`.
-    public struct InputBusinessAwayMessage: TLConstructor {
+    public struct InputBusinessAwayMessage: TLConstructor, TLJSONWritable {
         /// `offline_only:flags.0?true`
         public var offlineOnly: Bool
         /// `shortcut_id:int`
@@ -4081,12 +4969,21 @@ extension Api {
             self.schedule = try Api.BusinessAwayMessageSchedule(from: &reader)
             self.recipients = try Api.InputBusinessRecipients(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBusinessAwayMessage")
+            if self.offlineOnly { json.key(#","offline_only":"#); json.write(true) }
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.key(#","schedule":"#); self.schedule.writeJSON(into: &json)
+            json.key(#","recipients":"#); self.recipients.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessAwayMessage#ef156a5c` of type `BusinessAwayMessage`.
-    public struct BusinessAwayMessage: TLConstructor {
+    public struct BusinessAwayMessage: TLConstructor, TLJSONWritable {
         /// `offline_only:flags.0?true`
         public var offlineOnly: Bool
         /// `shortcut_id:int`
@@ -4124,12 +5021,21 @@ extension Api {
             self.schedule = try Api.BusinessAwayMessageSchedule(from: &reader)
             self.recipients = try Api.BusinessRecipients(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessAwayMessage")
+            if self.offlineOnly { json.key(#","offline_only":"#); json.write(true) }
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.key(#","schedule":"#); self.schedule.writeJSON(into: &json)
+            json.key(#","recipients":"#); self.recipients.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `timezone#ff9289f5` of type `Timezone`.
-    public struct Timezone: TLConstructor {
+    public struct Timezone: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `name:string`
@@ -4159,12 +5065,20 @@ extension Api {
             self.name = try reader.readString()
             self.utcOffset = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("timezone")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","utc_offset":"#); json.write(self.utcOffset)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `quickReply#0697102b` of type `QuickReply`.
-    public struct QuickReply: TLConstructor {
+    public struct QuickReply: TLConstructor, TLJSONWritable {
         /// `shortcut_id:int`
         public var shortcutId: Int32
         /// `shortcut:string`
@@ -4199,12 +5113,21 @@ extension Api {
             self.topMessage = try reader.readInt32()
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("quickReply")
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.key(#","shortcut":"#); json.write(self.shortcut)
+            json.key(#","top_message":"#); json.write(self.topMessage)
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputQuickReplyShortcut`: one case per constructor.
-    public indirect enum InputQuickReplyShortcut: TLObject {
+    public indirect enum InputQuickReplyShortcut: TLObject, TLJSONWritable {
         /// `inputQuickReplyShortcut#24596d41`
         case inputQuickReplyShortcut(Api.InputQuickReplyShortcut.InputQuickReplyShortcut)
         /// `inputQuickReplyShortcutId#01190cf1`
@@ -4216,6 +5139,13 @@ extension Api {
             switch self {
             case .inputQuickReplyShortcut(let value): value.serialize(into: &writer)
             case .inputQuickReplyShortcutId(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputQuickReplyShortcut(let value): value.writeJSON(into: &json)
+            case .inputQuickReplyShortcutId(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4235,7 +5165,7 @@ extension Api {
 
 extension Api.InputQuickReplyShortcut {
     /// TL constructor `inputQuickReplyShortcut#24596d41` of type `InputQuickReplyShortcut`.
-    public struct InputQuickReplyShortcut: TLConstructor {
+    public struct InputQuickReplyShortcut: TLConstructor, TLJSONWritable {
         /// `shortcut:string`
         public var shortcut: String
 
@@ -4255,10 +5185,16 @@ extension Api.InputQuickReplyShortcut {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.shortcut = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputQuickReplyShortcut")
+            json.key(#","shortcut":"#); json.write(self.shortcut)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputQuickReplyShortcutId#01190cf1` of type `InputQuickReplyShortcut`.
-    public struct InputQuickReplyShortcutId: TLConstructor {
+    public struct InputQuickReplyShortcutId: TLConstructor, TLJSONWritable {
         /// `shortcut_id:int`
         public var shortcutId: Int32
 
@@ -4278,12 +5214,18 @@ extension Api.InputQuickReplyShortcut {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.shortcutId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputQuickReplyShortcutId")
+            json.key(#","shortcut_id":"#); json.write(self.shortcutId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `connectedBot#033ed001` of type `ConnectedBot`.
-    public struct ConnectedBot: TLConstructor {
+    public struct ConnectedBot: TLConstructor, TLJSONWritable {
         /// `bot_id:long`
         public var botId: Int64
         /// `recipients:BusinessBotRecipients`
@@ -4334,12 +5276,23 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.date = try reader.readInt32() } else { self.date = nil }
             if _flags & (1 << 2) != 0 { self.location = try reader.readString() } else { self.location = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("connectedBot")
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","recipients":"#); self.recipients.writeJSON(into: &json)
+            json.key(#","rights":"#); self.rights.writeJSON(into: &json)
+            if let value = self.device { json.key(#","device":"#); json.write(value) }
+            if let value = self.date { json.key(#","date":"#); json.write(value) }
+            if let value = self.location { json.key(#","location":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `birthday#6c8e1e06` of type `Birthday`.
-    public struct Birthday: TLConstructor {
+    public struct Birthday: TLConstructor, TLJSONWritable {
         /// `day:int`
         public var day: Int32
         /// `month:int`
@@ -4373,12 +5326,20 @@ extension Api {
             self.month = try reader.readInt32()
             if _flags & (1 << 0) != 0 { self.year = try reader.readInt32() } else { self.year = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("birthday")
+            json.key(#","day":"#); json.write(self.day)
+            json.key(#","month":"#); json.write(self.month)
+            if let value = self.year { json.key(#","year":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botBusinessConnection#8f34b2f5` of type `BotBusinessConnection`.
-    public struct BotBusinessConnection: TLConstructor {
+    public struct BotBusinessConnection: TLConstructor, TLJSONWritable {
         /// `disabled:flags.1?true`
         public var disabled: Bool
         /// `connection_id:string`
@@ -4427,12 +5388,23 @@ extension Api {
             self.date = try reader.readInt32()
             if _flags & (1 << 2) != 0 { self.rights = try Api.BusinessBotRights(from: &reader) } else { self.rights = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botBusinessConnection")
+            if self.disabled { json.key(#","disabled":"#); json.write(true) }
+            json.key(#","connection_id":"#); json.write(self.connectionId)
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.rights { json.key(#","rights":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputBusinessIntro#09c469cd` of type `InputBusinessIntro`.
-    public struct InputBusinessIntro: TLConstructor {
+    public struct InputBusinessIntro: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `description:string`
@@ -4466,12 +5438,20 @@ extension Api {
             self.description = try reader.readString()
             if _flags & (1 << 0) != 0 { self.sticker = try Api.InputDocument(from: &reader) } else { self.sticker = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBusinessIntro")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.sticker { json.key(#","sticker":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessIntro#5a0a066d` of type `BusinessIntro`.
-    public struct BusinessIntro: TLConstructor {
+    public struct BusinessIntro: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `description:string`
@@ -4505,12 +5485,20 @@ extension Api {
             self.description = try reader.readString()
             if _flags & (1 << 0) != 0 { self.sticker = try Api.Document(from: &reader) } else { self.sticker = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessIntro")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","description":"#); json.write(self.description)
+            if let value = self.sticker { json.key(#","sticker":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputCollectible`: one case per constructor.
-    public indirect enum InputCollectible: TLObject {
+    public indirect enum InputCollectible: TLObject, TLJSONWritable {
         /// `inputCollectibleUsername#e39460a9`
         case inputCollectibleUsername(Api.InputCollectible.InputCollectibleUsername)
         /// `inputCollectiblePhone#a2e214a4`
@@ -4522,6 +5510,13 @@ extension Api {
             switch self {
             case .inputCollectibleUsername(let value): value.serialize(into: &writer)
             case .inputCollectiblePhone(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputCollectibleUsername(let value): value.writeJSON(into: &json)
+            case .inputCollectiblePhone(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4541,7 +5536,7 @@ extension Api {
 
 extension Api.InputCollectible {
     /// TL constructor `inputCollectibleUsername#e39460a9` of type `InputCollectible`.
-    public struct InputCollectibleUsername: TLConstructor {
+    public struct InputCollectibleUsername: TLConstructor, TLJSONWritable {
         /// `username:string`
         public var username: String
 
@@ -4561,10 +5556,16 @@ extension Api.InputCollectible {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.username = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputCollectibleUsername")
+            json.key(#","username":"#); json.write(self.username)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputCollectiblePhone#a2e214a4` of type `InputCollectible`.
-    public struct InputCollectiblePhone: TLConstructor {
+    public struct InputCollectiblePhone: TLConstructor, TLJSONWritable {
         /// `phone:string`
         public var phone: String
 
@@ -4584,12 +5585,18 @@ extension Api.InputCollectible {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.phone = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputCollectiblePhone")
+            json.key(#","phone":"#); json.write(self.phone)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputBusinessBotRecipients#c4e5921e` of type `InputBusinessBotRecipients`.
-    public struct InputBusinessBotRecipients: TLConstructor {
+    public struct InputBusinessBotRecipients: TLConstructor, TLJSONWritable {
         /// `existing_chats:flags.0?true`
         public var existingChats: Bool
         /// `new_chats:flags.1?true`
@@ -4644,12 +5651,24 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputUser(from: &reader) } } else { self.users = nil }
             if _flags & (1 << 6) != 0 { self.excludeUsers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputUser(from: &reader) } } else { self.excludeUsers = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBusinessBotRecipients")
+            if self.existingChats { json.key(#","existing_chats":"#); json.write(true) }
+            if self.newChats { json.key(#","new_chats":"#); json.write(true) }
+            if self.contacts { json.key(#","contacts":"#); json.write(true) }
+            if self.nonContacts { json.key(#","non_contacts":"#); json.write(true) }
+            if self.excludeSelected { json.key(#","exclude_selected":"#); json.write(true) }
+            if let value = self.users { json.key(#","users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.excludeUsers { json.key(#","exclude_users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessBotRecipients#b88cf373` of type `BusinessBotRecipients`.
-    public struct BusinessBotRecipients: TLConstructor {
+    public struct BusinessBotRecipients: TLConstructor, TLJSONWritable {
         /// `existing_chats:flags.0?true`
         public var existingChats: Bool
         /// `new_chats:flags.1?true`
@@ -4704,12 +5723,24 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() } } else { self.users = nil }
             if _flags & (1 << 6) != 0 { self.excludeUsers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try reader.readInt64() } } else { self.excludeUsers = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessBotRecipients")
+            if self.existingChats { json.key(#","existing_chats":"#); json.write(true) }
+            if self.newChats { json.key(#","new_chats":"#); json.write(true) }
+            if self.contacts { json.key(#","contacts":"#); json.write(true) }
+            if self.nonContacts { json.key(#","non_contacts":"#); json.write(true) }
+            if self.excludeSelected { json.key(#","exclude_selected":"#); json.write(true) }
+            if let value = self.users { json.key(#","users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.excludeUsers { json.key(#","exclude_users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `contactBirthday#1d998733` of type `ContactBirthday`.
-    public struct ContactBirthday: TLConstructor {
+    public struct ContactBirthday: TLConstructor, TLJSONWritable {
         /// `contact_id:long`
         public var contactId: Int64
         /// `birthday:Birthday`
@@ -4734,12 +5765,19 @@ extension Api {
             self.contactId = try reader.readInt64()
             self.birthday = try Api.Birthday(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("contactBirthday")
+            json.key(#","contact_id":"#); json.write(self.contactId)
+            json.key(#","birthday":"#); self.birthday.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `missingInvitee#628c9224` of type `MissingInvitee`.
-    public struct MissingInvitee: TLConstructor {
+    public struct MissingInvitee: TLConstructor, TLJSONWritable {
         /// `premium_would_allow_invite:flags.0?true`
         public var premiumWouldAllowInvite: Bool
         /// `premium_required_for_pm:flags.1?true`
@@ -4772,12 +5810,20 @@ extension Api {
             self.premiumRequiredForPm = _flags & (1 << 1) != 0
             self.userId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("missingInvitee")
+            if self.premiumWouldAllowInvite { json.key(#","premium_would_allow_invite":"#); json.write(true) }
+            if self.premiumRequiredForPm { json.key(#","premium_required_for_pm":"#); json.write(true) }
+            json.key(#","user_id":"#); json.write(self.userId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputBusinessChatLink#11679fa7` of type `InputBusinessChatLink`.
-    public struct InputBusinessChatLink: TLConstructor {
+    public struct InputBusinessChatLink: TLConstructor, TLJSONWritable {
         /// `message:string`
         public var message: String
         /// `entities:flags.0?Vector<MessageEntity>`
@@ -4812,12 +5858,20 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.entities = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageEntity(from: &reader) } } else { self.entities = nil }
             if _flags & (1 << 1) != 0 { self.title = try reader.readString() } else { self.title = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputBusinessChatLink")
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessChatLink#b4ae666f` of type `BusinessChatLink`.
-    public struct BusinessChatLink: TLConstructor {
+    public struct BusinessChatLink: TLConstructor, TLJSONWritable {
         /// `link:string`
         public var link: String
         /// `message:string`
@@ -4862,12 +5916,22 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.title = try reader.readString() } else { self.title = nil }
             self.views = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessChatLink")
+            json.key(#","link":"#); json.write(self.link)
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            json.key(#","views":"#); json.write(self.views)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `RequestedPeer`: one case per constructor.
-    public indirect enum RequestedPeer: TLObject {
+    public indirect enum RequestedPeer: TLObject, TLJSONWritable {
         /// `requestedPeerUser#d62ff46a`
         case requestedPeerUser(Api.RequestedPeer.RequestedPeerUser)
         /// `requestedPeerChat#7307544f`
@@ -4882,6 +5946,14 @@ extension Api {
             case .requestedPeerUser(let value): value.serialize(into: &writer)
             case .requestedPeerChat(let value): value.serialize(into: &writer)
             case .requestedPeerChannel(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .requestedPeerUser(let value): value.writeJSON(into: &json)
+            case .requestedPeerChat(let value): value.writeJSON(into: &json)
+            case .requestedPeerChannel(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -4902,7 +5974,7 @@ extension Api {
 
 extension Api.RequestedPeer {
     /// TL constructor `requestedPeerUser#d62ff46a` of type `RequestedPeer`.
-    public struct RequestedPeerUser: TLConstructor {
+    public struct RequestedPeerUser: TLConstructor, TLJSONWritable {
         /// `user_id:long`
         public var userId: Int64
         /// `first_name:flags.0?string`
@@ -4949,10 +6021,20 @@ extension Api.RequestedPeer {
             if _flags & (1 << 1) != 0 { self.username = try reader.readString() } else { self.username = nil }
             if _flags & (1 << 2) != 0 { self.photo = try Api.Photo(from: &reader) } else { self.photo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestedPeerUser")
+            json.key(#","user_id":"#); json.write(self.userId)
+            if let value = self.firstName { json.key(#","first_name":"#); json.write(value) }
+            if let value = self.lastName { json.key(#","last_name":"#); json.write(value) }
+            if let value = self.username { json.key(#","username":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `requestedPeerChat#7307544f` of type `RequestedPeer`.
-    public struct RequestedPeerChat: TLConstructor {
+    public struct RequestedPeerChat: TLConstructor, TLJSONWritable {
         /// `chat_id:long`
         public var chatId: Int64
         /// `title:flags.0?string`
@@ -4987,10 +6069,18 @@ extension Api.RequestedPeer {
             if _flags & (1 << 0) != 0 { self.title = try reader.readString() } else { self.title = nil }
             if _flags & (1 << 2) != 0 { self.photo = try Api.Photo(from: &reader) } else { self.photo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestedPeerChat")
+            json.key(#","chat_id":"#); json.write(self.chatId)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `requestedPeerChannel#8ba403e4` of type `RequestedPeer`.
-    public struct RequestedPeerChannel: TLConstructor {
+    public struct RequestedPeerChannel: TLConstructor, TLJSONWritable {
         /// `channel_id:long`
         public var channelId: Int64
         /// `title:flags.0?string`
@@ -5031,12 +6121,21 @@ extension Api.RequestedPeer {
             if _flags & (1 << 1) != 0 { self.username = try reader.readString() } else { self.username = nil }
             if _flags & (1 << 2) != 0 { self.photo = try Api.Photo(from: &reader) } else { self.photo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requestedPeerChannel")
+            json.key(#","channel_id":"#); json.write(self.channelId)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.username { json.key(#","username":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `sponsoredMessageReportOption#430d3150` of type `SponsoredMessageReportOption`.
-    public struct SponsoredMessageReportOption: TLConstructor {
+    public struct SponsoredMessageReportOption: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `option:bytes`
@@ -5061,12 +6160,19 @@ extension Api {
             self.text = try reader.readString()
             self.option = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sponsoredMessageReportOption")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","option":"#); json.write(self.option)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ReactionNotificationsFrom`: one case per constructor.
-    public indirect enum ReactionNotificationsFrom: TLObject {
+    public indirect enum ReactionNotificationsFrom: TLObject, TLJSONWritable {
         /// `reactionNotificationsFromContacts#bac3a61a`
         case reactionNotificationsFromContacts
         /// `reactionNotificationsFromAll#4b9e22a0`
@@ -5078,6 +6184,13 @@ extension Api {
             switch self {
             case .reactionNotificationsFromContacts: writer.write(0xbac3a61a as UInt32)
             case .reactionNotificationsFromAll: writer.write(0x4b9e22a0 as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .reactionNotificationsFromContacts: json.beginObject("reactionNotificationsFromContacts"); json.endObject()
+            case .reactionNotificationsFromAll: json.beginObject("reactionNotificationsFromAll"); json.endObject()
             }
         }
 
@@ -5097,7 +6210,7 @@ extension Api {
 
 extension Api {
     /// TL constructor `reactionsNotifySettings#71e4ea58` of type `ReactionsNotifySettings`.
-    public struct ReactionsNotifySettings: TLConstructor {
+    public struct ReactionsNotifySettings: TLConstructor, TLJSONWritable {
         /// `messages_notify_from:flags.0?ReactionNotificationsFrom`
         public var messagesNotifyFrom: Api.ReactionNotificationsFrom?
         /// `stories_notify_from:flags.1?ReactionNotificationsFrom`
@@ -5143,12 +6256,22 @@ extension Api {
             self.sound = try Api.NotificationSound(from: &reader)
             self.showPreviews = try reader.readBool()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("reactionsNotifySettings")
+            if let value = self.messagesNotifyFrom { json.key(#","messages_notify_from":"#); value.writeJSON(into: &json) }
+            if let value = self.storiesNotifyFrom { json.key(#","stories_notify_from":"#); value.writeJSON(into: &json) }
+            if let value = self.pollVotesNotifyFrom { json.key(#","poll_votes_notify_from":"#); value.writeJSON(into: &json) }
+            json.key(#","sound":"#); self.sound.writeJSON(into: &json)
+            json.key(#","show_previews":"#); json.write(self.showPreviews)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `availableEffect#93c3e27e` of type `AvailableEffect`.
-    public struct AvailableEffect: TLConstructor {
+    public struct AvailableEffect: TLConstructor, TLJSONWritable {
         /// `premium_required:flags.2?true`
         public var premiumRequired: Bool
         /// `id:long`
@@ -5198,12 +6321,23 @@ extension Api {
             self.effectStickerId = try reader.readInt64()
             if _flags & (1 << 1) != 0 { self.effectAnimationId = try reader.readInt64() } else { self.effectAnimationId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("availableEffect")
+            if self.premiumRequired { json.key(#","premium_required":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            if let value = self.staticIconId { json.key(#","static_icon_id":"#); json.write(value) }
+            json.key(#","effect_sticker_id":"#); json.write(self.effectStickerId)
+            if let value = self.effectAnimationId { json.key(#","effect_animation_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `factCheck#b89bfccf` of type `FactCheck`.
-    public struct FactCheck: TLConstructor {
+    public struct FactCheck: TLConstructor, TLJSONWritable {
         /// `need_check:flags.0?true`
         public var needCheck: Bool
         /// `country:flags.1?string`
@@ -5243,12 +6377,21 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.text = try Api.TextWithEntities(from: &reader) } else { self.text = nil }
             self.hash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("factCheck")
+            if self.needCheck { json.key(#","need_check":"#); json.write(true) }
+            if let value = self.country { json.key(#","country":"#); json.write(value) }
+            if let value = self.text { json.key(#","text":"#); value.writeJSON(into: &json) }
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarsTransactionPeer`: one case per constructor.
-    public indirect enum StarsTransactionPeer: TLObject {
+    public indirect enum StarsTransactionPeer: TLObject, TLJSONWritable {
         /// `starsTransactionPeerUnsupported#95f2bfe4`
         case starsTransactionPeerUnsupported
         /// `starsTransactionPeerAppStore#b457b375`
@@ -5281,6 +6424,19 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starsTransactionPeerUnsupported: json.beginObject("starsTransactionPeerUnsupported"); json.endObject()
+            case .starsTransactionPeerAppStore: json.beginObject("starsTransactionPeerAppStore"); json.endObject()
+            case .starsTransactionPeerPlayMarket: json.beginObject("starsTransactionPeerPlayMarket"); json.endObject()
+            case .starsTransactionPeerPremiumBot: json.beginObject("starsTransactionPeerPremiumBot"); json.endObject()
+            case .starsTransactionPeerFragment: json.beginObject("starsTransactionPeerFragment"); json.endObject()
+            case .starsTransactionPeer(let value): value.writeJSON(into: &json)
+            case .starsTransactionPeerAds: json.beginObject("starsTransactionPeerAds"); json.endObject()
+            case .starsTransactionPeerAPI: json.beginObject("starsTransactionPeerAPI"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -5303,7 +6459,7 @@ extension Api {
 
 extension Api.StarsTransactionPeer {
     /// TL constructor `starsTransactionPeer#d80da15d` of type `StarsTransactionPeer`.
-    public struct StarsTransactionPeer: TLConstructor {
+    public struct StarsTransactionPeer: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
 
@@ -5323,12 +6479,18 @@ extension Api.StarsTransactionPeer {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsTransactionPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsTopupOption#0bd915c0` of type `StarsTopupOption`.
-    public struct StarsTopupOption: TLConstructor {
+    public struct StarsTopupOption: TLConstructor, TLJSONWritable {
         /// `extended:flags.1?true`
         public var extended: Bool
         /// `stars:long`
@@ -5372,12 +6534,22 @@ extension Api {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsTopupOption")
+            if self.extended { json.key(#","extended":"#); json.write(true) }
+            json.key(#","stars":"#); json.write(self.stars)
+            if let value = self.storeProduct { json.key(#","store_product":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsTransaction#13659eb0` of type `StarsTransaction`.
-    public struct StarsTransaction: TLConstructor {
+    public struct StarsTransaction: TLConstructor, TLJSONWritable {
         /// `refund:flags.3?true`
         public var refund: Bool
         /// `pending:flags.4?true`
@@ -5599,12 +6771,54 @@ extension Api {
             if _flags & (1 << 23) != 0 { self.adsProceedsFromDate = try reader.readInt32() } else { self.adsProceedsFromDate = nil }
             if _flags & (1 << 23) != 0 { self.adsProceedsToDate = try reader.readInt32() } else { self.adsProceedsToDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsTransaction")
+            if self.refund { json.key(#","refund":"#); json.write(true) }
+            if self.pending { json.key(#","pending":"#); json.write(true) }
+            if self.failed { json.key(#","failed":"#); json.write(true) }
+            if self.gift { json.key(#","gift":"#); json.write(true) }
+            if self.reaction { json.key(#","reaction":"#); json.write(true) }
+            if self.stargiftUpgrade { json.key(#","stargift_upgrade":"#); json.write(true) }
+            if self.businessTransfer { json.key(#","business_transfer":"#); json.write(true) }
+            if self.stargiftResale { json.key(#","stargift_resale":"#); json.write(true) }
+            if self.postsSearch { json.key(#","posts_search":"#); json.write(true) }
+            if self.stargiftPrepaidUpgrade { json.key(#","stargift_prepaid_upgrade":"#); json.write(true) }
+            if self.stargiftDropOriginalDetails { json.key(#","stargift_drop_original_details":"#); json.write(true) }
+            if self.phonegroupMessage { json.key(#","phonegroup_message":"#); json.write(true) }
+            if self.stargiftAuctionBid { json.key(#","stargift_auction_bid":"#); json.write(true) }
+            if self.offer { json.key(#","offer":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","amount":"#); self.amount.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.description { json.key(#","description":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.transactionDate { json.key(#","transaction_date":"#); json.write(value) }
+            if let value = self.transactionUrl { json.key(#","transaction_url":"#); json.write(value) }
+            if let value = self.botPayload { json.key(#","bot_payload":"#); json.write(value) }
+            if let value = self.msgId { json.key(#","msg_id":"#); json.write(value) }
+            if let value = self.extendedMedia { json.key(#","extended_media":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.subscriptionPeriod { json.key(#","subscription_period":"#); json.write(value) }
+            if let value = self.giveawayPostId { json.key(#","giveaway_post_id":"#); json.write(value) }
+            if let value = self.stargift { json.key(#","stargift":"#); value.writeJSON(into: &json) }
+            if let value = self.floodskipNumber { json.key(#","floodskip_number":"#); json.write(value) }
+            if let value = self.starrefCommissionPermille { json.key(#","starref_commission_permille":"#); json.write(value) }
+            if let value = self.starrefPeer { json.key(#","starref_peer":"#); value.writeJSON(into: &json) }
+            if let value = self.starrefAmount { json.key(#","starref_amount":"#); value.writeJSON(into: &json) }
+            if let value = self.paidMessages { json.key(#","paid_messages":"#); json.write(value) }
+            if let value = self.premiumGiftMonths { json.key(#","premium_gift_months":"#); json.write(value) }
+            if let value = self.adsProceedsFromDate { json.key(#","ads_proceeds_from_date":"#); json.write(value) }
+            if let value = self.adsProceedsToDate { json.key(#","ads_proceeds_to_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `foundStory#e87acbc0` of type `FoundStory`.
-    public struct FoundStory: TLConstructor {
+    public struct FoundStory: TLConstructor, TLJSONWritable {
         /// `peer:Peer`
         public var peer: Api.Peer
         /// `story:StoryItem`
@@ -5629,12 +6843,19 @@ extension Api {
             self.peer = try Api.Peer(from: &reader)
             self.story = try Api.StoryItem(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("foundStory")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","story":"#); self.story.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `geoPointAddress#de4c5d93` of type `GeoPointAddress`.
-    public struct GeoPointAddress: TLConstructor {
+    public struct GeoPointAddress: TLConstructor, TLJSONWritable {
         /// `country_iso2:string`
         public var countryIso2: String
         /// `state:flags.0?string`
@@ -5675,12 +6896,21 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.city = try reader.readString() } else { self.city = nil }
             if _flags & (1 << 2) != 0 { self.street = try reader.readString() } else { self.street = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("geoPointAddress")
+            json.key(#","country_iso2":"#); json.write(self.countryIso2)
+            if let value = self.state { json.key(#","state":"#); json.write(value) }
+            if let value = self.city { json.key(#","city":"#); json.write(value) }
+            if let value = self.street { json.key(#","street":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsRevenueStatus#febe5491` of type `StarsRevenueStatus`.
-    public struct StarsRevenueStatus: TLConstructor {
+    public struct StarsRevenueStatus: TLConstructor, TLJSONWritable {
         /// `withdrawal_enabled:flags.0?true`
         public var withdrawalEnabled: Bool
         /// `current_balance:StarsAmount`
@@ -5724,12 +6954,22 @@ extension Api {
             self.overallRevenue = try Api.StarsAmount(from: &reader)
             if _flags & (1 << 1) != 0 { self.nextWithdrawalAt = try reader.readInt32() } else { self.nextWithdrawalAt = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsRevenueStatus")
+            if self.withdrawalEnabled { json.key(#","withdrawal_enabled":"#); json.write(true) }
+            json.key(#","current_balance":"#); self.currentBalance.writeJSON(into: &json)
+            json.key(#","available_balance":"#); self.availableBalance.writeJSON(into: &json)
+            json.key(#","overall_revenue":"#); self.overallRevenue.writeJSON(into: &json)
+            if let value = self.nextWithdrawalAt { json.key(#","next_withdrawal_at":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputStarsTransaction#206ae6d1` of type `InputStarsTransaction`.
-    public struct InputStarsTransaction: TLConstructor {
+    public struct InputStarsTransaction: TLConstructor, TLJSONWritable {
         /// `refund:flags.0?true`
         public var refund: Bool
         /// `id:string`
@@ -5757,12 +6997,19 @@ extension Api {
             self.refund = _flags & (1 << 0) != 0
             self.id = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStarsTransaction")
+            if self.refund { json.key(#","refund":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsGiftOption#5e0589f1` of type `StarsGiftOption`.
-    public struct StarsGiftOption: TLConstructor {
+    public struct StarsGiftOption: TLConstructor, TLJSONWritable {
         /// `extended:flags.1?true`
         public var extended: Bool
         /// `stars:long`
@@ -5806,12 +7053,22 @@ extension Api {
             self.currency = try reader.readString()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsGiftOption")
+            if self.extended { json.key(#","extended":"#); json.write(true) }
+            json.key(#","stars":"#); json.write(self.stars)
+            if let value = self.storeProduct { json.key(#","store_product":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botPreviewMedia#23e91ba3` of type `BotPreviewMedia`.
-    public struct BotPreviewMedia: TLConstructor {
+    public struct BotPreviewMedia: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `media:MessageMedia`
@@ -5836,12 +7093,19 @@ extension Api {
             self.date = try reader.readInt32()
             self.media = try Api.MessageMedia(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botPreviewMedia")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","media":"#); self.media.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsSubscriptionPricing#05416d58` of type `StarsSubscriptionPricing`.
-    public struct StarsSubscriptionPricing: TLConstructor {
+    public struct StarsSubscriptionPricing: TLConstructor, TLJSONWritable {
         /// `period:int`
         public var period: Int32
         /// `amount:long`
@@ -5866,12 +7130,19 @@ extension Api {
             self.period = try reader.readInt32()
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsSubscriptionPricing")
+            json.key(#","period":"#); json.write(self.period)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsSubscription#2e6eab1a` of type `StarsSubscription`.
-    public struct StarsSubscription: TLConstructor {
+    public struct StarsSubscription: TLConstructor, TLJSONWritable {
         /// `canceled:flags.0?true`
         public var canceled: Bool
         /// `can_refulfill:flags.1?true`
@@ -5953,12 +7224,29 @@ extension Api {
             if _flags & (1 << 5) != 0 { self.photo = try Api.WebDocument(from: &reader) } else { self.photo = nil }
             if _flags & (1 << 6) != 0 { self.invoiceSlug = try reader.readString() } else { self.invoiceSlug = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsSubscription")
+            if self.canceled { json.key(#","canceled":"#); json.write(true) }
+            if self.canRefulfill { json.key(#","can_refulfill":"#); json.write(true) }
+            if self.missingBalance { json.key(#","missing_balance":"#); json.write(true) }
+            if self.botCanceled { json.key(#","bot_canceled":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","until_date":"#); json.write(self.untilDate)
+            json.key(#","pricing":"#); self.pricing.writeJSON(into: &json)
+            if let value = self.chatInviteHash { json.key(#","chat_invite_hash":"#); json.write(value) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.photo { json.key(#","photo":"#); value.writeJSON(into: &json) }
+            if let value = self.invoiceSlug { json.key(#","invoice_slug":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageReactor#4ba3a95a` of type `MessageReactor`.
-    public struct MessageReactor: TLConstructor {
+    public struct MessageReactor: TLConstructor, TLJSONWritable {
         /// `top:flags.0?true`
         public var top: Bool
         /// `my:flags.1?true`
@@ -6002,12 +7290,22 @@ extension Api {
             if _flags & (1 << 3) != 0 { self.peerId = try Api.Peer(from: &reader) } else { self.peerId = nil }
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageReactor")
+            if self.top { json.key(#","top":"#); json.write(true) }
+            if self.my { json.key(#","my":"#); json.write(true) }
+            if self.anonymous { json.key(#","anonymous":"#); json.write(true) }
+            if let value = self.peerId { json.key(#","peer_id":"#); value.writeJSON(into: &json) }
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsGiveawayOption#94ce852a` of type `StarsGiveawayOption`.
-    public struct StarsGiveawayOption: TLConstructor {
+    public struct StarsGiveawayOption: TLConstructor, TLJSONWritable {
         /// `extended:flags.0?true`
         public var extended: Bool
         /// `default:flags.1?true`
@@ -6066,12 +7364,25 @@ extension Api {
             self.amount = try reader.readInt64()
             self.winners = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarsGiveawayWinnersOption(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsGiveawayOption")
+            if self.extended { json.key(#","extended":"#); json.write(true) }
+            if self.`default` { json.key(#","default":"#); json.write(true) }
+            json.key(#","stars":"#); json.write(self.stars)
+            json.key(#","yearly_boosts":"#); json.write(self.yearlyBoosts)
+            if let value = self.storeProduct { json.key(#","store_product":"#); json.write(value) }
+            json.key(#","currency":"#); json.write(self.currency)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","winners":"#); json.beginArray(); for (index0, item0) in self.winners.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsGiveawayWinnersOption#54236209` of type `StarsGiveawayWinnersOption`.
-    public struct StarsGiveawayWinnersOption: TLConstructor {
+    public struct StarsGiveawayWinnersOption: TLConstructor, TLJSONWritable {
         /// `default:flags.0?true`
         public var `default`: Bool
         /// `users:int`
@@ -6104,12 +7415,20 @@ extension Api {
             self.users = try reader.readInt32()
             self.perUserStars = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsGiveawayWinnersOption")
+            if self.`default` { json.key(#","default":"#); json.write(true) }
+            json.key(#","users":"#); json.write(self.users)
+            json.key(#","per_user_stars":"#); json.write(self.perUserStars)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarGift`: one case per constructor.
-    public indirect enum StarGift: TLObject {
+    public indirect enum StarGift: TLObject, TLJSONWritable {
         /// `starGift#313a9547`
         case starGift(Api.StarGift.StarGift)
         /// `starGiftUnique#85f0a9cd`
@@ -6121,6 +7440,13 @@ extension Api {
             switch self {
             case .starGift(let value): value.serialize(into: &writer)
             case .starGiftUnique(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGift(let value): value.writeJSON(into: &json)
+            case .starGiftUnique(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6140,7 +7466,7 @@ extension Api {
 
 extension Api.StarGift {
     /// TL constructor `starGift#313a9547` of type `StarGift`.
-    public struct StarGift: TLConstructor {
+    public struct StarGift: TLConstructor, TLJSONWritable {
         /// `limited:flags.0?true`
         public var limited: Bool
         /// `sold_out:flags.1?true`
@@ -6315,10 +7641,43 @@ extension Api.StarGift {
             if _flags & (1 << 12) != 0 { self.upgradeVariants = try reader.readInt32() } else { self.upgradeVariants = nil }
             if _flags & (1 << 13) != 0 { self.background = try Api.StarGiftBackground(from: &reader) } else { self.background = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGift")
+            if self.limited { json.key(#","limited":"#); json.write(true) }
+            if self.soldOut { json.key(#","sold_out":"#); json.write(true) }
+            if self.birthday { json.key(#","birthday":"#); json.write(true) }
+            if self.requirePremium { json.key(#","require_premium":"#); json.write(true) }
+            if self.limitedPerUser { json.key(#","limited_per_user":"#); json.write(true) }
+            if self.peerColorAvailable { json.key(#","peer_color_available":"#); json.write(true) }
+            if self.auction { json.key(#","auction":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","sticker":"#); self.sticker.writeJSON(into: &json)
+            json.key(#","stars":"#); json.write(self.stars)
+            if let value = self.availabilityRemains { json.key(#","availability_remains":"#); json.write(value) }
+            if let value = self.availabilityTotal { json.key(#","availability_total":"#); json.write(value) }
+            if let value = self.availabilityResale { json.key(#","availability_resale":"#); json.write(value) }
+            json.key(#","convert_stars":"#); json.write(self.convertStars)
+            if let value = self.firstSaleDate { json.key(#","first_sale_date":"#); json.write(value) }
+            if let value = self.lastSaleDate { json.key(#","last_sale_date":"#); json.write(value) }
+            if let value = self.upgradeStars { json.key(#","upgrade_stars":"#); json.write(value) }
+            if let value = self.resellMinStars { json.key(#","resell_min_stars":"#); json.write(value) }
+            if let value = self.title { json.key(#","title":"#); json.write(value) }
+            if let value = self.releasedBy { json.key(#","released_by":"#); value.writeJSON(into: &json) }
+            if let value = self.perUserTotal { json.key(#","per_user_total":"#); json.write(value) }
+            if let value = self.perUserRemains { json.key(#","per_user_remains":"#); json.write(value) }
+            if let value = self.lockedUntilDate { json.key(#","locked_until_date":"#); json.write(value) }
+            if let value = self.auctionSlug { json.key(#","auction_slug":"#); json.write(value) }
+            if let value = self.giftsPerRound { json.key(#","gifts_per_round":"#); json.write(value) }
+            if let value = self.auctionStartDate { json.key(#","auction_start_date":"#); json.write(value) }
+            if let value = self.upgradeVariants { json.key(#","upgrade_variants":"#); json.write(value) }
+            if let value = self.background { json.key(#","background":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftUnique#85f0a9cd` of type `StarGift`.
-    public struct StarGiftUnique: TLConstructor {
+    public struct StarGiftUnique: TLConstructor, TLJSONWritable {
         /// `require_premium:flags.6?true`
         public var requirePremium: Bool
         /// `resale_ton_only:flags.7?true`
@@ -6485,12 +7844,44 @@ extension Api.StarGift {
             if _flags & (1 << 13) != 0 { self.offerMinStars = try reader.readInt32() } else { self.offerMinStars = nil }
             if _flags & (1 << 16) != 0 { self.craftChancePermille = try reader.readInt32() } else { self.craftChancePermille = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftUnique")
+            if self.requirePremium { json.key(#","require_premium":"#); json.write(true) }
+            if self.resaleTonOnly { json.key(#","resale_ton_only":"#); json.write(true) }
+            if self.themeAvailable { json.key(#","theme_available":"#); json.write(true) }
+            if self.burned { json.key(#","burned":"#); json.write(true) }
+            if self.crafted { json.key(#","crafted":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","gift_id":"#); json.write(self.giftId)
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","slug":"#); json.write(self.slug)
+            json.key(#","num":"#); json.write(self.num)
+            if let value = self.ownerId { json.key(#","owner_id":"#); value.writeJSON(into: &json) }
+            if let value = self.ownerName { json.key(#","owner_name":"#); json.write(value) }
+            if let value = self.ownerAddress { json.key(#","owner_address":"#); json.write(value) }
+            json.key(#","attributes":"#); json.beginArray(); for (index0, item0) in self.attributes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","availability_issued":"#); json.write(self.availabilityIssued)
+            json.key(#","availability_total":"#); json.write(self.availabilityTotal)
+            if let value = self.giftAddress { json.key(#","gift_address":"#); json.write(value) }
+            if let value = self.resellAmount { json.key(#","resell_amount":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.releasedBy { json.key(#","released_by":"#); value.writeJSON(into: &json) }
+            if let value = self.valueAmount { json.key(#","value_amount":"#); json.write(value) }
+            if let value = self.valueCurrency { json.key(#","value_currency":"#); json.write(value) }
+            if let value = self.valueUsdAmount { json.key(#","value_usd_amount":"#); json.write(value) }
+            if let value = self.themePeer { json.key(#","theme_peer":"#); value.writeJSON(into: &json) }
+            if let value = self.peerColor { json.key(#","peer_color":"#); value.writeJSON(into: &json) }
+            if let value = self.hostId { json.key(#","host_id":"#); value.writeJSON(into: &json) }
+            if let value = self.offerMinStars { json.key(#","offer_min_stars":"#); json.write(value) }
+            if let value = self.craftChancePermille { json.key(#","craft_chance_permille":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `messageReportOption#7903e3d9` of type `MessageReportOption`.
-    public struct MessageReportOption: TLConstructor {
+    public struct MessageReportOption: TLConstructor, TLJSONWritable {
         /// `text:string`
         public var text: String
         /// `option:bytes`
@@ -6515,12 +7906,19 @@ extension Api {
             self.text = try reader.readString()
             self.option = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("messageReportOption")
+            json.key(#","text":"#); json.write(self.text)
+            json.key(#","option":"#); json.write(self.option)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ReportResult`: one case per constructor.
-    public indirect enum ReportResult: TLObject {
+    public indirect enum ReportResult: TLObject, TLJSONWritable {
         /// `reportResultChooseOption#f0e4e0b6`
         case reportResultChooseOption(Api.ReportResult.ReportResultChooseOption)
         /// `reportResultAddComment#6f09ac31`
@@ -6535,6 +7933,14 @@ extension Api {
             case .reportResultChooseOption(let value): value.serialize(into: &writer)
             case .reportResultAddComment(let value): value.serialize(into: &writer)
             case .reportResultReported: writer.write(0x8db33c4b as UInt32)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .reportResultChooseOption(let value): value.writeJSON(into: &json)
+            case .reportResultAddComment(let value): value.writeJSON(into: &json)
+            case .reportResultReported: json.beginObject("reportResultReported"); json.endObject()
             }
         }
 
@@ -6555,7 +7961,7 @@ extension Api {
 
 extension Api.ReportResult {
     /// TL constructor `reportResultChooseOption#f0e4e0b6` of type `ReportResult`.
-    public struct ReportResultChooseOption: TLConstructor {
+    public struct ReportResultChooseOption: TLConstructor, TLJSONWritable {
         /// `title:string`
         public var title: String
         /// `options:Vector<MessageReportOption>`
@@ -6580,10 +7986,17 @@ extension Api.ReportResult {
             self.title = try reader.readString()
             self.options = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.MessageReportOption(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("reportResultChooseOption")
+            json.key(#","title":"#); json.write(self.title)
+            json.key(#","options":"#); json.beginArray(); for (index0, item0) in self.options.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `reportResultAddComment#6f09ac31` of type `ReportResult`.
-    public struct ReportResultAddComment: TLConstructor {
+    public struct ReportResultAddComment: TLConstructor, TLJSONWritable {
         /// `optional:flags.0?true`
         public var optional: Bool
         /// `option:bytes`
@@ -6611,12 +8024,19 @@ extension Api.ReportResult {
             self.optional = _flags & (1 << 0) != 0
             self.option = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("reportResultAddComment")
+            if self.optional { json.key(#","optional":"#); json.write(true) }
+            json.key(#","option":"#); json.write(self.option)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botAppSettings#c99b1950` of type `BotAppSettings`.
-    public struct BotAppSettings: TLConstructor {
+    public struct BotAppSettings: TLConstructor, TLJSONWritable {
         /// `placeholder_path:flags.0?bytes`
         public var placeholderPath: [UInt8]?
         /// `background_color:flags.1?int`
@@ -6664,12 +8084,22 @@ extension Api {
             if _flags & (1 << 3) != 0 { self.headerColor = try reader.readInt32() } else { self.headerColor = nil }
             if _flags & (1 << 4) != 0 { self.headerDarkColor = try reader.readInt32() } else { self.headerDarkColor = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botAppSettings")
+            if let value = self.placeholderPath { json.key(#","placeholder_path":"#); json.write(value) }
+            if let value = self.backgroundColor { json.key(#","background_color":"#); json.write(value) }
+            if let value = self.backgroundDarkColor { json.key(#","background_dark_color":"#); json.write(value) }
+            if let value = self.headerColor { json.key(#","header_color":"#); json.write(value) }
+            if let value = self.headerDarkColor { json.key(#","header_dark_color":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starRefProgram#dd0c66f2` of type `StarRefProgram`.
-    public struct StarRefProgram: TLConstructor {
+    public struct StarRefProgram: TLConstructor, TLJSONWritable {
         /// `bot_id:long`
         public var botId: Int64
         /// `commission_permille:int`
@@ -6715,12 +8145,22 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.endDate = try reader.readInt32() } else { self.endDate = nil }
             if _flags & (1 << 2) != 0 { self.dailyRevenuePerUser = try Api.StarsAmount(from: &reader) } else { self.dailyRevenuePerUser = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starRefProgram")
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","commission_permille":"#); json.write(self.commissionPermille)
+            if let value = self.durationMonths { json.key(#","duration_months":"#); json.write(value) }
+            if let value = self.endDate { json.key(#","end_date":"#); json.write(value) }
+            if let value = self.dailyRevenuePerUser { json.key(#","daily_revenue_per_user":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `connectedBotStarRef#19a13f71` of type `ConnectedBotStarRef`.
-    public struct ConnectedBotStarRef: TLConstructor {
+    public struct ConnectedBotStarRef: TLConstructor, TLJSONWritable {
         /// `revoked:flags.1?true`
         public var revoked: Bool
         /// `url:string`
@@ -6779,12 +8219,25 @@ extension Api {
             self.participants = try reader.readInt64()
             self.revenue = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("connectedBotStarRef")
+            if self.revoked { json.key(#","revoked":"#); json.write(true) }
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","commission_permille":"#); json.write(self.commissionPermille)
+            if let value = self.durationMonths { json.key(#","duration_months":"#); json.write(value) }
+            json.key(#","participants":"#); json.write(self.participants)
+            json.key(#","revenue":"#); json.write(self.revenue)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarsAmount`: one case per constructor.
-    public indirect enum StarsAmount: TLObject {
+    public indirect enum StarsAmount: TLObject, TLJSONWritable {
         /// `starsAmount#bbb6b4a3`
         case starsAmount(Api.StarsAmount.StarsAmount)
         /// `starsTonAmount#74aee3e0`
@@ -6796,6 +8249,13 @@ extension Api {
             switch self {
             case .starsAmount(let value): value.serialize(into: &writer)
             case .starsTonAmount(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starsAmount(let value): value.writeJSON(into: &json)
+            case .starsTonAmount(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6815,7 +8275,7 @@ extension Api {
 
 extension Api.StarsAmount {
     /// TL constructor `starsAmount#bbb6b4a3` of type `StarsAmount`.
-    public struct StarsAmount: TLConstructor {
+    public struct StarsAmount: TLConstructor, TLJSONWritable {
         /// `amount:long`
         public var amount: Int64
         /// `nanos:int`
@@ -6840,10 +8300,17 @@ extension Api.StarsAmount {
             self.amount = try reader.readInt64()
             self.nanos = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsAmount")
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","nanos":"#); json.write(self.nanos)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starsTonAmount#74aee3e0` of type `StarsAmount`.
-    public struct StarsTonAmount: TLConstructor {
+    public struct StarsTonAmount: TLConstructor, TLJSONWritable {
         /// `amount:long`
         public var amount: Int64
 
@@ -6863,12 +8330,18 @@ extension Api.StarsAmount {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.amount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsTonAmount")
+            json.key(#","amount":"#); json.write(self.amount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botVerifierSettings#b0cd6617` of type `BotVerifierSettings`.
-    public struct BotVerifierSettings: TLConstructor {
+    public struct BotVerifierSettings: TLConstructor, TLJSONWritable {
         /// `can_modify_custom_description:flags.1?true`
         public var canModifyCustomDescription: Bool
         /// `icon:long`
@@ -6907,12 +8380,21 @@ extension Api {
             self.company = try reader.readString()
             if _flags & (1 << 0) != 0 { self.customDescription = try reader.readString() } else { self.customDescription = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botVerifierSettings")
+            if self.canModifyCustomDescription { json.key(#","can_modify_custom_description":"#); json.write(true) }
+            json.key(#","icon":"#); json.write(self.icon)
+            json.key(#","company":"#); json.write(self.company)
+            if let value = self.customDescription { json.key(#","custom_description":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `botVerification#f93cd45c` of type `BotVerification`.
-    public struct BotVerification: TLConstructor {
+    public struct BotVerification: TLConstructor, TLJSONWritable {
         /// `bot_id:long`
         public var botId: Int64
         /// `icon:long`
@@ -6942,12 +8424,20 @@ extension Api {
             self.icon = try reader.readInt64()
             self.description = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("botVerification")
+            json.key(#","bot_id":"#); json.write(self.botId)
+            json.key(#","icon":"#); json.write(self.icon)
+            json.key(#","description":"#); json.write(self.description)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarGiftAttribute`: one case per constructor.
-    public indirect enum StarGiftAttribute: TLObject {
+    public indirect enum StarGiftAttribute: TLObject, TLJSONWritable {
         /// `starGiftAttributeModel#565251e2`
         case starGiftAttributeModel(Api.StarGiftAttribute.StarGiftAttributeModel)
         /// `starGiftAttributePattern#4e7085ea`
@@ -6965,6 +8455,15 @@ extension Api {
             case .starGiftAttributePattern(let value): value.serialize(into: &writer)
             case .starGiftAttributeBackdrop(let value): value.serialize(into: &writer)
             case .starGiftAttributeOriginalDetails(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftAttributeModel(let value): value.writeJSON(into: &json)
+            case .starGiftAttributePattern(let value): value.writeJSON(into: &json)
+            case .starGiftAttributeBackdrop(let value): value.writeJSON(into: &json)
+            case .starGiftAttributeOriginalDetails(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -6986,7 +8485,7 @@ extension Api {
 
 extension Api.StarGiftAttribute {
     /// TL constructor `starGiftAttributeModel#565251e2` of type `StarGiftAttribute`.
-    public struct StarGiftAttributeModel: TLConstructor {
+    public struct StarGiftAttributeModel: TLConstructor, TLJSONWritable {
         /// `crafted:flags.0?true`
         public var crafted: Bool
         /// `name:string`
@@ -7024,10 +8523,19 @@ extension Api.StarGiftAttribute {
             self.document = try Api.Document(from: &reader)
             self.rarity = try Api.StarGiftAttributeRarity(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeModel")
+            if self.crafted { json.key(#","crafted":"#); json.write(true) }
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            json.key(#","rarity":"#); self.rarity.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAttributePattern#4e7085ea` of type `StarGiftAttribute`.
-    public struct StarGiftAttributePattern: TLConstructor {
+    public struct StarGiftAttributePattern: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
         /// `document:Document`
@@ -7057,10 +8565,18 @@ extension Api.StarGiftAttribute {
             self.document = try Api.Document(from: &reader)
             self.rarity = try Api.StarGiftAttributeRarity(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributePattern")
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            json.key(#","rarity":"#); self.rarity.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAttributeBackdrop#9f2504e4` of type `StarGiftAttribute`.
-    public struct StarGiftAttributeBackdrop: TLConstructor {
+    public struct StarGiftAttributeBackdrop: TLConstructor, TLJSONWritable {
         /// `name:string`
         public var name: String
         /// `backdrop_id:int`
@@ -7110,10 +8626,22 @@ extension Api.StarGiftAttribute {
             self.textColor = try reader.readInt32()
             self.rarity = try Api.StarGiftAttributeRarity(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeBackdrop")
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","backdrop_id":"#); json.write(self.backdropId)
+            json.key(#","center_color":"#); json.write(self.centerColor)
+            json.key(#","edge_color":"#); json.write(self.edgeColor)
+            json.key(#","pattern_color":"#); json.write(self.patternColor)
+            json.key(#","text_color":"#); json.write(self.textColor)
+            json.key(#","rarity":"#); self.rarity.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAttributeOriginalDetails#e0bff26c` of type `StarGiftAttribute`.
-    public struct StarGiftAttributeOriginalDetails: TLConstructor {
+    public struct StarGiftAttributeOriginalDetails: TLConstructor, TLJSONWritable {
         /// `sender_id:flags.0?Peer`
         public var senderId: Api.Peer?
         /// `recipient_id:Peer`
@@ -7153,12 +8681,21 @@ extension Api.StarGiftAttribute {
             self.date = try reader.readInt32()
             if _flags & (1 << 1) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeOriginalDetails")
+            if let value = self.senderId { json.key(#","sender_id":"#); value.writeJSON(into: &json) }
+            json.key(#","recipient_id":"#); self.recipientId.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `savedStarGift#41df43fc` of type `SavedStarGift`.
-    public struct SavedStarGift: TLConstructor {
+    public struct SavedStarGift: TLConstructor, TLJSONWritable {
         /// `name_hidden:flags.0?true`
         public var nameHidden: Bool
         /// `unsaved:flags.5?true`
@@ -7306,12 +8843,40 @@ extension Api {
             if _flags & (1 << 19) != 0 { self.giftNum = try reader.readInt32() } else { self.giftNum = nil }
             if _flags & (1 << 20) != 0 { self.canCraftAt = try reader.readInt32() } else { self.canCraftAt = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("savedStarGift")
+            if self.nameHidden { json.key(#","name_hidden":"#); json.write(true) }
+            if self.unsaved { json.key(#","unsaved":"#); json.write(true) }
+            if self.refunded { json.key(#","refunded":"#); json.write(true) }
+            if self.canUpgrade { json.key(#","can_upgrade":"#); json.write(true) }
+            if self.pinnedToTop { json.key(#","pinned_to_top":"#); json.write(true) }
+            if self.upgradeSeparate { json.key(#","upgrade_separate":"#); json.write(true) }
+            if let value = self.fromId { json.key(#","from_id":"#); value.writeJSON(into: &json) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            if let value = self.msgId { json.key(#","msg_id":"#); json.write(value) }
+            if let value = self.savedId { json.key(#","saved_id":"#); json.write(value) }
+            if let value = self.convertStars { json.key(#","convert_stars":"#); json.write(value) }
+            if let value = self.upgradeStars { json.key(#","upgrade_stars":"#); json.write(value) }
+            if let value = self.canExportAt { json.key(#","can_export_at":"#); json.write(value) }
+            if let value = self.transferStars { json.key(#","transfer_stars":"#); json.write(value) }
+            if let value = self.canTransferAt { json.key(#","can_transfer_at":"#); json.write(value) }
+            if let value = self.canResellAt { json.key(#","can_resell_at":"#); json.write(value) }
+            if let value = self.collectionId { json.key(#","collection_id":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray() }
+            if let value = self.prepaidUpgradeHash { json.key(#","prepaid_upgrade_hash":"#); json.write(value) }
+            if let value = self.dropOriginalDetailsStars { json.key(#","drop_original_details_stars":"#); json.write(value) }
+            if let value = self.giftNum { json.key(#","gift_num":"#); json.write(value) }
+            if let value = self.canCraftAt { json.key(#","can_craft_at":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputSavedStarGift`: one case per constructor.
-    public indirect enum InputSavedStarGift: TLObject {
+    public indirect enum InputSavedStarGift: TLObject, TLJSONWritable {
         /// `inputSavedStarGiftUser#69279795`
         case inputSavedStarGiftUser(Api.InputSavedStarGift.InputSavedStarGiftUser)
         /// `inputSavedStarGiftChat#f101aa7f`
@@ -7326,6 +8891,14 @@ extension Api {
             case .inputSavedStarGiftUser(let value): value.serialize(into: &writer)
             case .inputSavedStarGiftChat(let value): value.serialize(into: &writer)
             case .inputSavedStarGiftSlug(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputSavedStarGiftUser(let value): value.writeJSON(into: &json)
+            case .inputSavedStarGiftChat(let value): value.writeJSON(into: &json)
+            case .inputSavedStarGiftSlug(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7346,7 +8919,7 @@ extension Api {
 
 extension Api.InputSavedStarGift {
     /// TL constructor `inputSavedStarGiftUser#69279795` of type `InputSavedStarGift`.
-    public struct InputSavedStarGiftUser: TLConstructor {
+    public struct InputSavedStarGiftUser: TLConstructor, TLJSONWritable {
         /// `msg_id:int`
         public var msgId: Int32
 
@@ -7366,10 +8939,16 @@ extension Api.InputSavedStarGift {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.msgId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSavedStarGiftUser")
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputSavedStarGiftChat#f101aa7f` of type `InputSavedStarGift`.
-    public struct InputSavedStarGiftChat: TLConstructor {
+    public struct InputSavedStarGiftChat: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
         /// `saved_id:long`
@@ -7394,10 +8973,17 @@ extension Api.InputSavedStarGift {
             self.peer = try Api.InputPeer(from: &reader)
             self.savedId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSavedStarGiftChat")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","saved_id":"#); json.write(self.savedId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputSavedStarGiftSlug#2085c238` of type `InputSavedStarGift`.
-    public struct InputSavedStarGiftSlug: TLConstructor {
+    public struct InputSavedStarGiftSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -7417,12 +9003,18 @@ extension Api.InputSavedStarGift {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputSavedStarGiftSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `PaidReactionPrivacy`: one case per constructor.
-    public indirect enum PaidReactionPrivacy: TLObject {
+    public indirect enum PaidReactionPrivacy: TLObject, TLJSONWritable {
         /// `paidReactionPrivacyDefault#206ad49e`
         case paidReactionPrivacyDefault
         /// `paidReactionPrivacyAnonymous#1f0c1ad9`
@@ -7437,6 +9029,14 @@ extension Api {
             case .paidReactionPrivacyDefault: writer.write(0x206ad49e as UInt32)
             case .paidReactionPrivacyAnonymous: writer.write(0x1f0c1ad9 as UInt32)
             case .paidReactionPrivacyPeer(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .paidReactionPrivacyDefault: json.beginObject("paidReactionPrivacyDefault"); json.endObject()
+            case .paidReactionPrivacyAnonymous: json.beginObject("paidReactionPrivacyAnonymous"); json.endObject()
+            case .paidReactionPrivacyPeer(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7457,7 +9057,7 @@ extension Api {
 
 extension Api.PaidReactionPrivacy {
     /// TL constructor `paidReactionPrivacyPeer#dc6cfcf0` of type `PaidReactionPrivacy`.
-    public struct PaidReactionPrivacyPeer: TLConstructor {
+    public struct PaidReactionPrivacyPeer: TLConstructor, TLJSONWritable {
         /// `peer:InputPeer`
         public var peer: Api.InputPeer
 
@@ -7477,12 +9077,18 @@ extension Api.PaidReactionPrivacy {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.peer = try Api.InputPeer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("paidReactionPrivacyPeer")
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `RequirementToContact`: one case per constructor.
-    public indirect enum RequirementToContact: TLObject {
+    public indirect enum RequirementToContact: TLObject, TLJSONWritable {
         /// `requirementToContactEmpty#050a9839`
         case requirementToContactEmpty
         /// `requirementToContactPremium#e581e4e9`
@@ -7497,6 +9103,14 @@ extension Api {
             case .requirementToContactEmpty: writer.write(0x050a9839 as UInt32)
             case .requirementToContactPremium: writer.write(0xe581e4e9 as UInt32)
             case .requirementToContactPaidMessages(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .requirementToContactEmpty: json.beginObject("requirementToContactEmpty"); json.endObject()
+            case .requirementToContactPremium: json.beginObject("requirementToContactPremium"); json.endObject()
+            case .requirementToContactPaidMessages(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7517,7 +9131,7 @@ extension Api {
 
 extension Api.RequirementToContact {
     /// TL constructor `requirementToContactPaidMessages#b4f67e93` of type `RequirementToContact`.
-    public struct RequirementToContactPaidMessages: TLConstructor {
+    public struct RequirementToContactPaidMessages: TLConstructor, TLJSONWritable {
         /// `stars_amount:long`
         public var starsAmount: Int64
 
@@ -7537,12 +9151,18 @@ extension Api.RequirementToContact {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.starsAmount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("requirementToContactPaidMessages")
+            json.key(#","stars_amount":"#); json.write(self.starsAmount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `businessBotRights#a0624cf7` of type `BusinessBotRights`.
-    public struct BusinessBotRights: TLConstructor {
+    public struct BusinessBotRights: TLConstructor, TLJSONWritable {
         /// `reply:flags.0?true`
         public var reply: Bool
         /// `read_messages:flags.1?true`
@@ -7630,12 +9250,31 @@ extension Api {
             self.transferStars = _flags & (1 << 12) != 0
             self.manageStories = _flags & (1 << 13) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("businessBotRights")
+            if self.reply { json.key(#","reply":"#); json.write(true) }
+            if self.readMessages { json.key(#","read_messages":"#); json.write(true) }
+            if self.deleteSentMessages { json.key(#","delete_sent_messages":"#); json.write(true) }
+            if self.deleteReceivedMessages { json.key(#","delete_received_messages":"#); json.write(true) }
+            if self.editName { json.key(#","edit_name":"#); json.write(true) }
+            if self.editBio { json.key(#","edit_bio":"#); json.write(true) }
+            if self.editProfilePhoto { json.key(#","edit_profile_photo":"#); json.write(true) }
+            if self.editUsername { json.key(#","edit_username":"#); json.write(true) }
+            if self.viewGifts { json.key(#","view_gifts":"#); json.write(true) }
+            if self.sellGifts { json.key(#","sell_gifts":"#); json.write(true) }
+            if self.changeGiftSettings { json.key(#","change_gift_settings":"#); json.write(true) }
+            if self.transferAndUpgradeGifts { json.key(#","transfer_and_upgrade_gifts":"#); json.write(true) }
+            if self.transferStars { json.key(#","transfer_stars":"#); json.write(true) }
+            if self.manageStories { json.key(#","manage_stories":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `disallowedGiftsSettings#71f276c4` of type `DisallowedGiftsSettings`.
-    public struct DisallowedGiftsSettings: TLConstructor {
+    public struct DisallowedGiftsSettings: TLConstructor, TLJSONWritable {
         /// `disallow_unlimited_stargifts:flags.0?true`
         public var disallowUnlimitedStargifts: Bool
         /// `disallow_limited_stargifts:flags.1?true`
@@ -7678,12 +9317,22 @@ extension Api {
             self.disallowPremiumGifts = _flags & (1 << 3) != 0
             self.disallowStargiftsFromChannels = _flags & (1 << 4) != 0
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("disallowedGiftsSettings")
+            if self.disallowUnlimitedStargifts { json.key(#","disallow_unlimited_stargifts":"#); json.write(true) }
+            if self.disallowLimitedStargifts { json.key(#","disallow_limited_stargifts":"#); json.write(true) }
+            if self.disallowUniqueStargifts { json.key(#","disallow_unique_stargifts":"#); json.write(true) }
+            if self.disallowPremiumGifts { json.key(#","disallow_premium_gifts":"#); json.write(true) }
+            if self.disallowStargiftsFromChannels { json.key(#","disallow_stargifts_from_channels":"#); json.write(true) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `sponsoredPeer#c69708d3` of type `SponsoredPeer`.
-    public struct SponsoredPeer: TLConstructor {
+    public struct SponsoredPeer: TLConstructor, TLJSONWritable {
         /// `random_id:bytes`
         public var randomId: [UInt8]
         /// `peer:Peer`
@@ -7723,12 +9372,21 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.sponsorInfo = try reader.readString() } else { self.sponsorInfo = nil }
             if _flags & (1 << 1) != 0 { self.additionalInfo = try reader.readString() } else { self.additionalInfo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("sponsoredPeer")
+            json.key(#","random_id":"#); json.write(self.randomId)
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            if let value = self.sponsorInfo { json.key(#","sponsor_info":"#); json.write(value) }
+            if let value = self.additionalInfo { json.key(#","additional_info":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarGiftAttributeId`: one case per constructor.
-    public indirect enum StarGiftAttributeId: TLObject {
+    public indirect enum StarGiftAttributeId: TLObject, TLJSONWritable {
         /// `starGiftAttributeIdModel#48aaae3c`
         case starGiftAttributeIdModel(Api.StarGiftAttributeId.StarGiftAttributeIdModel)
         /// `starGiftAttributeIdPattern#4a162433`
@@ -7743,6 +9401,14 @@ extension Api {
             case .starGiftAttributeIdModel(let value): value.serialize(into: &writer)
             case .starGiftAttributeIdPattern(let value): value.serialize(into: &writer)
             case .starGiftAttributeIdBackdrop(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftAttributeIdModel(let value): value.writeJSON(into: &json)
+            case .starGiftAttributeIdPattern(let value): value.writeJSON(into: &json)
+            case .starGiftAttributeIdBackdrop(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -7763,7 +9429,7 @@ extension Api {
 
 extension Api.StarGiftAttributeId {
     /// TL constructor `starGiftAttributeIdModel#48aaae3c` of type `StarGiftAttributeId`.
-    public struct StarGiftAttributeIdModel: TLConstructor {
+    public struct StarGiftAttributeIdModel: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
 
@@ -7783,10 +9449,16 @@ extension Api.StarGiftAttributeId {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.documentId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeIdModel")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAttributeIdPattern#4a162433` of type `StarGiftAttributeId`.
-    public struct StarGiftAttributeIdPattern: TLConstructor {
+    public struct StarGiftAttributeIdPattern: TLConstructor, TLJSONWritable {
         /// `document_id:long`
         public var documentId: Int64
 
@@ -7806,10 +9478,16 @@ extension Api.StarGiftAttributeId {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.documentId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeIdPattern")
+            json.key(#","document_id":"#); json.write(self.documentId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAttributeIdBackdrop#1f01c757` of type `StarGiftAttributeId`.
-    public struct StarGiftAttributeIdBackdrop: TLConstructor {
+    public struct StarGiftAttributeIdBackdrop: TLConstructor, TLJSONWritable {
         /// `backdrop_id:int`
         public var backdropId: Int32
 
@@ -7829,12 +9507,18 @@ extension Api.StarGiftAttributeId {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.backdropId = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeIdBackdrop")
+            json.key(#","backdrop_id":"#); json.write(self.backdropId)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftAttributeCounter#2eb1b658` of type `StarGiftAttributeCounter`.
-    public struct StarGiftAttributeCounter: TLConstructor {
+    public struct StarGiftAttributeCounter: TLConstructor, TLJSONWritable {
         /// `attribute:StarGiftAttributeId`
         public var attribute: Api.StarGiftAttributeId
         /// `count:int`
@@ -7859,12 +9543,19 @@ extension Api {
             self.attribute = try Api.StarGiftAttributeId(from: &reader)
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeCounter")
+            json.key(#","attribute":"#); self.attribute.writeJSON(into: &json)
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `pendingSuggestion#e7e82e12` of type `PendingSuggestion`.
-    public struct PendingSuggestion: TLConstructor {
+    public struct PendingSuggestion: TLConstructor, TLJSONWritable {
         /// `suggestion:string`
         public var suggestion: String
         /// `title:TextWithEntities`
@@ -7899,12 +9590,21 @@ extension Api {
             self.description = try Api.TextWithEntities(from: &reader)
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("pendingSuggestion")
+            json.key(#","suggestion":"#); json.write(self.suggestion)
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            json.key(#","description":"#); self.description.writeJSON(into: &json)
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `todoItem#cba9a52f` of type `TodoItem`.
-    public struct TodoItem: TLConstructor {
+    public struct TodoItem: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `title:TextWithEntities`
@@ -7929,12 +9629,19 @@ extension Api {
             self.id = try reader.readInt32()
             self.title = try Api.TextWithEntities(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("todoItem")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `todoList#49b92a26` of type `TodoList`.
-    public struct TodoList: TLConstructor {
+    public struct TodoList: TLConstructor, TLJSONWritable {
         /// `others_can_append:flags.0?true`
         public var othersCanAppend: Bool
         /// `others_can_complete:flags.1?true`
@@ -7972,12 +9679,21 @@ extension Api {
             self.title = try Api.TextWithEntities(from: &reader)
             self.list = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.TodoItem(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("todoList")
+            if self.othersCanAppend { json.key(#","others_can_append":"#); json.write(true) }
+            if self.othersCanComplete { json.key(#","others_can_complete":"#); json.write(true) }
+            json.key(#","title":"#); self.title.writeJSON(into: &json)
+            json.key(#","list":"#); json.beginArray(); for (index0, item0) in self.list.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `todoCompletion#221bb5e4` of type `TodoCompletion`.
-    public struct TodoCompletion: TLConstructor {
+    public struct TodoCompletion: TLConstructor, TLJSONWritable {
         /// `id:int`
         public var id: Int32
         /// `completed_by:Peer`
@@ -8007,12 +9723,20 @@ extension Api {
             self.completedBy = try Api.Peer(from: &reader)
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("todoCompletion")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","completed_by":"#); self.completedBy.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `suggestedPost#0e8e37e5` of type `SuggestedPost`.
-    public struct SuggestedPost: TLConstructor {
+    public struct SuggestedPost: TLConstructor, TLJSONWritable {
         /// `accepted:flags.1?true`
         public var accepted: Bool
         /// `rejected:flags.2?true`
@@ -8052,12 +9776,21 @@ extension Api {
             if _flags & (1 << 3) != 0 { self.price = try Api.StarsAmount(from: &reader) } else { self.price = nil }
             if _flags & (1 << 0) != 0 { self.scheduleDate = try reader.readInt32() } else { self.scheduleDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("suggestedPost")
+            if self.accepted { json.key(#","accepted":"#); json.write(true) }
+            if self.rejected { json.key(#","rejected":"#); json.write(true) }
+            if let value = self.price { json.key(#","price":"#); value.writeJSON(into: &json) }
+            if let value = self.scheduleDate { json.key(#","schedule_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starsRating#1b0e4f07` of type `StarsRating`.
-    public struct StarsRating: TLConstructor {
+    public struct StarsRating: TLConstructor, TLJSONWritable {
         /// `level:int`
         public var level: Int32
         /// `current_level_stars:long`
@@ -8096,12 +9829,21 @@ extension Api {
             self.stars = try reader.readInt64()
             if _flags & (1 << 0) != 0 { self.nextLevelStars = try reader.readInt64() } else { self.nextLevelStars = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starsRating")
+            json.key(#","level":"#); json.write(self.level)
+            json.key(#","current_level_stars":"#); json.write(self.currentLevelStars)
+            json.key(#","stars":"#); json.write(self.stars)
+            if let value = self.nextLevelStars { json.key(#","next_level_stars":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftCollection#9d6b13b0` of type `StarGiftCollection`.
-    public struct StarGiftCollection: TLConstructor {
+    public struct StarGiftCollection: TLConstructor, TLJSONWritable {
         /// `collection_id:int`
         public var collectionId: Int32
         /// `title:string`
@@ -8145,12 +9887,22 @@ extension Api {
             self.giftsCount = try reader.readInt32()
             self.hash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftCollection")
+            json.key(#","collection_id":"#); json.write(self.collectionId)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.icon { json.key(#","icon":"#); value.writeJSON(into: &json) }
+            json.key(#","gifts_count":"#); json.write(self.giftsCount)
+            json.key(#","hash":"#); json.write(self.hash)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `storyAlbum#9325705a` of type `StoryAlbum`.
-    public struct StoryAlbum: TLConstructor {
+    public struct StoryAlbum: TLConstructor, TLJSONWritable {
         /// `album_id:int`
         public var albumId: Int32
         /// `title:string`
@@ -8190,12 +9942,21 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.iconPhoto = try Api.Photo(from: &reader) } else { self.iconPhoto = nil }
             if _flags & (1 << 1) != 0 { self.iconVideo = try Api.Document(from: &reader) } else { self.iconVideo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("storyAlbum")
+            json.key(#","album_id":"#); json.write(self.albumId)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.iconPhoto { json.key(#","icon_photo":"#); value.writeJSON(into: &json) }
+            if let value = self.iconVideo { json.key(#","icon_video":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `searchPostsFlood#3e0b5b6a` of type `SearchPostsFlood`.
-    public struct SearchPostsFlood: TLConstructor {
+    public struct SearchPostsFlood: TLConstructor, TLJSONWritable {
         /// `query_is_free:flags.0?true`
         public var queryIsFree: Bool
         /// `total_daily:int`
@@ -8239,12 +10000,22 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.waitTill = try reader.readInt32() } else { self.waitTill = nil }
             self.starsAmount = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("searchPostsFlood")
+            if self.queryIsFree { json.key(#","query_is_free":"#); json.write(true) }
+            json.key(#","total_daily":"#); json.write(self.totalDaily)
+            json.key(#","remains":"#); json.write(self.remains)
+            if let value = self.waitTill { json.key(#","wait_till":"#); json.write(value) }
+            json.key(#","stars_amount":"#); json.write(self.starsAmount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `ProfileTab`: one case per constructor.
-    public indirect enum ProfileTab: TLObject {
+    public indirect enum ProfileTab: TLObject, TLJSONWritable {
         /// `profileTabPosts#b98cd696`
         case profileTabPosts
         /// `profileTabGifts#4d4bd46a`
@@ -8277,6 +10048,19 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .profileTabPosts: json.beginObject("profileTabPosts"); json.endObject()
+            case .profileTabGifts: json.beginObject("profileTabGifts"); json.endObject()
+            case .profileTabMedia: json.beginObject("profileTabMedia"); json.endObject()
+            case .profileTabFiles: json.beginObject("profileTabFiles"); json.endObject()
+            case .profileTabMusic: json.beginObject("profileTabMusic"); json.endObject()
+            case .profileTabVoice: json.beginObject("profileTabVoice"); json.endObject()
+            case .profileTabLinks: json.beginObject("profileTabLinks"); json.endObject()
+            case .profileTabGifs: json.beginObject("profileTabGifs"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -8299,7 +10083,7 @@ extension Api {
 
 extension Api {
     /// TL type `InputChatTheme`: one case per constructor.
-    public indirect enum InputChatTheme: TLObject {
+    public indirect enum InputChatTheme: TLObject, TLJSONWritable {
         /// `inputChatThemeEmpty#83268483`
         case inputChatThemeEmpty
         /// `inputChatTheme#c93de95c`
@@ -8314,6 +10098,14 @@ extension Api {
             case .inputChatThemeEmpty: writer.write(0x83268483 as UInt32)
             case .inputChatTheme(let value): value.serialize(into: &writer)
             case .inputChatThemeUniqueGift(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputChatThemeEmpty: json.beginObject("inputChatThemeEmpty"); json.endObject()
+            case .inputChatTheme(let value): value.writeJSON(into: &json)
+            case .inputChatThemeUniqueGift(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -8334,7 +10126,7 @@ extension Api {
 
 extension Api.InputChatTheme {
     /// TL constructor `inputChatTheme#c93de95c` of type `InputChatTheme`.
-    public struct InputChatTheme: TLConstructor {
+    public struct InputChatTheme: TLConstructor, TLJSONWritable {
         /// `emoticon:string`
         public var emoticon: String
 
@@ -8354,10 +10146,16 @@ extension Api.InputChatTheme {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.emoticon = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChatTheme")
+            json.key(#","emoticon":"#); json.write(self.emoticon)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputChatThemeUniqueGift#87e5dfe4` of type `InputChatTheme`.
-    public struct InputChatThemeUniqueGift: TLConstructor {
+    public struct InputChatThemeUniqueGift: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -8377,12 +10175,18 @@ extension Api.InputChatTheme {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputChatThemeUniqueGift")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftUpgradePrice#99ea331d` of type `StarGiftUpgradePrice`.
-    public struct StarGiftUpgradePrice: TLConstructor {
+    public struct StarGiftUpgradePrice: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `upgrade_stars:long`
@@ -8407,12 +10211,19 @@ extension Api {
             self.date = try reader.readInt32()
             self.upgradeStars = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftUpgradePrice")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","upgrade_stars":"#); json.write(self.upgradeStars)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `groupCallMessage#1a8afc7e` of type `GroupCallMessage`.
-    public struct GroupCallMessage: TLConstructor {
+    public struct GroupCallMessage: TLConstructor, TLJSONWritable {
         /// `from_admin:flags.1?true`
         public var fromAdmin: Bool
         /// `id:int`
@@ -8460,6 +10271,17 @@ extension Api {
             self.date = try reader.readInt32()
             self.message = try Api.TextWithEntities(from: &reader)
             if _flags & (1 << 0) != 0 { self.paidMessageStars = try reader.readInt64() } else { self.paidMessageStars = nil }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallMessage")
+            if self.fromAdmin { json.key(#","from_admin":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","message":"#); self.message.writeJSON(into: &json)
+            if let value = self.paidMessageStars { json.key(#","paid_message_stars":"#); json.write(value) }
+            json.endObject()
         }
     }
 }

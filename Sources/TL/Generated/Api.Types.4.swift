@@ -2,7 +2,7 @@
 
 extension Api {
     /// TL constructor `groupCallDonor#ee430c85` of type `GroupCallDonor`.
-    public struct GroupCallDonor: TLConstructor {
+    public struct GroupCallDonor: TLConstructor, TLJSONWritable {
         /// `top:flags.0?true`
         public var top: Bool
         /// `my:flags.1?true`
@@ -41,12 +41,21 @@ extension Api {
             if _flags & (1 << 3) != 0 { self.peerId = try Api.Peer(from: &reader) } else { self.peerId = nil }
             self.stars = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("groupCallDonor")
+            if self.top { json.key(#","top":"#); json.write(true) }
+            if self.my { json.key(#","my":"#); json.write(true) }
+            if let value = self.peerId { json.key(#","peer_id":"#); value.writeJSON(into: &json) }
+            json.key(#","stars":"#); json.write(self.stars)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `recentStory#711d692d` of type `RecentStory`.
-    public struct RecentStory: TLConstructor {
+    public struct RecentStory: TLConstructor, TLJSONWritable {
         /// `live:flags.0?true`
         public var live: Bool
         /// `max_id:flags.1?int`
@@ -75,12 +84,19 @@ extension Api {
             self.live = _flags & (1 << 0) != 0
             if _flags & (1 << 1) != 0 { self.maxId = try reader.readInt32() } else { self.maxId = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("recentStory")
+            if self.live { json.key(#","live":"#); json.write(true) }
+            if let value = self.maxId { json.key(#","max_id":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `auctionBidLevel#310240cc` of type `AuctionBidLevel`.
-    public struct AuctionBidLevel: TLConstructor {
+    public struct AuctionBidLevel: TLConstructor, TLJSONWritable {
         /// `pos:int`
         public var pos: Int32
         /// `amount:long`
@@ -110,12 +126,20 @@ extension Api {
             self.amount = try reader.readInt64()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("auctionBidLevel")
+            json.key(#","pos":"#); json.write(self.pos)
+            json.key(#","amount":"#); json.write(self.amount)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarGiftAuctionState`: one case per constructor.
-    public indirect enum StarGiftAuctionState: TLObject {
+    public indirect enum StarGiftAuctionState: TLObject, TLJSONWritable {
         /// `starGiftAuctionStateNotModified#fe333952`
         case starGiftAuctionStateNotModified
         /// `starGiftAuctionState#771a4e66`
@@ -130,6 +154,14 @@ extension Api {
             case .starGiftAuctionStateNotModified: writer.write(0xfe333952 as UInt32)
             case .starGiftAuctionState(let value): value.serialize(into: &writer)
             case .starGiftAuctionStateFinished(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftAuctionStateNotModified: json.beginObject("starGiftAuctionStateNotModified"); json.endObject()
+            case .starGiftAuctionState(let value): value.writeJSON(into: &json)
+            case .starGiftAuctionStateFinished(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -150,7 +182,7 @@ extension Api {
 
 extension Api.StarGiftAuctionState {
     /// TL constructor `starGiftAuctionState#771a4e66` of type `StarGiftAuctionState`.
-    public struct StarGiftAuctionState: TLConstructor {
+    public struct StarGiftAuctionState: TLConstructor, TLJSONWritable {
         /// `version:int`
         public var version: Int32
         /// `start_date:int`
@@ -225,10 +257,27 @@ extension Api.StarGiftAuctionState {
             self.totalRounds = try reader.readInt32()
             self.rounds = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.StarGiftAuctionRound(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAuctionState")
+            json.key(#","version":"#); json.write(self.version)
+            json.key(#","start_date":"#); json.write(self.startDate)
+            json.key(#","end_date":"#); json.write(self.endDate)
+            json.key(#","min_bid_amount":"#); json.write(self.minBidAmount)
+            json.key(#","bid_levels":"#); json.beginArray(); for (index0, item0) in self.bidLevels.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","top_bidders":"#); json.beginArray(); for (index0, item0) in self.topBidders.enumerated() { if index0 > 0 { json.comma() }; json.write(item0) }; json.endArray()
+            json.key(#","next_round_at":"#); json.write(self.nextRoundAt)
+            json.key(#","last_gift_num":"#); json.write(self.lastGiftNum)
+            json.key(#","gifts_left":"#); json.write(self.giftsLeft)
+            json.key(#","current_round":"#); json.write(self.currentRound)
+            json.key(#","total_rounds":"#); json.write(self.totalRounds)
+            json.key(#","rounds":"#); json.beginArray(); for (index0, item0) in self.rounds.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAuctionStateFinished#972dabbf` of type `StarGiftAuctionState`.
-    public struct StarGiftAuctionStateFinished: TLConstructor {
+    public struct StarGiftAuctionStateFinished: TLConstructor, TLJSONWritable {
         /// `start_date:int`
         public var startDate: Int32
         /// `end_date:int`
@@ -279,12 +328,23 @@ extension Api.StarGiftAuctionState {
             if _flags & (1 << 1) != 0 { self.fragmentListedCount = try reader.readInt32() } else { self.fragmentListedCount = nil }
             if _flags & (1 << 1) != 0 { self.fragmentListedUrl = try reader.readString() } else { self.fragmentListedUrl = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAuctionStateFinished")
+            json.key(#","start_date":"#); json.write(self.startDate)
+            json.key(#","end_date":"#); json.write(self.endDate)
+            json.key(#","average_price":"#); json.write(self.averagePrice)
+            if let value = self.listedCount { json.key(#","listed_count":"#); json.write(value) }
+            if let value = self.fragmentListedCount { json.key(#","fragment_listed_count":"#); json.write(value) }
+            if let value = self.fragmentListedUrl { json.key(#","fragment_listed_url":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftAuctionUserState#2eeed1c4` of type `StarGiftAuctionUserState`.
-    public struct StarGiftAuctionUserState: TLConstructor {
+    public struct StarGiftAuctionUserState: TLConstructor, TLJSONWritable {
         /// `returned:flags.1?true`
         public var returned: Bool
         /// `bid_amount:flags.0?long`
@@ -336,12 +396,23 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.bidPeer = try Api.Peer(from: &reader) } else { self.bidPeer = nil }
             self.acquiredCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAuctionUserState")
+            if self.returned { json.key(#","returned":"#); json.write(true) }
+            if let value = self.bidAmount { json.key(#","bid_amount":"#); json.write(value) }
+            if let value = self.bidDate { json.key(#","bid_date":"#); json.write(value) }
+            if let value = self.minBidAmount { json.key(#","min_bid_amount":"#); json.write(value) }
+            if let value = self.bidPeer { json.key(#","bid_peer":"#); value.writeJSON(into: &json) }
+            json.key(#","acquired_count":"#); json.write(self.acquiredCount)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftAuctionAcquiredGift#42b00348` of type `StarGiftAuctionAcquiredGift`.
-    public struct StarGiftAuctionAcquiredGift: TLConstructor {
+    public struct StarGiftAuctionAcquiredGift: TLConstructor, TLJSONWritable {
         /// `name_hidden:flags.0?true`
         public var nameHidden: Bool
         /// `peer:Peer`
@@ -401,12 +472,25 @@ extension Api {
             if _flags & (1 << 1) != 0 { self.message = try Api.TextWithEntities(from: &reader) } else { self.message = nil }
             if _flags & (1 << 2) != 0 { self.giftNum = try reader.readInt32() } else { self.giftNum = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAuctionAcquiredGift")
+            if self.nameHidden { json.key(#","name_hidden":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","bid_amount":"#); json.write(self.bidAmount)
+            json.key(#","round":"#); json.write(self.round)
+            json.key(#","pos":"#); json.write(self.pos)
+            if let value = self.message { json.key(#","message":"#); value.writeJSON(into: &json) }
+            if let value = self.giftNum { json.key(#","gift_num":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftActiveAuctionState#d31bc45d` of type `StarGiftActiveAuctionState`.
-    public struct StarGiftActiveAuctionState: TLConstructor {
+    public struct StarGiftActiveAuctionState: TLConstructor, TLJSONWritable {
         /// `gift:StarGift`
         public var gift: Api.StarGift
         /// `state:StarGiftAuctionState`
@@ -436,12 +520,20 @@ extension Api {
             self.state = try Api.StarGiftAuctionState(from: &reader)
             self.userState = try Api.StarGiftAuctionUserState(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftActiveAuctionState")
+            json.key(#","gift":"#); self.gift.writeJSON(into: &json)
+            json.key(#","state":"#); self.state.writeJSON(into: &json)
+            json.key(#","user_state":"#); self.userState.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputStarGiftAuction`: one case per constructor.
-    public indirect enum InputStarGiftAuction: TLObject {
+    public indirect enum InputStarGiftAuction: TLObject, TLJSONWritable {
         /// `inputStarGiftAuction#02e16c98`
         case inputStarGiftAuction(Api.InputStarGiftAuction.InputStarGiftAuction)
         /// `inputStarGiftAuctionSlug#7ab58308`
@@ -453,6 +545,13 @@ extension Api {
             switch self {
             case .inputStarGiftAuction(let value): value.serialize(into: &writer)
             case .inputStarGiftAuctionSlug(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputStarGiftAuction(let value): value.writeJSON(into: &json)
+            case .inputStarGiftAuctionSlug(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -472,7 +571,7 @@ extension Api {
 
 extension Api.InputStarGiftAuction {
     /// TL constructor `inputStarGiftAuction#02e16c98` of type `InputStarGiftAuction`.
-    public struct InputStarGiftAuction: TLConstructor {
+    public struct InputStarGiftAuction: TLConstructor, TLJSONWritable {
         /// `gift_id:long`
         public var giftId: Int64
 
@@ -492,10 +591,16 @@ extension Api.InputStarGiftAuction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.giftId = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStarGiftAuction")
+            json.key(#","gift_id":"#); json.write(self.giftId)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputStarGiftAuctionSlug#7ab58308` of type `InputStarGiftAuction`.
-    public struct InputStarGiftAuctionSlug: TLConstructor {
+    public struct InputStarGiftAuctionSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -515,12 +620,18 @@ extension Api.InputStarGiftAuction {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputStarGiftAuctionSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `passkey#98613ebf` of type `Passkey`.
-    public struct Passkey: TLConstructor {
+    public struct Passkey: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `name:string`
@@ -565,12 +676,22 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.softwareEmojiId = try reader.readInt64() } else { self.softwareEmojiId = nil }
             if _flags & (1 << 1) != 0 { self.lastUsageDate = try reader.readInt32() } else { self.lastUsageDate = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("passkey")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","name":"#); json.write(self.name)
+            json.key(#","date":"#); json.write(self.date)
+            if let value = self.softwareEmojiId { json.key(#","software_emoji_id":"#); json.write(value) }
+            if let value = self.lastUsageDate { json.key(#","last_usage_date":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputPasskeyResponse`: one case per constructor.
-    public indirect enum InputPasskeyResponse: TLObject {
+    public indirect enum InputPasskeyResponse: TLObject, TLJSONWritable {
         /// `inputPasskeyResponseRegister#3e63935c`
         case inputPasskeyResponseRegister(Api.InputPasskeyResponse.InputPasskeyResponseRegister)
         /// `inputPasskeyResponseLogin#c31fc14a`
@@ -582,6 +703,13 @@ extension Api {
             switch self {
             case .inputPasskeyResponseRegister(let value): value.serialize(into: &writer)
             case .inputPasskeyResponseLogin(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPasskeyResponseRegister(let value): value.writeJSON(into: &json)
+            case .inputPasskeyResponseLogin(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -601,7 +729,7 @@ extension Api {
 
 extension Api.InputPasskeyResponse {
     /// TL constructor `inputPasskeyResponseRegister#3e63935c` of type `InputPasskeyResponse`.
-    public struct InputPasskeyResponseRegister: TLConstructor {
+    public struct InputPasskeyResponseRegister: TLConstructor, TLJSONWritable {
         /// `client_data:DataJSON`
         public var clientData: Api.DataJSON
         /// `attestation_data:bytes`
@@ -626,10 +754,17 @@ extension Api.InputPasskeyResponse {
             self.clientData = try Api.DataJSON(from: &reader)
             self.attestationData = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPasskeyResponseRegister")
+            json.key(#","client_data":"#); self.clientData.writeJSON(into: &json)
+            json.key(#","attestation_data":"#); json.write(self.attestationData)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPasskeyResponseLogin#c31fc14a` of type `InputPasskeyResponse`.
-    public struct InputPasskeyResponseLogin: TLConstructor {
+    public struct InputPasskeyResponseLogin: TLConstructor, TLJSONWritable {
         /// `client_data:DataJSON`
         public var clientData: Api.DataJSON
         /// `authenticator_data:bytes`
@@ -664,12 +799,21 @@ extension Api.InputPasskeyResponse {
             self.signature = try reader.readBytes()
             self.userHandle = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPasskeyResponseLogin")
+            json.key(#","client_data":"#); self.clientData.writeJSON(into: &json)
+            json.key(#","authenticator_data":"#); json.write(self.authenticatorData)
+            json.key(#","signature":"#); json.write(self.signature)
+            json.key(#","user_handle":"#); json.write(self.userHandle)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputPasskeyCredential`: one case per constructor.
-    public indirect enum InputPasskeyCredential: TLObject {
+    public indirect enum InputPasskeyCredential: TLObject, TLJSONWritable {
         /// `inputPasskeyCredentialPublicKey#3c27b78f`
         case inputPasskeyCredentialPublicKey(Api.InputPasskeyCredential.InputPasskeyCredentialPublicKey)
         /// `inputPasskeyCredentialFirebasePNV#5b1ccb28`
@@ -681,6 +825,13 @@ extension Api {
             switch self {
             case .inputPasskeyCredentialPublicKey(let value): value.serialize(into: &writer)
             case .inputPasskeyCredentialFirebasePNV(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputPasskeyCredentialPublicKey(let value): value.writeJSON(into: &json)
+            case .inputPasskeyCredentialFirebasePNV(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -700,7 +851,7 @@ extension Api {
 
 extension Api.InputPasskeyCredential {
     /// TL constructor `inputPasskeyCredentialPublicKey#3c27b78f` of type `InputPasskeyCredential`.
-    public struct InputPasskeyCredentialPublicKey: TLConstructor {
+    public struct InputPasskeyCredentialPublicKey: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `raw_id:string`
@@ -730,10 +881,18 @@ extension Api.InputPasskeyCredential {
             self.rawId = try reader.readString()
             self.response = try Api.InputPasskeyResponse(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPasskeyCredentialPublicKey")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","raw_id":"#); json.write(self.rawId)
+            json.key(#","response":"#); self.response.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputPasskeyCredentialFirebasePNV#5b1ccb28` of type `InputPasskeyCredential`.
-    public struct InputPasskeyCredentialFirebasePNV: TLConstructor {
+    public struct InputPasskeyCredentialFirebasePNV: TLConstructor, TLJSONWritable {
         /// `pnv_token:string`
         public var pnvToken: String
 
@@ -753,12 +912,18 @@ extension Api.InputPasskeyCredential {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.pnvToken = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputPasskeyCredentialFirebasePNV")
+            json.key(#","pnv_token":"#); json.write(self.pnvToken)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `starGiftBackground#aff56398` of type `StarGiftBackground`.
-    public struct StarGiftBackground: TLConstructor {
+    public struct StarGiftBackground: TLConstructor, TLJSONWritable {
         /// `center_color:int`
         public var centerColor: Int32
         /// `edge_color:int`
@@ -788,12 +953,20 @@ extension Api {
             self.edgeColor = try reader.readInt32()
             self.textColor = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftBackground")
+            json.key(#","center_color":"#); json.write(self.centerColor)
+            json.key(#","edge_color":"#); json.write(self.edgeColor)
+            json.key(#","text_color":"#); json.write(self.textColor)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarGiftAuctionRound`: one case per constructor.
-    public indirect enum StarGiftAuctionRound: TLObject {
+    public indirect enum StarGiftAuctionRound: TLObject, TLJSONWritable {
         /// `starGiftAuctionRound#3aae0528`
         case starGiftAuctionRound(Api.StarGiftAuctionRound.StarGiftAuctionRound)
         /// `starGiftAuctionRoundExtendable#0aa021e5`
@@ -805,6 +978,13 @@ extension Api {
             switch self {
             case .starGiftAuctionRound(let value): value.serialize(into: &writer)
             case .starGiftAuctionRoundExtendable(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftAuctionRound(let value): value.writeJSON(into: &json)
+            case .starGiftAuctionRoundExtendable(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -824,7 +1004,7 @@ extension Api {
 
 extension Api.StarGiftAuctionRound {
     /// TL constructor `starGiftAuctionRound#3aae0528` of type `StarGiftAuctionRound`.
-    public struct StarGiftAuctionRound: TLConstructor {
+    public struct StarGiftAuctionRound: TLConstructor, TLJSONWritable {
         /// `num:int`
         public var num: Int32
         /// `duration:int`
@@ -849,10 +1029,17 @@ extension Api.StarGiftAuctionRound {
             self.num = try reader.readInt32()
             self.duration = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAuctionRound")
+            json.key(#","num":"#); json.write(self.num)
+            json.key(#","duration":"#); json.write(self.duration)
+            json.endObject()
+        }
     }
 
     /// TL constructor `starGiftAuctionRoundExtendable#0aa021e5` of type `StarGiftAuctionRound`.
-    public struct StarGiftAuctionRoundExtendable: TLConstructor {
+    public struct StarGiftAuctionRoundExtendable: TLConstructor, TLJSONWritable {
         /// `num:int`
         public var num: Int32
         /// `duration:int`
@@ -887,12 +1074,21 @@ extension Api.StarGiftAuctionRound {
             self.extendTop = try reader.readInt32()
             self.extendWindow = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAuctionRoundExtendable")
+            json.key(#","num":"#); json.write(self.num)
+            json.key(#","duration":"#); json.write(self.duration)
+            json.key(#","extend_top":"#); json.write(self.extendTop)
+            json.key(#","extend_window":"#); json.write(self.extendWindow)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `StarGiftAttributeRarity`: one case per constructor.
-    public indirect enum StarGiftAttributeRarity: TLObject {
+    public indirect enum StarGiftAttributeRarity: TLObject, TLJSONWritable {
         /// `starGiftAttributeRarity#36437737`
         case starGiftAttributeRarity(Api.StarGiftAttributeRarity.StarGiftAttributeRarity)
         /// `starGiftAttributeRarityUncommon#dbce6389`
@@ -916,6 +1112,16 @@ extension Api {
             }
         }
 
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .starGiftAttributeRarity(let value): value.writeJSON(into: &json)
+            case .starGiftAttributeRarityUncommon: json.beginObject("starGiftAttributeRarityUncommon"); json.endObject()
+            case .starGiftAttributeRarityRare: json.beginObject("starGiftAttributeRarityRare"); json.endObject()
+            case .starGiftAttributeRarityEpic: json.beginObject("starGiftAttributeRarityEpic"); json.endObject()
+            case .starGiftAttributeRarityLegendary: json.beginObject("starGiftAttributeRarityLegendary"); json.endObject()
+            }
+        }
+
         public init(from reader: inout TLReader) throws(TLDecodingError) {
             let offset = reader.position
             let id = try reader.readUInt32()
@@ -935,7 +1141,7 @@ extension Api {
 
 extension Api.StarGiftAttributeRarity {
     /// TL constructor `starGiftAttributeRarity#36437737` of type `StarGiftAttributeRarity`.
-    public struct StarGiftAttributeRarity: TLConstructor {
+    public struct StarGiftAttributeRarity: TLConstructor, TLJSONWritable {
         /// `permille:int`
         public var permille: Int32
 
@@ -955,12 +1161,18 @@ extension Api.StarGiftAttributeRarity {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.permille = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("starGiftAttributeRarity")
+            json.key(#","permille":"#); json.write(self.permille)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `keyboardButtonStyle#4fdd3430` of type `KeyboardButtonStyle`.
-    public struct KeyboardButtonStyle: TLConstructor {
+    public struct KeyboardButtonStyle: TLConstructor, TLJSONWritable {
         /// `bg_primary:flags.0?true`
         public var bgPrimary: Bool
         /// `bg_danger:flags.1?true`
@@ -999,12 +1211,21 @@ extension Api {
             self.bgSuccess = _flags & (1 << 2) != 0
             if _flags & (1 << 3) != 0 { self.icon = try reader.readInt64() } else { self.icon = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("keyboardButtonStyle")
+            if self.bgPrimary { json.key(#","bg_primary":"#); json.write(true) }
+            if self.bgDanger { json.key(#","bg_danger":"#); json.write(true) }
+            if self.bgSuccess { json.key(#","bg_success":"#); json.write(true) }
+            if let value = self.icon { json.key(#","icon":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `inputMessageReadMetric#402b4495` of type `InputMessageReadMetric`.
-    public struct InputMessageReadMetric: TLConstructor {
+    public struct InputMessageReadMetric: TLConstructor, TLJSONWritable {
         /// `msg_id:int`
         public var msgId: Int32
         /// `view_id:long`
@@ -1049,12 +1270,23 @@ extension Api {
             self.heightToViewportRatioPermille = try reader.readInt32()
             self.seenRangeRatioPermille = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputMessageReadMetric")
+            json.key(#","msg_id":"#); json.write(self.msgId)
+            json.key(#","view_id":"#); json.write(self.viewId)
+            json.key(#","time_in_view_ms":"#); json.write(self.timeInViewMs)
+            json.key(#","active_time_in_view_ms":"#); json.write(self.activeTimeInViewMs)
+            json.key(#","height_to_viewport_ratio_permille":"#); json.write(self.heightToViewportRatioPermille)
+            json.key(#","seen_range_ratio_permille":"#); json.write(self.seenRangeRatioPermille)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputAiComposeTone`: one case per constructor.
-    public indirect enum InputAiComposeTone: TLObject {
+    public indirect enum InputAiComposeTone: TLObject, TLJSONWritable {
         /// `inputAiComposeToneDefault#1fe9a9bf`
         case inputAiComposeToneDefault(Api.InputAiComposeTone.InputAiComposeToneDefault)
         /// `inputAiComposeToneID#0773c080`
@@ -1072,6 +1304,15 @@ extension Api {
             case .inputAiComposeToneID(let value): value.serialize(into: &writer)
             case .inputAiComposeToneSlug(let value): value.serialize(into: &writer)
             case .inputAiComposeToneSingleUse(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputAiComposeToneDefault(let value): value.writeJSON(into: &json)
+            case .inputAiComposeToneID(let value): value.writeJSON(into: &json)
+            case .inputAiComposeToneSlug(let value): value.writeJSON(into: &json)
+            case .inputAiComposeToneSingleUse(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1093,7 +1334,7 @@ extension Api {
 
 extension Api.InputAiComposeTone {
     /// TL constructor `inputAiComposeToneDefault#1fe9a9bf` of type `InputAiComposeTone`.
-    public struct InputAiComposeToneDefault: TLConstructor {
+    public struct InputAiComposeToneDefault: TLConstructor, TLJSONWritable {
         /// `tone:string`
         public var tone: String
 
@@ -1113,10 +1354,16 @@ extension Api.InputAiComposeTone {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.tone = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputAiComposeToneDefault")
+            json.key(#","tone":"#); json.write(self.tone)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputAiComposeToneID#0773c080` of type `InputAiComposeTone`.
-    public struct InputAiComposeToneID: TLConstructor {
+    public struct InputAiComposeToneID: TLConstructor, TLJSONWritable {
         /// `id:long`
         public var id: Int64
         /// `access_hash:long`
@@ -1141,10 +1388,17 @@ extension Api.InputAiComposeTone {
             self.id = try reader.readInt64()
             self.accessHash = try reader.readInt64()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputAiComposeToneID")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputAiComposeToneSlug#1fa01357` of type `InputAiComposeTone`.
-    public struct InputAiComposeToneSlug: TLConstructor {
+    public struct InputAiComposeToneSlug: TLConstructor, TLJSONWritable {
         /// `slug:string`
         public var slug: String
 
@@ -1164,10 +1418,16 @@ extension Api.InputAiComposeTone {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.slug = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputAiComposeToneSlug")
+            json.key(#","slug":"#); json.write(self.slug)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputAiComposeToneSingleUse#0e0c35af` of type `InputAiComposeTone`.
-    public struct InputAiComposeToneSingleUse: TLConstructor {
+    public struct InputAiComposeToneSingleUse: TLConstructor, TLJSONWritable {
         /// `custom_prompt:string`
         public var customPrompt: String
 
@@ -1187,12 +1447,18 @@ extension Api.InputAiComposeTone {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.customPrompt = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputAiComposeToneSingleUse")
+            json.key(#","custom_prompt":"#); json.write(self.customPrompt)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `AiComposeTone`: one case per constructor.
-    public indirect enum AiComposeTone: TLObject {
+    public indirect enum AiComposeTone: TLObject, TLJSONWritable {
         /// `aiComposeTone#cff63ea9`
         case aiComposeTone(Api.AiComposeTone.AiComposeTone)
         /// `aiComposeToneDefault#9bad6414`
@@ -1204,6 +1470,13 @@ extension Api {
             switch self {
             case .aiComposeTone(let value): value.serialize(into: &writer)
             case .aiComposeToneDefault(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .aiComposeTone(let value): value.writeJSON(into: &json)
+            case .aiComposeToneDefault(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1223,7 +1496,7 @@ extension Api {
 
 extension Api.AiComposeTone {
     /// TL constructor `aiComposeTone#cff63ea9` of type `AiComposeTone`.
-    public struct AiComposeTone: TLConstructor {
+    public struct AiComposeTone: TLConstructor, TLJSONWritable {
         /// `creator:flags.0?true`
         public var creator: Bool
         /// `id:long`
@@ -1296,10 +1569,25 @@ extension Api.AiComposeTone {
             if _flags & (1 << 3) != 0 { self.authorId = try reader.readInt64() } else { self.authorId = nil }
             if _flags & (1 << 5) != 0 { self.exampleEnglish = try Api.AiComposeToneExample(from: &reader) } else { self.exampleEnglish = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("aiComposeTone")
+            if self.creator { json.key(#","creator":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","access_hash":"#); json.write(self.accessHash)
+            json.key(#","slug":"#); json.write(self.slug)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.emojiId { json.key(#","emoji_id":"#); json.write(value) }
+            if let value = self.prompt { json.key(#","prompt":"#); json.write(value) }
+            if let value = self.installsCount { json.key(#","installs_count":"#); json.write(value) }
+            if let value = self.authorId { json.key(#","author_id":"#); json.write(value) }
+            if let value = self.exampleEnglish { json.key(#","example_english":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `aiComposeToneDefault#9bad6414` of type `AiComposeTone`.
-    public struct AiComposeToneDefault: TLConstructor {
+    public struct AiComposeToneDefault: TLConstructor, TLJSONWritable {
         /// `tone:string`
         public var tone: String
         /// `emoji_id:long`
@@ -1329,12 +1617,20 @@ extension Api.AiComposeTone {
             self.emojiId = try reader.readInt64()
             self.title = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("aiComposeToneDefault")
+            json.key(#","tone":"#); json.write(self.tone)
+            json.key(#","emoji_id":"#); json.write(self.emojiId)
+            json.key(#","title":"#); json.write(self.title)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `aiComposeToneExample#f1d628ec` of type `AiComposeToneExample`.
-    public struct AiComposeToneExample: TLConstructor {
+    public struct AiComposeToneExample: TLConstructor, TLJSONWritable {
         /// `from:TextWithEntities`
         public var from: Api.TextWithEntities
         /// `to:TextWithEntities`
@@ -1359,12 +1655,19 @@ extension Api {
             self.from = try Api.TextWithEntities(from: &reader)
             self.to = try Api.TextWithEntities(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("aiComposeToneExample")
+            json.key(#","from":"#); self.from.writeJSON(into: &json)
+            json.key(#","to":"#); self.to.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `JoinChatBotResult`: one case per constructor.
-    public indirect enum JoinChatBotResult: TLObject {
+    public indirect enum JoinChatBotResult: TLObject, TLJSONWritable {
         /// `joinChatBotResultApproved#ae152a69`
         case joinChatBotResultApproved
         /// `joinChatBotResultDeclined#0efa0194`
@@ -1382,6 +1685,15 @@ extension Api {
             case .joinChatBotResultDeclined: writer.write(0x0efa0194 as UInt32)
             case .joinChatBotResultQueued: writer.write(0x98a3a840 as UInt32)
             case .joinChatBotResultWebView(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .joinChatBotResultApproved: json.beginObject("joinChatBotResultApproved"); json.endObject()
+            case .joinChatBotResultDeclined: json.beginObject("joinChatBotResultDeclined"); json.endObject()
+            case .joinChatBotResultQueued: json.beginObject("joinChatBotResultQueued"); json.endObject()
+            case .joinChatBotResultWebView(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1403,7 +1715,7 @@ extension Api {
 
 extension Api.JoinChatBotResult {
     /// TL constructor `joinChatBotResultWebView#d6e3b813` of type `JoinChatBotResult`.
-    public struct JoinChatBotResultWebView: TLConstructor {
+    public struct JoinChatBotResultWebView: TLConstructor, TLJSONWritable {
         /// `url:string`
         public var url: String
 
@@ -1423,12 +1735,18 @@ extension Api.JoinChatBotResult {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.url = try reader.readString()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("joinChatBotResultWebView")
+            json.key(#","url":"#); json.write(self.url)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `webDomainException#933ca597` of type `WebDomainException`.
-    public struct WebDomainException: TLConstructor {
+    public struct WebDomainException: TLConstructor, TLJSONWritable {
         /// `domain:string`
         public var domain: String
         /// `url:string`
@@ -1467,12 +1785,21 @@ extension Api {
             self.title = try reader.readString()
             if _flags & (1 << 0) != 0 { self.favicon = try reader.readInt64() } else { self.favicon = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("webDomainException")
+            json.key(#","domain":"#); json.write(self.domain)
+            json.key(#","url":"#); json.write(self.url)
+            json.key(#","title":"#); json.write(self.title)
+            if let value = self.favicon { json.key(#","favicon":"#); json.write(value) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputRichFile`: one case per constructor.
-    public indirect enum InputRichFile: TLObject {
+    public indirect enum InputRichFile: TLObject, TLJSONWritable {
         /// `inputRichFilePhoto#9b00622b`
         case inputRichFilePhoto(Api.InputRichFile.InputRichFilePhoto)
         /// `inputRichFileDocument#83281dbd`
@@ -1484,6 +1811,13 @@ extension Api {
             switch self {
             case .inputRichFilePhoto(let value): value.serialize(into: &writer)
             case .inputRichFileDocument(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputRichFilePhoto(let value): value.writeJSON(into: &json)
+            case .inputRichFileDocument(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1503,7 +1837,7 @@ extension Api {
 
 extension Api.InputRichFile {
     /// TL constructor `inputRichFilePhoto#9b00622b` of type `InputRichFile`.
-    public struct InputRichFilePhoto: TLConstructor {
+    public struct InputRichFilePhoto: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `photo:InputPhoto`
@@ -1528,10 +1862,17 @@ extension Api.InputRichFile {
             self.id = try reader.readString()
             self.photo = try Api.InputPhoto(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputRichFilePhoto")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","photo":"#); self.photo.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputRichFileDocument#83281dbd` of type `InputRichFile`.
-    public struct InputRichFileDocument: TLConstructor {
+    public struct InputRichFileDocument: TLConstructor, TLJSONWritable {
         /// `id:string`
         public var id: String
         /// `document:InputDocument`
@@ -1556,12 +1897,19 @@ extension Api.InputRichFile {
             self.id = try reader.readString()
             self.document = try Api.InputDocument(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputRichFileDocument")
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","document":"#); self.document.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `InputRichMessage`: one case per constructor.
-    public indirect enum InputRichMessage: TLObject {
+    public indirect enum InputRichMessage: TLObject, TLJSONWritable {
         /// `inputRichMessage#e4c449fc`
         case inputRichMessage(Api.InputRichMessage.InputRichMessage)
         /// `inputRichMessageHTML#dacb836a`
@@ -1576,6 +1924,14 @@ extension Api {
             case .inputRichMessage(let value): value.serialize(into: &writer)
             case .inputRichMessageHTML(let value): value.serialize(into: &writer)
             case .inputRichMessageMarkdown(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .inputRichMessage(let value): value.writeJSON(into: &json)
+            case .inputRichMessageHTML(let value): value.writeJSON(into: &json)
+            case .inputRichMessageMarkdown(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -1596,7 +1952,7 @@ extension Api {
 
 extension Api.InputRichMessage {
     /// TL constructor `inputRichMessage#e4c449fc` of type `InputRichMessage`.
-    public struct InputRichMessage: TLConstructor {
+    public struct InputRichMessage: TLConstructor, TLJSONWritable {
         /// `rtl:flags.0?true`
         public var rtl: Bool
         /// `noautolink:flags.1?true`
@@ -1647,10 +2003,21 @@ extension Api.InputRichMessage {
             if _flags & (1 << 3) != 0 { self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputDocument(from: &reader) } } else { self.documents = nil }
             if _flags & (1 << 4) != 0 { self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputUser(from: &reader) } } else { self.users = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputRichMessage")
+            if self.rtl { json.key(#","rtl":"#); json.write(true) }
+            if self.noautolink { json.key(#","noautolink":"#); json.write(true) }
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            if let value = self.photos { json.key(#","photos":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.documents { json.key(#","documents":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.users { json.key(#","users":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputRichMessageHTML#dacb836a` of type `InputRichMessage`.
-    public struct InputRichMessageHTML: TLConstructor {
+    public struct InputRichMessageHTML: TLConstructor, TLJSONWritable {
         /// `rtl:flags.0?true`
         public var rtl: Bool
         /// `noautolink:flags.1?true`
@@ -1689,10 +2056,19 @@ extension Api.InputRichMessage {
             self.html = try reader.readString()
             if _flags & (1 << 2) != 0 { self.files = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputRichFile(from: &reader) } } else { self.files = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputRichMessageHTML")
+            if self.rtl { json.key(#","rtl":"#); json.write(true) }
+            if self.noautolink { json.key(#","noautolink":"#); json.write(true) }
+            json.key(#","html":"#); json.write(self.html)
+            if let value = self.files { json.key(#","files":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 
     /// TL constructor `inputRichMessageMarkdown#004b572c` of type `InputRichMessage`.
-    public struct InputRichMessageMarkdown: TLConstructor {
+    public struct InputRichMessageMarkdown: TLConstructor, TLJSONWritable {
         /// `rtl:flags.0?true`
         public var rtl: Bool
         /// `noautolink:flags.1?true`
@@ -1731,12 +2107,21 @@ extension Api.InputRichMessage {
             self.markdown = try reader.readString()
             if _flags & (1 << 2) != 0 { self.files = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.InputRichFile(from: &reader) } } else { self.files = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("inputRichMessageMarkdown")
+            if self.rtl { json.key(#","rtl":"#); json.write(true) }
+            if self.noautolink { json.key(#","noautolink":"#); json.write(true) }
+            json.key(#","markdown":"#); json.write(self.markdown)
+            if let value = self.files { json.key(#","files":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `richMessage#baf39d8b` of type `RichMessage`.
-    public struct RichMessage: TLConstructor {
+    public struct RichMessage: TLConstructor, TLJSONWritable {
         /// `rtl:flags.0?true`
         public var rtl: Bool
         /// `part:flags.1?true`
@@ -1779,12 +2164,22 @@ extension Api {
             self.photos = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Photo(from: &reader) }
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("richMessage")
+            if self.rtl { json.key(#","rtl":"#); json.write(true) }
+            if self.part { json.key(#","part":"#); json.write(true) }
+            json.key(#","blocks":"#); json.beginArray(); for (index0, item0) in self.blocks.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","photos":"#); json.beginArray(); for (index0, item0) in self.photos.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `communityPeer#76141ebd` of type `CommunityPeer`.
-    public struct CommunityPeer: TLConstructor {
+    public struct CommunityPeer: TLConstructor, TLJSONWritable {
         /// `can_view_history:flags.2?true`
         public var canViewHistory: Bool
         /// `visible:flags.0?Bool`
@@ -1818,12 +2213,20 @@ extension Api {
             if _flags & (1 << 0) != 0 { self.visible = try reader.readBool() } else { self.visible = nil }
             self.peer = try Api.Peer(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("communityPeer")
+            if self.canViewHistory { json.key(#","can_view_history":"#); json.write(true) }
+            if let value = self.visible { json.key(#","visible":"#); json.write(value) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `communityPeerRequest#7beafa85` of type `CommunityPeerRequest`.
-    public struct CommunityPeerRequest: TLConstructor {
+    public struct CommunityPeerRequest: TLConstructor, TLJSONWritable {
         /// `visible:flags.0?true`
         public var visible: Bool
         /// `peer:Peer`
@@ -1861,12 +2264,21 @@ extension Api {
             self.requestedBy = try reader.readInt64()
             self.date = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("communityPeerRequest")
+            if self.visible { json.key(#","visible":"#); json.write(true) }
+            json.key(#","peer":"#); self.peer.writeJSON(into: &json)
+            json.key(#","requested_by":"#); json.write(self.requestedBy)
+            json.key(#","date":"#); json.write(self.date)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `ephemeralMessage#d9c6dc1a` of type `EphemeralMessage`.
-    public struct EphemeralMessage: TLConstructor {
+    public struct EphemeralMessage: TLConstructor, TLJSONWritable {
         /// `out:flags.0?true`
         public var out: Bool
         /// `id:int`
@@ -1949,12 +2361,29 @@ extension Api {
             if _flags & (1 << 4) != 0 { self.replyMarkup = try Api.ReplyMarkup(from: &reader) } else { self.replyMarkup = nil }
             if _flags & (1 << 6) != 0 { self.replyTo = try Api.MessageReplyHeader(from: &reader) } else { self.replyTo = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("ephemeralMessage")
+            if self.out { json.key(#","out":"#); json.write(true) }
+            json.key(#","id":"#); json.write(self.id)
+            json.key(#","from_id":"#); self.fromId.writeJSON(into: &json)
+            json.key(#","peer_id":"#); self.peerId.writeJSON(into: &json)
+            json.key(#","receiver_id":"#); json.write(self.receiverId)
+            if let value = self.topMsgId { json.key(#","top_msg_id":"#); json.write(value) }
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","message":"#); json.write(self.message)
+            if let value = self.entities { json.key(#","entities":"#); json.beginArray(); for (index0, item0) in value.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray() }
+            if let value = self.media { json.key(#","media":"#); value.writeJSON(into: &json) }
+            if let value = self.replyMarkup { json.key(#","reply_markup":"#); value.writeJSON(into: &json) }
+            if let value = self.replyTo { json.key(#","reply_to":"#); value.writeJSON(into: &json) }
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `bytes#e937bb82` of type `Bytes`.
-    public struct Bytes: TLConstructor {
+    public struct Bytes: TLConstructor, TLJSONWritable {
 
         /// Creates the value from its fields.
         public init() {
@@ -1969,12 +2398,17 @@ extension Api {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("bytes")
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL type `IpPort`: one case per constructor.
-    public indirect enum IpPort: TLObject {
+    public indirect enum IpPort: TLObject, TLJSONWritable {
         /// `ipPort#d433ad73`
         case ipPort(Api.IpPort.IpPort)
         /// `ipPortSecret#37982646`
@@ -1986,6 +2420,13 @@ extension Api {
             switch self {
             case .ipPort(let value): value.serialize(into: &writer)
             case .ipPortSecret(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .ipPort(let value): value.writeJSON(into: &json)
+            case .ipPortSecret(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -2005,7 +2446,7 @@ extension Api {
 
 extension Api.IpPort {
     /// TL constructor `ipPort#d433ad73` of type `IpPort`.
-    public struct IpPort: TLConstructor {
+    public struct IpPort: TLConstructor, TLJSONWritable {
         /// `ipv4:int`
         public var ipv4: Int32
         /// `port:int`
@@ -2030,10 +2471,17 @@ extension Api.IpPort {
             self.ipv4 = try reader.readInt32()
             self.port = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("ipPort")
+            json.key(#","ipv4":"#); json.write(self.ipv4)
+            json.key(#","port":"#); json.write(self.port)
+            json.endObject()
+        }
     }
 
     /// TL constructor `ipPortSecret#37982646` of type `IpPort`.
-    public struct IpPortSecret: TLConstructor {
+    public struct IpPortSecret: TLConstructor, TLJSONWritable {
         /// `ipv4:int`
         public var ipv4: Int32
         /// `port:int`
@@ -2063,12 +2511,20 @@ extension Api.IpPort {
             self.port = try reader.readInt32()
             self.secret = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("ipPortSecret")
+            json.key(#","ipv4":"#); json.write(self.ipv4)
+            json.key(#","port":"#); json.write(self.port)
+            json.key(#","secret":"#); json.write(self.secret)
+            json.endObject()
+        }
     }
 }
 
 extension Api {
     /// TL constructor `accessPointRule#4679b65f` of type `AccessPointRule`.
-    public struct AccessPointRule: TLConstructor {
+    public struct AccessPointRule: TLConstructor, TLJSONWritable {
         /// `phone_prefix_rules:string`
         public var phonePrefixRules: String
         /// `dc_id:int`
@@ -2097,6 +2553,14 @@ extension Api {
             self.phonePrefixRules = try reader.readString()
             self.dcId = try reader.readInt32()
             self.ips = try reader.readBareVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.IpPort(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("accessPointRule")
+            json.key(#","phone_prefix_rules":"#); json.write(self.phonePrefixRules)
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","ips":"#); json.beginArray(); for (index0, item0) in self.ips.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

@@ -2,7 +2,7 @@
 
 extension Api.Updates {
     /// TL constructor `updates.state#a56c2a3e` of type `updates.State`.
-    public struct State: TLConstructor {
+    public struct State: TLConstructor, TLJSONWritable {
         /// `pts:int`
         public var pts: Int32
         /// `qts:int`
@@ -42,12 +42,22 @@ extension Api.Updates {
             self.seq = try reader.readInt32()
             self.unreadCount = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.state")
+            json.key(#","pts":"#); json.write(self.pts)
+            json.key(#","qts":"#); json.write(self.qts)
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","seq":"#); json.write(self.seq)
+            json.key(#","unread_count":"#); json.write(self.unreadCount)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Updates {
     /// TL type `updates.Difference`: one case per constructor.
-    public indirect enum Difference: TLObject {
+    public indirect enum Difference: TLObject, TLJSONWritable {
         /// `updates.differenceEmpty#5d75a138`
         case differenceEmpty(Api.Updates.Difference.DifferenceEmpty)
         /// `updates.difference#00f49ca0`
@@ -65,6 +75,15 @@ extension Api.Updates {
             case .difference(let value): value.serialize(into: &writer)
             case .differenceSlice(let value): value.serialize(into: &writer)
             case .differenceTooLong(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .differenceEmpty(let value): value.writeJSON(into: &json)
+            case .difference(let value): value.writeJSON(into: &json)
+            case .differenceSlice(let value): value.writeJSON(into: &json)
+            case .differenceTooLong(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -86,7 +105,7 @@ extension Api.Updates {
 
 extension Api.Updates.Difference {
     /// TL constructor `updates.differenceEmpty#5d75a138` of type `updates.Difference`.
-    public struct DifferenceEmpty: TLConstructor {
+    public struct DifferenceEmpty: TLConstructor, TLJSONWritable {
         /// `date:int`
         public var date: Int32
         /// `seq:int`
@@ -111,10 +130,17 @@ extension Api.Updates.Difference {
             self.date = try reader.readInt32()
             self.seq = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.differenceEmpty")
+            json.key(#","date":"#); json.write(self.date)
+            json.key(#","seq":"#); json.write(self.seq)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updates.difference#00f49ca0` of type `updates.Difference`.
-    public struct Difference: TLConstructor {
+    public struct Difference: TLConstructor, TLJSONWritable {
         /// `new_messages:Vector<Message>`
         public var newMessages: [Api.Message]
         /// `new_encrypted_messages:Vector<EncryptedMessage>`
@@ -159,10 +185,21 @@ extension Api.Updates.Difference {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.state = try Api.Updates.State(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.difference")
+            json.key(#","new_messages":"#); json.beginArray(); for (index0, item0) in self.newMessages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","new_encrypted_messages":"#); json.beginArray(); for (index0, item0) in self.newEncryptedMessages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","other_updates":"#); json.beginArray(); for (index0, item0) in self.otherUpdates.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","state":"#); self.state.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updates.differenceSlice#a8fb1981` of type `updates.Difference`.
-    public struct DifferenceSlice: TLConstructor {
+    public struct DifferenceSlice: TLConstructor, TLJSONWritable {
         /// `new_messages:Vector<Message>`
         public var newMessages: [Api.Message]
         /// `new_encrypted_messages:Vector<EncryptedMessage>`
@@ -207,10 +244,21 @@ extension Api.Updates.Difference {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
             self.intermediateState = try Api.Updates.State(from: &reader)
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.differenceSlice")
+            json.key(#","new_messages":"#); json.beginArray(); for (index0, item0) in self.newMessages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","new_encrypted_messages":"#); json.beginArray(); for (index0, item0) in self.newEncryptedMessages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","other_updates":"#); json.beginArray(); for (index0, item0) in self.otherUpdates.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","intermediate_state":"#); self.intermediateState.writeJSON(into: &json)
+            json.endObject()
+        }
     }
 
     /// TL constructor `updates.differenceTooLong#4afe8f6d` of type `updates.Difference`.
-    public struct DifferenceTooLong: TLConstructor {
+    public struct DifferenceTooLong: TLConstructor, TLJSONWritable {
         /// `pts:int`
         public var pts: Int32
 
@@ -230,12 +278,18 @@ extension Api.Updates.Difference {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.pts = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.differenceTooLong")
+            json.key(#","pts":"#); json.write(self.pts)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Updates {
     /// TL type `updates.ChannelDifference`: one case per constructor.
-    public indirect enum ChannelDifference: TLObject {
+    public indirect enum ChannelDifference: TLObject, TLJSONWritable {
         /// `updates.channelDifferenceEmpty#3e11affb`
         case channelDifferenceEmpty(Api.Updates.ChannelDifference.ChannelDifferenceEmpty)
         /// `updates.channelDifferenceTooLong#a4bcc6fe`
@@ -250,6 +304,14 @@ extension Api.Updates {
             case .channelDifferenceEmpty(let value): value.serialize(into: &writer)
             case .channelDifferenceTooLong(let value): value.serialize(into: &writer)
             case .channelDifference(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .channelDifferenceEmpty(let value): value.writeJSON(into: &json)
+            case .channelDifferenceTooLong(let value): value.writeJSON(into: &json)
+            case .channelDifference(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -270,7 +332,7 @@ extension Api.Updates {
 
 extension Api.Updates.ChannelDifference {
     /// TL constructor `updates.channelDifferenceEmpty#3e11affb` of type `updates.ChannelDifference`.
-    public struct ChannelDifferenceEmpty: TLConstructor {
+    public struct ChannelDifferenceEmpty: TLConstructor, TLJSONWritable {
         /// `final:flags.0?true`
         public var final: Bool
         /// `pts:int`
@@ -304,10 +366,18 @@ extension Api.Updates.ChannelDifference {
             self.pts = try reader.readInt32()
             if _flags & (1 << 1) != 0 { self.timeout = try reader.readInt32() } else { self.timeout = nil }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.channelDifferenceEmpty")
+            if self.final { json.key(#","final":"#); json.write(true) }
+            json.key(#","pts":"#); json.write(self.pts)
+            if let value = self.timeout { json.key(#","timeout":"#); json.write(value) }
+            json.endObject()
+        }
     }
 
     /// TL constructor `updates.channelDifferenceTooLong#a4bcc6fe` of type `updates.ChannelDifference`.
-    public struct ChannelDifferenceTooLong: TLConstructor {
+    public struct ChannelDifferenceTooLong: TLConstructor, TLJSONWritable {
         /// `final:flags.0?true`
         public var final: Bool
         /// `timeout:flags.1?int`
@@ -356,10 +426,21 @@ extension Api.Updates.ChannelDifference {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.channelDifferenceTooLong")
+            if self.final { json.key(#","final":"#); json.write(true) }
+            if let value = self.timeout { json.key(#","timeout":"#); json.write(value) }
+            json.key(#","dialog":"#); self.dialog.writeJSON(into: &json)
+            json.key(#","messages":"#); json.beginArray(); for (index0, item0) in self.messages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `updates.channelDifference#2064674e` of type `updates.ChannelDifference`.
-    public struct ChannelDifference: TLConstructor {
+    public struct ChannelDifference: TLConstructor, TLJSONWritable {
         /// `final:flags.0?true`
         public var final: Bool
         /// `pts:int`
@@ -412,6 +493,18 @@ extension Api.Updates.ChannelDifference {
             self.otherUpdates = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Update(from: &reader) }
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("updates.channelDifference")
+            if self.final { json.key(#","final":"#); json.write(true) }
+            json.key(#","pts":"#); json.write(self.pts)
+            if let value = self.timeout { json.key(#","timeout":"#); json.write(value) }
+            json.key(#","new_messages":"#); json.beginArray(); for (index0, item0) in self.newMessages.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","other_updates":"#); json.beginArray(); for (index0, item0) in self.otherUpdates.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }

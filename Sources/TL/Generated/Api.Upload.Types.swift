@@ -2,7 +2,7 @@
 
 extension Api.Upload {
     /// TL type `upload.File`: one case per constructor.
-    public indirect enum File: TLObject {
+    public indirect enum File: TLObject, TLJSONWritable {
         /// `upload.file#096a18d5`
         case file(Api.Upload.File.File)
         /// `upload.fileCdnRedirect#f18cda44`
@@ -14,6 +14,13 @@ extension Api.Upload {
             switch self {
             case .file(let value): value.serialize(into: &writer)
             case .fileCdnRedirect(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .file(let value): value.writeJSON(into: &json)
+            case .fileCdnRedirect(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -33,7 +40,7 @@ extension Api.Upload {
 
 extension Api.Upload.File {
     /// TL constructor `upload.file#096a18d5` of type `upload.File`.
-    public struct File: TLConstructor {
+    public struct File: TLConstructor, TLJSONWritable {
         /// `type:storage.FileType`
         public var type: Api.Storage.FileType
         /// `mtime:int`
@@ -63,10 +70,18 @@ extension Api.Upload.File {
             self.mtime = try reader.readInt32()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("upload.file")
+            json.key(#","type":"#); self.type.writeJSON(into: &json)
+            json.key(#","mtime":"#); json.write(self.mtime)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 
     /// TL constructor `upload.fileCdnRedirect#f18cda44` of type `upload.File`.
-    public struct FileCdnRedirect: TLConstructor {
+    public struct FileCdnRedirect: TLConstructor, TLJSONWritable {
         /// `dc_id:int`
         public var dcId: Int32
         /// `file_token:bytes`
@@ -106,12 +121,22 @@ extension Api.Upload.File {
             self.encryptionIv = try reader.readBytes()
             self.fileHashes = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.FileHash(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("upload.fileCdnRedirect")
+            json.key(#","dc_id":"#); json.write(self.dcId)
+            json.key(#","file_token":"#); json.write(self.fileToken)
+            json.key(#","encryption_key":"#); json.write(self.encryptionKey)
+            json.key(#","encryption_iv":"#); json.write(self.encryptionIv)
+            json.key(#","file_hashes":"#); json.beginArray(); for (index0, item0) in self.fileHashes.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Upload {
     /// TL constructor `upload.webFile#21e753bc` of type `upload.WebFile`.
-    public struct WebFile: TLConstructor {
+    public struct WebFile: TLConstructor, TLJSONWritable {
         /// `size:int`
         public var size: Int32
         /// `mime_type:string`
@@ -151,12 +176,22 @@ extension Api.Upload {
             self.mtime = try reader.readInt32()
             self.bytes = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("upload.webFile")
+            json.key(#","size":"#); json.write(self.size)
+            json.key(#","mime_type":"#); json.write(self.mimeType)
+            json.key(#","file_type":"#); self.fileType.writeJSON(into: &json)
+            json.key(#","mtime":"#); json.write(self.mtime)
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
+        }
     }
 }
 
 extension Api.Upload {
     /// TL type `upload.CdnFile`: one case per constructor.
-    public indirect enum CdnFile: TLObject {
+    public indirect enum CdnFile: TLObject, TLJSONWritable {
         /// `upload.cdnFileReuploadNeeded#eea8e46e`
         case cdnFileReuploadNeeded(Api.Upload.CdnFile.CdnFileReuploadNeeded)
         /// `upload.cdnFile#a99fca4f`
@@ -168,6 +203,13 @@ extension Api.Upload {
             switch self {
             case .cdnFileReuploadNeeded(let value): value.serialize(into: &writer)
             case .cdnFile(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .cdnFileReuploadNeeded(let value): value.writeJSON(into: &json)
+            case .cdnFile(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -187,7 +229,7 @@ extension Api.Upload {
 
 extension Api.Upload.CdnFile {
     /// TL constructor `upload.cdnFileReuploadNeeded#eea8e46e` of type `upload.CdnFile`.
-    public struct CdnFileReuploadNeeded: TLConstructor {
+    public struct CdnFileReuploadNeeded: TLConstructor, TLJSONWritable {
         /// `request_token:bytes`
         public var requestToken: [UInt8]
 
@@ -207,10 +249,16 @@ extension Api.Upload.CdnFile {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.requestToken = try reader.readBytes()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("upload.cdnFileReuploadNeeded")
+            json.key(#","request_token":"#); json.write(self.requestToken)
+            json.endObject()
+        }
     }
 
     /// TL constructor `upload.cdnFile#a99fca4f` of type `upload.CdnFile`.
-    public struct CdnFile: TLConstructor {
+    public struct CdnFile: TLConstructor, TLJSONWritable {
         /// `bytes:bytes`
         public var bytes: [UInt8]
 
@@ -229,6 +277,12 @@ extension Api.Upload.CdnFile {
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.bytes = try reader.readBytes()
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("upload.cdnFile")
+            json.key(#","bytes":"#); json.write(self.bytes)
+            json.endObject()
         }
     }
 }

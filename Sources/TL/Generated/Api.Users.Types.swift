@@ -2,7 +2,7 @@
 
 extension Api.Users {
     /// TL constructor `users.userFull#3b6d152e` of type `users.UserFull`.
-    public struct UserFull: TLConstructor {
+    public struct UserFull: TLConstructor, TLJSONWritable {
         /// `full_user:UserFull`
         public var fullUser: Api.UserFull
         /// `chats:Vector<Chat>`
@@ -32,12 +32,20 @@ extension Api.Users {
             self.chats = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Chat(from: &reader) }
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("users.userFull")
+            json.key(#","full_user":"#); self.fullUser.writeJSON(into: &json)
+            json.key(#","chats":"#); json.beginArray(); for (index0, item0) in self.chats.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Users {
     /// TL type `users.Users`: one case per constructor.
-    public indirect enum Users: TLObject {
+    public indirect enum Users: TLObject, TLJSONWritable {
         /// `users.users#62d706b8`
         case users(Api.Users.Users.Users)
         /// `users.usersSlice#315a4974`
@@ -49,6 +57,13 @@ extension Api.Users {
             switch self {
             case .users(let value): value.serialize(into: &writer)
             case .usersSlice(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .users(let value): value.writeJSON(into: &json)
+            case .usersSlice(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -68,7 +83,7 @@ extension Api.Users {
 
 extension Api.Users.Users {
     /// TL constructor `users.users#62d706b8` of type `users.Users`.
-    public struct Users: TLConstructor {
+    public struct Users: TLConstructor, TLJSONWritable {
         /// `users:Vector<User>`
         public var users: [Api.User]
 
@@ -88,10 +103,16 @@ extension Api.Users.Users {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("users.users")
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 
     /// TL constructor `users.usersSlice#315a4974` of type `users.Users`.
-    public struct UsersSlice: TLConstructor {
+    public struct UsersSlice: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `users:Vector<User>`
@@ -116,12 +137,19 @@ extension Api.Users.Users {
             self.count = try reader.readInt32()
             self.users = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.User(from: &reader) }
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("users.usersSlice")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","users":"#); json.beginArray(); for (index0, item0) in self.users.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
+        }
     }
 }
 
 extension Api.Users {
     /// TL type `users.SavedMusic`: one case per constructor.
-    public indirect enum SavedMusic: TLObject {
+    public indirect enum SavedMusic: TLObject, TLJSONWritable {
         /// `users.savedMusicNotModified#e3878aa4`
         case savedMusicNotModified(Api.Users.SavedMusic.SavedMusicNotModified)
         /// `users.savedMusic#34a2f297`
@@ -133,6 +161,13 @@ extension Api.Users {
             switch self {
             case .savedMusicNotModified(let value): value.serialize(into: &writer)
             case .savedMusic(let value): value.serialize(into: &writer)
+            }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            switch self {
+            case .savedMusicNotModified(let value): value.writeJSON(into: &json)
+            case .savedMusic(let value): value.writeJSON(into: &json)
             }
         }
 
@@ -152,7 +187,7 @@ extension Api.Users {
 
 extension Api.Users.SavedMusic {
     /// TL constructor `users.savedMusicNotModified#e3878aa4` of type `users.SavedMusic`.
-    public struct SavedMusicNotModified: TLConstructor {
+    public struct SavedMusicNotModified: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
 
@@ -172,10 +207,16 @@ extension Api.Users.SavedMusic {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.count = try reader.readInt32()
         }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("users.savedMusicNotModified")
+            json.key(#","count":"#); json.write(self.count)
+            json.endObject()
+        }
     }
 
     /// TL constructor `users.savedMusic#34a2f297` of type `users.SavedMusic`.
-    public struct SavedMusic: TLConstructor {
+    public struct SavedMusic: TLConstructor, TLJSONWritable {
         /// `count:int`
         public var count: Int32
         /// `documents:Vector<Document>`
@@ -199,6 +240,13 @@ extension Api.Users.SavedMusic {
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
             self.count = try reader.readInt32()
             self.documents = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Document(from: &reader) }
+        }
+
+        public func writeJSON(into json: inout TLJSONWriter) {
+            json.beginObject("users.savedMusic")
+            json.key(#","count":"#); json.write(self.count)
+            json.key(#","documents":"#); json.beginArray(); for (index0, item0) in self.documents.enumerated() { if index0 > 0 { json.comma() }; item0.writeJSON(into: &json) }; json.endArray()
+            json.endObject()
         }
     }
 }
