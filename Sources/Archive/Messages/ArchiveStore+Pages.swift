@@ -28,7 +28,7 @@ extension ArchiveStore {
         }
         let stamp = DatabaseDateText(now)
         return try write { db in
-            try Self.upsertChannel(channel, now: now, in: db)
+            try Self.upsertChannel(channel, now: stamp, in: db)
             var result = PageCommitResult()
             for (index, record) in records.enumerated() {
                 try beforeEachMessage(index)
@@ -41,7 +41,7 @@ extension ArchiveStore {
                     result.versioned += 1
                 }
             }
-            try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: now, in: db)
+            try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: stamp, in: db)
             return result
         }
     }
@@ -53,16 +53,17 @@ extension ArchiveStore {
         }
     }
 
-    private static func upsertChannel(_ channel: ChannelInfo, now: Date, in db: Database) throws {
+    private static func upsertChannel(_ channel: ChannelInfo, now: DatabaseDateText, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO channels (id, access_hash, username, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET access_hash = coalesce(excluded.access_hash, access_hash),
                 username = excluded.username, title = excluded.title, last_seen = excluded.last_seen
             """)
-        try statement.execute(arguments: [channel.id, channel.accessHash, channel.username, channel.title, now, now])
+        try statement.execute(arguments: [channel.id, channel.accessHash, channel.username, channel.title, now.text,
+                                          now.text])
     }
 
-    private static func saveCheckpoint(_ checkpoint: Checkpoint, job: String, channel: Int64, now: Date,
+    private static func saveCheckpoint(_ checkpoint: Checkpoint, job: String, channel: Int64, now: DatabaseDateText,
                                        in db: Database) throws {
         let reject = { (reason: String) in ArchiveError.checkpointRejected(job: job, channel: channel, reason: reason) }
         if let head = checkpoint.head {
@@ -75,6 +76,20 @@ extension ArchiveStore {
                 throw reject("tail \(tail) is above head \(head)")
             }
         }
-        try CheckpointRecord(job: job, channelId: channel, checkpoint: checkpoint, updatedAt: now).upsert(db)
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO checkpoints (job, channel_id, head, tail, window_start, window_start_reached, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (job, channel_id) DO UPDATE SET head = ?3, tail = ?4, window_start = ?5,
+                window_start_reached = ?6, updated_at = ?7
+            """)
+        var row = RowBinder(upsert, in: db)
+        row.bind(job)
+        row.bind(channel)
+        row.bind(checkpoint.head)
+        row.bind(checkpoint.tail)
+        row.bind(checkpoint.windowStart, stamp: now)
+        row.bind(Int64(checkpoint.windowStartReached ? 1 : 0))
+        row.bind(now.text)
+        _ = try row.run()
     }
 }

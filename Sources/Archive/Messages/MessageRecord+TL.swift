@@ -7,8 +7,10 @@ extension MessageRecord {
     /// The JSON columns are written straight from the typed values (`TLJSONWritable`): the same text the
     /// schema-driven `TLJSONCodec` prints for those values' TL bytes, without re-serializing or a tree.
     public init(channelId: Int64, message: Api.Message, now: Date) throws(ArchiveError) {
-        self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(message.serialized()),
-                  layer: TLLayer.current, archivedAt: now, updatedAt: now)
+        var writer = TLWriter(capacity: 2048)  // most messages fit: no regrowth while serializing
+        message.serialize(into: &writer)
+        self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(writer.bytes), layer: TLLayer.current,
+                  archivedAt: now, updatedAt: now)
         var json = TLJSONWriter()
         switch message {
         case .messageEmpty(let empty):

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A row of `checkpoints`: one job's progress on one channel.
+/// A row of `checkpoints`: one job's progress on one channel (read here; page commits write it with SQL).
 struct CheckpointRecord: ArchiveRecord, Equatable {
     static let databaseTableName = "checkpoints"
 
@@ -11,16 +11,6 @@ struct CheckpointRecord: ArchiveRecord, Equatable {
     var windowStart: Date?
     var windowStartReached: Bool
     var updatedAt: Date
-
-    init(job: String, channelId: Int64, checkpoint: Checkpoint, updatedAt: Date) {
-        self.job = job
-        self.channelId = channelId
-        self.head = checkpoint.head
-        self.tail = checkpoint.tail
-        self.windowStart = checkpoint.windowStart
-        self.windowStartReached = checkpoint.windowStartReached
-        self.updatedAt = updatedAt
-    }
 
     var checkpoint: Checkpoint {
         Checkpoint(head: head, tail: tail, windowStart: windowStart, windowStartReached: windowStartReached)

@@ -22,6 +22,7 @@ actor LoggingHooks: SchedulerHooks {
     }
 
     func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) {
+        guard ProgressLine.shared.enabled else { return }  // nothing to draw: skip the formatting
         let elapsed = max(Date().timeIntervalSince(started[runID] ?? Date()), 0.001)
         let rate = Double(tally.new) / elapsed
         var text = "\(job.name): \(tally.new) new, \(Int(rate.rounded())) msg/s"

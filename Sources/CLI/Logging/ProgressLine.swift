@@ -7,7 +7,8 @@ final class ProgressLine: @unchecked Sendable {
     static let shared = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
 
     private let lock = NSLock()
-    private let enabled: Bool
+    /// Whether the line is drawn at all (standard error is a terminal).
+    let enabled: Bool
     private var shown = false
 
     private init(enabled: Bool) {
