@@ -111,17 +111,16 @@ public struct SwiftEmitter {
             out += fields.isEmpty ? "        case \(caseName)\n" : "        case \(caseName)(\(model.structPath(constructor)))\n"
         }
         out += "\n        public static var tlTypeName: String { \"\(typeName)\" }\n\n"
-        out += "        public func serialize(into writer: inout TLWriter) {\n            switch self {\n"
-        for constructor in constructors {
-            let caseName = SwiftNames.escaped(model.caseName(constructor))
-            if FieldsEmitter(mapping: TypeMapping(model: model), definition: constructor).isEmpty {
-                out += "            case .\(caseName): writer.write(0x\(TLName.hexID(constructor.id ?? 0)) as UInt32)\n"
-            } else {
-                out += "            case .\(caseName)(let value): value.serialize(into: &writer)\n"
+        out += "        public func serialize(into writer: inout TLWriter) {\n"
+        out += switchOverCases(model, constructors, valued: "value.serialize(into: &writer)") {
+            "writer.write(0x\(TLName.hexID($0.id ?? 0)) as UInt32)"
+        }
+        if json {
+            out += "        public func writeJSON(into json: inout TLJSONWriter) {\n"
+            out += switchOverCases(model, constructors, valued: "value.writeJSON(into: &json)") {
+                "json.beginObject(\"\($0.name)\"); json.endObject()"
             }
         }
-        out += "            }\n        }\n\n"
-        if json { out += enumJSON(model, constructors) }
         out += "        public init(from reader: inout TLReader) throws(TLDecodingError) {\n"
         out += "            let offset = reader.position\n            let id = try reader.readUInt32()\n"
         out += "            try reader.enter()\n            defer { reader.leave() }\n            switch id {\n"
@@ -148,15 +147,17 @@ public struct SwiftEmitter {
         return out
     }
 
-    /// `writeJSON` of a boxed type: each case writes its constructor.
-    private func enumJSON(_ model: SchemaModel, _ constructors: [TLDefinition]) -> String {
-        var out = "        public func writeJSON(into json: inout TLJSONWriter) {\n            switch self {\n"
+    /// The body of a method of a boxed type that switches over its cases: `valued` runs on a case's struct
+    /// (bound as `value`), `empty` spells the statement of a case without fields.
+    private func switchOverCases(_ model: SchemaModel, _ constructors: [TLDefinition], valued: String,
+                                 empty: (TLDefinition) -> String) -> String {
+        var out = "            switch self {\n"
         for constructor in constructors {
             let caseName = SwiftNames.escaped(model.caseName(constructor))
             if FieldsEmitter(mapping: TypeMapping(model: model), definition: constructor).isEmpty {
-                out += "            case .\(caseName): json.beginObject(\"\(constructor.name)\"); json.endObject()\n"
+                out += "            case .\(caseName): \(empty(constructor))\n"
             } else {
-                out += "            case .\(caseName)(let value): value.writeJSON(into: &json)\n"
+                out += "            case .\(caseName)(let value): \(valued)\n"
             }
         }
         return out + "            }\n        }\n\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs `body` several times and returns the median duration in seconds.
 func medianSeconds(runs: Int = 7, _ body: () throws -> Void) rethrows -> Double {
     var samples: [Double] = []
@@ -7,6 +9,24 @@ func medianSeconds(runs: Int = 7, _ body: () throws -> Void) rethrows -> Double 
         samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     return samples.sorted()[samples.count / 2]
+}
+
+/// Runs `body` several times and returns the median CPU time of this process (user + system) in seconds,
+/// for work whose wall time includes waiting on the disk.
+func medianCPUSeconds(runs: Int = 7, _ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = processCPUSeconds()
+        try body()
+        samples.append(processCPUSeconds() - start)
+    }
+    return samples.sorted()[samples.count / 2]
+}
+
+private func processCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
 /// A number with thousands separators, for reports.

@@ -1,9 +1,17 @@
 // TGCronBench: micro-benchmarks of tgcron's hot paths. Figures, not assertions: `make bench` records them.
+// `TGCronBench <name>…` runs only the named ones (tl, cipher, archive, sandbox), e.g. under perf.
 import Foundation
 
-let rows: [String]
+let benchmarks: [(name: String, run: () throws -> String)] = [
+    ("tl", TLDecodeBenchmark.run), ("cipher", CipherBenchmark.run), ("archive", ArchiveCommitBenchmark.run),
+    ("sandbox", SandboxHistoryBenchmark.run),
+]
+let selected = Set(CommandLine.arguments.dropFirst())
+var rows: [String] = []
 do {
-    rows = [try TLDecodeBenchmark.run(), try CipherBenchmark.run(), try SandboxHistoryBenchmark.run()]
+    for benchmark in benchmarks where selected.isEmpty || selected.contains(benchmark.name) {
+        rows.append(try benchmark.run())
+    }
 } catch {
     FileHandle.standardError.write(Data("TGCronBench: \(error)\n".utf8))
     exit(1)
