@@ -16,16 +16,17 @@ final class StoreOpeningTests: XCTestCase {
         XCTAssertEqual(applied, ["v1", "v2-changes", "v3-watch"])
     }
 
-    func testRunsInWALWithForeignKeysAndNormalSync() throws {
+    func testRunsInWALWithForeignKeysNormalSyncAndASmallPageCache() throws {
         let store = try Fixtures.store(self)
 
-        let (journal, foreignKeys, synchronous) = try store.write { db in
+        let (journal, foreignKeys, synchronous, cacheSize) = try store.write { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
-             try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA cache_size"))
         }
         XCTAssertEqual(journal, "wal")
         XCTAssertEqual(foreignKeys, true)
         XCTAssertEqual(synchronous, 1, "NORMAL: WAL commits survive a killed process")
+        XCTAssertEqual(cacheSize, -512, "a 512 KiB page cache per connection")
         XCTAssertThrowsError(try store.write { db in
             try db.execute(sql: "INSERT INTO checkpoints (job, channel_id, updated_at) VALUES ('x', 999, '2024-01-01')")
         })
