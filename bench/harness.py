@@ -190,4 +190,4 @@ def machine() -> str:
     except OSError:
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cores} cores ({model}), {memory:.0f} GiB, Linux, shared with another build"
+    return f"{cores} cores ({model}), {memory:.0f} GiB, Linux, load average {os.getloadavg()[0]:.1f} at the start"

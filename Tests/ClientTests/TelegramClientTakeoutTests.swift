@@ -5,8 +5,8 @@ import Sandbox
 import TL
 import XCTest
 
-/// Takeout through `TelegramClient`: one `account.initTakeoutSession`, every call wrapped, and the
-/// typed deferral when Telegram asks to wait.
+/// Takeout through `TelegramClient`: one `account.initTakeoutSession`, every call wrapped, a stale session
+/// replaced, and the typed deferral when Telegram asks to wait.
 final class TelegramClientTakeoutTests: XCTestCase {
     private var sandbox: LoopbackSandbox!
     private var clients: [TelegramClient] = []
@@ -44,7 +44,7 @@ final class TelegramClientTakeoutTests: XCTestCase {
         XCTAssertNotNil(takeoutID)
     }
 
-    func testCallsCarryTheStoredTakeoutID() async throws {
+    func testAStoredTakeoutTheServerNoLongerKnowsIsReplacedOnce() async throws {
         let store = try await loggedIn()
         let stored = await store.session()
         var session = try XCTUnwrap(stored)
@@ -53,9 +53,15 @@ final class TelegramClientTakeoutTests: XCTestCase {
         let client = sandbox.client(store: store, takeout: true)
         clients.append(client)
 
-        await XCTAssertThrowsClientError(
-            try await client.invoker.invoke(Api.Contacts.ResolveUsername(username: "sandbox_news")),
-            .rpc(RPCError(code: 400, message: "TAKEOUT_INVALID")))
+        // The stored id is sent first (the sandbox answers TAKEOUT_INVALID), then a new session is opened.
+        _ = try await client.invoker.invoke(Api.Contacts.ResolveUsername(username: "sandbox_news"))
+        _ = try await client.invoker.invoke(Api.Contacts.ResolveUsername(username: "sandbox_news"))
+
+        let starts = await sandbox.audit.count("account.initTakeoutSession")
+        XCTAssertEqual(starts, 1)
+        let takeoutID = await store.session()?.takeoutID
+        XCTAssertNotNil(takeoutID)
+        XCTAssertNotEqual(takeoutID, 42)
     }
 
     func testTakeoutInitDelayIsATypedDeferral() async throws {

@@ -75,6 +75,15 @@ public actor TelegramClient {
         return id
     }
 
+    /// Forgets takeout session `stale`, which the server no longer knows (`TAKEOUT_INVALID`), and opens a new
+    /// one; when another call already replaced it, returns that one's id.
+    func renewTakeout(replacing stale: Int64) async throws -> Int64 {
+        if try await session().takeoutID == stale {
+            try await update { $0.takeoutID = nil }
+        }
+        return try await startTakeout()
+    }
+
     /// Closes every connection; calls after this fail with a closed connection.
     public func close() async {
         await pool.closeAll()
@@ -108,7 +117,9 @@ public actor TelegramClient {
     func callInvoker(dc: Int) async throws -> any Invoker {
         let connection = try await connectionInvoker(dc: dc)
         guard configuration.takeout else { return connection }
-        return TakeoutInvoker(next: connection, takeoutID: try await startTakeout())
+        return TakeoutInvoker(next: connection, takeoutID: try await startTakeout()) { stale in
+            try await self.renewTakeout(replacing: stale)
+        }
     }
 
     /// DC `dc`'s connection invoker; before the first call on the home DC, its DC list is fetched.
