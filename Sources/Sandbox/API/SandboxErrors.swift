@@ -41,3 +41,27 @@ extension RPCError {
     /// `420 FLOOD_WAIT_X`.
     static func floodWait(_ seconds: Int) -> RPCError { RPCError(code: 420, message: "FLOOD_WAIT_\(seconds)") }
 }
+
+// File downloads and cross-DC authorization (https://core.telegram.org/method/upload.getFile,
+// https://core.telegram.org/method/auth.importAuthorization).
+extension RPCError {
+    /// `400 LIMIT_INVALID`: `limit` breaks the part rules of `upload.getFile`.
+    static let limitInvalid = RPCError(code: 400, message: "LIMIT_INVALID")
+    /// `400 OFFSET_INVALID`: `offset` is negative or not aligned.
+    static let offsetInvalid = RPCError(code: 400, message: "OFFSET_INVALID")
+    /// `400 FILE_REFERENCE_EXPIRED`: fetch the message again for a fresh file reference.
+    static let fileReferenceExpired = RPCError(code: 400, message: "FILE_REFERENCE_EXPIRED")
+    /// `400 FILE_ID_INVALID`: no such photo or document, or a wrong access hash.
+    static let fileIDInvalid = RPCError(code: 400, message: "FILE_ID_INVALID")
+    /// `400 LOCATION_INVALID`: a location kind or thumbnail size the file does not have.
+    static let locationInvalid = RPCError(code: 400, message: "LOCATION_INVALID")
+    /// `400 AUTH_BYTES_INVALID`: the imported authorization is unknown, used, or for another DC.
+    static let authBytesInvalid = RPCError(code: 400, message: "AUTH_BYTES_INVALID")
+    /// `400 DC_ID_INVALID`: no such DC, or the DC asked is this one.
+    static let dcIDInvalid = RPCError(code: 400, message: "DC_ID_INVALID")
+
+    /// `303 FILE_MIGRATE_X`: the file lives on DC X.
+    static func fileMigrate(_ dc: Int) -> RPCError { RPCError(code: 303, message: "FILE_MIGRATE_\(dc)") }
+    /// `420 FLOOD_PREMIUM_WAIT_X`: the download speed limit of accounts without Premium.
+    static func floodPremiumWait(_ seconds: Int) -> RPCError { RPCError(code: 420, message: "FLOOD_PREMIUM_WAIT_\(seconds)") }
+}
