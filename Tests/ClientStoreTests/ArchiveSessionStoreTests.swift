@@ -41,7 +41,7 @@ final class ArchiveSessionStoreTests: XCTestCase {
         let session = try reopened.session()
         XCTAssertEqual(session?.homeDC, 2)
         XCTAssertEqual(session?.userID, user.userID)
-        XCTAssertEqual(session?.dataCenters.map(\.dc), [1, 2])
+        XCTAssertEqual(session?.dataCenters.map(\.dc), [1, 2, 3])
 
         let second = client(reopened)
         let me = try await second.me()

@@ -66,3 +66,11 @@ extension TruthWriter {
         }
     }
 }
+
+extension SyntheticChannel {
+    /// The content key of message `messageID`'s default file (largest photo size, or the document), for
+    /// tests that compare byte ranges with `FileContent`.
+    public func fileContentKey(messageID: Int) -> UInt64? {
+        mediaPlan(messageID)?.mainFile(seed: timeline.seed)?.file.key
+    }
+}
