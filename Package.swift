@@ -123,7 +123,8 @@ let package = Package(
 
         // Micro-benchmarks (`make bench`): figures written to bench/results, never asserted in tests.
         .executableTarget(
-            name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto", "Sandbox", "Archive"], path: "bench/Sources/TGCronBench"),
+            name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto", "Sandbox", "Archive", "Client"],
+            path: "bench/Sources/TGCronBench"),
 
         // Robustness runs (`make fuzz`): mutated inputs into the TL decoder, transports and sessions; crashes reported.
         .executableTarget(
