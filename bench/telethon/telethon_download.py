@@ -26,8 +26,9 @@ async def download(args) -> dict:
         started = time.monotonic()
         total = 0
         for message in messages:
-            path = await client.download_media(message, file=str(out / str(message.id)))
-            total += Path(path).stat().st_size
+            path = Path(await client.download_media(message, file=str(out / str(message.id))))
+            total += path.stat().st_size
+            path.rename(out / str(message.id))  # Telethon adds an extension from the mime type
         return {"files": len(messages), "bytes": total, "seconds": time.monotonic() - started}
     finally:
         await client.disconnect()
