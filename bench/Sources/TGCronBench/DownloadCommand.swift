@@ -4,13 +4,15 @@ import MTProtoCrypto
 import Sandbox
 import TL
 
-/// `TGCronBench download MANIFEST_DIR CHANNEL IDS OUT_DIR`: logs Alice in to a running sandbox, downloads
+/// `TGCronBench download MANIFEST_DIR CHANNEL IDS OUT_DIR [PARTS_IN_FLIGHT CONNECTIONS]`: logs Alice in to a running sandbox, downloads
 /// the files of messages IDS (comma-separated) of CHANNEL into OUT_DIR with `TelegramClient.download`
 /// (governor off), and prints one JSON line: files, bytes, download wall seconds. `bench/bench.py`
 /// measures the process's CPU and peak RSS around it.
 enum DownloadCommand {
     static func run(_ arguments: [String]) async throws {
-        guard arguments.count == 4 else { throw DownloadBenchError.usage }
+        guard arguments.count == 4 || arguments.count == 6 else { throw DownloadBenchError.usage }
+        let options = arguments.count == 6
+            ? DownloadOptions(parallelParts: Int(arguments[4]) ?? 4, connections: Int(arguments[5]) ?? 2) : DownloadOptions()
         let manifest = try SandboxManifest.read(from: URL(fileURLWithPath: arguments[0]))
         guard let port = manifest.dcs["2"] else { throw DownloadBenchError.noDC }
         let configuration = TelegramClientConfiguration(
@@ -31,7 +33,8 @@ enum DownloadCommand {
         var total: Int64 = 0
         for case .message(let message) in answer.messageList {
             guard let media = message.media, let location = FileLocation(media: media) else { continue }
-            try await client.download(location, to: FileDescriptorSink(path: output.appendingPathComponent("\(message.id)").path))
+            try await client.download(
+                location, to: FileDescriptorSink(path: output.appendingPathComponent("\(message.id)").path), options: options)
             total += location.size
         }
         let elapsed = started.duration(to: .now)
@@ -47,7 +50,7 @@ enum DownloadBenchError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage: "usage: TGCronBench download MANIFEST_DIR CHANNEL IDS OUT_DIR"
+        case .usage: "usage: TGCronBench download MANIFEST_DIR CHANNEL IDS OUT_DIR [PARTS_IN_FLIGHT CONNECTIONS]"
         case .noDC: "the manifest lists no DC 2"
         case .noChannel: "the channel did not resolve"
         }
