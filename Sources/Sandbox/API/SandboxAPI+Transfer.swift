@@ -2,7 +2,7 @@ import MTProto
 import TL
 
 /// Moving a login to another DC (https://core.telegram.org/api/datacenter#authorization-transfer): the
-/// home DC exports a one-time authorization for DC X, and DC X logs in the key that imports it.
+/// home DC exports an authorization for DC X, and DC X logs in every key that imports it.
 extension SandboxAPI {
     func exportAuthorization(_ request: Api.Auth.ExportAuthorization, phone: String, context: RequestContext, state: inout SandboxState)
         -> Result<any TLSerializable, RPCError>
@@ -23,7 +23,8 @@ extension SandboxAPI {
               exported.dc == context.caller.dc, let account = account(phone: exported.phone, state: state) else {
             return .failure(.authBytesInvalid)
         }
-        state.exportedAuthorizations[request.id] = nil
+        // Not consumed: a client may send the import again (after bad_server_salt on its new connection,
+        // or on another connection to the same DC), and each time it logs that key in.
         return .success(authorize(account, context: context, state: &state))
     }
 }
