@@ -93,10 +93,10 @@ final class FileServingTests: XCTestCase {
         let record = try XCTUnwrap(try mediaTruth().first { $0.dc == 2 && $0.size > 3 << 20 })
         let location = try location(of: record.id, in: &harness)
         for (offset, limit) in [(0, 1_000), (0, 0), (0, 2 << 20), (0, 12_288), ((1 << 20) - 4_096, 8_192)] as [(Int64, Int32)] {
-            XCTAssertEqual(try harness.error(getFile(location, offset: offset, limit: limit)), .limitInvalid, "\(offset)+\(limit)")
+            XCTAssertEqual(try harness.error(getFile(location, offset: offset, limit: limit)), RPCError(.limitInvalid), "\(offset)+\(limit)")
         }
         for offset in [1_000, -4_096] as [Int64] {
-            XCTAssertEqual(try harness.error(getFile(location, offset: offset, limit: 4_096)), .offsetInvalid, "\(offset)")
+            XCTAssertEqual(try harness.error(getFile(location, offset: offset, limit: 4_096)), RPCError(.offsetInvalid), "\(offset)")
         }
         // precise: 1 KiB multiples, across the 1 MiB boundary.
         let precise = try bytes(of: harness.value(getFile(location, offset: (1 << 20) - 1_024, limit: 3_072, precise: true)))
@@ -116,34 +116,34 @@ final class FileServingTests: XCTestCase {
         }
         var wrongHash = photoLocation
         wrongHash.accessHash ^= 1
-        XCTAssertEqual(try harness.error(getFile(.inputPhotoFileLocation(wrongHash), offset: 0, limit: 4_096)), .fileIDInvalid)
+        XCTAssertEqual(try harness.error(getFile(.inputPhotoFileLocation(wrongHash), offset: 0, limit: 4_096)), RPCError(.fileIdInvalid))
         var unknown = documentLocation
         unknown.id = 12_345
-        XCTAssertEqual(try harness.error(getFile(.inputDocumentFileLocation(unknown), offset: 0, limit: 4_096)), .fileIDInvalid)
+        XCTAssertEqual(try harness.error(getFile(.inputDocumentFileLocation(unknown), offset: 0, limit: 4_096)), RPCError(.fileIdInvalid))
         var stripped = photoLocation
         stripped.thumbSize = "i"
-        XCTAssertEqual(try harness.error(getFile(.inputPhotoFileLocation(stripped), offset: 0, limit: 4_096)), .locationInvalid)
+        XCTAssertEqual(try harness.error(getFile(.inputPhotoFileLocation(stripped), offset: 0, limit: 4_096)), RPCError(.locationInvalid))
         var documentThumb = documentLocation
         documentThumb.thumbSize = "m"
-        XCTAssertEqual(try harness.error(getFile(.inputDocumentFileLocation(documentThumb), offset: 0, limit: 4_096)), .locationInvalid)
-        XCTAssertEqual(try harness.error(getFile(.inputEncryptedFileLocation(.init(id: 1, accessHash: 2)), offset: 0, limit: 4_096)), .locationInvalid)
+        XCTAssertEqual(try harness.error(getFile(.inputDocumentFileLocation(documentThumb), offset: 0, limit: 4_096)), RPCError(.locationInvalid))
+        XCTAssertEqual(try harness.error(getFile(.inputEncryptedFileLocation(.init(id: 1, accessHash: 2)), offset: 0, limit: 4_096)), RPCError(.locationInvalid))
     }
 
     func testFileOnAnotherDCAnswersFileMigrateAndAnImportedLoginThereServesIt() throws {
         var home = try harness()
         let record = try XCTUnwrap(try mediaTruth().first { $0.dc == 1 })
         let location = try location(of: record.id, in: &home)
-        XCTAssertEqual(try home.error(getFile(location, offset: 0, limit: 4_096)), RPCError(code: 303, message: "FILE_MIGRATE_1"))
+        XCTAssertEqual(try home.error(getFile(location, offset: 0, limit: 4_096)), RPCError(.fileMigrateX, value: 1))
 
         let exported = try home.value(Api.Auth.ExportAuthorization(dcId: 1))
-        XCTAssertEqual(try home.error(Api.Auth.ExportAuthorization(dcId: 2)), .dcIDInvalid, "not for the DC asked")
+        XCTAssertEqual(try home.error(Api.Auth.ExportAuthorization(dcId: 2)), RPCError(.dcIdInvalid), "not for the DC asked")
         var foreign = home
         foreign.caller = SandboxCaller(authKeyID: 0x0D_C1, dc: 1)
-        XCTAssertEqual(try foreign.error(getFile(location, offset: 0, limit: 4_096)), .authKeyUnregistered)
-        XCTAssertEqual(try foreign.error(Api.Auth.ImportAuthorization(id: exported.id, bytes: exported.bytes.reversed())), .authBytesInvalid)
+        XCTAssertEqual(try foreign.error(getFile(location, offset: 0, limit: 4_096)), RPCError(.authKeyUnregistered))
+        XCTAssertEqual(try foreign.error(Api.Auth.ImportAuthorization(id: exported.id, bytes: exported.bytes.reversed())), RPCError(.authBytesInvalid))
         var third = foreign
         third.caller = SandboxCaller(authKeyID: 0x0D_C3, dc: 3)
-        XCTAssertEqual(try third.error(Api.Auth.ImportAuthorization(id: exported.id, bytes: exported.bytes)), .authBytesInvalid, "for DC 1 only")
+        XCTAssertEqual(try third.error(Api.Auth.ImportAuthorization(id: exported.id, bytes: exported.bytes)), RPCError(.authBytesInvalid), "for DC 1 only")
         foreign.state = third.state
         _ = try foreign.value(Api.Auth.ImportAuthorization(id: exported.id, bytes: exported.bytes))
         let part = try bytes(of: foreign.value(getFile(location, offset: 0, limit: 4_096)))
@@ -158,9 +158,9 @@ final class FileServingTests: XCTestCase {
         var harness = try harness(fileReferenceExpiry: 1)
         let record = try XCTUnwrap(try mediaTruth().first { $0.dc == 2 })
         let stale = try location(of: record.id, in: &harness)
-        XCTAssertEqual(try harness.error(getFile(stale, offset: 0, limit: 4_096)), .fileReferenceExpired)
+        XCTAssertEqual(try harness.error(getFile(stale, offset: 0, limit: 4_096)), RPCError(.fileReferenceExpired))
         harness.api = SandboxAPI(world: world, configuration: SandboxConfiguration(flood: .off))
-        XCTAssertEqual(try harness.error(getFile(stale, offset: 0, limit: 4_096)), .fileReferenceExpired, "the old reference stays expired")
+        XCTAssertEqual(try harness.error(getFile(stale, offset: 0, limit: 4_096)), RPCError(.fileReferenceExpired), "the old reference stays expired")
         let fresh = try location(of: record.id, in: &harness)
         XCTAssertNotEqual(fresh, stale)
         XCTAssertFalse(try bytes(of: harness.value(getFile(fresh, offset: 0, limit: 4_096))).isEmpty)
@@ -173,14 +173,14 @@ final class FileServingTests: XCTestCase {
         _ = try budget.value(getFile(location, offset: 0, limit: 1 << 20))
         _ = try budget.value(getFile(location, offset: 1 << 20, limit: 1 << 20))
         let refused = try XCTUnwrap(try budget.error(getFile(location, offset: 2 << 20, limit: 1 << 20)))
-        XCTAssertEqual(refused.name, "FLOOD_PREMIUM_WAIT_X")
+        XCTAssertEqual(refused.name, .floodPremiumWaitX)
         XCTAssertEqual(refused.value, 60)
         budget.now = budget.now.addingTimeInterval(61)
         XCTAssertNoThrow(try budget.value(getFile(location, offset: 2 << 20, limit: 1 << 20)))
 
         var parts = try harness(flood: FloodPolicy(rules: ["upload.getFile": FloodRule(limit: 3, window: 10)]))
         for _ in 0..<3 { _ = try parts.value(getFile(location, offset: 0, limit: 4_096)) }
-        XCTAssertEqual(try parts.error(getFile(location, offset: 0, limit: 4_096))?.name, "FLOOD_WAIT_X")
+        XCTAssertEqual(try parts.error(getFile(location, offset: 0, limit: 4_096))?.name, .floodWaitX)
         XCTAssertEqual(try parts.page("sandbox_news", limit: 5).count, 5, "history keeps its own budget")
     }
 

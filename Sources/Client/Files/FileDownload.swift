@@ -42,10 +42,10 @@ struct FileDownload: Sendable {
             do {
                 answer = try await self.lane(location.dc, lane).invoke(
                     Api.Upload.GetFile(location: location.input, offset: part.offset, limit: Int32(part.limit)))
-            } catch ClientError.rpc(let error) where error.name == FileRPCErrors.fileMigrate {
+            } catch ClientError.rpc(let error) where error.name == .fileMigrateX {
                 guard let dc = error.migrateToDC, await tracker.migrate(to: dc) else { throw ClientError.rpc(error) }
                 continue
-            } catch ClientError.rpc(let error) where error.name == FileRPCErrors.fileReferenceExpired {
+            } catch ClientError.rpc(let error) where error.name == .fileReferenceExpired {
                 try await tracker.refresh(after: generation, using: refresh)
                 continue
             }

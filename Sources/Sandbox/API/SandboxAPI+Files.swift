@@ -20,23 +20,23 @@ extension SandboxAPI {
         case .failure(let error): return .failure(error)
         }
         let (plan, file) = (located.plan, located.file)
-        guard file.dc == context.caller.dc else { return .failure(.fileMigrate(file.dc)) }
+        guard file.dc == context.caller.dc else { return .failure(RPCError(.fileMigrateX, value: file.dc)) }
         let epoch = state.fileReferenceEpochs[plan.id] ?? 0
         guard located.reference == FileID.reference(seed: world.spec.seed, fileID: plan.id, epoch: epoch) else {
-            return .failure(.fileReferenceExpired)
+            return .failure(RPCError(.fileReferenceExpired))
         }
         if configuration.fileReferenceExpiry > 0 {
             var draw = state.nextDraw(seed: world.spec.seed, purpose: .fileFault)
             if draw.chance(configuration.fileReferenceExpiry) {
                 state.fileReferenceEpochs[plan.id] = epoch + 1
-                return .failure(.fileReferenceExpired)
+                return .failure(RPCError(.fileReferenceExpired))
             }
         }
         let offset = Int(request.offset)
         let count = max(0, min(Int(request.limit), file.size - offset))
         if count > 0, let budget = configuration.flood.downloadBytes,
            let wait = state.flood.admit(bytes: count, account: userID(phone: phone), now: context.now, budget: budget) {
-            return .failure(.floodPremiumWait(wait))
+            return .failure(RPCError(.floodPremiumWaitX, value: wait))
         }
         let type: Api.Storage.FileType = if case .photo = plan.content { .fileJpeg } else { .filePartial }
         return .success(Api.Upload.File.file(.init(
@@ -47,10 +47,10 @@ extension SandboxAPI {
     static func partError(offset: Int64, limit: Int64, precise: Bool) -> RPCError? {
         let quantum: Int64 = precise ? 1_024 : 4_096
         let maximum = Int64(maximumPart)
-        guard offset >= 0, offset % quantum == 0 else { return .offsetInvalid }
-        guard limit > 0, limit <= maximum, limit % quantum == 0 else { return .limitInvalid }
+        guard offset >= 0, offset % quantum == 0 else { return RPCError(.offsetInvalid) }
+        guard limit > 0, limit <= maximum, limit % quantum == 0 else { return RPCError(.limitInvalid) }
         if !precise {
-            guard maximum % limit == 0, offset / maximum == (offset + limit - 1) / maximum else { return .limitInvalid }
+            guard maximum % limit == 0, offset / maximum == (offset + limit - 1) / maximum else { return RPCError(.limitInvalid) }
         }
         return nil
     }
@@ -64,12 +64,12 @@ extension SandboxAPI {
         case .inputDocumentFileLocation(let value):
             (id, accessHash, reference, thumbSize, wantsPhoto) = (value.id, value.accessHash, value.fileReference, value.thumbSize, false)
         default:
-            return .failure(.locationInvalid)
+            return .failure(RPCError(.locationInvalid))
         }
-        guard let found = world.media(fileID: id), found.plan.accessHash == accessHash else { return .failure(.fileIDInvalid) }
+        guard let found = world.media(fileID: id), found.plan.accessHash == accessHash else { return .failure(RPCError(.fileIdInvalid)) }
         let isPhoto = if case .photo = found.plan.content { true } else { false }
-        guard isPhoto == wantsPhoto else { return .failure(.fileIDInvalid) }
-        guard let file = found.plan.file(seed: world.spec.seed, thumbSize: thumbSize) else { return .failure(.locationInvalid) }
+        guard isPhoto == wantsPhoto else { return .failure(RPCError(.fileIdInvalid)) }
+        guard let file = found.plan.file(seed: world.spec.seed, thumbSize: thumbSize) else { return .failure(RPCError(.locationInvalid)) }
         return .success((found.plan, file, reference))
     }
 

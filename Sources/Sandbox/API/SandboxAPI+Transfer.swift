@@ -8,7 +8,7 @@ extension SandboxAPI {
         -> Result<any TLSerializable, RPCError>
     {
         let dc = Int(request.dcId)
-        guard dc != context.caller.dc, configuration.dcPorts[dc] != nil else { return .failure(.dcIDInvalid) }
+        guard dc != context.caller.dc, configuration.dcPorts[dc] != nil else { return .failure(RPCError(.dcIdInvalid)) }
         var draw = state.nextDraw(seed: world.spec.seed, purpose: .exportedAuthorization)
         let id = Int64(bitPattern: draw.next())
         let bytes = (0..<32).map { _ in UInt8(truncatingIfNeeded: draw.next()) }
@@ -21,7 +21,7 @@ extension SandboxAPI {
     {
         guard let exported = state.exportedAuthorizations[request.id], exported.bytes == request.bytes,
               exported.dc == context.caller.dc, let account = account(phone: exported.phone, state: state) else {
-            return .failure(.authBytesInvalid)
+            return .failure(RPCError(.authBytesInvalid))
         }
         // Not consumed: a client may send the import again (after bad_server_salt on its new connection,
         // or on another connection to the same DC), and each time it logs that key in.
