@@ -70,7 +70,8 @@ fuzz-ci:
 	bash bench/run-fuzz.sh $${FUZZ_CONFIG:-release} --inputs 200000 --seed 1
 
 ## bench: micro-benchmarks (TL decode, MTProto cipher) and end-to-end runs against the sandbox (throughput
-## and CPU per message vs Telethon, peak RSS, governed efficiency, start-up, resume after SIGKILL), written to
+## and CPU per message vs Telethon, peak RSS, governed efficiency, start-up, resume after SIGKILL, file downloads
+## in MB/s and CPU per MB vs Telethon + cryptg and peak RSS for a 64 MB file), written to
 ## bench/results/latest.md and printed. BENCH_FLAGS are passed to bench/bench.py (e.g. --runs 5).
 bench:
 	$(SWIFT) build -c release --product TGCronBench $(BUILD_FLAGS)

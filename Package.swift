@@ -117,7 +117,8 @@ let package = Package(
 
         // Micro-benchmarks (`make bench`): figures written to bench/results, never asserted in tests.
         .executableTarget(
-            name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto", "Sandbox", "Archive"], path: "bench/Sources/TGCronBench"),
+            name: "TGCronBench", dependencies: ["TL", "MTProtoCrypto", "Sandbox", "Archive", "Client"],
+            path: "bench/Sources/TGCronBench"),
 
         // Robustness runs (`make fuzz`): mutated inputs into the TL decoder, transports and sessions; crashes reported.
         .executableTarget(
@@ -146,7 +147,7 @@ let package = Package(
             "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto"]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto", "TL"]),
         .testTarget(name: "GovernanceTests", dependencies: [
             "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
         ]),

@@ -2,14 +2,17 @@
 """`make bench`: end-to-end benchmarks of the release `tgcron` (and Telethon 1.45 where there is a
 counterpart) against `tgcron sandbox serve` on loopback; a Markdown report goes to standard output.
 
-    python3 bench/bench.py [--runs 3] [--messages 5000] [--governed-seconds 180] [--skip-telethon]
+    python3 bench/bench.py [--runs 3] [--messages 5000] [--governed-seconds 180] [--download-mb 200] [--skip-telethon]
+        [--only throughput,rss,governed,startup,resume,download]
 
 Every client figure is the child's own rusage (wait4): CPU user+sys and peak RSS of that process only,
 never the sandbox's. Medians over --runs runs. The sandbox runs on the same cores as the client.
 """
 
 import argparse
+import hashlib
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, Account, Sandbox, clean_env, machine, measure, median  # noqa: E402
+from harness import ROOT, Account, Sandbox, binary, clean_env, machine, measure, median  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 TELETHON = ROOT / "bench" / "telethon"
@@ -167,6 +170,95 @@ class Bench:
                 "baseline_wall": median(baseline), "resumed_new": median([n for _, n in resumed])}
 
 
+    def media_truth(self, sandbox: Sandbox) -> list[dict]:
+        """`tgcron sandbox truth @sandbox_media --media`: per message its file's DC, size and SHA-256."""
+        out = subprocess.run([binary(), "sandbox", "truth", "@sandbox_media", "--media", "--data", str(sandbox.data)],
+                             check=True, capture_output=True, text=True, timeout=600).stdout
+        return [json.loads(line) for line in out.splitlines() if line]
+
+    def download(self, client: str, ids: list[int], expected: dict[int, str]) -> dict:
+        """Downloads the files of @sandbox_media messages `ids` with `client` (a fresh sandbox, flood limits off,
+        governor off), checks each against the truth's SHA-256; median wall, CPU and peak RSS."""
+        samples = []
+        sandbox = self.sandbox()
+        try:
+            for index in range(self.runs):
+                out = self.work / f"download-{self.counter}-{client}-{index}"
+                joined = ",".join(map(str, ids))
+                if client == "tgcron":
+                    command = [str(Path(binary()).parent / "TGCronBench"), "download", str(sandbox.data), "sandbox_media",
+                               joined, str(out)]
+                else:
+                    command = [PYTHON, str(TELETHON / "telethon_download.py"), "--manifest", str(sandbox.data),
+                               "--channel", "@sandbox_media", "--ids", joined, "--out", str(out)]
+                run = measure(command)
+                if run.returncode != 0:
+                    raise RuntimeError(f"{client} download failed: {run.stderr[-2000:]}")
+                result = json.loads(run.stdout.splitlines()[-1])
+                for message_id, sha in expected.items():
+                    if file_sha256(out / str(message_id)) != sha:
+                        raise RuntimeError(f"{client}: message {message_id} differs from the truth")
+                shutil.rmtree(out)
+                samples.append((run, result))
+        finally:
+            sandbox.stop()
+        runs = [run for run, _ in samples]
+        megabytes = samples[0][1]["bytes"] / 2**20
+        seconds = median([result["seconds"] for _, result in samples])
+        cpu = median([run.cpu for run in runs])
+        return {"client": client, "files": len(ids), "mb": megabytes, "seconds": seconds, "rate": megabytes / seconds,
+                "cpu": cpu, "cpu_ms_per_mb": cpu / megabytes * 1000, "rss_mb": median([run.max_rss_kb for run in runs]) / 1024}
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file read 1 MiB at a time: the bench process stays small, since every client it
+    forks starts as a copy of it and rusage would count that."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def download_section(bench: "Bench", skip_telethon: bool, minimum_mb: int) -> list[str]:
+    """Download throughput and CPU per MB (the largest documents of @sandbox_media on every DC until the set
+    holds `minimum_mb`), tgcron against Telethon + cryptg, and tgcron's peak RSS for one 64 MB file."""
+    sandbox = bench.sandbox()
+    try:
+        truth = bench.media_truth(sandbox)
+    finally:
+        sandbox.stop()
+    chosen, total = [], 0
+    for record in sorted((r for r in truth if r["kind"] == "document"), key=lambda r: -r["size"]):
+        if total >= minimum_mb << 20:
+            break
+        chosen.append(record)
+        total += record["size"]
+    expected = {r["id"]: r["sha256"] for r in chosen}
+    rows = [bench.download("tgcron", [r["id"] for r in chosen], expected)]
+    if not skip_telethon:
+        rows.append(bench.download("telethon", [r["id"] for r in chosen], expected))
+    big = min((r for r in truth if r["kind"] == "document" and r["size"] >= 64 << 20), key=lambda r: r["size"])
+    single = bench.download("tgcron", [big["id"]], {big["id"]: big["sha256"]})
+    dcs = sorted({r["dc"] for r in chosen})
+    lines = [f"### Downloads, @sandbox_media, flood limits and governor off ({len(chosen)} documents, "
+             f"{total / 2**20:.0f} MB, DCs {', '.join(map(str, dcs))}; every file checked against `truth --media`)", "",
+             "| client | MB | download wall | MB/s | client CPU user+sys | CPU ms/MB | peak RSS |", "|---|---|---|---|---|---|---|"]
+    for row in rows:
+        name = "tgcron (4 parts of 1 MiB in flight, 2 connections per DC)" if row["client"] == "tgcron" else "Telethon 1.45 + cryptg"
+        lines.append(f"| {name} | {row['mb']:.0f} | {row['seconds']:.1f} s | {row['rate']:.1f} | {row['cpu']:.2f} s | "
+                     f"{row['cpu_ms_per_mb']:.1f} | {row['rss_mb']:.1f} MB |")
+    lines.append("")
+    if len(rows) == 2:
+        tg, tt = rows
+        lines.append(f"- Ratio tgcron ÷ Telethon: throughput {tg['rate'] / tt['rate']:.1f}×; Telethon ÷ tgcron: CPU per MB "
+                     f"{tt['cpu_ms_per_mb'] / tg['cpu_ms_per_mb']:.1f}×.")
+    lines += [f"- tgcron peak RSS downloading one {big['size'] / 2**20:.1f} MB file (message {big['id']}, DC {big['dc']}): "
+              f"{single['rss_mb']:.1f} MB, {single['rate']:.1f} MB/s.",
+              "- CPU includes login and the message lookup; the sandbox serving the files runs on the same cores.", ""]
+    return lines
+
+
 def summarize(client: str, samples) -> dict:
     runs = [run for run, _ in samples]
     messages = median([count for _, count in samples])
@@ -184,7 +276,8 @@ def main() -> int:
     parser.add_argument("--rss-sizes", default="10000,100000,190000", help="comma-separated backfill sizes for peak RSS")
     parser.add_argument("--governed-seconds", type=int, default=180)
     parser.add_argument("--skip-telethon", action="store_true")
-    parser.add_argument("--only", default="throughput,rss,governed,startup,resume")
+    parser.add_argument("--download-mb", type=int, default=200, help="size of the download benchmark's file set")
+    parser.add_argument("--only", default="throughput,rss,governed,startup,resume,download")
     args = parser.parse_args()
     only = set(args.only.split(","))
     out = ["", "## End-to-end (release tgcron against `tgcron sandbox serve` on loopback)", "",
@@ -224,6 +317,8 @@ def main() -> int:
                     f"- The resumed `backfill --limit 500`: median {result['resumed_wall']:.1f} s for "
                     f"{result['resumed_new']} new messages, against {result['baseline_wall']:.1f} s for the same "
                     "call on an archive that was not killed.", ""]
+        if "download" in only:
+            out += download_section(bench, args.skip_telethon, args.download_mb)
     print("\n".join(out))
     return 0
 

@@ -6,14 +6,20 @@ public struct ClassLimits: Sendable, Equatable {
     public var resolve: RateLimit
     /// Limit for `MethodClass.fullInfo`.
     public var fullInfo: RateLimit
+    /// Limit for `MethodClass.files`.
+    public var files: RateLimit
     /// Limit for `MethodClass.other`.
     public var other: RateLimit
 
-    /// Limits for each class.
-    public init(history: RateLimit, resolve: RateLimit, fullInfo: RateLimit, other: RateLimit) {
+    /// Limits for each class; `files` defaults to `GovernorConfiguration.defaultFiles`.
+    public init(
+        history: RateLimit, resolve: RateLimit, fullInfo: RateLimit, files: RateLimit = GovernorConfiguration.defaultFiles,
+        other: RateLimit
+    ) {
         self.history = history
         self.resolve = resolve
         self.fullInfo = fullInfo
+        self.files = files
         self.other = other
     }
 
@@ -24,6 +30,7 @@ public struct ClassLimits: Sendable, Equatable {
             case .history: history
             case .resolve: resolve
             case .fullInfo: fullInfo
+            case .files: files
             case .other: other
             }
         }
@@ -32,6 +39,7 @@ public struct ClassLimits: Sendable, Equatable {
             case .history: history = newValue
             case .resolve: resolve = newValue
             case .fullInfo: fullInfo = newValue
+            case .files: files = newValue
             case .other: other = newValue
             }
         }

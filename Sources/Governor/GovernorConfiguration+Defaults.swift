@@ -25,13 +25,20 @@ extension GovernorConfiguration {
     ///   (clients report long FLOOD_WAITs after a few hundred a day); at most ~100 a day, and peers are
     ///   cached by the archive, so a run needs one per new channel.
     /// - fullInfo, one per 10 s, burst 2: a run reads a channel's full info once, for its counters.
-    /// - other, 0.5/s, burst 3: sessions and file parts, well under the account rate.
+    /// - files: see `defaultFiles`.
+    /// - other, 0.5/s, burst 3: sessions and the like, well under the account rate.
     public static let defaultClasses = ClassLimits(
         history: RateLimit(perSecond: 0.96, burst: 2),
         resolve: RateLimit(perSecond: 4.0 / 3600, burst: 2),
         fullInfo: RateLimit(perSecond: 0.1, burst: 2),
+        files: defaultFiles,
         other: RateLimit(perSecond: 0.5, burst: 3)
     )
+
+    /// File parts, 4/s with a burst of 8: of 1 MiB parts at most `8 + 4 × 60 = 248` a minute, under the
+    /// sandbox's Telegram-like 600 parts and 256 MiB per minute for accounts without Premium. The burst
+    /// lets a download start with its parts in flight.
+    public static let defaultFiles = RateLimit(perSecond: 4, burst: 8)
 
     /// 0.2 to 0.8 s of random pause after the buckets admit a call.
     ///

@@ -9,6 +9,9 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
     case resolve
     /// Full peer information: `channels.getFullChannel`, `users.getFullUser`.
     case fullInfo
+    /// File parts: `upload.getFile`, limited by Telegram separately from message reads (and by bytes,
+    /// `FLOOD_PREMIUM_WAIT_X`, for accounts without Premium).
+    case files
     /// Every other function.
     case other
 
@@ -35,5 +38,7 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
         "channels.getFullChannel": .fullInfo,
         "users.getFullUser": .fullInfo,
         "messages.getFullChat": .fullInfo,
+        "upload.getFile": .files,
+        "upload.getWebFile": .files,
     ]
 }

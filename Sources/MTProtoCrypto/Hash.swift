@@ -37,3 +37,39 @@ public enum Hash {
         return output
     }
 }
+
+/// SHA-256 over data fed in pieces, for files too large to hold whole (ground truth, download checks).
+public final class SHA256Stream {
+    private let context: OpaquePointer
+
+    /// A fresh digest.
+    public init() {
+        // These calls fail only when memory cannot be allocated; there is nothing sensible to return then.
+        guard let context = EVP_MD_CTX_new() else { fatalError("SHA256Stream: EVP_MD_CTX_new failed (out of memory)") }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { fatalError("SHA256Stream: EVP_DigestInit_ex failed") }
+        self.context = context
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    /// Adds `bytes` to the digest.
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count > 0 else { return }
+        guard EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1 else { fatalError("SHA256Stream: EVP_DigestUpdate failed") }
+    }
+
+    /// Adds `bytes` to the digest.
+    public func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// The 32-byte digest of everything added; the stream must not be used afterwards.
+    public func finish() -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 32)
+        var written: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &output, &written) == 1, written == 32 else {
+            fatalError("SHA256Stream: EVP_DigestFinal_ex failed")
+        }
+        return output
+    }
+}

@@ -16,9 +16,27 @@ public enum MessageCipher {
         guard !plaintext.isEmpty, plaintext.count % 16 == 0 else { throw .invalidLength(plaintext.count) }
         let msgKey = KeyDerivation.msgKey(authKey: authKey, plaintext: plaintext, side: side)
         let keyIV = try KeyDerivation.aesKeyIV(authKey: authKey, msgKey: msgKey, side: side)
-        let ciphertext = try AESIGE.encrypt(plaintext, key: keyIV.key, iv: keyIV.iv)
-        return authKey.idBytes + msgKey + ciphertext
+        // One copy of the plaintext into the packet, encrypted there in place: a 1 MiB file part is not
+        // copied again.
+        var packet = [UInt8]()
+        packet.reserveCapacity(headerLength + plaintext.count)
+        packet.append(contentsOf: authKey.idBytes)
+        packet.append(contentsOf: msgKey)
+        packet.append(contentsOf: plaintext)
+        let failure: CryptoError? = packet.withUnsafeMutableBytes { buffer -> CryptoError? in
+            do throws(CryptoError) {
+                try AESIGE.encrypt(UnsafeMutableRawBufferPointer(rebasing: buffer[headerLength...]), key: keyIV.key, iv: keyIV.iv)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+        return packet
     }
+
+    /// `auth_key_id` and `msg_key`, before the encrypted part.
+    private static let headerLength = 8 + 16
 
     /// Decrypts a packet sent by `side` and returns its plaintext, padding included.
     ///
@@ -26,14 +44,23 @@ public enum MessageCipher {
     /// of 16, `authKeyIdMismatch` when it was encrypted for another key, and `msgKeyMismatch` when the
     /// msg_key recomputed from the plaintext differs (compared in constant time).
     public static func decrypt(packet: [UInt8], authKey: AuthKey, side: Side) throws(CryptoError) -> [UInt8] {
-        let headerLength = 8 + 16
         guard packet.count > headerLength, (packet.count - headerLength) % 16 == 0 else {
             throw .invalidLength(packet.count)
         }
         guard packet[0..<8].elementsEqual(authKey.idBytes) else { throw .authKeyIdMismatch }
         let msgKey = Array(packet[8..<headerLength])
         let keyIV = try KeyDerivation.aesKeyIV(authKey: authKey, msgKey: msgKey, side: side)
-        let plaintext = try AESIGE.decrypt(Array(packet[headerLength...]), key: keyIV.key, iv: keyIV.iv)
+        // The one copy out of the packet is decrypted in place.
+        var plaintext = Array(packet[headerLength...])
+        let failure: CryptoError? = plaintext.withUnsafeMutableBytes { buffer -> CryptoError? in
+            do throws(CryptoError) {
+                try AESIGE.decrypt(buffer, key: keyIV.key, iv: keyIV.iv)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
         let expected = KeyDerivation.msgKey(authKey: authKey, plaintext: plaintext, side: side)
         guard CRYPTO_memcmp(expected, msgKey, 16) == 0 else { throw .msgKeyMismatch }
         return plaintext

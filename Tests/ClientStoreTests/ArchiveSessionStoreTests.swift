@@ -4,6 +4,7 @@ import ClientStore
 import Foundation
 import MTProto
 import SandboxTestSupport
+import TL
 import XCTest
 
 /// The login kept in an archive file: a second client on the same file calls without logging in,
@@ -41,13 +42,44 @@ final class ArchiveSessionStoreTests: XCTestCase {
         let session = try reopened.session()
         XCTAssertEqual(session?.homeDC, 2)
         XCTAssertEqual(session?.userID, user.userID)
-        XCTAssertEqual(session?.dataCenters.map(\.dc), [1, 2])
+        XCTAssertEqual(session?.dataCenters.map(\.dc), [1, 2, 3])
 
         let second = client(reopened)
         let me = try await second.me()
         XCTAssertEqual(me.userID, user.userID)
         let logins = await sandbox.audit.count("auth.signIn")
         XCTAssertEqual(logins, 1)
+    }
+
+    func testAnotherDCsKeyIsKeptInTheArchiveSoAFreshClientDownloadsThereWithoutATransfer() async throws {
+        sandbox = try await LoopbackSandbox.start()
+        let first = client(ArchiveSessionStore(archive: try temporary.open()))
+        _ = try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
+        let files = try await mediaLocations(first, dc: 3, count: 2)
+        try await first.download(files[0], to: DiscardingSink())
+        await first.close()
+
+        let reopened = ArchiveSessionStore(archive: try temporary.open())
+        XCTAssertNotNil(try reopened.authKey(forDataCenter: 3), "DC 3's key is stored like the home DC's")
+        let second = client(reopened)
+        try await second.download(files[1], to: DiscardingSink())
+
+        let transfers = await sandbox.audit.count("auth.exportAuthorization")
+        XCTAssertEqual(transfers, 1, "the stored DC 3 key is still logged in")
+    }
+
+    /// The first `count` files of @sandbox_media on DC `dc` under 1 MiB.
+    private func mediaLocations(_ client: TelegramClient, dc: Int, count: Int) async throws -> [FileLocation] {
+        let channel = try XCTUnwrap(sandbox.world.channel(username: "sandbox_media"))
+        let answer = try await client.invoker.invoke(Api.Channels.GetMessages(
+            channel: .inputChannel(.init(channelId: channel.id, accessHash: channel.accessHash)),
+            id: (1...60).map { .inputMessageID(.init(id: Int32($0))) }))
+        let locations = answer.messageList.compactMap { message -> FileLocation? in
+            guard case .message(let value) = message, let media = value.media else { return nil }
+            return FileLocation(media: media)
+        }.filter { $0.dc == dc && $0.size < 1 << 20 }
+        XCTAssertGreaterThanOrEqual(locations.count, count)
+        return Array(locations.prefix(count))
     }
 
     func testEncryptedKeysRoundTripAndNeverSitInTheFileInTheClear() throws {
@@ -102,4 +134,9 @@ final class ArchiveSessionStoreTests: XCTestCase {
         let state = try await second.authorizationState()
         guard case .loggedIn = state else { return XCTFail("\(state)") }
     }
+}
+
+/// Drops the bytes: for tests about where a download goes, not what it holds.
+private struct DiscardingSink: DownloadSink {
+    func write(_ bytes: ArraySlice<UInt8>, at offset: Int64) async throws {}
 }

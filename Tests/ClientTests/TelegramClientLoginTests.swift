@@ -33,7 +33,7 @@ final class TelegramClientLoginTests: XCTestCase {
         let session = try XCTUnwrap(stored)
         XCTAssertEqual(session.homeDC, 2)
         XCTAssertEqual(session.userID, user.userID)
-        XCTAssertEqual(session.dataCenters.map(\.dc), [1, 2])
+        XCTAssertEqual(session.dataCenters.map(\.dc), [1, 2, 3])
         XCTAssertEqual(session.address(dc: 1)?.port, sandbox.port(dc: 1))
         let state = try await client.authorizationState()
         XCTAssertEqual(state, .loggedIn(user))

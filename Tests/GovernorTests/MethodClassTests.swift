@@ -17,8 +17,12 @@ final class MethodClassTests: XCTestCase {
         XCTAssertEqual(MethodClass.classify(methodName: "users.getFullUser"), .fullInfo)
     }
 
+    func testFilePartsAreFiles() {
+        XCTAssertEqual(MethodClass.classify(methodName: "upload.getFile"), .files)
+    }
+
     func testUnknownAndMisspelledNamesAreOther() {
-        for name in ["help.getConfig", "upload.getFile", "messages.gethistory", ""] {
+        for name in ["help.getConfig", "upload.saveFilePart", "messages.gethistory", ""] {
             XCTAssertEqual(MethodClass.classify(methodName: name), .other, name)
         }
     }

@@ -70,6 +70,13 @@ class Sandbox:
             check=True, capture_output=True, text=True, timeout=120).stdout
         return [json.loads(line) for line in out.splitlines() if line]
 
+    def media_truth(self, channel: str) -> list:
+        """`tgcron sandbox truth --media` for `channel`: per message with a file, its DC, size and SHA-256."""
+        out = subprocess.run(
+            [str(tgcron_binary()), "sandbox", "truth", channel, "--media", "--data", str(self.data)],
+            check=True, capture_output=True, text=True, timeout=300).stdout
+        return [json.loads(line) for line in out.splitlines() if line]
+
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         try:

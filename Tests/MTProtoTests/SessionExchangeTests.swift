@@ -42,6 +42,18 @@ final class SessionExchangeTests: XCTestCase {
         XCTAssertFalse(harness.clientEvents.contains { if case .rejected = $0 { true } else { false } })
     }
 
+    func testFilePartsAreNeverGzipPackedEvenWhenTheyWouldShrink() throws {
+        var harness = SessionHarness(seed: 5)
+        // An upload.file answer of 64 KiB of zeros: gzip would shrink it to almost nothing.
+        let part = withUnsafeBytes(of: Api.Upload.File.File.constructorID.littleEndian, Array.init) + [UInt8](repeating: 0, count: 65_536)
+        let id = harness.client.push(part)
+        harness.pump()
+
+        XCTAssertEqual(try harness.results[id]?.get().bytes, part)
+        XCTAssertLessThan(harness.clientBytes, 4_096, "the request went gzip_packed")
+        XCTAssertGreaterThan(harness.serverBytes, 65_536, "the file part went as it is")
+    }
+
     func testContainersRespectTheMessageCountLimit() {
         var harness = SessionHarness(seed: 3, client: SessionConfiguration(maximumContainerMessages: 8))
         for index in 0..<20 { _ = harness.client.push([0x01, 0x00, 0x00, UInt8(index)]) }

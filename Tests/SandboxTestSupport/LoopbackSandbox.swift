@@ -7,7 +7,7 @@ import MTProtoNIO
 import Sandbox
 import TL
 
-/// The sandbox's DC 1 and DC 2 over loopback MTProto, on the test's simulated clock: when the client sleeps
+/// The sandbox's DC 1, 2 and 3 over loopback MTProto, on the test's simulated clock: when the client sleeps
 /// through a flood wait, the server sees that time pass too. (`SandboxServer` runs on its own
 /// clock, so the tests host `SandboxAPI` themselves.)
 public final class LoopbackSandbox: Sendable {
@@ -30,20 +30,23 @@ public final class LoopbackSandbox: Sendable {
     private let host: Host
 
     /// Serves `spec` (the built-in world by default) with `flood` budgets and `faults` injected, and the
-    /// connection-level `serverFaults` (drops, salt rotation…) on both DCs; `help.getConfig` advertises the
-    /// real loopback ports of DC 1 and DC 2.
+    /// connection-level `serverFaults` (drops, salt rotation…) on every DC, and file references expiring on
+    /// `upload.getFile` with probability `fileReferenceExpiry`; `help.getConfig` advertises the real loopback
+    /// ports of DC 1, 2 and 3.
     public static func start(
         spec: WorldSpec = .builtIn, flood: FloodPolicy = .off, faults: [InjectedFault] = [],
-        serverFaults: ServerFaults = ServerFaults()
+        serverFaults: ServerFaults = ServerFaults(), fileReferenceExpiry: Double = 0
     ) async throws -> LoopbackSandbox {
         let world = World(spec: spec)
         let clock = SimulatedClientClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
-        let host = Host(world: world, flood: flood, clock: clock)
+        var configuration = SandboxConfiguration(flood: flood)
+        configuration.fileReferenceExpiry = fileReferenceExpiry
+        let host = Host(world: world, configuration: configuration, clock: clock)
         for fault in faults { await host.inject(fault) }
         var logger = Logger(label: "tgcron.test.client-sandbox")
         logger.logLevel = .critical
         var servers: [Int: MTProtoServer] = [:]
-        for dc in [1, 2] {
+        for dc in [1, 2, 3] {
             servers[dc] = try await MTProtoServer.start(
                 configuration: ServerConfiguration(
                     keyExchange: ServerKeyExchangeConfiguration(privateKeys: [serverKey]), faults: serverFaults),
@@ -112,21 +115,19 @@ public final class LoopbackSandbox: Sendable {
 
     /// The shared state, answering one request at a time at the simulated now.
     private actor Host {
-        let world: World
-        let flood: FloodPolicy
         var api: SandboxAPI
         let clock: SimulatedClientClock
         var state = SandboxState()
 
-        init(world: World, flood: FloodPolicy, clock: SimulatedClientClock) {
-            self.world = world
-            self.flood = flood
+        init(world: World, configuration: SandboxConfiguration, clock: SimulatedClientClock) {
             self.clock = clock
-            api = SandboxAPI(world: world, configuration: SandboxConfiguration(flood: flood))
+            api = SandboxAPI(world: world, configuration: configuration)
         }
 
         func advertise(ports: [Int: Int]) {
-            api = SandboxAPI(world: world, configuration: SandboxConfiguration(dcPorts: ports, flood: flood))
+            var configuration = api.configuration
+            configuration.dcPorts = ports
+            api = SandboxAPI(world: api.world, configuration: configuration)
         }
 
         func inject(_ fault: InjectedFault) {

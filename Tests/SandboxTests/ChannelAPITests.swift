@@ -61,7 +61,7 @@ final class ChannelAPITests: XCTestCase {
             apiId: 1, deviceModel: "test", systemVersion: "1", appVersion: "1", systemLangCode: "en", langPack: "",
             langCode: "en", query: Api.InvokeWithoutUpdates(query: Api.Help.GetConfig()))))
         XCTAssertEqual(config.thisDc, 2)
-        XCTAssertEqual(config.dcOptions.map(\.port), [10_443, 10_444])
+        XCTAssertEqual(config.dcOptions.map(\.port), [10_443, 10_444, 10_445])
     }
 
     func testWrappersBuiltInProcessAreUnwrappedToo() throws {

@@ -2,13 +2,20 @@ import Logging
 import MTProto
 import MTProtoNIO
 
-/// One `MTProtoConnection` per data center, made on first use, each keeping its auth key under its
-/// DC id in the session store.
+/// The `MTProtoConnection`s of a client, made on first use: one per data center for calls (lane 0), and
+/// dedicated download lanes (1, 2, …) per DC so file parts never queue behind history pages. Every
+/// lane of a DC uses the DC's one auth key, kept under its DC id in the session store.
 actor ConnectionPool {
     private let configuration: TelegramClientConfiguration
     private let storage: any AuthKeyStorage
     private let logger: Logger
-    private var connections: [Int: MTProtoConnection] = [:]
+    private var connections: [Lane: MTProtoConnection] = [:]
+
+    /// One connection's place: its DC and lane (0 for calls, 1… for downloads).
+    private struct Lane: Hashable {
+        let dc: Int
+        let number: Int
+    }
     private var isClosed = false
 
     /// A pool connecting as `configuration` says, keys in `storage`, logging to `logger`.
@@ -18,10 +25,11 @@ actor ConnectionPool {
         self.logger = logger
     }
 
-    /// The connection to `address.dc`, made at `address` if there is none yet.
-    func connection(to address: DataCenterAddress) throws(ClientError) -> MTProtoConnection {
+    /// Lane `lane` to `address.dc` (0: the DC's call connection), made at `address` if there is none yet.
+    func connection(to address: DataCenterAddress, lane: Int = 0) throws(ClientError) -> MTProtoConnection {
         guard !isClosed else { throw ClientError.connection(.closed) }
-        if let existing = connections[address.dc] { return existing }
+        let key = Lane(dc: address.dc, number: lane)
+        if let existing = connections[key] { return existing }
         let connection = MTProtoConnection(
             configuration: ConnectionConfiguration(
                 dataCenterID: address.dc, host: address.host, port: address.port, transport: configuration.transport,
@@ -30,8 +38,10 @@ actor ConnectionPool {
                 reconnect: configuration.reconnect, pingInterval: configuration.connectionCheckInterval,
                 disconnectDelay: Int32(clamping: configuration.connectionCheckInterval.components.seconds + 15)),
             authKeyStorage: storage, logger: logger)
-        connections[address.dc] = connection
-        logger.debug("connection made", metadata: ["dc": "\(address.dc)", "address": "\(address.host):\(address.port)"])
+        connections[key] = connection
+        logger.debug("connection made", metadata: [
+            "dc": "\(address.dc)", "lane": "\(lane)", "address": "\(address.host):\(address.port)",
+        ])
         return connection
     }
 

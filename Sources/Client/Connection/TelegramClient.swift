@@ -134,7 +134,7 @@ public actor TelegramClient {
     }
 
     /// Where DC `dc` listens: stored, built in, or (once) from `help.getConfig`.
-    private func address(dc: Int) async throws -> DataCenterAddress {
+    func address(dc: Int) async throws -> DataCenterAddress {
         if let known = try await knownAddress(dc: dc) { return known }
         try await fetchConfig()
         guard let learnt = try await knownAddress(dc: dc) else { throw ClientError.unknownDataCenter(dc) }

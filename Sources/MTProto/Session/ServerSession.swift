@@ -39,12 +39,18 @@ public struct ServerSession: Sendable {
         received = ReceivedMessageLog(capacity: configuration.rememberedMessageIDs)
     }
 
-    /// Answers the request `messageID` with a result's TL bytes (gzip_packed when large and smaller).
+    /// Results never gzip_packed: file parts (`upload.file`), whose bytes are already compressed media, so
+    /// Telegram sends them as they are and deflating a 1 MiB part would cost far more than sending it.
+    static let incompressible: Set<UInt32> = [Api.Upload.File.File.constructorID]
+
+    /// Answers the request `messageID` with a result's TL bytes (gzip_packed when large and smaller,
+    /// except `incompressible` ones).
     /// Nothing is sent when the client dropped the answer with `rpc_drop_answer`.
     public mutating func reply(to messageID: Int64, result: [UInt8]) {
         guard settle(messageID) else { return }
         var packed: [UInt8]?
-        if let threshold = configuration.compressionThreshold, result.count >= threshold {
+        if let threshold = configuration.compressionThreshold, result.count >= threshold,
+           !Self.incompressible.contains(ServiceConstructor.of(result) ?? 0) {
             packed = GzipPacked.pack(result)
         }
         let body = MT.RpcResult(reqMsgId: messageID, result: TLRawObject(bytes: packed ?? result)).serialized()

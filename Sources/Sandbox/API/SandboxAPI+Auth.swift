@@ -71,7 +71,7 @@ extension SandboxAPI {
     }
 
     /// Logs the caller's key in as `account`.
-    private func authorize(_ account: AccountSpec, context: RequestContext, state: inout SandboxState) -> Api.Auth.Authorization {
+    func authorize(_ account: AccountSpec, context: RequestContext, state: inout SandboxState) -> Api.Auth.Authorization {
         var session = state.sessions[context.caller.authKeyID] ?? .init()
         session.phone = account.phone
         session.sentCodes = [:]

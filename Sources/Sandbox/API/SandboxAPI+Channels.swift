@@ -41,19 +41,19 @@ extension SandboxAPI {
         return .success(Api.Messages.ChatFull(fullChat: full, chats: [channel.chat], users: []))
     }
 
-    func getMessages(_ request: Api.Channels.GetMessages, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+    func getMessages(_ request: Api.Channels.GetMessages, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
         guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
         let now = context.unixNow
         let messages: [Api.Message] = request.id.map { input in
             guard case .inputMessageID(let value) = input else { return .messageEmpty(.init(id: 0)) }
-            return channel.message(Int(value.id), at: now) ?? .messageEmpty(.init(id: value.id, peerId: channel.peer))
+            return channel.message(Int(value.id), at: now).map { withCurrentReference($0, state: state) } ?? .messageEmpty(.init(id: value.id, peerId: channel.peer))
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: Int32(messages.count), messages: messages, topics: [],
             chats: world.chats(for: channel), users: [])))
     }
 
-    func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+    func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
         guard let channel = channel(request.peer) else {
             if case .inputPeerChannel = request.peer { return .failure(RPCError(.channelInvalid)) }
             return .failure(RPCError(.peerIdInvalid))
@@ -65,7 +65,7 @@ extension SandboxAPI {
             return .success(Api.Messages.Messages.messagesNotModified(.init(count: count)))
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
-            pts: Int32(channel.pts(at: now)), count: count, messages: ids.compactMap { channel.message($0, at: now) },
+            pts: Int32(channel.pts(at: now)), count: count, messages: ids.compactMap { channel.message($0, at: now).map { withCurrentReference($0, state: state) } },
             topics: [], chats: world.chats(for: channel), users: [])))
     }
 }

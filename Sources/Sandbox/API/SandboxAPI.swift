@@ -62,6 +62,7 @@ public struct SandboxAPI: Sendable {
     private static let publicMethods: Set<String> = [
         Api.Help.GetConfig.tlName, Api.Help.GetNearestDc.tlName, Api.Auth.SendCode.tlName, Api.Auth.SignIn.tlName,
         Api.Auth.SignUp.tlName, Api.Account.GetPassword.tlName, Api.Auth.CheckPassword.tlName,
+        Api.Auth.ImportAuthorization.tlName,
     ]
 
     /// Methods answered after login; everything else answers `METHOD_INVALID`, logged in or not.
@@ -70,7 +71,7 @@ public struct SandboxAPI: Sendable {
         Api.Contacts.ResolveUsername.tlName, Api.Channels.GetChannels.tlName, Api.Channels.GetFullChannel.tlName,
         Api.Channels.GetMessages.tlName, Api.Messages.GetHistory.tlName, Api.Updates.GetDifference.tlName,
         Api.Updates.GetChannelDifference.tlName, Api.Account.InitTakeoutSession.tlName,
-        Api.Account.FinishTakeoutSession.tlName,
+        Api.Account.FinishTakeoutSession.tlName, Api.Upload.GetFile.tlName, Api.Auth.ExportAuthorization.tlName,
     ]
 
     private func serve(
@@ -109,14 +110,21 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Contacts.ResolveUsername: return resolveUsername(request)
         case let request as Api.Channels.GetChannels: return getChannels(request)
         case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
-        case let request as Api.Channels.GetMessages: return getMessages(request, context: context)
-        case let request as Api.Messages.GetHistory: return getHistory(request, context: context)
+        case let request as Api.Channels.GetMessages: return getMessages(request, context: context, state: state)
+        case let request as Api.Messages.GetHistory: return getHistory(request, context: context, state: state)
         case is Api.Updates.GetDifference:
             // The sandbox has no private chats: the common update sequence never moves.
             return .success(Api.Updates.Difference.differenceEmpty(.init(date: Int32(clamping: context.unixNow), seq: 0)))
         case let request as Api.Updates.GetChannelDifference: return getChannelDifference(request, context: context)
         case is Api.Account.InitTakeoutSession: return initTakeout(context: context, state: &state)
         case is Api.Account.FinishTakeoutSession: return finishTakeout(context: context, state: &state)
+        case let request as Api.Upload.GetFile:
+            guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
+            return getFile(request, phone: phone, context: context, state: &state)
+        case let request as Api.Auth.ExportAuthorization:
+            guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
+            return exportAuthorization(request, phone: phone, context: context, state: &state)
+        case let request as Api.Auth.ImportAuthorization: return importAuthorization(request, context: context, state: &state)
         default: return .failure(RPCError(.methodInvalid))
         }
     }

@@ -27,8 +27,19 @@ public struct SandboxState: Sendable {
     public var flood = FloodLedger()
     /// Faults waiting to be answered.
     public var faults: [InjectedFault] = []
+    /// How many times each file's reference expired (by photo or document id); absent means never.
+    var fileReferenceEpochs: [Int64: Int] = [:]
+    /// Authorizations exported by `auth.exportAuthorization` and not yet imported, by id.
+    var exportedAuthorizations: [Int64: ExportedAuthorization] = [:]
     /// Counts draws for SRP secrets, takeout ids and code hashes, so runs are reproducible.
     var drawCounter: UInt64 = 0
+
+    /// An authorization one DC handed out for another: who, for which DC, with which bytes.
+    struct ExportedAuthorization: Sendable {
+        var phone: String
+        var dc: Int
+        var bytes: [UInt8]
+    }
 
     /// A fresh server state.
     public init() {}

@@ -7,6 +7,13 @@ public struct FloodLedger: Sendable, Equatable {
 
     private var calls: [Key: [Double]] = [:]
     private var lockedUntil: [Key: Double] = [:]
+    /// Bytes served by `upload.getFile` per account, with when.
+    private var downloads: [Int64: [Served]] = [:]
+
+    private struct Served: Sendable, Equatable {
+        let time: Double
+        let bytes: Int
+    }
 
     /// An empty ledger.
     public init() {}
@@ -32,6 +39,25 @@ public struct FloodLedger: Sendable, Equatable {
         recent.append(now)
         calls[key] = recent
         return nil
+    }
+
+    /// Records `bytes` served to `account` at `now` if `budget` (bytes per window) admits them; otherwise
+    /// returns the whole seconds until enough of the window frees (`FLOOD_PREMIUM_WAIT_X`).
+    public mutating func admit(bytes: Int, account: Int64, now: Double, budget: FloodRule) -> Int? {
+        var recent = (downloads[account] ?? []).filter { $0.time > now - budget.window }
+        var total = recent.reduce(0) { $0 + $1.bytes }
+        guard total + bytes > budget.limit else {
+            recent.append(Served(time: now, bytes: bytes))
+            downloads[account] = recent
+            return nil
+        }
+        var freesAt = now
+        for entry in recent where total + bytes > budget.limit {
+            total -= entry.bytes
+            freesAt = entry.time + budget.window
+        }
+        downloads[account] = recent
+        return Self.wholeSeconds(freesAt - now)
     }
 
     private static func wholeSeconds(_ interval: Double) -> Int {

@@ -16,9 +16,11 @@ public struct SandboxFaults: Sendable, Equatable {
     public var busyProbability: Double
     /// The probability of ignoring a packet with `bad_msg_notification` 16 or 17.
     public var badTimeProbability: Double
+    /// The probability that an `upload.getFile` expires the file's reference (`FILE_REFERENCE_EXPIRED`).
+    public var fileReferenceExpiry: Double = 0
 
     /// The fault names `--faults` knows.
-    public static let names = ["drop", "drop_p", "salt", "delay", "busy", "badtime"]
+    public static let names = ["drop", "drop_p", "salt", "delay", "busy", "badtime", "fileref"]
 
     /// The notation, for help texts.
     public static let syntax = """
@@ -26,7 +28,8 @@ public struct SandboxFaults: Sendable, Equatable {
         drop_p=P (close it after a reply with probability P), salt=T (rotate session salts every T, \
         e.g. 10s, 500ms, 2), delay=D (hold every reply back D; ~D for a random 0…D), \
         busy=P (answer 500 WORKER_BUSY_TOO_LONG_RETRY with probability P), \
-        badtime=P (answer bad_msg_notification 16/17 with probability P); \
+        badtime=P (answer bad_msg_notification 16/17 with probability P), \
+        fileref=P (expire a file's reference on upload.getFile with probability P); \
         probabilities are 0…1 and draw from the world seed
         """
 
@@ -57,6 +60,7 @@ public struct SandboxFaults: Sendable, Equatable {
             case "drop_p": dropProbability = try Self.probability(name, value)
             case "busy": busyProbability = try Self.probability(name, value)
             case "badtime": badTimeProbability = try Self.probability(name, value)
+            case "fileref": fileReferenceExpiry = try Self.probability(name, value)
             case "salt":
                 let period = try Self.duration(name, value)
                 guard period > .zero else { throw .invalidValue(name, value, .positiveDuration) }

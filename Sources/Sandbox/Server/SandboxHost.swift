@@ -4,7 +4,7 @@ import MTProto
 import MTProtoNIO
 import TL
 
-/// The state both DCs of a running sandbox share: one `SandboxState`, the API and the simulated clock.
+/// The state every DC of a running sandbox shares: one `SandboxState`, the API and the simulated clock.
 /// An actor, so requests from every connection of either DC are answered one at a time, off the
 /// event loops (2FA checks spend ~0.1 s in PBKDF2).
 actor SandboxHost {
@@ -64,7 +64,7 @@ actor SandboxHost {
 
 /// The request handler of one DC: tags each request with the DC and the caller's auth key.
 struct SandboxDCHandler: MTProtoRequestHandler {
-    /// The DC id (1 or 2).
+    /// The DC id (1, 2 or 3).
     let dc: Int
     /// The shared state.
     let host: SandboxHost

@@ -4,7 +4,7 @@ import MTProto
 import MTProtoCrypto
 import MTProtoNIO
 
-/// A running sandbox: DC 1 and DC 2 as two `MTProtoServer`s on loopback ports, answering from one
+/// A running sandbox: DC 1, 2 and 3 as `MTProtoServer`s on loopback ports, answering from one
 /// shared `SandboxState`, with the RSA key kept in the data directory and `sandbox.json` written
 /// there for clients.
 public final class SandboxServer: Sendable {
@@ -24,7 +24,7 @@ public final class SandboxServer: Sendable {
         manifest.dcs[String(dc)]
     }
 
-    /// Loads (or creates) the key, binds both DCs and writes `sandbox.json`.
+    /// Loads (or creates) the key, binds every DC and writes `sandbox.json`.
     public static func start(_ options: SandboxServerOptions) async throws(SandboxServerError) -> SandboxServer {
         let directory = options.dataDirectory
         do {
@@ -36,7 +36,8 @@ public final class SandboxServer: Sendable {
         let key = try ServerKeyFile.loadOrCreate(in: directory)
         let started = Date()
         let clock = SimulatedClock(origin: options.origin ?? started, started: started, speed: options.speed)
-        let configuration = SandboxConfiguration(host: options.host, dcPorts: options.ports, flood: options.flood)
+        var configuration = SandboxConfiguration(host: options.host, dcPorts: options.ports, flood: options.flood)
+        configuration.fileReferenceExpiry = options.faults.fileReferenceExpiry
         // The busy fault draws from its own stream, so adding it leaves the transport faults' draws alone.
         let host = SandboxHost(api: SandboxAPI(world: World(spec: options.world), configuration: configuration),
                                clock: clock, busyProbability: options.faults.busyProbability,

@@ -4,9 +4,9 @@ import Foundation
 public struct SandboxServerOptions: Sendable {
     /// Holds `server_key.pem`, `server_public.pem` and `sandbox.json`; created if missing.
     public var dataDirectory: URL
-    /// The address both DCs listen on and advertise.
+    /// The address every DC listens on and advertises.
     public var host: String
-    /// The port of each DC (1 and 2); 0 picks a free port.
+    /// The port of each DC (1, 2 and 3); 0 picks a free port.
     public var ports: [Int: Int]
     /// The world served.
     public var world: WorldSpec
@@ -26,7 +26,7 @@ public struct SandboxServerOptions: Sendable {
     /// Options for a sandbox keeping its files in `dataDirectory`; by default it serves the built-in
     /// world on 127.0.0.1 with free ports, Telegram-like flood budgets, real time and no faults.
     public init(
-        dataDirectory: URL, host: String = "127.0.0.1", ports: [Int: Int] = [1: 0, 2: 0], world: WorldSpec = .builtIn,
+        dataDirectory: URL, host: String = "127.0.0.1", ports: [Int: Int] = [1: 0, 2: 0, 3: 0], world: WorldSpec = .builtIn,
         worldFile: String? = nil, flood: FloodPolicy = .telegramLike, origin: Date? = nil, speed: Double = 1,
         faults: SandboxFaults = SandboxFaults(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) {

@@ -55,5 +55,5 @@ struct Draw {
 /// Purposes that keep the draws for different facts of one message independent.
 enum DrawPurpose: UInt64 {
     case identity = 1, date, kind, deletion, edit, text, media, forward, counters, album, lateDeletion
-    case password, srp, takeout, codeHash
+    case password, srp, takeout, codeHash, fileReference, exportedAuthorization, fileFault
 }

@@ -11,9 +11,12 @@ public struct SyntheticChannel: Sendable {
     /// The channel a forwarded post comes from (another channel of the world, or this one).
     let forwardSource: (id: Int64, username: String)
     let timeline: ChannelTimeline
+    /// The channel's position in the world, which file ids encode (`FileID`).
+    let index: Int
 
-    init(spec: ChannelSpec, seed: UInt64, genesis: Int64, forwardSource: (id: Int64, username: String)?) {
+    init(spec: ChannelSpec, index: Int, seed: UInt64, genesis: Int64, forwardSource: (id: Int64, username: String)?) {
         self.spec = spec
+        self.index = index
         let key = Draw.key(spec.username.lowercased())
         id = SyntheticChannel.channelID(seed: seed, username: spec.username)
         var draw = Draw(seed, key, DrawPurpose.identity.rawValue)
@@ -79,6 +82,16 @@ public struct SyntheticChannel: Sendable {
         MessagePlan(id: id, timeline: timeline, mix: spec.mix, interopSafe: spec.interopSafe)
     }
 
+    /// The photo or document of message `id`, whether or not the message exists now; nil for text and service.
+    func mediaPlan(_ id: Int) -> MediaPlan? {
+        let kind = plan(id).kind
+        guard kind == .photo || kind == .document else { return nil }
+        var draw = Draw(timeline.seed, timeline.channelKey, UInt64(id), DrawPurpose.media.rawValue)
+        return MediaComposer.plan(
+            kind: kind, id: FileID.encode(seed: timeline.seed, channelIndex: index, messageID: id), draw: &draw,
+            date: Int32(clamping: timeline.date(id)))
+    }
+
     private func render(_ id: Int, editedAt: Int64?) -> Api.Message {
         let plan = plan(id)
         let date = Int32(clamping: timeline.date(id))
@@ -95,7 +108,6 @@ public struct SyntheticChannel: Sendable {
         let isCaptionless = timeline.album(of: id).map { $0.first != id } ?? false
         var composer = isCaptionless ? TextComposer() : TextComposer.compose(draw: &textDraw, mention: forwardSource.username)
         if editedAt != nil { composer.appendEditNote(draw: &textDraw) }
-        var mediaDraw = Draw(seed, key, UInt64(id), DrawPurpose.media.rawValue)
         var counters = Draw(seed, key, UInt64(id), DrawPurpose.counters.rawValue)
         var forwardDraw = Draw(seed, key, UInt64(id), DrawPurpose.forward.rawValue)
         let forward: Api.MessageFwdHeader? = plan.forwarded ? Api.MessageFwdHeader(
@@ -113,7 +125,7 @@ public struct SyntheticChannel: Sendable {
             post: true, id: Int32(id), peerId: peer, fwdFrom: forward,
             replyTo: plan.replyTo.map { .messageReplyHeader(.init(replyToMsgId: Int32($0))) },
             date: date, message: composer.text,
-            media: MediaComposer.media(kind: plan.kind, draw: &mediaDraw, date: date),
+            media: mediaPlan(id)?.media(seed: seed, referenceEpoch: 0),
             entities: composer.entities.isEmpty ? nil : composer.entities,
             views: Int32(50 + counters.below(100_000)), forwards: Int32(counters.below(500)),
             replies: Api.MessageReplies(replies: Int32(counters.below(40)), repliesPts: Int32(id)),

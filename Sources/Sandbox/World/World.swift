@@ -16,10 +16,13 @@ public struct World: Sendable {
     public init(spec: WorldSpec) {
         self.spec = spec
         let genesis = Int64(spec.genesis.timeIntervalSince1970)
-        let ids = spec.channels.map { (SyntheticChannel.channelID(seed: spec.seed, username: $0.username), $0.username) }
+        // Channels that forward form a ring, each forwarding from the next; the others forward from themselves.
+        let ring = spec.channels.filter { $0.mix.forwards > 0 }
+            .map { (SyntheticChannel.channelID(seed: spec.seed, username: $0.username), $0.username) }
         channels = spec.channels.enumerated().map { index, channel in
-            let source = ids.count > 1 ? ids[(index + 1) % ids.count] : nil
-            return SyntheticChannel(spec: channel, seed: spec.seed, genesis: genesis, forwardSource: source)
+            let position = ring.firstIndex { $0.1 == channel.username }
+            let source = position.flatMap { ring.count > 1 ? ring[($0 + 1) % ring.count] : nil }
+            return SyntheticChannel(spec: channel, index: index, seed: spec.seed, genesis: genesis, forwardSource: source)
         }
         var byUsername: [String: Int] = [:]
         var byID: [Int64: Int] = [:]
@@ -43,6 +46,16 @@ public struct World: Sendable {
     /// The channel with `id`.
     public func channel(id: Int64) -> SyntheticChannel? {
         byID[id].map { channels[$0] }
+    }
+
+    /// The photo or document with `id` and the message carrying it, if a channel of this world made that id.
+    func media(fileID: Int64) -> (channel: SyntheticChannel, messageID: Int, plan: MediaPlan)? {
+        guard let (index, messageID) = FileID.decode(seed: spec.seed, id: fileID), channels.indices.contains(index) else {
+            return nil
+        }
+        let channel = channels[index]
+        guard let plan = channel.mediaPlan(messageID), plan.id == fileID else { return nil }
+        return (channel, messageID, plan)
     }
 
     /// The chats a message list of `channel` refers to (the channel and its forward source).

@@ -1,7 +1,7 @@
 import Foundation
 
 extension WorldSpec {
-    /// The built-in world: a small news channel, a 200 000-id archive and an interop-safe channel,
+    /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel and a media channel,
     /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1 and one banned.
     public static let builtIn = WorldSpec(
         seed: 20_260_101,
@@ -12,6 +12,11 @@ extension WorldSpec {
             ChannelSpec(
                 username: "sandbox_interop", title: "Sandbox Interop", size: 6_000, postsPerHour: 10,
                 mix: MessageMix(service: 0), interopSafe: true),
+            // Mostly photos (albums too) and documents from 4 KB to 80 MB, spread over DC 1, 2 and 3.
+            ChannelSpec(
+                username: "sandbox_media", title: "Sandbox Media", size: 120, postsPerHour: 1,
+                mix: MessageMix(media: 0.9, replies: 0, forwards: 0, service: 0, deleted: 0, edited: 0.05, albums: 0.6),
+                interopSafe: true),
         ],
         accounts: [
             AccountSpec(phone: "9996621234", firstName: "Alice"),

@@ -1,6 +1,17 @@
 // TGCronBench: micro-benchmarks of tgcron's hot paths. Figures, not assertions: `make bench` records them.
 // `TGCronBench <name>…` runs only the named ones (tl, cipher, archive, sandbox), e.g. under perf.
+// `TGCronBench download …` is the client side of bench.py's download benchmark (DownloadCommand).
 import Foundation
+
+if CommandLine.arguments.dropFirst().first == "download" {
+    do {
+        try await DownloadCommand.run(Array(CommandLine.arguments.dropFirst(2)))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("TGCronBench download: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 let benchmarks: [(name: String, run: () throws -> String)] = [
     ("tl", TLDecodeBenchmark.run), ("cipher", CipherBenchmark.run), ("archive", ArchiveCommitBenchmark.run),

@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import Sandbox
 
-/// `tgcron sandbox serve`: runs DC 1 and DC 2 on 127.0.0.1 until SIGINT or SIGTERM.
+/// `tgcron sandbox serve`: runs DC 1, 2 and 3 on 127.0.0.1 until SIGINT or SIGTERM.
 struct SandboxServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -17,7 +17,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
 
     @OptionGroup var world: SandboxWorldOptions
 
-    @Option(name: .long, help: "Port of DC 1; DC 2 listens on the next one (0: free ports for both).")
+    @Option(name: .long, help: "Port of DC 1; DC 2 and DC 3 listen on the next two (0: free ports for all).")
     var port: Int = 0
 
     @Option(name: .long, help: "Flood budgets: on (Telegram-like) or off.")
@@ -34,10 +34,10 @@ struct SandboxServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (spec, file) = try world.spec()
-        guard (0...65_534).contains(port) else { throw CLIFailure("--port must be between 0 and 65534") }
+        guard (0...65_533).contains(port) else { throw CLIFailure("--port must be between 0 and 65533") }
         guard speed >= 0 else { throw CLIFailure("--speed must not be negative") }
         let options = SandboxServerOptions(
-            dataDirectory: world.dataDirectory, ports: [1: port, 2: port == 0 ? 0 : port + 1], world: spec,
+            dataDirectory: world.dataDirectory, ports: [1: port, 2: port == 0 ? 0 : port + 1, 3: port == 0 ? 0 : port + 2], world: spec,
             worldFile: file, flood: flood.policy, origin: try origin.map(SandboxDate.parse), speed: speed,
             faults: try parsedFaults(), log: { line in FileHandle.standardError.write(Data("\(line)\n".utf8)) })
         let server: SandboxServer

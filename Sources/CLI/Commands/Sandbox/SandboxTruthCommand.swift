@@ -8,6 +8,9 @@ struct SandboxTruthCommand: ParsableCommand {
         commandName: "truth",
         abstract: "Print a channel's ground truth as JSONL (id, date, edit_date, text, kind), ascending by id.",
         discussion: """
+            With --media, one line per message with a photo or document instead: id, kind, dc, thumb_size, \
+            size, sha256 (of the file a client downloads by default: the largest photo size, or the \
+            document), mime_type, file_name and grouped_id. \
             Without --world and --seed, the world of the sandbox running on the data directory \
             (its sandbox.json) is used, else the built-in one. Without --at, the moment is that \
             sandbox's simulated now, else the current time.
@@ -22,6 +25,9 @@ struct SandboxTruthCommand: ParsableCommand {
     @Option(name: .long, help: "The moment, ISO 8601 (default: the running sandbox's simulated now).")
     var at: String?
 
+    @Flag(name: .long, help: "Print each message's file (size and SHA-256) instead of its text.")
+    var media = false
+
     func run() throws {
         let manifest = try? SandboxManifest.read(from: world.dataDirectory)
         let (spec, _) = try world.spec(running: manifest)
@@ -34,12 +40,17 @@ struct SandboxTruthCommand: ParsableCommand {
         var buffer = Data()
         do {
             // Lines are gathered into 64 KiB writes: a 200 000-message channel would otherwise take as many syscalls.
-            try TruthWriter.write(built.truth(channel: found, at: moment)) { line in
+            let emit: (Data) throws -> Void = { line in
                 buffer.append(line)
                 if buffer.count >= 65_536 {
                     try output.write(contentsOf: buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
+            }
+            if media {
+                try TruthWriter.writeMedia(built.mediaTruth(channel: found, at: moment), to: emit)
+            } else {
+                try TruthWriter.write(built.truth(channel: found, at: moment), to: emit)
             }
             try output.write(contentsOf: buffer)
         } catch {
