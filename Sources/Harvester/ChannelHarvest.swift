@@ -208,7 +208,7 @@ public struct ChannelHarvest: Sendable {
         case ClientError.deferred(let reason): .deferred(.governor(reason))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
         case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
-        case let error as ArchiveError: .failed("archive: \(error)")
+        case let error as ArchiveError: .failed(error.description)
         default: .failed(String(describing: error))
         }
     }

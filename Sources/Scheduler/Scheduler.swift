@@ -83,6 +83,11 @@ public struct Scheduler: Sendable {
                 for index in active.indices { await finish(&active[index], stop: .deferred(.stopRequested), into: &report) }
                 break
             }
+            if let damage = store.damage {
+                let message = ArchiveError.corrupt(path: store.path, reason: damage).description
+                for index in active.indices { await finish(&active[index], stop: .failed(message), into: &report) }
+                break
+            }
             let ready = active.indices.filter { active[$0].startAt <= now }
             if ready.isEmpty {
                 let wake = active.map(\.startAt).min() ?? now
@@ -157,7 +162,7 @@ public struct Scheduler: Sendable {
     }
 
     private func failedOutcome(_ job: Job, error: any Error) -> JobOutcome {
-        JobOutcome(job: job.name, runID: 0, channelID: nil, stop: .failed("archive: \(error)"), tally: HarvestTally())
+        JobOutcome(job: job.name, runID: 0, channelID: nil, stop: .failed("\(error)"), tally: HarvestTally())
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The archive: one SQLite database (WAL mode, mode 0600) holding messages, checkpoints, runs and the
 /// client's session, reached through a few methods that each run one transaction.
@@ -17,8 +18,13 @@ public final class ArchiveStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// Why SQLite found the database damaged, once it has: from then on every write is refused.
+    private let damageFound = Mutex<String?>(nil)
 
     /// Opens (creating it if needed) the archive at `path` and applies pending migrations.
+    ///
+    /// Opening for writing first runs SQLite's `quick_check`, so a damaged archive is refused before
+    /// anything is written into it (`.corrupt`).
     ///
     /// The file is created with mode 0600 before SQLite sees it (its `-wal`/`-shm` companions inherit that
     /// mode), and an existing file or companion loses any group or other permission. `readOnly` opens an
@@ -50,18 +56,27 @@ public final class ArchiveStore: Sendable {
         } catch {
             throw ArchiveError.classify(error, path: path)
         }
+        if !readOnly { try quickCheck() }
         try prepareSchema(readOnly: readOnly)
         if !readOnly {
             try DatabaseFileMode.securePrivateMode(path)
         }
     }
 
+    /// The files of the archive at `path`: the database and the companions SQLite keeps beside it.
+    public static func files(ofDatabase path: String) -> [String] {
+        [path] + DatabaseFileMode.companions(of: path)
+    }
+
     private func prepareSchema(readOnly: Bool) throws(ArchiveError) {
         let migrator = ArchiveSchema.migrator
         try access { () throws in
-            let (superseded, complete) = try pool.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            let (foreign, superseded, complete) = try pool.read { db in
+                let foreign = try !db.tableExists("grdb_migrations")
+                    && Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0
+                return (foreign, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
+            if foreign { throw ArchiveError.foreignDatabase(path: path) }
             if superseded { throw ArchiveError.schemaTooNew(path: path) }
             if complete { return }
             if readOnly { throw ArchiveError.openFailed(path: path, reason: "the archive needs migrating; open it for writing once") }
@@ -69,18 +84,30 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Runs `body`, turning any GRDB/SQLite error into an `ArchiveError` that names the file.
+    /// Why the archive was found damaged in this process, or nil; a damaged archive refuses every write.
+    public var damage: String? {
+        damageFound.withLock { $0 }
+    }
+
+    /// Runs `body`, turning any GRDB/SQLite error into an `ArchiveError` that names the file; SQLite's
+    /// report of damage on any statement marks the archive damaged.
     func access<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do {
             return try body()
         } catch {
-            throw ArchiveError.classify(error, path: path)
+            let failure = ArchiveError.classify(error, path: path)
+            if case .corrupt(_, let reason) = failure {
+                damageFound.withLock { if $0 == nil { $0 = reason } }
+            }
+            throw failure
         }
     }
 
-    /// Runs `updates` in one IMMEDIATE write transaction; any error rolls everything back.
+    /// Runs `updates` in one IMMEDIATE write transaction; any error rolls everything back. Refused once
+    /// the archive is known to be damaged.
     func write<T>(_ updates: (Database) throws -> T) throws(ArchiveError) -> T {
-        try access { try pool.write(updates) }
+        if let damage { throw .corrupt(path: path, reason: damage) }
+        return try access { try pool.write(updates) }
     }
 
     /// Runs `reads` in one read transaction (a consistent snapshot).

@@ -31,7 +31,8 @@ actor OperationsHooks: SchedulerHooks {
             let layout: RedisStreamLayout = redis.singleStream ? .single(name: redis.streamPrefix) : .perChannel(prefix: redis.streamPrefix)
             return RedisStreamPublisher(archive: store, configuration: .init(endpoint: endpoint, layout: layout, maxLength: redis.maxLength))
         }
-        notifications = try Self.dispatcher(settings.notifications, environment: context.environment, secrets: secrets)
+        notifications = try Self.dispatcher(settings.notifications, environment: context.environment,
+                                            envFile: context.envFile, secrets: secrets)
     }
 
     func runStarted(job: Job, runID: Int64) async {
@@ -99,8 +100,9 @@ actor OperationsHooks: SchedulerHooks {
         }
     }
 
-    private static func dispatcher(
-        _ settings: NotificationSettings?, environment: [String: String], secrets: [String]
+    /// The dispatcher the notification settings describe, or nil without any.
+    static func dispatcher(
+        _ settings: NotificationSettings?, environment: [String: String], envFile: String, secrets: [String]
     ) throws -> NotificationDispatcher? {
         guard let settings else { return nil }
         var notifiers: [any Notifier] = []
@@ -108,7 +110,7 @@ actor OperationsHooks: SchedulerHooks {
         do {
             if let chat = settings.botChatID {
                 guard let token = environment["TGCRON_BOT_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-                    throw CLIFailure("notifications.bot_chat_id is set: put the bot token in TGCRON_BOT_TOKEN (config/.env)")
+                    throw CLIFailure("notifications.bot_chat_id is set: put the bot token in TGCRON_BOT_TOKEN (\(envFile))")
                 }
                 known.append(token)
                 notifiers.append(try TelegramBotNotifier(token: token, chatID: chat, apiURL: settings.botAPIURL))

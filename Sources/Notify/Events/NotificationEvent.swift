@@ -6,6 +6,8 @@ public enum NotificationEvent: Sendable, Equatable {
     case jobDeferred(job: String, consecutive: Int, reason: String?)
     /// Telegram asked the account to wait `seconds` (FLOOD_WAIT), during `job` if known.
     case floodWait(job: String?, seconds: Int)
+    /// The archive at `path` is damaged; nothing more is written to it until it is recovered.
+    case archiveDamaged(path: String, reason: String)
 
     /// Which kind of event this is, the rate limit's unit together with `subject`.
     public var kind: NotificationKind {
@@ -13,6 +15,7 @@ public enum NotificationEvent: Sendable, Equatable {
         case .jobFailed: .jobFailed
         case .jobDeferred: .jobDeferred
         case .floodWait: .floodWait
+        case .archiveDamaged: .archiveDamaged
         }
     }
 
@@ -21,6 +24,7 @@ public enum NotificationEvent: Sendable, Equatable {
         switch self {
         case let .jobFailed(job, _), let .jobDeferred(job, _, _): job
         case let .floodWait(job, _): job ?? "account"
+        case let .archiveDamaged(path, _): path
         }
     }
 
@@ -32,6 +36,9 @@ public enum NotificationEvent: Sendable, Equatable {
             "tgcron: job \(job) deferred \(consecutive) times in a row" + (reason.map { " (\($0))" } ?? "")
         case let .floodWait(job, seconds):
             "tgcron: Telegram asked the account to wait \(seconds)s (FLOOD_WAIT)" + (job.map { " during job \($0)" } ?? "")
+        case let .archiveDamaged(path, reason):
+            "tgcron: the archive \(path) is damaged (\(reason)); nothing more is written to it: "
+                + "run `tgcron archive recover --out NEW` and use the new file"
         }
     }
 }

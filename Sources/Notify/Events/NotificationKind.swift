@@ -6,4 +6,6 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
     case jobDeferred = "job_deferred"
     /// A long FLOOD_WAIT.
     case floodWait = "flood_wait"
+    /// The archive is damaged and refuses writes.
+    case archiveDamaged = "archive_damaged"
 }
