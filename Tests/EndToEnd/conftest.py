@@ -32,7 +32,7 @@ def binary() -> str:
 class Sandbox:
     """A running `tgcron sandbox serve`."""
 
-    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults=""):
+    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults="", port=0):
         data.mkdir(parents=True, exist_ok=True)
         if key_from is not None:
             for name in ("server_key.pem", "server_public.pem"):
@@ -41,7 +41,7 @@ class Sandbox:
         self.data = data
         self.log = open(data.parent / f"{data.name}.log", "wb")
         self.process = subprocess.Popen(
-            [binary(), "sandbox", "serve", "--port", "0", "--data", str(data), "--flood", flood,
+            [binary(), "sandbox", "serve", "--port", str(port), "--data", str(data), "--flood", flood,
              "--origin", ORIGIN, "--speed", speed, "--faults", faults],
             stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 90
@@ -96,8 +96,8 @@ class Account:
     def run(self, *args, input=None, timeout=300, env=None, check=None):
         """Runs `tgcron ARGS` with this account's files; returns the CompletedProcess."""
         command = [binary(), args[0], *self.flags(), *args[1:]]
-        if args[0] == "session":
-            command = [binary(), "session", args[1], *self.flags(), *args[2:]]
+        if args[0] in ("session", "archive"):
+            command = [binary(), args[0], args[1], *self.flags(), *args[2:]]
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
         full_env.update(env or {})
         result = subprocess.run(command, capture_output=True, text=True, input=input, timeout=timeout, env=full_env)

@@ -32,6 +32,7 @@ public final class ArchiveStore: Sendable {
     /// write waits for another process's transaction.
     public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 10) throws(ArchiveError) {
         self.path = path
+        try Self.refuseForeignDatabase(path)
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .openFailed(path: path, reason: "no such file")
@@ -68,15 +69,32 @@ public final class ArchiveStore: Sendable {
         [path] + DatabaseFileMode.companions(of: path)
     }
 
+    /// Throws `.foreignDatabase` if `path` is a non-empty SQLite database without tgcron's migrations table,
+    /// looking at it read-only, before anything (mode, journal mode, schema) could change it.
+    private static func refuseForeignDatabase(_ path: String) throws(ArchiveError) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let foreign: Bool
+        do {
+            let probe = try DatabaseQueue(path: path, configuration: configuration)
+            foreign = try probe.read { db in
+                try !db.tableExists("grdb_migrations")
+                    && Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0
+            }
+            try probe.close()
+        } catch {
+            throw ArchiveError.classify(error, path: path)
+        }
+        if foreign { throw .foreignDatabase(path: path) }
+    }
+
     private func prepareSchema(readOnly: Bool) throws(ArchiveError) {
         let migrator = ArchiveSchema.migrator
         try access { () throws in
-            let (foreign, superseded, complete) = try pool.read { db in
-                let foreign = try !db.tableExists("grdb_migrations")
-                    && Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0
-                return (foreign, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            if foreign { throw ArchiveError.foreignDatabase(path: path) }
             if superseded { throw ArchiveError.schemaTooNew(path: path) }
             if complete { return }
             if readOnly { throw ArchiveError.openFailed(path: path, reason: "the archive needs migrating; open it for writing once") }

@@ -55,6 +55,10 @@ enum AccountPass {
             await alertDamage(damage, context: context, credentials: credentials)
             return max(status, .failure)
         }
+        if !loggingIn, let (reason, _) = try loginNeeded(runtime) {
+            context.logger.error("the account needs a new login: \(reason); run `tgcron login`; exiting 77")
+            return max(status, .noPermission)
+        }
         return status
     }
 

@@ -16,9 +16,11 @@ public struct SandboxFaults: Sendable, Equatable {
     public var busyProbability: Double
     /// The probability of ignoring a packet with `bad_msg_notification` 16 or 17.
     public var badTimeProbability: Double
+    /// How many connections presenting an auth key get a spurious -404 ("unknown auth key") first.
+    public var spuriousKeyRejections = 0
 
     /// The fault names `--faults` knows.
-    public static let names = ["drop", "drop_p", "salt", "delay", "busy", "badtime"]
+    public static let names = ["drop", "drop_p", "salt", "delay", "busy", "badtime", "reject_key"]
 
     /// The notation, for help texts.
     public static let syntax = """
@@ -26,7 +28,8 @@ public struct SandboxFaults: Sendable, Equatable {
         drop_p=P (close it after a reply with probability P), salt=T (rotate session salts every T, \
         e.g. 10s, 500ms, 2), delay=D (hold every reply back D; ~D for a random 0…D), \
         busy=P (answer 500 WORKER_BUSY_TOO_LONG_RETRY with probability P), \
-        badtime=P (answer bad_msg_notification 16/17 with probability P); \
+        badtime=P (answer bad_msg_notification 16/17 with probability P), \
+        reject_key=N (answer -404 "unknown auth key" to the first N connections presenting a key); \
         probabilities are 0…1 and draw from the world seed
         """
 
@@ -57,6 +60,9 @@ public struct SandboxFaults: Sendable, Equatable {
             case "drop_p": dropProbability = try Self.probability(name, value)
             case "busy": busyProbability = try Self.probability(name, value)
             case "badtime": badTimeProbability = try Self.probability(name, value)
+            case "reject_key":
+                guard let count = Int(value), count > 0 else { throw .invalidValue(name, value, .positiveCount) }
+                spuriousKeyRejections = count
             case "salt":
                 let period = try Self.duration(name, value)
                 guard period > .zero else { throw .invalidValue(name, value, .positiveDuration) }
@@ -74,7 +80,8 @@ public struct SandboxFaults: Sendable, Equatable {
     func serverFaults(seed: UInt64) -> ServerFaults {
         ServerFaults(
             dropConnectionEvery: dropConnectionEvery, dropProbability: dropProbability, saltRotation: saltRotation,
-            badTimeProbability: badTimeProbability, replyDelay: replyDelay, seed: seed)
+            badTimeProbability: badTimeProbability, replyDelay: replyDelay, spuriousKeyRejections: spuriousKeyRejections,
+            seed: seed)
     }
 
     private static func probability(_ name: String, _ value: String) throws(SandboxFaultsError) -> Double {
