@@ -71,8 +71,18 @@ public enum ArchiveRecovery {
             INSERT OR IGNORE INTO \(table.quotedDatabaseIdentifier) (\(quoted)) \
             VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
             """)
+        // A damaged page can yield rows out of order; they count as unreadable, so the cursor only moves forward.
         func rows(after rowid: Int64, limit: Int) throws -> [Row] {
-            try damaged.read { try Row.fetchAll($0, sql: "\(select) WHERE rowid > ? ORDER BY rowid LIMIT ?", arguments: [rowid, limit]) }
+            let rows = try damaged.read {
+                try Row.fetchAll($0, sql: "\(select) WHERE rowid > ? ORDER BY rowid LIMIT ?", arguments: [rowid, limit])
+            }
+            var previous = rowid
+            for row in rows {
+                let current: Int64 = row[0]
+                guard current > previous else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "rowids out of order") }
+                previous = current
+            }
+            return rows
         }
         func store(_ row: Row) throws {
             try insert.execute(arguments: StatementArguments(Array(row.databaseValues.dropFirst())))
@@ -95,18 +105,20 @@ public enum ArchiveRecovery {
             while true {
                 let (probe, overflow) = cursor.addingReportingOverflow(jump)
                 if overflow { return }
-                if (try? rows(after: probe, limit: 1)) != nil {
+                if let found = try? rows(after: probe, limit: 1) {
                     if jump <= maximumPointLookups {
                         for rowid in (cursor + 1)...probe {
                             let found = try? damaged.read {
                                 try Row.fetchOne($0, sql: "\(select) WHERE rowid = ?", arguments: [rowid])
                             }
-                            if let row = found ?? nil { try store(row) }
+                            if let row = found ?? nil, row[0] == rowid { try store(row) }
                         }
                     } else {
                         report.skippedStretches += 1
                     }
-                    cursor = probe
+                    guard let next = found.first else { return }
+                    try store(next)
+                    cursor = next[0]
                     break
                 }
                 let (doubled, tooFar) = jump.multipliedReportingOverflow(by: 2)

@@ -7,14 +7,4 @@ extension ArchiveStore {
         let rows = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(max(1, limit)))") }
         return rows == ["ok"] ? [] : rows
     }
-
-    /// Runs SQLite's `quick_check` (every page's structure, without cross-checking indexes against tables)
-    /// and marks the archive damaged, throwing `.corrupt`, if it finds anything.
-    func quickCheck() throws(ArchiveError) {
-        try access {
-            let rows = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
-            guard rows != ["ok"] else { return }
-            throw ArchiveError.corrupt(path: path, reason: "quick_check: " + rows.joined(separator: "; "))
-        }
-    }
 }

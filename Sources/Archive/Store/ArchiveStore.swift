@@ -32,7 +32,9 @@ public final class ArchiveStore: Sendable {
     /// write waits for another process's transaction.
     public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 10) throws(ArchiveError) {
         self.path = path
-        try Self.refuseForeignDatabase(path)
+        if let damage = try Self.inspectExisting(path, quickCheck: !readOnly) {
+            throw .corrupt(path: path, reason: damage)
+        }
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .openFailed(path: path, reason: "no such file")
@@ -57,7 +59,6 @@ public final class ArchiveStore: Sendable {
         } catch {
             throw ArchiveError.classify(error, path: path)
         }
-        if !readOnly { try quickCheck() }
         try prepareSchema(readOnly: readOnly)
         if !readOnly {
             try DatabaseFileMode.securePrivateMode(path)
@@ -69,24 +70,26 @@ public final class ArchiveStore: Sendable {
         [path] + DatabaseFileMode.companions(of: path)
     }
 
-    /// Throws `.foreignDatabase` if `path` is a non-empty SQLite database without tgcron's migrations table,
-    /// looking at it read-only, before anything (mode, journal mode, schema) could change it.
-    private static func refuseForeignDatabase(_ path: String) throws(ArchiveError) {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
+    /// Looks at an existing, non-empty database file read-only, before anything (mode, journal mode, schema)
+    /// could change it: throws `.foreignDatabase` if it is an SQLite database without tgcron's migrations
+    /// table, and with `quickCheck` returns what SQLite's `quick_check` finds damaged (nil if nothing).
+    private static func inspectExisting(_ path: String, quickCheck: Bool) throws(ArchiveError) -> String? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return nil }
         var configuration = Configuration()
         configuration.readonly = true
-        let foreign: Bool
         do {
             let probe = try DatabaseQueue(path: path, configuration: configuration)
-            foreign = try probe.read { db in
-                try !db.tableExists("grdb_migrations")
-                    && Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0
+            defer { try? probe.close() }
+            return try probe.read { db in
+                let isEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 == 0
+                if try !isEmpty && !db.tableExists("grdb_migrations") { throw ArchiveError.foreignDatabase(path: path) }
+                guard quickCheck else { return nil }
+                let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                return rows == ["ok"] ? nil : "quick_check: " + rows.joined(separator: "; ")
             }
-            try probe.close()
         } catch {
             throw ArchiveError.classify(error, path: path)
         }
-        if foreign { throw .foreignDatabase(path: path) }
     }
 
     private func prepareSchema(readOnly: Bool) throws(ArchiveError) {
