@@ -70,6 +70,12 @@ public final class ArchiveStore: Sendable {
         [path] + DatabaseFileMode.companions(of: path)
     }
 
+    /// Throws `.foreignDatabase` if the file at `path` is another application's SQLite database; an absent
+    /// or empty file, or a tgcron archive, passes. Reads only.
+    public static func refuseForeignDatabase(at path: String) throws(ArchiveError) {
+        _ = try inspectExisting(path, quickCheck: false)
+    }
+
     /// Looks at an existing, non-empty database file read-only, before anything (mode, journal mode, schema)
     /// could change it: throws `.foreignDatabase` if it is an SQLite database without tgcron's migrations
     /// table, and with `quickCheck` returns what SQLite's `quick_check` finds damaged (nil if nothing).

@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
         do {
             reference = try ChannelRef(parsing: text)
         } catch {
-            throw CLIFailure("--channel: \(error)")
+            throw ValidationError("--channel: \(error)")
         }
         switch reference {
         case .id(let id): return id

@@ -16,6 +16,7 @@ enum AccountPass {
         _ body: (AccountRuntime, StopSignal) async throws -> ExitStatus
     ) async throws -> ExitStatus {
         let credentials = try AccountRuntime.credentials(context)
+        try context.refuseForeignDatabase()
         let lock: AccountLock
         do {
             lock = try AccountLock.acquire(path: AccountLock.path(forDatabase: context.databasePath), holder: holder, wait: wait)

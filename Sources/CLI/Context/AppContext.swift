@@ -40,6 +40,18 @@ struct AppContext {
                           logger: Logger(label: "tgcron.\(command)"))
     }
 
+    /// Exits 78 if the archive path names another application's SQLite file, before anything (a lock file)
+    /// is created beside it; other problems are left to opening the archive.
+    func refuseForeignDatabase() throws {
+        do {
+            try ArchiveStore.refuseForeignDatabase(at: databasePath)
+        } catch .foreignDatabase {
+            try ConfigurationFailure.exit(ArchiveError.foreignDatabase(path: databasePath).description)
+        } catch {
+            return
+        }
+    }
+
     /// Opens the archive for writing (creating it, mode 0600); another application's database exits 78.
     func openArchive() throws -> ArchiveStore {
         do {

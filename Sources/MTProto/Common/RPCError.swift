@@ -28,12 +28,23 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Seconds to wait before retrying, for `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`.
+    /// The longest wait `waitSeconds` reports: a week. A larger X (up to `Int.max`, or too long to parse)
+    /// would otherwise be kept as a cool-down that defers a method class forever.
+    public static let longestWait = 7 * 86_400
+
+    /// Seconds to wait before retrying, for `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`,
+    /// within 0…`longestWait` (see `isWaitClamped`).
     public var waitSeconds: Int? {
         switch name {
-        case "FLOOD_WAIT_X", "FLOOD_PREMIUM_WAIT_X", "SLOWMODE_WAIT_X", "FLOOD_TEST_PHONE_WAIT_X": value
+        case "FLOOD_WAIT_X", "FLOOD_PREMIUM_WAIT_X", "SLOWMODE_WAIT_X", "FLOOD_TEST_PHONE_WAIT_X":
+            min(max(value ?? Self.longestWait, 0), Self.longestWait)
         default: nil
         }
+    }
+
+    /// Whether the server asked for a longer wait than `longestWait` (or one too long to parse).
+    public var isWaitClamped: Bool {
+        waitSeconds != nil && (value ?? Int.max) > Self.longestWait
     }
 
     /// The data center to retry on, for `PHONE_MIGRATE_X`, `USER_MIGRATE_X`, `FILE_MIGRATE_X`,
