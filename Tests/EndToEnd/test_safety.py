@@ -284,3 +284,56 @@ def test_a_foreign_sqlite_file_is_refused_with_78_and_left_alone(tmp_path, accou
         assert "another application" in result.stderr
 
     assert digest(foreign) == before
+
+
+# 6. The smaller ones.
+
+def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(account, tmp_path):
+    account.login()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me\n")
+    lock = account.db.with_name(account.db.name + ".lock")
+    lock.unlink()
+    lock.symlink_to(target)
+
+    result = account.run("backfill", "@sandbox_news", "--limit", "5")
+
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+    assert target.read_text() == "keep me\n"
+
+
+def test_backfill_takes_a_negative_channel_id_without_a_double_dash(archived):
+    (channel_id,) = archived.query("SELECT id FROM channels")[0]
+
+    result = archived.run("backfill", f"-100{channel_id}", "--limit", "5")
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_crlf_env_file_is_read(tmp_path, sandbox):
+    account = Account(tmp_path / "alice", sandbox)
+    account.env_file.write_bytes(account.env_file.read_bytes().replace(b"\n", b"\r\n"))
+    account.login()
+
+
+def test_configuration_errors_create_no_lock_file_and_name_the_env_file(tmp_path, sandbox):
+    account = Account(tmp_path / "alice", sandbox)
+    other = tmp_path / "secrets.env"
+    other.write_text(account.env_file.read_text().replace("TELEGRAM_CLIENT_API_ID=1\n", ""))
+    account.env_file = other
+
+    result = account.run("backfill", "@sandbox_news")
+
+    assert result.returncode == 78
+    assert str(other) in result.stderr and "config/.env;" not in result.stderr
+    assert not account.db.with_name(account.db.name + ".lock").exists()
+
+
+def test_a_foreign_file_creates_no_lock_file_beside_it(tmp_path, account):
+    foreign = tmp_path / "notes.sqlite"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+
+    assert account.run("backfill", "--db", str(foreign), "@sandbox_news").returncode == 78
+    assert not (tmp_path / "notes.sqlite.lock").exists()
+

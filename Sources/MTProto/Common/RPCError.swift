@@ -33,18 +33,13 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let longestWait = 7 * 86_400
 
     /// Seconds to wait before retrying, for `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`,
-    /// within 0…`longestWait` (see `isWaitClamped`).
+    /// within 0…`longestWait`.
     public var waitSeconds: Int? {
         switch name {
         case "FLOOD_WAIT_X", "FLOOD_PREMIUM_WAIT_X", "SLOWMODE_WAIT_X", "FLOOD_TEST_PHONE_WAIT_X":
             min(max(value ?? Self.longestWait, 0), Self.longestWait)
         default: nil
         }
-    }
-
-    /// Whether the server asked for a longer wait than `longestWait` (or one too long to parse).
-    public var isWaitClamped: Bool {
-        waitSeconds != nil && (value ?? Int.max) > Self.longestWait
     }
 
     /// The data center to retry on, for `PHONE_MIGRATE_X`, `USER_MIGRATE_X`, `FILE_MIGRATE_X`,
