@@ -8,6 +8,7 @@ import resource
 import signal
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -337,3 +338,24 @@ def test_a_foreign_file_creates_no_lock_file_beside_it(tmp_path, account):
     assert account.run("backfill", "--db", str(foreign), "@sandbox_news").returncode == 78
     assert not (tmp_path / "notes.sqlite.lock").exists()
 
+
+
+def test_corruption_trials_every_writer_refuses_and_recover_keeps_every_readable_row(archived, tmp_path):
+    """A CI-sized run of `make chaos`'s corruption phase (bench/corruption.py)."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from corruption import corruption_trials, trials_passed
+
+    archived.run("backfill", "@sandbox_news", check=0)
+    checkpointed(archived)
+    base = tmp_path / "base.sqlite"
+    base.write_bytes(archived.db.read_bytes())
+    jobs = tmp_path / "jobs.yaml"
+    jobs.write_text("jobs:\n  - name: news\n    channel: '@sandbox_news'\n    schedule: '@hourly'\n")
+
+    stats = corruption_trials(base, tmp_path / "trials", 8, random.Random(21),
+                              lambda args: archived.run(*args),
+                              [["backfill", "@sandbox_news", "--limit", "20"], ["run", "--jobs", str(jobs)]])
+
+    assert stats["damaged"] > 0, stats
+    assert trials_passed(stats), stats
