@@ -203,7 +203,12 @@ public struct ChannelHarvest: Sendable {
 
     /// How an error ends the run: waits the caller may sit out later are deferrals, the rest failures.
     static func stop(for error: any Error) -> HarvestStop {
-        switch error {
+        switch Refusal(error) {
+        case .account?: return .accountRefused(Refusal(error)?.description ?? "\(error)")
+        case .channel(let name)?: return .failed(Refusal.channel(name).description)
+        case nil: break
+        }
+        return switch error {
         case ClientError.floodDeferred(let seconds, let method): .deferred(.floodWait(seconds: seconds, method: method))
         case ClientError.deferred(let reason): .deferred(.governor(reason))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)

@@ -97,6 +97,14 @@ public struct Scheduler: Sendable {
             for index in ready {
                 if stop.isRaised { break }
                 await step(&active[index], slot: current, into: &report)
+                if case .accountRefused(let reason)? = report.outcomes.last?.stop {
+                    // No job of a refused account may call again: the others stop here, unstepped.
+                    for other in active.indices where !active[other].ended {
+                        await finish(&active[other], stop: .accountRefused(reason), into: &report)
+                    }
+                    await environment.hooks.accountRefused(reason: reason)
+                    return report
+                }
             }
             active.removeAll { $0.ended }
         }
@@ -147,7 +155,7 @@ public struct Scheduler: Sendable {
         case .deferred(let deferral):
             record.status = .deferred
             record.deferralReason = deferral.description
-        case .failed(let message):
+        case .failed(let message), .accountRefused(let message):
             record.status = .failed
             record.error = message
         }

@@ -105,7 +105,7 @@ struct AccountRuntime {
     /// The run hooks the settings ask for (logs, metrics text file, Redis sink, notifications), told which
     /// values are secret so no notification carries them.
     func hooks() throws -> OperationsHooks {
-        try OperationsHooks(context: context, store: store, secrets: credentials.secrets)
+        try OperationsHooks(context: context, store: store, sessionName: sessionStore.name, secrets: credentials.secrets)
     }
 
     /// Closes the connections.

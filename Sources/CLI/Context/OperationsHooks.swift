@@ -18,8 +18,10 @@ actor OperationsHooks: SchedulerHooks {
     private let textfile: String?
     private let publisher: RedisStreamPublisher?
     private let notifications: NotificationDispatcher?
+    private let sessionName: String
 
-    init(context: AppContext, store: ArchiveStore, secrets: [String]) throws {
+    init(context: AppContext, store: ArchiveStore, sessionName: String, secrets: [String]) throws {
+        self.sessionName = sessionName
         logging = LoggingHooks(logger: context.logger)
         self.store = store
         logger = context.logger
@@ -48,6 +50,20 @@ actor OperationsHooks: SchedulerHooks {
         writeTextfile()
         await publish()
         await notify(job: job, outcome: outcome)
+    }
+
+    /// Records that the account needs a new login (later runs exit 77 at once) and alerts.
+    func accountRefused(reason: String) async {
+        do {
+            try store.markLoginNeeded(session: sessionName, reason: reason, at: Date())
+        } catch {
+            logger.error("cannot record that the account needs a login: \(error)")
+        }
+        writeTextfile()
+        guard let notifications else { return }
+        if case .sent(_, let failures) = await notifications.report(.accountRefused(reason: reason)), !failures.isEmpty {
+            logger.warning("notification not delivered: \(failures.map(\.description).joined(separator: "; "))")
+        }
     }
 
     /// Brings the metrics file and the sink up to date after changes outside a run (watch mode).
@@ -84,7 +100,11 @@ actor OperationsHooks: SchedulerHooks {
         guard let notifications else { return }
         var events: [NotificationEvent] = []
         switch outcome.stop {
-        case .failed(let message): events.append(.jobFailed(job: job.name, error: message))
+        case .failed(let message):
+            // A channel that went away fails every run the same way: said once, not every night.
+            let repeated = (try? store.previousFailure(job: job.name, before: outcome.runID)) == message
+            if !repeated { events.append(.jobFailed(job: job.name, error: message)) }
+        case .accountRefused: break
         case .deferred(.stopRequested), .completed, .limitReached: break
         case .deferred(let deferral):
             let consecutive = (try? store.consecutiveDeferrals(job: job.name)) ?? 1

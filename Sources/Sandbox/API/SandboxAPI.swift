@@ -82,7 +82,10 @@ public struct SandboxAPI: Sendable {
         let phone = state.sessions[key]?.phone
         if !Self.publicMethods.contains(method) {
             guard Self.privateMethods.contains(method) else { return .failure(.methodInvalid) }
-            guard phone != nil else { return .failure(.authKeyUnregistered) }
+            guard let phone else { return .failure(.authKeyUnregistered) }
+            if let refusal = world.refusal(phone: phone, loggedInAt: state.sessions[key]?.loggedInAt ?? 0, now: context.now) {
+                return .failure(refusal)
+            }
         }
         if let fault = state.takeFault(for: method) { return .failure(fault) }
         if let phone, let wait = state.flood.admit(
@@ -106,8 +109,8 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Users.GetFullUser: return getFullUser(request, phone: phone, state: state)
         case is Api.Updates.GetState:
             return .success(Api.Updates.State(pts: 1, qts: 0, date: Int32(clamping: context.unixNow), seq: 0, unreadCount: 0))
-        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request)
-        case let request as Api.Channels.GetChannels: return getChannels(request)
+        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request, context: context)
+        case let request as Api.Channels.GetChannels: return getChannels(request, context: context)
         case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
         case let request as Api.Channels.GetMessages: return getMessages(request, context: context)
         case let request as Api.Messages.GetHistory: return getHistory(request, context: context)

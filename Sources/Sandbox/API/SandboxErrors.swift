@@ -5,6 +5,12 @@ extension RPCError {
     static let authKeyUnregistered = RPCError(code: 401, message: "AUTH_KEY_UNREGISTERED")
     /// `401 SESSION_PASSWORD_NEEDED`: the account has 2FA; continue with `auth.checkPassword`.
     static let sessionPasswordNeeded = RPCError(code: 401, message: "SESSION_PASSWORD_NEEDED")
+    /// `401 USER_DEACTIVATED_BAN`: the account was banned.
+    static let userDeactivatedBan = RPCError(code: 401, message: "USER_DEACTIVATED_BAN")
+    /// `401 SESSION_REVOKED`: the session was terminated from another device.
+    static let sessionRevoked = RPCError(code: 401, message: "SESSION_REVOKED")
+    /// `400 CHANNEL_PRIVATE`: the channel is private and the account not a member (or banned from it).
+    static let channelPrivate = RPCError(code: 400, message: "CHANNEL_PRIVATE")
     /// `400 METHOD_INVALID`: the sandbox does not serve this method.
     static let methodInvalid = RPCError(code: 400, message: "METHOD_INVALID")
     /// `400 CHANNEL_INVALID`: unknown channel or wrong access hash.

@@ -1,0 +1,37 @@
+import MTProto
+
+/// Telegram saying no for good, as opposed to "not now": retrying cannot help, only the operator can.
+public enum Refusal: Sendable, Equatable, CustomStringConvertible {
+    /// The account is banned, deactivated, or its session revoked or no longer known (the RPC error name):
+    /// nothing works until a new login.
+    case account(String)
+    /// The channel went private, banned the account or is no longer reachable (the RPC error name).
+    case channel(String)
+
+    // Names from Telegram's errors.csv (https://core.telegram.org/api/errors).
+    private static let accountErrors: Set<String> = [
+        "USER_DEACTIVATED_BAN", "USER_DEACTIVATED", "SESSION_REVOKED", "SESSION_EXPIRED", "AUTH_KEY_UNREGISTERED",
+    ]
+    private static let channelErrors: Set<String> = ["CHANNEL_PRIVATE", "CHAT_FORBIDDEN", "CHANNEL_BANNED"]
+
+    /// The refusal `error` is, if it is one. `CHANNEL_INVALID` is not: it first means a stale access hash,
+    /// and the harvest refreshes the peer before giving up.
+    public init?(_ error: any Error) {
+        guard case ClientError.rpc(let rpc) = error else { return nil }
+        if Self.accountErrors.contains(rpc.name) {
+            self = .account(rpc.name)
+        } else if Self.channelErrors.contains(rpc.name) {
+            self = .channel(rpc.name)
+        } else {
+            return nil
+        }
+    }
+
+    /// What it means, for the log and notifications.
+    public var description: String {
+        switch self {
+        case .account(let name): "Telegram refused the account (\(name)): banned, deactivated or logged out"
+        case .channel(let name): "the channel is no longer reachable (\(name)): private, or it banned the account"
+        }
+    }
+}
