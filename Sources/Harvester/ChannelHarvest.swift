@@ -1,6 +1,7 @@
 import Archive
 import Client
 import Foundation
+import Logging
 import TL
 
 /// One run of one job on one channel, as a machine taking one page per `step()`, so a scheduler can
@@ -170,7 +171,21 @@ public struct ChannelHarvest: Sendable {
     private mutating func nextPage() async throws -> HistoryPage? {
         guard var iterator = pages else { return nil }
         defer { pages = iterator }
-        return try await iterator.next()
+        let page = try await iterator.next()
+        if let page { try await followRename(in: page.chats) }
+        return page
+    }
+
+    /// A channel renamed since it was cached is still reached by id (with the cached access hash); its
+    /// new username is recorded with the next page and in the peer cache, and said in the log.
+    private mutating func followRename(in chats: [Api.Chat]) async throws {
+        guard let old = peer, let fresh = ResolvedPeer.channel(id: old.id, in: chats),
+              fresh.username?.lowercased() != old.username?.lowercased() else { return }
+        Logger(label: "tgcron.harvest").notice(
+            "channel \(old.id) is now \(fresh.username.map { "@" + $0 } ?? "without a username") (was \(old.username.map { "@" + $0 } ?? "none")); archiving it by id",
+            metadata: ["job": "\(plan.job)"])
+        peer = fresh
+        try await resolver.cache.store(fresh, alias: nil)
     }
 
     private mutating func advance(to next: HarvestPhase) {
@@ -193,9 +208,14 @@ public struct ChannelHarvest: Sendable {
         refreshedPeer = true
         guard let stale = peer else { return .stopped(.failed("CHANNEL_INVALID before the channel was resolved")) }
         do {
-            peer = try await resolver.refresh(stale, reference: plan.channel)
+            peer = try await resolver.refresh(stale)
             pages = nil
             return .progressed
+        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
+            return .stopped(.failed("""
+                the channel is no longer reachable (CHANNEL_INVALID after refreshing its access hash): deleted, \
+                or the account lost access
+                """))
         } catch {
             return .stopped(Self.stop(for: error))
         }

@@ -32,17 +32,19 @@ def binary() -> str:
 class Sandbox:
     """A running `tgcron sandbox serve`."""
 
-    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults="", port=0):
+    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults="", port=0, events=()):
         data.mkdir(parents=True, exist_ok=True)
         if key_from is not None:
             for name in ("server_key.pem", "server_public.pem"):
                 if (key_from / name).exists():
                     shutil.copy(key_from / name, data / name)
         self.data = data
+        self.started = time.monotonic()
         self.log = open(data.parent / f"{data.name}.log", "wb")
         self.process = subprocess.Popen(
             [binary(), "sandbox", "serve", "--port", str(port), "--data", str(data), "--flood", flood,
-             "--origin", ORIGIN, "--speed", speed, "--faults", faults],
+             "--origin", ORIGIN, "--speed", speed, "--faults", faults,
+             *[argument for event in events for argument in ("--event", event)]],
             stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 90
         manifest = data / "sandbox.json"

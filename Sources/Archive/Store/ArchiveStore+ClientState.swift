@@ -61,6 +61,11 @@ extension ArchiveStore {
         }
     }
 
+    /// Whether any session of the archive needs a new login.
+    public func anySessionNeedsLogin() throws(ArchiveError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE login_needed IS NOT NULL)") ?? false }
+    }
+
     private static func setLoginNeeded(_ db: Database, session name: String, at now: Date, reason: String) throws {
         try db.execute(sql: "UPDATE sessions SET login_needed = ?, login_needed_at = ? WHERE name = ?",
                        arguments: [reason, now, name])

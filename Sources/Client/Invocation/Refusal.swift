@@ -9,14 +9,18 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
     case channel(String)
 
     // Names from Telegram's errors.csv (https://core.telegram.org/api/errors).
-    private static let accountErrors: Set<String> = [
-        "USER_DEACTIVATED_BAN", "USER_DEACTIVATED", "SESSION_REVOKED", "SESSION_EXPIRED", "AUTH_KEY_UNREGISTERED",
-    ]
+    // 401 key and session errors (AUTH_KEY_UNREGISTERED, SESSION_REVOKED, SESSION_EXPIRED) arrive as
+    // `ClientError.loginRequired`.
+    private static let accountErrors: Set<String> = ["USER_DEACTIVATED_BAN", "USER_DEACTIVATED"]
     private static let channelErrors: Set<String> = ["CHANNEL_PRIVATE", "CHAT_FORBIDDEN", "CHANNEL_BANNED"]
 
     /// The refusal `error` is, if it is one. `CHANNEL_INVALID` is not: it first means a stale access hash,
     /// and the harvest refreshes the peer before giving up.
     public init?(_ error: any Error) {
+        if case ClientError.loginRequired = error {
+            self = .account("the session is no longer logged in: SESSION_REVOKED, SESSION_EXPIRED or AUTH_KEY_UNREGISTERED")
+            return
+        }
         guard case ClientError.rpc(let rpc) = error else { return nil }
         if Self.accountErrors.contains(rpc.name) {
             self = .account(rpc.name)

@@ -2,7 +2,8 @@ import TL
 
 /// Turns `PeerReference`s into callable channels: `contacts.resolveUsername` once per username,
 /// then the `PeerCache` forever; a stale access hash (`CHANNEL_INVALID`) is refreshed with
-/// `channels.getChannels`, or by resolving the username again if that fails too.
+/// `channels.getChannels`. If that fails too, the channel is gone (deleted, or the account lost access):
+/// its username is not resolved again, since whatever holds it now is another channel.
 public struct PeerResolver: Sendable {
     /// Where calls go.
     public let invoker: any Invoker
@@ -37,26 +38,19 @@ public struct PeerResolver: Sendable {
         do {
             return try await body(peer)
         } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
-            return try await body(try await refresh(peer, reference: reference))
+            return try await body(try await refresh(peer))
         }
     }
 
-    /// Fetches `peer` again with `channels.getChannels` and caches the answer; if the access hash
-    /// is refused, resolves the username again (`reference`'s, else the cached one).
-    public func refresh(_ peer: ResolvedPeer, reference: PeerReference? = nil) async throws -> ResolvedPeer {
-        do {
-            let answer = try await invoker.invoke(Api.Channels.GetChannels(id: [peer.inputChannel]))
-            guard let fresh = ResolvedPeer.channel(id: peer.id, in: answer.chatList) else {
-                throw ClientError.peerUnavailable(PeerReference.channelID(peer.id).description)
-            }
-            try await cache.store(fresh, alias: nil)
-            return fresh
-        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
-            var name = peer.username
-            if case .username(let given)? = reference { name = given }
-            guard let name else { throw ClientError.rpc(error) }
-            return try await resolveUsername(name)
+    /// Fetches `peer` again with `channels.getChannels` and caches the answer; a refused access hash
+    /// is thrown (`CHANNEL_INVALID`).
+    public func refresh(_ peer: ResolvedPeer) async throws -> ResolvedPeer {
+        let answer = try await invoker.invoke(Api.Channels.GetChannels(id: [peer.inputChannel]))
+        guard let fresh = ResolvedPeer.channel(id: peer.id, in: answer.chatList) else {
+            throw ClientError.peerUnavailable(PeerReference.channelID(peer.id).description)
         }
+        try await cache.store(fresh, alias: nil)
+        return fresh
     }
 
     /// Calls `contacts.resolveUsername` and caches the channel it names.
