@@ -208,17 +208,22 @@ public struct ChannelHarvest: Sendable {
         refreshedPeer = true
         guard let stale = peer else { return .stopped(.failed("CHANNEL_INVALID before the channel was resolved")) }
         do {
-            peer = try await resolver.refresh(stale)
+            peer = try await resolver.refresh(stale, reference: plan.channel)
             pages = nil
             return .progressed
         } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
-            return .stopped(.failed("""
-                the channel is no longer reachable (CHANNEL_INVALID after refreshing its access hash): deleted, \
-                or the account lost access
-                """))
+            return .stopped(.failed(Self.vanished("")))
+        } catch ClientError.peerUnavailable(let name) {
+            return .stopped(.failed(Self.vanished(", and \(name) no longer resolves to it")))
         } catch {
             return .stopped(Self.stop(for: error))
         }
+    }
+
+    /// Why a channel still refused after its access hash was refreshed is given up, with `detail`.
+    private static func vanished(_ detail: String) -> String {
+        "the channel is no longer reachable (CHANNEL_INVALID after refreshing its access hash\(detail)): deleted, "
+            + "or the account lost access"
     }
 
     /// How an error ends the run: waits the caller may sit out later are deferrals, the rest failures.
