@@ -5,12 +5,14 @@ Each sandbox runs the built-in world with a frozen clock one day after genesis (
 the server's RSA key; later ones reuse it, since making one takes seconds.
 """
 
+import http.server
 import json
 import os
 import shutil
 import signal
 import sqlite3
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -162,3 +164,35 @@ def make_sandbox(tmp_path, key_dir):
 def account(tmp_path, sandbox):
     """Alice's account files against `sandbox`, not logged in yet."""
     return Account(tmp_path / "alice", sandbox)
+
+
+class Webhook:
+    """A local HTTP endpoint keeping the JSON bodies notifications post to it."""
+
+    def __init__(self):
+        received = self.received = []
+
+        class Hook(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
+
+    def events(self, kind):
+        """The bodies of notifications of `kind` (their `event` field)."""
+        return [body for body in self.received if body.get("event") == kind]
+
+
+@pytest.fixture
+def webhook():
+    """A webhook receiver for this test."""
+    hook = Webhook()
+    yield hook
+    hook.server.shutdown()

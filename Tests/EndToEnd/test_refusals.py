@@ -3,9 +3,7 @@ with exit 77 and an alert until a new login; a channel that went private or vani
 alerted once, while the others go on; a renamed channel is followed by id. The sandbox models each as a
 world event ten simulated minutes after its start, on a clock running 60 times real time."""
 
-import http.server
 import json
-import threading
 import time
 
 import pytest
@@ -16,34 +14,6 @@ EVENT_AT = "2026-01-02T00:10:00Z"  # ORIGIN + 10 simulated minutes: 10 s of real
 JOBS = ("jobs:\n"
         "  - name: news\n    channel: '@sandbox_news'\n    schedule: '@hourly'\n    limits:\n      messages: 30\n"
         "  - name: big\n    channel: '@sandbox_big'\n    schedule: '@hourly'\n    limits:\n      messages: 30\n")
-
-
-class Webhook:
-    def __init__(self):
-        received = self.received = []
-
-        class Hook(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-
-    def events(self, kind):
-        return [body for body in self.received if body.get("event") == kind]
-
-
-@pytest.fixture
-def webhook():
-    hook = Webhook()
-    yield hook
-    hook.server.shutdown()
 
 
 def after_event(server):
