@@ -77,7 +77,7 @@ public struct ChannelHarvest: Sendable {
             case .done: break
             }
             return phase == .done ? .stopped(.completed) : .progressed
-        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" && !refreshedPeer {
+        } catch ClientError.rpc(let error) where error.name == .channelInvalid && !refreshedPeer {
             return await refreshPeer()
         } catch {
             return .stopped(Self.stop(for: error))
@@ -211,7 +211,7 @@ public struct ChannelHarvest: Sendable {
             peer = try await resolver.refresh(stale, reference: plan.channel)
             pages = nil
             return .progressed
-        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
+        } catch ClientError.rpc(let error) where error.name == .channelInvalid {
             return .stopped(.failed(Self.vanished("")))
         } catch ClientError.peerUnavailable(let name) {
             return .stopped(.failed(Self.vanished(", and \(name) no longer resolves to it")))

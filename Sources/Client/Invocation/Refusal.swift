@@ -1,18 +1,18 @@
 import MTProto
+import TL
 
 /// Telegram saying no for good, as opposed to "not now": retrying cannot help, only the operator can.
 public enum Refusal: Sendable, Equatable, CustomStringConvertible {
-    /// The account is banned, deactivated, or its session revoked or no longer known (the RPC error name):
-    /// nothing works until a new login.
+    /// The account is banned, deactivated, or its session revoked or no longer known (what the server
+    /// said): nothing works until a new login.
     case account(String)
     /// The channel went private, banned the account or is no longer reachable (the RPC error name).
     case channel(String)
 
-    // Names from Telegram's errors.csv (https://core.telegram.org/api/errors).
     // 401 key and session errors (AUTH_KEY_UNREGISTERED, SESSION_REVOKED, SESSION_EXPIRED) arrive as
     // `ClientError.loginRequired`.
-    private static let accountErrors: Set<String> = ["USER_DEACTIVATED_BAN", "USER_DEACTIVATED"]
-    private static let channelErrors: Set<String> = ["CHANNEL_PRIVATE", "CHAT_FORBIDDEN", "CHANNEL_BANNED"]
+    private static let accountErrors: Set<RPCErrorName> = [.userDeactivatedBan, .userDeactivated]
+    private static let channelErrors: Set<RPCErrorName> = [.channelPrivate, .chatForbidden, .channelBanned]
 
     /// The refusal `error` is, if it is one. `CHANNEL_INVALID` is not: it first means a stale access hash,
     /// and the harvest refreshes the peer before giving up.
@@ -23,9 +23,9 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
         }
         guard case ClientError.rpc(let rpc) = error else { return nil }
         if Self.accountErrors.contains(rpc.name) {
-            self = .account(rpc.name)
+            self = .account(rpc.name.rawValue)
         } else if Self.channelErrors.contains(rpc.name) {
-            self = .channel(rpc.name)
+            self = .channel(rpc.name.rawValue)
         } else {
             return nil
         }

@@ -6,22 +6,22 @@ extension SandboxAPI {
     /// is wrong, `CHANNEL_PRIVATE` if it turned private.
     func channel(_ input: Api.InputChannel, now: Double) -> Result<SyntheticChannel, RPCError> {
         guard case .inputChannel(let value) = input, let channel = world.channel(id: value.channelId),
-              channel.accessHash == value.accessHash else { return .failure(.channelInvalid) }
+              channel.accessHash == value.accessHash else { return .failure(RPCError(.channelInvalid)) }
         switch world.access(of: channel, at: now) {
         case .open: return .success(channel)
-        case .private: return .failure(.channelPrivate)
-        case .deleted: return .failure(.channelInvalid)
+        case .private: return .failure(RPCError(.channelPrivate))
+        case .deleted: return .failure(RPCError(.channelInvalid))
         }
     }
 
     /// The channel an `InputPeer` names at `now`, as `channel(_:now:)`; `PEER_ID_INVALID` if it is no channel.
     func channel(_ input: Api.InputPeer, now: Double) -> Result<SyntheticChannel, RPCError> {
-        guard case .inputPeerChannel(let value) = input else { return .failure(.peerIDInvalid) }
+        guard case .inputPeerChannel(let value) = input else { return .failure(RPCError(.peerIdInvalid)) }
         return channel(.inputChannel(.init(channelId: value.channelId, accessHash: value.accessHash)), now: now)
     }
 
     func resolveUsername(_ request: Api.Contacts.ResolveUsername, context: RequestContext) -> Result<any TLSerializable, RPCError> {
-        guard let channel = world.channel(resolving: request.username, at: context.now) else { return .failure(.usernameNotOccupied) }
+        guard let channel = world.channel(resolving: request.username, at: context.now) else { return .failure(RPCError(.usernameNotOccupied)) }
         return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [world.chat(channel, at: context.now)], users: []))
     }
 

@@ -26,9 +26,9 @@ extension World {
     /// The 401 error every call of an account's session gets after a ban, or after a revoke of sessions
     /// logged in before it; nil if the session may go on.
     func refusal(phone: String, loggedInAt: Double, now: Double) -> RPCError? {
-        if isBanned(phone: phone, at: now) { return .userDeactivatedBan }
+        if isBanned(phone: phone, at: now) { return RPCError(.userDeactivatedBan) }
         let revoked = events([.revoke], subject: phone, by: now).contains { $0.at.timeIntervalSince1970 > loggedInAt }
-        return revoked ? .sessionRevoked : nil
+        return revoked ? RPCError(.sessionRevoked) : nil
     }
 
     /// Whether `channel` is open, private or deleted at `now`.
