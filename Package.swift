@@ -79,7 +79,11 @@ let package = Package(
         // The rate governor wired into the client: admission, flood-wait reports, state in the archive.
         .target(name: "Governance", dependencies: ["Client", "Governor", "Archive", "Jobs"]),
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
-        .target(name: "Harvester", dependencies: ["Client", "Archive", "TL"]),
+        .target(name: "Harvester", dependencies: [
+            "Client", "Archive", "TL",
+            // Logging: a channel followed after a rename is said in the log.
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Operations: Telegram Bot API / webhook notifications over HTTP.
         .target(name: "Notify", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),

@@ -2,12 +2,16 @@
 """`make chaos`: SIGKILL trials and fault runs of the release `tgcron` against `tgcron sandbox serve`,
 checked against `tgcron sandbox truth`; the figures go to bench/results/chaos.md.
 
-    python3 bench/chaos.py [--kills 100] [--incremental-kills 30] [--no-faults] [--seed 1] [--from-json FILE]
+    python3 bench/chaos.py [--kills 100] [--incremental-kills 30] [--corruption-trials 50] [--no-faults] [--seed 1]
+                           [--from-json FILE]
 
 (a) Kills: backfills and scheduled runs of @sandbox_interop on a sandbox whose clock runs (--speed 60,
     10 new posts a minute, edits, late deletions), each killed with SIGKILL at a random moment. After
     every kill: no duplicate rows, and every archived id existed at some sampled moment. After every run
     that completes, and after a final full run: nothing the server held for the whole run is missing.
+(c) Corruption (bench/corruption.py): --corruption-trials damaged copies of the archive of a full backfill;
+    every writing command must refuse each copy quick_check finds damaged (exit non-zero, saying so) and
+    `tgcron archive recover` must keep every message row SQLite can still read intact.
 (b) Faults: for each fault the sandbox injects (and for a FLOOD_WAIT longer than flood_wait_max, made by
     two archives of the same account paging at once), runs repeat until one exits 0; every run must exit
     0 or 75, and the archive must equal the (frozen) truth at the end.
@@ -16,7 +20,9 @@ checked against `tgcron sandbox truth`; the figures go to bench/results/chaos.md
 import argparse
 import json
 import random
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -25,6 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corruption import corruption_trials, trials_passed  # noqa: E402
 from harness import ORIGIN, ROOT, Account, Sandbox, clean_env, machine  # noqa: E402
 
 CHANNEL = "@sandbox_interop"
@@ -193,7 +200,35 @@ def flood_run(work: Path, key_from: Path | None, attempts=12) -> dict:
         sandbox.stop()
 
 
-def report(phases: list[tuple[str, dict]], faults: list[dict], seconds: float) -> str:
+def corruption_phase(work: Path, trials: int, rng: random.Random, key_from: Path | None) -> dict:
+    """Damaged copies of a fully backfilled archive of @sandbox_interop (see bench/corruption.py)."""
+    sandbox = Sandbox(work / "corruption-sandbox", key_from)
+    try:
+        account = Account(work / "corruption", sandbox)
+        account.login()
+        account.run("backfill", CHANNEL)
+        with sqlite3.connect(account.db) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        base = work / "corruption-base.sqlite"
+        shutil.copy(account.db, base)
+        jobs = work / "corruption.yaml"
+        jobs.write_text(JOBS)
+
+        def run(args):
+            if args[0] != "archive":
+                return account.run(*args, timeout=600)
+            # A subcommand's options come after its name.
+            binary, _, *flags = account.command("archive")
+            return subprocess.run([binary, "archive", args[1], *flags, *args[2:]],
+                                  capture_output=True, text=True, timeout=600, env=clean_env())
+
+        return corruption_trials(base, work / "corruption-trials", trials, rng, run,
+                                 [["backfill", CHANNEL, "--limit", "50"], ["run", "--jobs", str(jobs)]])
+    finally:
+        sandbox.stop()
+
+
+def report(phases: list[tuple[str, dict]], faults: list[dict], seconds: float, corruption: dict | None = None) -> str:
     lines = ["# tgcron chaos run", "", f"Machine: {machine()}. Release build. Wall time {seconds / 60:.1f} min.", ""]
     for title, kills in phases:
         per_kill = kills["refetched_per_kill"]
@@ -213,6 +248,17 @@ def report(phases: list[tuple[str, dict]], faults: list[dict], seconds: float) -
                 "backfill had already archived (the two keep separate checkpoints)."] if title == INCREMENTAL_TITLE else []),
             f"- Archived ids the server had deleted by the end and the archive had not yet marked: "
             f"{kills['stale_deletions']}.", ""]
+    if corruption:
+        c = corruption
+        lines += ["## Corruption (damaged copies of a full @sandbox_interop archive; bench/corruption.py)", "",
+                  "| trials | damaged (quick_check) | harmless | writer runs refused | reported success | failed silently "
+                  "| recover failed | rows readable intact | recovered | missing |",
+                  "|---|---|---|---|---|---|---|---|---|---|",
+                  f"| {c['trials']} | {c['damaged']} | {c['harmless']} | {c['refused']} | {c['wrongly_succeeded']} "
+                  f"| {c['silent_failures']} | {c['recover_failed']} | {c['readable_rows']} | {c['recovered_rows']} "
+                  f"| {c['rows_missing_from_recovery']} |", "",
+                  f"- Each trial overwrites 1-4 ranges of 16-4096 random bytes at random offsets of a "
+                  f"{c['original_rows']}-message archive; writers are `backfill --limit 50` and `run`.", ""]
     if faults:
         lines += ["## Fault runs (@sandbox_interop; frozen clock, except the flood run's, which runs in real time)", "",
                   "| fault | exits of the repeated runs | archive equals truth |", "|---|---|---|"]
@@ -235,6 +281,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kills", type=int, default=100, help="kills during backfills (0: none)")
     parser.add_argument("--incremental-kills", type=int, default=30, help="kills during catch-up runs (0: none)")
+    parser.add_argument("--corruption-trials", type=int, default=50, help="damaged archive copies (0: none)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-faults", action="store_true")
     parser.add_argument("--from-json", help="a JSON file of earlier phases ('phase:' lines of stderr), "
@@ -255,15 +302,20 @@ def main() -> int:
             if count > 0:
                 phases.append((title, kill_trials(work, count, rng, key.data, incremental=incremental)))
                 print(f"phase: {json.dumps(phases[-1])}", file=sys.stderr, flush=True)
+        corruption = earlier.get("corruption")
+        if args.corruption_trials > 0:
+            corruption = corruption_phase(work, args.corruption_trials, rng, key.data)
+            print(f"corruption: {json.dumps(corruption)}", file=sys.stderr, flush=True)
         if not args.no_faults:
             faults = [fault_run(work, spec.split("=")[0], spec, key.data) for spec in FAULTS]
             faults.append(flood_run(work, key.data))
             print(f"faults: {json.dumps(faults)}", file=sys.stderr, flush=True)
-    text = report(phases, faults, earlier.get("seconds", 0) + time.monotonic() - started)
+    text = report(phases, faults, earlier.get("seconds", 0) + time.monotonic() - started, corruption)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text)
     print(text)
-    ok = all(run["equal"] and all(code in (0, 75) for code in run["exits"]) for run in faults)
+    ok = corruption is None or trials_passed(corruption)
+    ok &= all(run["equal"] and all(code in (0, 75) for code in run["exits"]) for run in faults)
     for _, kills in phases:
         ok &= kills["lost"] + kills["final_lost"] + kills["duplicates"] + kills["phantoms"] == 0
     return 0 if ok else 1

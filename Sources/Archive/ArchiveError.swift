@@ -16,6 +16,8 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     /// Another connection held the database locked for longer than the busy timeout.
     case busy(path: String)
+    /// The file is another application's SQLite database (tables, but no tgcron migrations): never migrated.
+    case foreignDatabase(path: String)
     /// The database was written by a newer tgcron whose schema this build does not know.
     case schemaTooNew(path: String)
     /// A checkpoint would claim more than the stored messages cover; nothing of the page was written.
@@ -34,9 +36,15 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .openFailed(path, reason): "archive: cannot open \(path): \(reason)"
         case let .readOnly(path): "archive: \(path) is read-only; check the file's permissions and the disk"
-        case let .corrupt(path, reason): "archive: \(path) is not a valid tgcron archive (\(reason))"
+        case let .corrupt(path, reason):
+            "archive: \(path) is damaged or not an SQLite database (\(reason)); nothing more is written to it. "
+                + "See the damage with `tgcron archive check`, copy every readable row into a new archive with "
+                + "`tgcron archive recover --out NEW.sqlite`, then use the new file"
         case let .diskFull(path): "archive: the disk holding \(path) is full"
         case let .busy(path): "archive: \(path) stayed locked by another process beyond the busy timeout"
+        case let .foreignDatabase(path):
+            "archive: \(path) is an SQLite database of another application, not a tgcron archive; "
+                + "tgcron leaves it alone (choose another --db or archive.database)"
         case let .schemaTooNew(path): "archive: \(path) was written by a newer tgcron; upgrade before using it"
         case let .checkpointRejected(job, channel, reason):
             "archive: checkpoint of job \(job) for channel \(channel) rejected: \(reason)"

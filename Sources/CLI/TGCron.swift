@@ -8,7 +8,7 @@ struct TGCron: AsyncParsableCommand {
         abstract: "Archive Telegram channels on a schedule, through MTProto, without bursts or duplicates.",
         subcommands: [
             RunCommand.self, DaemonCommand.self, BackfillCommand.self, LoginCommand.self, SessionCommand.self,
-            StatusCommand.self, ExportCommand.self, ValidateCommand.self, SandboxCommand.self, TLCommand.self,
+            StatusCommand.self, ExportCommand.self, ArchiveCommand.self, ValidateCommand.self, SandboxCommand.self, TLCommand.self,
         ]
     )
 }

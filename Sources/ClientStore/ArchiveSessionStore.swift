@@ -81,10 +81,27 @@ public struct ArchiveSessionStore: ClientSessionStore {
         try archived { () throws(ArchiveError) in try archive.saveAuthKey(record, creatingSessionWithHomeDc: dc) }
     }
 
-    /// Forgets the key of DC `dataCenterID`.
+    /// Checks before any connection that every stored key opens with the passphrase given (throwing
+    /// `.passphraseRequired` or `.wrongPassphrase` if not), and encrypts at once any key still stored in
+    /// plaintext when a passphrase is given; returns how many keys it encrypted.
+    @discardableResult
+    public func verifyKeys() throws(SessionStoreError) -> Int {
+        let records = try archived { () throws(ArchiveError) in try archive.authKeys(session: name) }
+        var encrypted = 0
+        for record in records {
+            guard let key = try authKey(forDataCenter: Int(record.dcId)) else { continue }
+            if cipher != nil, !AuthKeyCipher.isEncrypted([UInt8](record.authKey)) {
+                try save(key, forDataCenter: Int(record.dcId))
+                encrypted += 1
+            }
+        }
+        return encrypted
+    }
+
+    /// Retires the key of DC `dataCenterID`: it is no longer used but kept in `retired_auth_keys`.
     public func removeAuthKey(forDataCenter dataCenterID: Int) throws(SessionStoreError) {
         let dc = Int32(clamping: dataCenterID)
-        try archived { () throws(ArchiveError) in _ = try archive.deleteAuthKey(session: name, dc: dc) }
+        try archived { () throws(ArchiveError) in _ = try archive.retireAuthKey(session: name, dc: dc, at: Date()) }
     }
 
     private func archived<T>(_ body: () throws(ArchiveError) -> T) throws(SessionStoreError) -> T {

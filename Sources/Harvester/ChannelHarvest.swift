@@ -1,6 +1,7 @@
 import Archive
 import Client
 import Foundation
+import Logging
 import TL
 
 /// One run of one job on one channel, as a machine taking one page per `step()`, so a scheduler can
@@ -170,7 +171,21 @@ public struct ChannelHarvest: Sendable {
     private mutating func nextPage() async throws -> HistoryPage? {
         guard var iterator = pages else { return nil }
         defer { pages = iterator }
-        return try await iterator.next()
+        let page = try await iterator.next()
+        if let page { try await followRename(in: page.chats) }
+        return page
+    }
+
+    /// A channel renamed since it was cached is still reached by id (with the cached access hash); its
+    /// new username is recorded with the next page and in the peer cache, and said in the log.
+    private mutating func followRename(in chats: [Api.Chat]) async throws {
+        guard let old = peer, let fresh = ResolvedPeer.channel(id: old.id, in: chats),
+              fresh.username?.lowercased() != old.username?.lowercased() else { return }
+        Logger(label: "tgcron.harvest").notice(
+            "channel \(old.id) is now \(fresh.username.map { "@" + $0 } ?? "without a username") (was \(old.username.map { "@" + $0 } ?? "none")); archiving it by id",
+            metadata: ["job": "\(plan.job)"])
+        peer = fresh
+        try await resolver.cache.store(fresh, alias: nil)
     }
 
     private mutating func advance(to next: HarvestPhase) {
@@ -196,19 +211,34 @@ public struct ChannelHarvest: Sendable {
             peer = try await resolver.refresh(stale, reference: plan.channel)
             pages = nil
             return .progressed
+        } catch ClientError.rpc(let error) where error.name == .channelInvalid {
+            return .stopped(.failed(Self.vanished("")))
+        } catch ClientError.peerUnavailable(let name) {
+            return .stopped(.failed(Self.vanished(", and \(name) no longer resolves to it")))
         } catch {
             return .stopped(Self.stop(for: error))
         }
     }
 
+    /// Why a channel still refused after its access hash was refreshed is given up, with `detail`.
+    private static func vanished(_ detail: String) -> String {
+        "the channel is no longer reachable (CHANNEL_INVALID after refreshing its access hash\(detail)): deleted, "
+            + "or the account lost access"
+    }
+
     /// How an error ends the run: waits the caller may sit out later are deferrals, the rest failures.
     static func stop(for error: any Error) -> HarvestStop {
-        switch error {
+        switch Refusal(error) {
+        case .account?: return .accountRefused(Refusal(error)?.description ?? "\(error)")
+        case .channel(let name)?: return .failed(Refusal.channel(name).description)
+        case nil: break
+        }
+        return switch error {
         case ClientError.floodDeferred(let seconds, let method): .deferred(.floodWait(seconds: seconds, method: method))
         case ClientError.deferred(let reason): .deferred(.governor(reason))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
         case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
-        case let error as ArchiveError: .failed("archive: \(error)")
+        case let error as ArchiveError: .failed(error.description)
         default: .failed(String(describing: error))
         }
     }

@@ -10,6 +10,9 @@ public enum HarvestStop: Sendable, Equatable, CustomStringConvertible {
     case deferred(Deferral)
     /// An error stopped it; the checkpoint is the last committed one.
     case failed(String)
+    /// Telegram refused the account for good (banned, session revoked): no job of the account may call again
+    /// until a new login.
+    case accountRefused(String)
 
     /// A sentence for logs and the runs table.
     public var description: String {
@@ -18,6 +21,7 @@ public enum HarvestStop: Sendable, Equatable, CustomStringConvertible {
         case .limitReached(let limit): "stopped at the \(limit) limit"
         case .deferred(let deferral): "deferred: \(deferral)"
         case .failed(let message): "failed: \(message)"
+        case .accountRefused(let reason): "stopped: \(reason); run `tgcron login`"
         }
     }
 }

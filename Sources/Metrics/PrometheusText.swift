@@ -43,6 +43,9 @@ public enum PrometheusText {
         }
         families += [lastSuccess, lastStatus]
         families.append(MetricFamily(
+            name: "tgcron_account_login_needed", help: "1 while Telegram refuses the account until a new login, else 0.",
+            type: "gauge", samples: [Sample(labels: [], value: snapshot.loginNeeded ? "1" : "0")]))
+        families.append(MetricFamily(
             name: "tgcron_metrics_collected_timestamp_seconds", help: "Unix time these metrics were read from the archive.",
             type: "gauge", samples: [Sample(labels: [], value: seconds(snapshot.collectedAt))]))
         return families.map(\.text).joined()

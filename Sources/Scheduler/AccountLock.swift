@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 
 /// The one-run-per-account lock: an exclusive `flock(2)` on a file beside the database, holding a line
-/// that says who holds it. Released when the holder closes it or dies (the kernel drops `flock`s of
+/// that says who holds it; a symbolic link in its place is refused, never followed and overwritten. Released when the holder closes it or dies (the kernel drops `flock`s of
 /// dead processes, so a SIGKILL never leaves a stale lock).
 public final class AccountLock: @unchecked Sendable {
     /// The lock file.
@@ -30,8 +30,11 @@ public final class AccountLock: @unchecked Sendable {
     /// Takes the lock at `path`, recording `holder` (e.g. "tgcron run"); with `wait`, blocks until it is free,
     /// otherwise throws `.held` naming the current holder.
     public static func acquire(path: String, holder: String, wait: Bool, now: Date = Date()) throws(AccountLockError) -> AccountLock {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
+        let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link (never followed); remove it" : String(cString: strerror(errno))
+            throw .unavailable(path: path, reason: reason)
+        }
         while flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
             let error = errno
             if error == EINTR { continue }

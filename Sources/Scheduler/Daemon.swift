@@ -38,7 +38,9 @@ public struct Daemon: Sendable {
                 return .failure
             }
             if !due.isEmpty {
-                await afterPass(await scheduler.run(due, stop: stop))
+                let report = await scheduler.run(due, stop: stop)
+                await afterPass(report)
+                if report.exitCode == .noPermission { return .noPermission }
                 // A pass always leaves a run record, so the same jobs are not due again at once; the pause
                 // keeps a broken archive from turning this loop into a busy one.
                 try? await clock.sleep(seconds: tick)

@@ -21,6 +21,7 @@ public struct JobOutcome: Sendable, Equatable {
         case .deferred(.stopRequested): .success
         case .deferred: .deferred
         case .failed: .failure
+        case .accountRefused: .noPermission
         }
     }
 }

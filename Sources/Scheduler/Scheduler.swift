@@ -83,6 +83,11 @@ public struct Scheduler: Sendable {
                 for index in active.indices { await finish(&active[index], stop: .deferred(.stopRequested), into: &report) }
                 break
             }
+            if let damage = store.damage {
+                let message = ArchiveError.corrupt(path: store.path, reason: damage).description
+                for index in active.indices { await finish(&active[index], stop: .failed(message), into: &report) }
+                break
+            }
             let ready = active.indices.filter { active[$0].startAt <= now }
             if ready.isEmpty {
                 let wake = active.map(\.startAt).min() ?? now
@@ -92,6 +97,14 @@ public struct Scheduler: Sendable {
             for index in ready {
                 if stop.isRaised { break }
                 await step(&active[index], slot: current, into: &report)
+                if case .accountRefused(let reason)? = report.outcomes.last?.stop {
+                    // No job of a refused account may call again: the others stop here, unstepped.
+                    for other in active.indices where !active[other].ended {
+                        await finish(&active[other], stop: .accountRefused(reason), into: &report)
+                    }
+                    await environment.hooks.accountRefused(reason: reason)
+                    return report
+                }
             }
             active.removeAll { $0.ended }
         }
@@ -142,7 +155,7 @@ public struct Scheduler: Sendable {
         case .deferred(let deferral):
             record.status = .deferred
             record.deferralReason = deferral.description
-        case .failed(let message):
+        case .failed(let message), .accountRefused(let message):
             record.status = .failed
             record.error = message
         }
@@ -157,7 +170,7 @@ public struct Scheduler: Sendable {
     }
 
     private func failedOutcome(_ job: Job, error: any Error) -> JobOutcome {
-        JobOutcome(job: job.name, runID: 0, channelID: nil, stop: .failed("archive: \(error)"), tally: HarvestTally())
+        JobOutcome(job: job.name, runID: 0, channelID: nil, stop: .failed("\(error)"), tally: HarvestTally())
     }
 }
 

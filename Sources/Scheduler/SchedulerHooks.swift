@@ -11,6 +11,13 @@ public protocol SchedulerHooks: Sendable {
     func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) async
     /// A run ended.
     func runFinished(job: Job, outcome: JobOutcome) async
+    /// Telegram refused the account for good (`reason`); every run of the pass has been stopped.
+    func accountRefused(reason: String) async
+}
+
+extension SchedulerHooks {
+    /// By default, nothing beyond the runs' own `runFinished`.
+    public func accountRefused(reason: String) async {}
 }
 
 /// Hooks that do nothing.

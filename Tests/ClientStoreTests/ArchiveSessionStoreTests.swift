@@ -123,6 +123,38 @@ final class ArchiveSessionStoreTests: XCTestCase {
         XCTAssertNil(try encrypted.authKey(forDataCenter: 2))
     }
 
+    func testARetiredKeyIsKeptAsideAndTheSessionNeedsALoginUntilCleared() throws {
+        let archive = try temporary.open()
+        let store = ArchiveSessionStore(archive: archive)
+        let key = StoredAuthKey(authKey: Array(repeating: 5, count: 256), salt: 3, timeOffset: 0)
+        try store.save(key, forDataCenter: 2)
+
+        try store.removeAuthKey(forDataCenter: 2)
+
+        XCTAssertNil(try store.authKey(forDataCenter: 2))
+        XCTAssertEqual(try archive.retiredAuthKeys(session: store.name).map { [UInt8]($0.authKey) }, [key.authKey])
+        XCTAssertTrue(try XCTUnwrap(archive.loginNeeded(session: store.name)).reason.contains("-404"))
+        try archive.clearLoginNeeded(session: store.name)
+        XCTAssertNil(try archive.loginNeeded(session: store.name))
+    }
+
+    func testVerifyingKeysEncryptsPlainOnesAtOnceAndRefusesAWrongPassphrase() throws {
+        let archive = try temporary.open()
+        let key = StoredAuthKey(authKey: Array(repeating: 6, count: 256), salt: 1, timeOffset: 0)
+        try ArchiveSessionStore(archive: archive).save(key, forDataCenter: 2)
+        let encrypted = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "p", iterations: 1_000))
+
+        XCTAssertEqual(try encrypted.verifyKeys(), 1)
+
+        XCTAssertTrue(try archive.authKeys(session: encrypted.name).allSatisfy { $0.authKey.starts(with: Array("TGCRONE1".utf8)) })
+        XCTAssertEqual(try encrypted.verifyKeys(), 0)
+        let wrong = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "q", iterations: 1_000))
+        XCTAssertThrowsError(try wrong.verifyKeys()) { XCTAssertEqual($0 as? SessionStoreError, .wrongPassphrase) }
+        XCTAssertThrowsError(try ArchiveSessionStore(archive: archive).verifyKeys()) {
+            XCTAssertEqual($0 as? SessionStoreError, .passphraseRequired)
+        }
+    }
+
     func testEncryptedLoginWorksEndToEnd() async throws {
         sandbox = try await LoopbackSandbox.start()
         let cipher = AuthKeyCipher(passphrase: "sesame", iterations: 1_000)

@@ -5,12 +5,14 @@ Each sandbox runs the built-in world with a frozen clock one day after genesis (
 the server's RSA key; later ones reuse it, since making one takes seconds.
 """
 
+import http.server
 import json
 import os
 import shutil
 import signal
 import sqlite3
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -32,17 +34,19 @@ def binary() -> str:
 class Sandbox:
     """A running `tgcron sandbox serve`."""
 
-    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults=""):
+    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults="", port=0, events=()):
         data.mkdir(parents=True, exist_ok=True)
         if key_from is not None:
             for name in ("server_key.pem", "server_public.pem"):
                 if (key_from / name).exists():
                     shutil.copy(key_from / name, data / name)
         self.data = data
+        self.started = time.monotonic()
         self.log = open(data.parent / f"{data.name}.log", "wb")
         self.process = subprocess.Popen(
-            [binary(), "sandbox", "serve", "--port", "0", "--data", str(data), "--flood", flood,
-             "--origin", ORIGIN, "--speed", speed, "--faults", faults],
+            [binary(), "sandbox", "serve", "--port", str(port), "--data", str(data), "--flood", flood,
+             "--origin", ORIGIN, "--speed", speed, "--faults", faults,
+             *[argument for event in events for argument in ("--event", event)]],
             stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 90
         manifest = data / "sandbox.json"
@@ -96,8 +100,8 @@ class Account:
     def run(self, *args, input=None, timeout=300, env=None, check=None):
         """Runs `tgcron ARGS` with this account's files; returns the CompletedProcess."""
         command = [binary(), args[0], *self.flags(), *args[1:]]
-        if args[0] == "session":
-            command = [binary(), "session", args[1], *self.flags(), *args[2:]]
+        if args[0] in ("session", "archive"):
+            command = [binary(), args[0], args[1], *self.flags(), *args[2:]]
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
         full_env.update(env or {})
         result = subprocess.run(command, capture_output=True, text=True, input=input, timeout=timeout, env=full_env)
@@ -160,3 +164,35 @@ def make_sandbox(tmp_path, key_dir):
 def account(tmp_path, sandbox):
     """Alice's account files against `sandbox`, not logged in yet."""
     return Account(tmp_path / "alice", sandbox)
+
+
+class Webhook:
+    """A local HTTP endpoint keeping the JSON bodies notifications post to it."""
+
+    def __init__(self):
+        received = self.received = []
+
+        class Hook(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
+
+    def events(self, kind):
+        """The bodies of notifications of `kind` (their `event` field)."""
+        return [body for body in self.received if body.get("event") == kind]
+
+
+@pytest.fixture
+def webhook():
+    """A webhook receiver for this test."""
+    hook = Webhook()
+    yield hook
+    hook.server.shutdown()

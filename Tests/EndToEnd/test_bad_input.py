@@ -52,7 +52,7 @@ BAD_COMMAND_LINES = [
     ("backfill-bad-since", ["backfill", "@sandbox_news", "--since", "yesterdayish"], 1),
     ("backfill-bad-limit", ["backfill", "@sandbox_news", "--limit", "-5"], 64),
     ("backfill-limit-not-a-number", ["backfill", "@sandbox_news", "--limit", "many"], 64),
-    ("backfill-invite-link", ["backfill", "https://t.me/+AbCdEf"], 1),
+    ("backfill-invite-link", ["backfill", "https://t.me/+AbCdEf"], 64),
     ("unknown-log-format", ["status", "--log-format", "xml"], 64),
     ("unknown-option", ["status", "--colour"], 64),
 ]

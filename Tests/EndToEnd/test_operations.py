@@ -1,11 +1,9 @@
 """The operations hooks of `tgcron run`: Prometheus text file, Redis stream sink and webhook notifications."""
 
-import http.server
 import json
 import shutil
 import socket
 import subprocess
-import threading
 import time
 
 import pytest
@@ -54,29 +52,12 @@ def test_new_messages_are_published_to_redis_streams(tmp_path, sandbox):
         redis.wait()
 
 
-def test_a_failed_job_is_notified_through_the_webhook_without_secrets(tmp_path, sandbox):
-    received = []
-
-    class Hook(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        account = Account(tmp_path / "alice", sandbox, settings_extra=(
-            f"notifications:\n  webhook_url: http://127.0.0.1:{server.server_port}/hook\n"))
-        account.login()
-        result = account.run("backfill", "@no_such_channel_here")
-        assert result.returncode == 1
-        assert len(received) == 1
-        body = json.dumps(received[0])
-        assert "no_such_channel_here" in body and "failed" in body
-        assert "9996621234" not in body
-    finally:
-        server.shutdown()
+def test_a_failed_job_is_notified_through_the_webhook_without_secrets(tmp_path, sandbox, webhook):
+    account = Account(tmp_path / "alice", sandbox, settings_extra=f"notifications:\n  webhook_url: {webhook.url}\n")
+    account.login()
+    result = account.run("backfill", "@no_such_channel_here")
+    assert result.returncode == 1
+    assert len(webhook.received) == 1
+    body = json.dumps(webhook.received[0])
+    assert "no_such_channel_here" in body and "failed" in body
+    assert "9996621234" not in body

@@ -60,16 +60,39 @@ final class ReconnectTests: XCTestCase {
         await server.shutdown()
     }
 
-    func testKeyUnknownToTheServerIsReplacedAfterItAnswers404() async throws {
-        let server = try await Fixtures.server()
-        var random = SystemRandom()
-        let unknown = StoredAuthKey(authKey: random.bytes(256), salt: 1, timeOffset: 0)
-        let storage = InMemoryAuthKeyStorage([Fixtures.dataCenterID: unknown])
+    func testAKeyMeetingSpurious404sIsKeptAndWorksOnTheNextLink() async throws {
+        let server = try await Fixtures.server(faults: ServerFaults(spuriousKeyRejections: 2))
+        let storage = InMemoryAuthKeyStorage()
         let connection = Fixtures.connection(port: server.port, storage: storage)
         let recorder = EventRecorder()
         await recorder.record(connection)
 
-        let nearest = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(5))
+        let nearest = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(20))
+
+        XCTAssertEqual(nearest, TestService.nearestDc)
+        let exchanges = await server.keyExchangeCount
+        XCTAssertEqual(exchanges, 1, "two -404s below the limit must not cost the key")
+        let stored = await storage.authKey(forDataCenter: Fixtures.dataCenterID)
+        XCTAssertNotNil(stored)
+        await connection.close()
+        await recorder.waitForEnd()
+        let rejected = await recorder.count { $0 == .disconnected(.transport(.serverError(code: -404))) }
+        XCTAssertEqual(rejected, 2)
+        await server.shutdown()
+    }
+
+    func testKeyUnknownToTheServerIsReplacedOnlyAfterThreeLinksAnswer404() async throws {
+        let server = try await Fixtures.server()
+        var random = SystemRandom()
+        let unknown = StoredAuthKey(authKey: random.bytes(256), salt: 1, timeOffset: 0)
+        let storage = InMemoryAuthKeyStorage([Fixtures.dataCenterID: unknown])
+        var configuration = Fixtures.clientConfiguration(port: server.port)
+        configuration.reconnect.maximumFailedAttempts = 5
+        let connection = MTProtoConnection(configuration: configuration, authKeyStorage: storage, logger: Fixtures.silentLogger)
+        let recorder = EventRecorder()
+        await recorder.record(connection)
+
+        let nearest = try await connection.invoke(Api.Help.GetNearestDc(), timeout: .seconds(20))
 
         XCTAssertEqual(nearest, TestService.nearestDc)
         let exchanges = await server.keyExchangeCount
@@ -79,7 +102,7 @@ final class ReconnectTests: XCTestCase {
         await connection.close()
         await recorder.waitForEnd()
         let rejected = await recorder.count { $0 == .disconnected(.transport(.serverError(code: -404))) }
-        XCTAssertEqual(rejected, 1)
+        XCTAssertEqual(rejected, 3)
         await server.shutdown()
     }
 }

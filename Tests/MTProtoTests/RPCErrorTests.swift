@@ -50,4 +50,12 @@ final class RPCErrorTests: XCTestCase {
         XCTAssertEqual(RPCError(code: 420, message: "FLOOD_PREMIUM_WAIT_7").waitSeconds, 7)
         XCTAssertEqual(RPCError(code: 420, message: "SLOWMODE_WAIT_11").waitSeconds, 11)
     }
+
+    func testHugeFloodWaitsAreCappedAtAWeekSoNothingIsDeferredForever() {
+        for message in ["FLOOD_WAIT_\(Int.max)", "FLOOD_WAIT_99999999999999999999999", "FLOOD_WAIT_604801"] {
+            let error = RPCError(code: 420, message: message)
+            XCTAssertEqual(error.waitSeconds, RPCError.longestWait, message)
+        }
+        XCTAssertEqual(RPCError(code: 420, message: "FLOOD_WAIT_604799").waitSeconds, 604_799)
+    }
 }

@@ -30,7 +30,7 @@ final class SandboxFaultsTests: XCTestCase {
 
     func testBadValuesAreRefusedWithClearMessages() {
         XCTAssertThrowsError(try SandboxFaults(parsing: "slat=10s")) { error in
-            XCTAssertEqual("\(error)", "--faults: unknown fault 'slat' (known: drop, drop_p, salt, delay, busy, badtime, fileref)")
+            XCTAssertEqual("\(error)", "--faults: unknown fault 'slat' (known: drop, drop_p, salt, delay, busy, badtime, fileref, reject_key)")
         }
         XCTAssertThrowsError(try SandboxFaults(parsing: "busy=1.5")) { error in
             XCTAssertEqual(error as? SandboxFaultsError, .invalidValue("busy", "1.5", .probability))

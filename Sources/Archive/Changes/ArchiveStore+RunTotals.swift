@@ -26,6 +26,15 @@ extension ArchiveStore {
         }
     }
 
+    /// The error of the run of `job` that ended before run `runID`, if that run failed.
+    public func previousFailure(job: String, before runID: Int64) throws(ArchiveError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT error FROM runs WHERE job = ? AND id < ? AND status != 'running' ORDER BY id DESC LIMIT 1
+                """, arguments: [job, runID])
+        }
+    }
+
     /// How many of `job`'s latest finished runs in a row were deferred (0 if the latest was not), for the
     /// "deferred N times in a row" notification. Runs still running are not counted either way.
     public func consecutiveDeferrals(job: String) throws(ArchiveError) -> Int {

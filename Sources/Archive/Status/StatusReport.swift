@@ -4,10 +4,13 @@ import Foundation
 public struct StatusReport: Codable, Equatable, Sendable {
     /// The rows, by job then channel id.
     public var rows: [StatusRow]
+    /// Sentences about the account that need the operator (a retired auth key, a ban), printed after the table.
+    public var notices: [String]
 
     /// A report of `rows`.
-    public init(rows: [StatusRow]) {
+    public init(rows: [StatusRow], notices: [String] = []) {
         self.rows = rows
+        self.notices = notices
     }
 
     /// The column titles of `table(timeZone:)`.
@@ -43,7 +46,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
             zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined()
     }
 
     /// The report as pretty JSON (ISO 8601 dates, sorted keys, absent values omitted).

@@ -9,6 +9,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v1", migrate: createTables)
         migrator.registerMigration("v2-changes", migrate: createChangeLog)
         migrator.registerMigration("v3-watch", migrate: createWatchState)
+        migrator.registerMigration("v4-retired-keys", migrate: createRetiredAuthKeys)
         return migrator
     }
 
@@ -154,6 +155,24 @@ enum ArchiveSchema {
             t.primaryKey("channel_id", .integer)
             t.column("pts", .integer).notNull()
             t.column("updated_at", .datetime).notNull()
+        }
+    }
+
+    /// Auth keys the server rejected on repeated connections, kept (not deleted) so a mistaken judgement
+    /// can be undone by hand (no foreign key, so they outlive their session); and why a session needs a
+    /// new login (a retired key, a banned account, a revoked session) until one succeeds.
+    private static func createRetiredAuthKeys(_ db: Database) throws {
+        try db.alter(table: "sessions") { t in
+            t.add(column: "login_needed", .text)
+            t.add(column: "login_needed_at", .datetime)
+        }
+        try db.create(table: "retired_auth_keys") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("session", .text).notNull()
+            t.column("dc_id", .integer).notNull()
+            t.column("auth_key", .blob).notNull()
+            t.column("salts", .blob)
+            t.column("retired_at", .datetime).notNull()
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The archive: one SQLite database (WAL mode, mode 0600) holding messages, checkpoints, runs and the
 /// client's session, reached through a few methods that each run one transaction.
@@ -17,8 +18,13 @@ public final class ArchiveStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// Why SQLite found the database damaged, once it has: from then on every write is refused.
+    private let damageFound = Mutex<String?>(nil)
 
     /// Opens (creating it if needed) the archive at `path` and applies pending migrations.
+    ///
+    /// Opening for writing first runs SQLite's `quick_check`, so a damaged archive is refused before
+    /// anything is written into it (`.corrupt`).
     ///
     /// The file is created with mode 0600 before SQLite sees it (its `-wal`/`-shm` companions inherit that
     /// mode), and an existing file or companion loses any group or other permission. `readOnly` opens an
@@ -26,6 +32,9 @@ public final class ArchiveStore: Sendable {
     /// write waits for another process's transaction.
     public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 10) throws(ArchiveError) {
         self.path = path
+        if let damage = try Self.inspectExisting(path, quickCheck: !readOnly) {
+            throw .corrupt(path: path, reason: damage)
+        }
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .openFailed(path: path, reason: "no such file")
@@ -56,6 +65,39 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    /// The files of the archive at `path`: the database and the companions SQLite keeps beside it.
+    public static func files(ofDatabase path: String) -> [String] {
+        [path] + DatabaseFileMode.companions(of: path)
+    }
+
+    /// Throws `.foreignDatabase` if the file at `path` is another application's SQLite database; an absent
+    /// or empty file, or a tgcron archive, passes. Reads only.
+    public static func refuseForeignDatabase(at path: String) throws(ArchiveError) {
+        _ = try inspectExisting(path, quickCheck: false)
+    }
+
+    /// Looks at an existing, non-empty database file read-only, before anything (mode, journal mode, schema)
+    /// could change it: throws `.foreignDatabase` if it is an SQLite database without tgcron's migrations
+    /// table, and with `quickCheck` returns what SQLite's `quick_check` finds damaged (nil if nothing).
+    private static func inspectExisting(_ path: String, quickCheck: Bool) throws(ArchiveError) -> String? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let probe = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? probe.close() }
+            return try probe.read { db in
+                let isEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 == 0
+                if try !isEmpty && !db.tableExists("grdb_migrations") { throw ArchiveError.foreignDatabase(path: path) }
+                guard quickCheck else { return nil }
+                let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                return rows == ["ok"] ? nil : "quick_check: " + rows.joined(separator: "; ")
+            }
+        } catch {
+            throw ArchiveError.classify(error, path: path)
+        }
+    }
+
     private func prepareSchema(readOnly: Bool) throws(ArchiveError) {
         let migrator = ArchiveSchema.migrator
         try access { () throws in
@@ -69,18 +111,30 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Runs `body`, turning any GRDB/SQLite error into an `ArchiveError` that names the file.
+    /// Why the archive was found damaged in this process, or nil; a damaged archive refuses every write.
+    public var damage: String? {
+        damageFound.withLock { $0 }
+    }
+
+    /// Runs `body`, turning any GRDB/SQLite error into an `ArchiveError` that names the file; SQLite's
+    /// report of damage on any statement marks the archive damaged.
     func access<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do {
             return try body()
         } catch {
-            throw ArchiveError.classify(error, path: path)
+            let failure = ArchiveError.classify(error, path: path)
+            if case .corrupt(_, let reason) = failure {
+                damageFound.withLock { if $0 == nil { $0 = reason } }
+            }
+            throw failure
         }
     }
 
-    /// Runs `updates` in one IMMEDIATE write transaction; any error rolls everything back.
+    /// Runs `updates` in one IMMEDIATE write transaction; any error rolls everything back. Refused once
+    /// the archive is known to be damaged.
     func write<T>(_ updates: (Database) throws -> T) throws(ArchiveError) -> T {
-        try access { try pool.write(updates) }
+        if let damage { throw .corrupt(path: path, reason: damage) }
+        return try access { try pool.write(updates) }
     }
 
     /// Runs `reads` in one read transaction (a consistent snapshot).

@@ -12,8 +12,10 @@ struct BackfillCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Argument(help: "The channel: @name, t.me/name, https://t.me/s/name or a channel id.")
-    var channel: String
+    // Collected as unrecognized input so that a negative id (-1001938421552) needs no `--` before it.
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("The channel: @name, t.me/name, https://t.me/s/name or a channel id.", valueName: "channel"))
+    var channelArguments: [String] = []
 
     @Option(name: .long, help: "Oldest message date: YYYY-MM-DD, RFC 3339, or a duration ago such as 90d.")
     var since: String?
@@ -29,6 +31,22 @@ struct BackfillCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
     var wait = false
+
+    /// Exactly one channel, and one tgcron can reach (an invite link or a malformed name is a usage error, 64).
+    func validate() throws {
+        if let unknown = channelArguments.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("Unknown option '\(unknown)'")
+        }
+        guard channelArguments.count == 1, let text = channelArguments.first else {
+            throw ValidationError(channelArguments.isEmpty ? "Missing expected argument '<channel>'"
+                                  : "one channel at a time, got: \(channelArguments.joined(separator: " "))")
+        }
+        do {
+            _ = try ChannelRef(parsing: text)
+        } catch {
+            throw ValidationError("channel: \(error)")
+        }
+    }
 
     func run() async throws {
         let context = try AppContext.load(options, command: "backfill")
@@ -47,9 +65,9 @@ struct BackfillCommand: AsyncParsableCommand {
     private func makeJob() throws -> Job {
         let reference: ChannelRef
         do {
-            reference = try ChannelRef(parsing: channel)
+            reference = try ChannelRef(parsing: channelArguments.first ?? "")
         } catch {
-            throw CLIFailure("channel: \(error)")
+            throw ValidationError("channel: \(error)")
         }
         guard let zone = TimeZone(identifier: timezone) else { throw CLIFailure("--timezone: unknown time zone '\(timezone)'") }
         if let limit, limit < 1 { throw CLIFailure("--limit must be at least 1") }

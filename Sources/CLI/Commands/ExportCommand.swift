@@ -2,6 +2,7 @@ import ArgumentParser
 import Archive
 import Foundation
 import Jobs
+import Scheduler
 
 /// `tgcron export`: streams archived messages as JSONL, CSV or Telegram Desktop JSON, in constant memory.
 struct ExportCommand: ParsableCommand {
@@ -30,14 +31,21 @@ struct ExportCommand: ParsableCommand {
         if format == .desktopJSON, filter.channel == nil {
             throw CLIFailure("--format desktop-json exports one channel: add --channel")
         }
+        var sink: FileExportSink
         do {
-            var sink = out == "-"
+            sink = out == "-"
                 ? FileExportSink(handle: .standardOutput, name: "standard output")
-                : try FileExportSink(path: out)
+                : try FileExportSink(path: out, protecting: ArchiveStore.files(ofDatabase: context.databasePath)
+                    + [AccountLock.path(forDatabase: context.databasePath)])
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        do {
             let count = try store.export(format, filter: filter, to: &sink)
             try sink.close()
             if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
         } catch {
+            sink.abandon()
             throw CLIFailure(error.description)
         }
     }
@@ -56,7 +64,7 @@ struct ExportCommand: ParsableCommand {
         do {
             reference = try ChannelRef(parsing: text)
         } catch {
-            throw CLIFailure("--channel: \(error)")
+            throw ValidationError("--channel: \(error)")
         }
         switch reference {
         case .id(let id): return id

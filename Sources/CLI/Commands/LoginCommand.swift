@@ -33,7 +33,7 @@ struct LoginCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.load(options, command: "login")
-        let status = try await AccountPass.run(context: context, holder: "tgcron login", wait: wait) { runtime, _ in
+        let status = try await AccountPass.run(context: context, holder: "tgcron login", wait: wait, loggingIn: true) { runtime, _ in
             try await logIn(runtime, context: context)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
@@ -43,6 +43,7 @@ struct LoginCommand: AsyncParsableCommand {
         if !force, try runtime.sessionStore.session()?.userID != nil,
            case .loggedIn(let user) = try await runtime.client.authorizationState() {
             print("already logged in as \(Self.name(user)) on DC \(user.dc) (use --force to log in again)")
+            try loggedIn(runtime)
             return .success
         }
         let phoneNumber = try phone ?? runtime.credentials.phone ?? Prompt.line("Phone number (international format): ")
@@ -54,6 +55,7 @@ struct LoginCommand: AsyncParsableCommand {
                 code: { try given ?? Prompt.line("Login code: ") },
                 password: { try password ?? Prompt.secret("2FA password: ") })
             print("logged in as \(Self.name(user)) on DC \(user.dc)")
+            try loggedIn(runtime)
             return .success
         } catch ClientError.floodDeferred(let seconds, _) {
             context.logger.warning("Telegram asks to wait \(seconds) s before another login attempt; exiting 75")
@@ -62,6 +64,15 @@ struct LoginCommand: AsyncParsableCommand {
             throw CLIFailure("login failed: \(error)")
         } catch let error as PromptError {
             throw CLIFailure("login failed: \(error)")
+        }
+    }
+
+    /// Clears a recorded need for a login (a retired key, a ban) now that one succeeded.
+    private func loggedIn(_ runtime: AccountRuntime) throws {
+        do {
+            try runtime.store.clearLoginNeeded(session: runtime.sessionStore.name)
+        } catch {
+            throw CLIFailure(error)
         }
     }
 

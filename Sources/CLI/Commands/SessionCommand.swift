@@ -21,7 +21,7 @@ struct SessionExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.load(options, command: "session")
-        let store = try context.openArchive()
+        let store = try context.openArchiveReadOnly()
         let passphrase = context.environment[AccountRuntime.passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
         do {
             print(try await SessionTransfer.export(from: ArchiveSessionStore(archive: store, passphrase: passphrase)))

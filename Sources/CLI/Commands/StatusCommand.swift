@@ -29,6 +29,7 @@ struct StatusCommand: ParsableCommand {
                 if let window = job.runWindow, let value = due { due = window.nextOpening(after: value, in: job.timeZone) }
                 report.rows[index].nextDue = due
             }
+            report.notices = try SessionNotices.notices(in: store)
             print(json ? try report.json() : report.table(), terminator: json ? "\n" : "")
         } catch {
             throw CLIFailure(error.description)

@@ -23,16 +23,19 @@ struct AccountRuntime {
     let client: TelegramClient
     let takeoutClient: TelegramClient
 
-    /// Opens the archive and the session; imports `TELEGRAM_CLIENT_SESSION_STRING` if the archive holds no
-    /// session yet.
-    static func open(_ context: AppContext) async throws -> AccountRuntime {
-        let credentials: TelegramCredentials
+    /// The account's API credentials from the environment; exits 78 naming the missing or bad one.
+    static func credentials(_ context: AppContext) throws -> TelegramCredentials {
         do {
-            credentials = try TelegramCredentials(environment: context.environment,
-                                                  settingsAPIID: context.settings.telegramClient.apiID)
+            return try TelegramCredentials(environment: context.environment,
+                                           settingsAPIID: context.settings.telegramClient.apiID)
         } catch {
-            try ConfigurationFailure.exit("\(error) (set it in config/.env; see config/.env.example)")
+            try ConfigurationFailure.exit("\(error) (set it in \(context.envFile); see config/.env.example)")
         }
+    }
+
+    /// Opens the archive and the session; imports `TELEGRAM_CLIENT_SESSION_STRING` if the archive holds no
+    /// session yet. Stored keys that do not open with the passphrase exit 78 before any connection.
+    static func open(_ context: AppContext, credentials: TelegramCredentials) async throws -> AccountRuntime {
         let store = try context.openArchive()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
         let sessionStore = ArchiveSessionStore(archive: store, passphrase: passphrase)
@@ -43,6 +46,19 @@ struct AccountRuntime {
                 throw CLIFailure("\(TelegramCredentials.Key.sessionString): \(error)")
             }
             context.logger.info("session imported from \(TelegramCredentials.Key.sessionString)")
+        }
+        do {
+            let encrypted = try sessionStore.verifyKeys()
+            if encrypted > 0 {
+                context.logger.notice("encrypted \(encrypted) stored auth key(s) with \(passphraseKey)")
+            }
+        } catch {
+            switch error {
+            case .passphraseRequired, .wrongPassphrase:
+                try ConfigurationFailure.exit("\(error); nothing was sent to Telegram")
+            case .archive(let failure): throw CLIFailure(failure)
+            default: throw CLIFailure("session: \(error)")
+            }
         }
         let settings = context.settings.telegramClient
         let identity = ClientIdentity(apiID: credentials.apiID, apiHash: credentials.apiHash)
@@ -89,14 +105,19 @@ struct AccountRuntime {
     /// The run hooks the settings ask for (logs, metrics text file, Redis sink, notifications), told which
     /// values are secret so no notification carries them.
     func hooks() throws -> OperationsHooks {
-        let secrets = [credentials.apiHash, credentials.phone, credentials.twoFactorPassword, credentials.sessionString]
-            .compactMap { $0 }
-        return try OperationsHooks(context: context, store: store, secrets: secrets)
+        try OperationsHooks(context: context, store: store, sessionName: sessionStore.name, secrets: credentials.secrets)
     }
 
     /// Closes the connections.
     func close() async {
         await client.close()
         await takeoutClient.close()
+    }
+}
+
+extension TelegramCredentials {
+    /// The values no notification may carry.
+    var secrets: [String] {
+        [apiHash, phone, twoFactorPassword, sessionString].compactMap { $0 }
     }
 }

@@ -8,8 +8,10 @@ import Logging
 struct AppContext {
     /// The validated settings.
     let settings: Settings
-    /// `config/.env` merged under the process environment.
+    /// The secrets file (`--env`) merged under the process environment.
     let environment: [String: String]
+    /// The secrets file named by `--env`, for hints.
+    let envFile: String
     /// The archive database file.
     let databasePath: String
     /// The command's logger.
@@ -33,17 +35,31 @@ struct AppContext {
         }
         try ConfigurationFailure.exitIfAny(issues)
         options.log.bootstrap(settings: settings.log)
-        return AppContext(settings: settings, environment: environment,
+        return AppContext(settings: settings, environment: environment, envFile: options.env,
                           databasePath: options.db ?? settings.archive.database,
                           logger: Logger(label: "tgcron.\(command)"))
     }
 
-    /// Opens the archive for writing (creating it, mode 0600).
+    /// Exits 78 if the archive path names another application's SQLite file, before anything (a lock file)
+    /// is created beside it; other problems are left to opening the archive.
+    func refuseForeignDatabase() throws {
+        do {
+            try ArchiveStore.refuseForeignDatabase(at: databasePath)
+        } catch .foreignDatabase {
+            try ConfigurationFailure.exit(ArchiveError.foreignDatabase(path: databasePath).description)
+        } catch {
+            return
+        }
+    }
+
+    /// Opens the archive for writing (creating it, mode 0600); another application's database exits 78.
     func openArchive() throws -> ArchiveStore {
         do {
             return try ArchiveStore(path: databasePath)
+        } catch .foreignDatabase {
+            try ConfigurationFailure.exit(ArchiveError.foreignDatabase(path: databasePath).description)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
     }
 
@@ -54,6 +70,8 @@ struct AppContext {
         }
         do {
             return try ArchiveStore(path: databasePath, readOnly: true)
+        } catch .foreignDatabase {
+            try ConfigurationFailure.exit(ArchiveError.foreignDatabase(path: databasePath).description)
         } catch {
             throw CLIFailure(error.description)
         }

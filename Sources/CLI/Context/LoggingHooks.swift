@@ -47,7 +47,7 @@ actor LoggingHooks: SchedulerHooks {
         ]
         if let channel = outcome.channelID { metadata["channel"] = "\(channel)" }
         switch outcome.stop {
-        case .failed: logger.error("run \(outcome.stop)", metadata: metadata)
+        case .failed, .accountRefused: logger.error("run \(outcome.stop)", metadata: metadata)
         case .deferred(.stopRequested), .completed, .limitReached: logger.info("run \(outcome.stop)", metadata: metadata)
         case .deferred: logger.warning("run \(outcome.stop)", metadata: metadata)
         }

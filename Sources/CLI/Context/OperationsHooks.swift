@@ -18,8 +18,10 @@ actor OperationsHooks: SchedulerHooks {
     private let textfile: String?
     private let publisher: RedisStreamPublisher?
     private let notifications: NotificationDispatcher?
+    private let sessionName: String
 
-    init(context: AppContext, store: ArchiveStore, secrets: [String]) throws {
+    init(context: AppContext, store: ArchiveStore, sessionName: String, secrets: [String]) throws {
+        self.sessionName = sessionName
         logging = LoggingHooks(logger: context.logger)
         self.store = store
         logger = context.logger
@@ -31,7 +33,8 @@ actor OperationsHooks: SchedulerHooks {
             let layout: RedisStreamLayout = redis.singleStream ? .single(name: redis.streamPrefix) : .perChannel(prefix: redis.streamPrefix)
             return RedisStreamPublisher(archive: store, configuration: .init(endpoint: endpoint, layout: layout, maxLength: redis.maxLength))
         }
-        notifications = try Self.dispatcher(settings.notifications, environment: context.environment, secrets: secrets)
+        notifications = try Self.dispatcher(settings.notifications, environment: context.environment,
+                                            envFile: context.envFile, secrets: secrets)
     }
 
     func runStarted(job: Job, runID: Int64) async {
@@ -47,6 +50,20 @@ actor OperationsHooks: SchedulerHooks {
         writeTextfile()
         await publish()
         await notify(job: job, outcome: outcome)
+    }
+
+    /// Records that the account needs a new login (later runs exit 77 at once) and alerts.
+    func accountRefused(reason: String) async {
+        do {
+            try store.markLoginNeeded(session: sessionName, reason: reason, at: Date())
+        } catch {
+            logger.error("cannot record that the account needs a login: \(error)")
+        }
+        writeTextfile()
+        guard let notifications else { return }
+        if case .sent(_, let failures) = await notifications.report(.accountRefused(reason: reason)), !failures.isEmpty {
+            logger.warning("notification not delivered: \(failures.map(\.description).joined(separator: "; "))")
+        }
     }
 
     /// Brings the metrics file and the sink up to date after changes outside a run (watch mode).
@@ -83,7 +100,11 @@ actor OperationsHooks: SchedulerHooks {
         guard let notifications else { return }
         var events: [NotificationEvent] = []
         switch outcome.stop {
-        case .failed(let message): events.append(.jobFailed(job: job.name, error: message))
+        case .failed(let message):
+            // A channel that went away fails every run the same way: said once, not every night.
+            let repeated = (try? store.previousFailure(job: job.name, before: outcome.runID)) == message
+            if !repeated { events.append(.jobFailed(job: job.name, error: message)) }
+        case .accountRefused: break
         case .deferred(.stopRequested), .completed, .limitReached: break
         case .deferred(let deferral):
             let consecutive = (try? store.consecutiveDeferrals(job: job.name)) ?? 1
@@ -99,8 +120,9 @@ actor OperationsHooks: SchedulerHooks {
         }
     }
 
-    private static func dispatcher(
-        _ settings: NotificationSettings?, environment: [String: String], secrets: [String]
+    /// The dispatcher the notification settings describe, or nil without any.
+    static func dispatcher(
+        _ settings: NotificationSettings?, environment: [String: String], envFile: String, secrets: [String]
     ) throws -> NotificationDispatcher? {
         guard let settings else { return nil }
         var notifiers: [any Notifier] = []
@@ -108,7 +130,7 @@ actor OperationsHooks: SchedulerHooks {
         do {
             if let chat = settings.botChatID {
                 guard let token = environment["TGCRON_BOT_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-                    throw CLIFailure("notifications.bot_chat_id is set: put the bot token in TGCRON_BOT_TOKEN (config/.env)")
+                    throw CLIFailure("notifications.bot_chat_id is set: put the bot token in TGCRON_BOT_TOKEN (\(envFile))")
                 }
                 known.append(token)
                 notifiers.append(try TelegramBotNotifier(token: token, chatID: chat, apiURL: settings.botAPIURL))

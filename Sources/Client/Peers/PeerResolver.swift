@@ -2,7 +2,8 @@ import TL
 
 /// Turns `PeerReference`s into callable channels: `contacts.resolveUsername` once per username,
 /// then the `PeerCache` forever; a stale access hash (`CHANNEL_INVALID`) is refreshed with
-/// `channels.getChannels`, or by resolving the username again if that fails too.
+/// `channels.getChannels`, or by resolving the username again if that fails too (an access hash cached
+/// for another account). A username that now names another channel is refused, never followed.
 public struct PeerResolver: Sendable {
     /// Where calls go.
     public let invoker: any Invoker
@@ -42,7 +43,8 @@ public struct PeerResolver: Sendable {
     }
 
     /// Fetches `peer` again with `channels.getChannels` and caches the answer; if the access hash
-    /// is refused, resolves the username again (`reference`'s, else the cached one).
+    /// is refused, resolves the username again (`reference`'s, else the cached one), which must still name
+    /// the same channel (`.peerUnavailable` if it names none or another: the channel was deleted).
     public func refresh(_ peer: ResolvedPeer, reference: PeerReference? = nil) async throws -> ResolvedPeer {
         do {
             let answer = try await invoker.invoke(Api.Channels.GetChannels(id: [peer.inputChannel]))
@@ -55,12 +57,13 @@ public struct PeerResolver: Sendable {
             var name = peer.username
             if case .username(let given)? = reference { name = given }
             guard let name else { throw ClientError.rpc(error) }
-            return try await resolveUsername(name)
+            return try await resolveUsername(name, expecting: peer.id)
         }
     }
 
-    /// Calls `contacts.resolveUsername` and caches the channel it names.
-    private func resolveUsername(_ name: String) async throws -> ResolvedPeer {
+    /// Calls `contacts.resolveUsername` and caches the channel it names; with `expected`, only if it is
+    /// still that channel.
+    private func resolveUsername(_ name: String, expecting expected: Int64? = nil) async throws -> ResolvedPeer {
         let resolved: Api.Contacts.ResolvedPeer
         do {
             resolved = try await invoker.invoke(Api.Contacts.ResolveUsername(username: name))
@@ -70,6 +73,9 @@ public struct PeerResolver: Sendable {
         guard case .peerChannel(let channel) = resolved.peer,
               let peer = ResolvedPeer.channel(id: channel.channelId, in: resolved.chats) else {
             throw ClientError.peerUnavailable("@\(name)")
+        }
+        if let expected, peer.id != expected {
+            throw ClientError.peerUnavailable("@\(name) (it now names another channel)")
         }
         try await cache.store(peer, alias: name)
         return peer

@@ -30,7 +30,7 @@ public struct ResolvedPeer: Sendable, Hashable {
     }
 
     /// The usable channel `id` among `chats` (nil if absent, a `min` constructor or without access hash).
-    static func channel(id: Int64, in chats: [Api.Chat]) -> ResolvedPeer? {
+    public static func channel(id: Int64, in chats: [Api.Chat]) -> ResolvedPeer? {
         for chat in chats {
             guard case .channel(let channel) = chat, channel.id == id, !channel.min,
                   let accessHash = channel.accessHash else { continue }

@@ -27,7 +27,9 @@ public enum DotEnv {
         var values: [String: String] = [:]
         var firstLine: [String: Int] = [:]
         var issues: [ValidationIssue] = []
-        for (index, rawLine) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so CRLF files (edited on Windows) are split on it explicitly.
+        let lines = source.text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
             func report(_ message: String, column: Int = 1) {
                 issues.append(ValidationIssue(file: source.file, line: lineNumber, column: column, message: message))

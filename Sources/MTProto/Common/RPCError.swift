@@ -36,10 +36,16 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
         self.init(code: code ?? name.code, message: name.message(value: value))
     }
 
-    /// Seconds to wait before retrying, for `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`.
+    /// The longest wait `waitSeconds` reports: a week. A larger X (up to `Int.max`, or too long to parse)
+    /// would otherwise be kept as a cool-down that defers a method class forever.
+    public static let longestWait = 7 * 86_400
+
+    /// Seconds to wait before retrying, for `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`,
+    /// within 0…`longestWait`.
     public var waitSeconds: Int? {
         switch name {
-        case .floodWaitX, .floodPremiumWaitX, .slowmodeWaitX, .floodTestPhoneWaitX: value
+        case .floodWaitX, .floodPremiumWaitX, .slowmodeWaitX, .floodTestPhoneWaitX:
+            min(max(value ?? Self.longestWait, 0), Self.longestWait)
         default: nil
         }
     }

@@ -32,6 +32,10 @@ public struct ConnectionConfiguration: Sendable {
     public var maxFrameLength: Int
     /// How many unconsumed updates `MTProtoConnection.updates` buffers; older ones are dropped.
     public var updateBufferSize: Int
+    /// How many links in a row the server must answer -404 ("unknown auth key") before the key is retired
+    /// and a new one made. One -404 proves nothing: it is 4 unauthenticated bytes anyone on the path can
+    /// inject, or a restarting server sends.
+    public var keyRejectionsBeforeNewKey: Int
 
     /// A configuration for data center `dataCenterID` at `host`:`port`; the defaults ping every
     /// 60 s with a 75 s disconnect delay (as Telegram's apps do) and acknowledge within 1 s.
@@ -49,7 +53,8 @@ public struct ConnectionConfiguration: Sendable {
         connectTimeout: Duration = .seconds(10),
         keyExchangeTimeout: Duration = .seconds(20),
         maxFrameLength: Int = TransportLimits.defaultMaxFrameLength,
-        updateBufferSize: Int = 1000
+        updateBufferSize: Int = 1000,
+        keyRejectionsBeforeNewKey: Int = 3
     ) {
         self.dataCenterID = dataCenterID
         self.host = host
@@ -65,6 +70,7 @@ public struct ConnectionConfiguration: Sendable {
         self.keyExchangeTimeout = keyExchangeTimeout
         self.maxFrameLength = maxFrameLength
         self.updateBufferSize = updateBufferSize
+        self.keyRejectionsBeforeNewKey = max(1, keyRejectionsBeforeNewKey)
     }
 
     /// The largest request body that fits one frame once encrypted: the frame limit less the

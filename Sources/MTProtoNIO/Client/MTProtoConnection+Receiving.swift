@@ -15,8 +15,7 @@ extension MTProtoConnection {
                 try handle(TransportPadding.strip(frame, framing: configuration.transport.framing))
             }
         } catch TransportError.serverError(let code) where code == -404 && session != nil {
-            logger.warning("the server does not know the auth key; a new one will be created")
-            await forgetAuthKey()
+            await keyRejected()
             throw ConnectionError.transport(.serverError(code: code))
         }
         await persistSessionIfChanged()

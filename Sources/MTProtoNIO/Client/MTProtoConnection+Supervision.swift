@@ -14,6 +14,7 @@ extension MTProtoConnection {
             let (error, worked) = await runLink()
             guard !isStopped, !Task.isCancelled else { return }
             failures = worked ? 0 : failures + 1
+            if worked { keyRejections = 0 }
             logger.warning("link lost", metadata: ["reason": "\(error)", "failedAttempts": "\(failures)"])
             eventSink.yield(.disconnected(error))
             if configuration.reconnect.isExhausted(afterFailures: failures) {
@@ -102,7 +103,25 @@ extension MTProtoConnection {
         }
     }
 
-    /// Drops the session and its key after the server said it does not know the key (-404):
+    /// Counts a link the server answered -404 ("unknown auth key"). The key is kept and tried again on
+    /// the next link; only after `keyRejectionsBeforeNewKey` such links in a row is it retired.
+    func keyRejected() async {
+        keyRejections += 1
+        let limit = configuration.keyRejectionsBeforeNewKey
+        guard keyRejections >= limit else {
+            logger.warning("the server answered -404 (unknown auth key); keeping the key and trying a new connection",
+                           metadata: ["rejections": "\(keyRejections)", "limit": "\(limit)"])
+            return
+        }
+        logger.error("""
+            the server rejected the auth key on \(keyRejections) connections in a row; retiring it (kept aside \
+            in the storage) and creating a new one, which needs `tgcron login`
+            """)
+        keyRejections = 0
+        await forgetAuthKey()
+    }
+
+    /// Drops the session and retires its key after the server repeatedly said it does not know the key:
     /// pending calls wait for a new key exchange, then go out again.
     func forgetAuthKey() async {
         session = nil

@@ -37,6 +37,8 @@ public actor MTProtoConnection {
     var calls = CallTable()
     var link: Link?
     var linkGenerations = 0
+    /// Links in a row the server answered -404 for the current key, since one last worked.
+    var keyRejections = 0
     var supervisor: Task<Void, Never>?
     var isStopped = false
 

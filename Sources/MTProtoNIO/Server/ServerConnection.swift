@@ -122,8 +122,9 @@ actor ServerConnection {
     private func handleEncrypted(_ packet: [UInt8], keyID: Int64) async throws {
         if session?.authKey.id != keyID {
             await releaseSession()
-            guard let found = await registry.checkOut(keyID, configuration: configuration.session) else {
-                logger.info("unknown auth key; answering -404")
+            let spurious = await ledger.takeSpuriousKeyRejection(limit: configuration.faults.spuriousKeyRejections)
+            guard !spurious, let found = await registry.checkOut(keyID, configuration: configuration.session) else {
+                logger.info(spurious ? "injected fault: answering -404 to a key" : "unknown auth key; answering -404")
                 try send(withUnsafeBytes(of: Int32(-404).littleEndian, Array.init))
                 isClosing = true
                 outbound.finish()

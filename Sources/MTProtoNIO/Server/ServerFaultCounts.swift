@@ -12,6 +12,8 @@ public struct ServerFaultCounts: Sendable, Hashable {
     public var badTimeNotices = 0
     /// Replies held back by `replyDelay`.
     public var delayedReplies = 0
+    /// Connections answered -404 by `spuriousKeyRejections`.
+    public var spuriousKeyRejections = 0
 
     /// No faults yet.
     public init() {}
@@ -24,6 +26,13 @@ actor FaultLedger {
     /// Counts one occurrence of the fault at `keyPath`.
     func record(_ keyPath: WritableKeyPath<ServerFaultCounts, Int>) {
         counts[keyPath: keyPath] += 1
+    }
+
+    /// Whether the next connection presenting a key gets a spurious -404 (the first `limit` do); counts it.
+    func takeSpuriousKeyRejection(limit: Int) -> Bool {
+        guard counts.spuriousKeyRejections < limit else { return false }
+        counts.spuriousKeyRejections += 1
+        return true
     }
 
     /// Counts a notification the session sent when it ignored a message with `code`.

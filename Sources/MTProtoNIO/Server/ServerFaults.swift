@@ -16,19 +16,23 @@ public struct ServerFaults: Sendable, Hashable {
     public var badTimeProbability: Double
     /// How long every reply is held back (nil sends at once).
     public var replyDelay: ReplyDelay?
+    /// Answer the transport error -404 ("unknown auth key") to the first this many connections that
+    /// present a key, known or not, as someone on the path or a restarting server would.
+    public var spuriousKeyRejections: Int
     /// Seeds the random faults.
     public var seed: UInt64
 
     /// Faults as given; the default injects none.
     public init(
         dropConnectionEvery: Int? = nil, dropProbability: Double = 0, saltRotation: Duration? = nil,
-        badTimeProbability: Double = 0, replyDelay: ReplyDelay? = nil, seed: UInt64 = 0
+        badTimeProbability: Double = 0, replyDelay: ReplyDelay? = nil, spuriousKeyRejections: Int = 0, seed: UInt64 = 0
     ) {
         self.dropConnectionEvery = dropConnectionEvery
         self.dropProbability = dropProbability
         self.saltRotation = saltRotation
         self.badTimeProbability = badTimeProbability
         self.replyDelay = replyDelay
+        self.spuriousKeyRejections = spuriousKeyRejections
         self.seed = seed
     }
 }

@@ -6,4 +6,8 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
     case jobDeferred = "job_deferred"
     /// A long FLOOD_WAIT.
     case floodWait = "flood_wait"
+    /// Telegram refused the account for good.
+    case accountRefused = "account_refused"
+    /// The archive is damaged and refuses writes.
+    case archiveDamaged = "archive_damaged"
 }

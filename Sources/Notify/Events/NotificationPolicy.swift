@@ -37,7 +37,7 @@ public struct NotificationPolicy: Sendable {
 
     private func isWorthSending(_ event: NotificationEvent) -> Bool {
         switch event {
-        case .jobFailed: true
+        case .jobFailed, .archiveDamaged, .accountRefused: true
         case let .jobDeferred(_, consecutive, _): consecutive >= deferralsThreshold
         case let .floodWait(_, seconds): seconds >= floodWaitThreshold
         }

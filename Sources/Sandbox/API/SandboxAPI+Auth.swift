@@ -28,7 +28,7 @@ extension SandboxAPI {
         let phone = Self.digits(request.phoneNumber)
         let known = account(phone: phone, state: state)
         guard known != nil || TestPhone(phone) != nil else { return .failure(RPCError(.phoneNumberInvalid)) }
-        if known?.banned == true { return .failure(RPCError(.phoneNumberBanned)) }
+        if known?.banned == true || world.isBanned(phone: phone, at: context.now) { return .failure(RPCError(.phoneNumberBanned)) }
         let homeDC = known?.homeDC ?? AccountSpec.conventionDC(phone: phone)
         guard homeDC == context.caller.dc else { return .failure(RPCError(.phoneMigrateX, value: homeDC)) }
         var draw = state.nextDraw(seed: world.spec.seed, purpose: .codeHash)
@@ -74,6 +74,7 @@ extension SandboxAPI {
     func authorize(_ account: AccountSpec, context: RequestContext, state: inout SandboxState) -> Api.Auth.Authorization {
         var session = state.sessions[context.caller.authKeyID] ?? .init()
         session.phone = account.phone
+        session.loggedInAt = context.now
         session.sentCodes = [:]
         session.awaitingPassword = nil
         session.srp = nil

@@ -2,35 +2,46 @@ import MTProto
 import TL
 
 extension SandboxAPI {
-    /// The channel an `InputChannel` names, if its access hash is right.
-    func channel(_ input: Api.InputChannel) -> SyntheticChannel? {
+    /// The channel an `InputChannel` names at `now`: `CHANNEL_INVALID` if unknown, deleted or the access hash
+    /// is wrong, `CHANNEL_PRIVATE` if it turned private.
+    func channel(_ input: Api.InputChannel, now: Double) -> Result<SyntheticChannel, RPCError> {
         guard case .inputChannel(let value) = input, let channel = world.channel(id: value.channelId),
-              channel.accessHash == value.accessHash else { return nil }
-        return channel
+              channel.accessHash == value.accessHash else { return .failure(RPCError(.channelInvalid)) }
+        switch world.access(of: channel, at: now) {
+        case .open: return .success(channel)
+        case .private: return .failure(RPCError(.channelPrivate))
+        case .deleted: return .failure(RPCError(.channelInvalid))
+        }
     }
 
-    /// The channel an `InputPeer` names, if it is a channel with the right access hash.
-    func channel(_ input: Api.InputPeer) -> SyntheticChannel? {
-        guard case .inputPeerChannel(let value) = input else { return nil }
-        return channel(.inputChannel(.init(channelId: value.channelId, accessHash: value.accessHash)))
+    /// The channel an `InputPeer` names at `now`, as `channel(_:now:)`; `PEER_ID_INVALID` if it is no channel.
+    func channel(_ input: Api.InputPeer, now: Double) -> Result<SyntheticChannel, RPCError> {
+        guard case .inputPeerChannel(let value) = input else { return .failure(RPCError(.peerIdInvalid)) }
+        return channel(.inputChannel(.init(channelId: value.channelId, accessHash: value.accessHash)), now: now)
     }
 
-    func resolveUsername(_ request: Api.Contacts.ResolveUsername) -> Result<any TLSerializable, RPCError> {
-        guard let channel = world.channel(username: request.username) else { return .failure(RPCError(.usernameNotOccupied)) }
-        return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [channel.chat], users: []))
+    func resolveUsername(_ request: Api.Contacts.ResolveUsername, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+        guard let channel = world.channel(resolving: request.username, at: context.now) else { return .failure(RPCError(.usernameNotOccupied)) }
+        return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [world.chat(channel, at: context.now)], users: []))
     }
 
-    func getChannels(_ request: Api.Channels.GetChannels) -> Result<any TLSerializable, RPCError> {
+    func getChannels(_ request: Api.Channels.GetChannels, context: RequestContext) -> Result<any TLSerializable, RPCError> {
         var chats: [Api.Chat] = []
         for input in request.id {
-            guard let channel = channel(input) else { return .failure(RPCError(.channelInvalid)) }
-            chats.append(channel.chat)
+            switch channel(input, now: context.now) {
+            case .success(let channel): chats.append(world.chat(channel, at: context.now))
+            case .failure(let error): return .failure(error)
+            }
         }
         return .success(Api.Messages.Chats.chats(.init(chats: chats)))
     }
 
     func getFullChannel(_ request: Api.Channels.GetFullChannel, context: RequestContext) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
+        let channel: SyntheticChannel
+        switch self.channel(request.channel, now: context.now) {
+        case .success(let found): channel = found
+        case .failure(let error): return .failure(error)
+        }
         let now = context.unixNow
         let top = Int32(channel.topID(at: now))
         let full = Api.ChatFull.channelFull(.init(
@@ -38,11 +49,15 @@ extension SandboxAPI {
             participantsCount: 1_000, readInboxMaxId: top, readOutboxMaxId: top, unreadCount: 0,
             chatPhoto: .photoEmpty(.init(id: 0)), notifySettings: Api.PeerNotifySettings(), botInfo: [],
             pts: Int32(channel.pts(at: now))))
-        return .success(Api.Messages.ChatFull(fullChat: full, chats: [channel.chat], users: []))
+        return .success(Api.Messages.ChatFull(fullChat: full, chats: [world.chat(channel, at: context.now)], users: []))
     }
 
     func getMessages(_ request: Api.Channels.GetMessages, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
+        let channel: SyntheticChannel
+        switch self.channel(request.channel, now: context.now) {
+        case .success(let found): channel = found
+        case .failure(let error): return .failure(error)
+        }
         let now = context.unixNow
         let messages: [Api.Message] = request.id.map { input in
             guard case .inputMessageID(let value) = input else { return .messageEmpty(.init(id: 0)) }
@@ -50,13 +65,14 @@ extension SandboxAPI {
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: Int32(messages.count), messages: messages, topics: [],
-            chats: world.chats(for: channel), users: [])))
+            chats: world.chats(for: channel, at: context.now), users: [])))
     }
 
     func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.peer) else {
-            if case .inputPeerChannel = request.peer { return .failure(RPCError(.channelInvalid)) }
-            return .failure(RPCError(.peerIdInvalid))
+        let channel: SyntheticChannel
+        switch self.channel(request.peer, now: context.now) {
+        case .success(let found): channel = found
+        case .failure(let error): return .failure(error)
         }
         let now = context.unixNow
         let ids = HistoryQuery(request).ids(in: channel, at: now)
@@ -66,6 +82,6 @@ extension SandboxAPI {
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: count, messages: ids.compactMap { channel.message($0, at: now).map { withCurrentReference($0, state: state) } },
-            topics: [], chats: world.chats(for: channel), users: [])))
+            topics: [], chats: world.chats(for: channel, at: context.now), users: [])))
     }
 }

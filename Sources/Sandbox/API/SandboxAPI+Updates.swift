@@ -10,7 +10,11 @@ extension SandboxAPI {
     /// Empty when nothing happened; `channelDifferenceTooLong` (with the latest messages) when `pts`
     /// predates genesis or the gap exceeds `configuration.differenceTooLong`.
     func getChannelDifference(_ request: Api.Updates.GetChannelDifference, context: RequestContext) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
+        let channel: SyntheticChannel
+        switch self.channel(request.channel, now: context.now) {
+        case .success(let found): channel = found
+        case .failure(let error): return .failure(error)
+        }
         let now = context.unixNow
         let events = channel.events(through: now)
         let current = channel.genesisPts + events.count
@@ -18,7 +22,7 @@ extension SandboxAPI {
         if from >= current {
             return .success(Api.Updates.ChannelDifference.channelDifferenceEmpty(.init(final: true, pts: Int32(current), timeout: 30)))
         }
-        let chats = world.chats(for: channel)
+        let chats = world.chats(for: channel, at: context.now)
         if from < channel.genesisPts || current - from > configuration.differenceTooLong {
             let latest = HistoryQuery(limit: Self.differenceLimit).ids(in: channel, at: now)
             let dialog = Api.Dialog.dialog(.init(

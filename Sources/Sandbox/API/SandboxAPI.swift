@@ -83,7 +83,10 @@ public struct SandboxAPI: Sendable {
         let phone = state.sessions[key]?.phone
         if !Self.publicMethods.contains(method) {
             guard Self.privateMethods.contains(method) else { return .failure(RPCError(.methodInvalid)) }
-            guard phone != nil else { return .failure(RPCError(.authKeyUnregistered)) }
+            guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
+            if let refusal = world.refusal(phone: phone, loggedInAt: state.sessions[key]?.loggedInAt ?? 0, now: context.now) {
+                return .failure(refusal)
+            }
         }
         if let fault = state.takeFault(for: method) { return .failure(fault) }
         if let phone, let wait = state.flood.admit(
@@ -107,8 +110,8 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Users.GetFullUser: return getFullUser(request, phone: phone, state: state)
         case is Api.Updates.GetState:
             return .success(Api.Updates.State(pts: 1, qts: 0, date: Int32(clamping: context.unixNow), seq: 0, unreadCount: 0))
-        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request)
-        case let request as Api.Channels.GetChannels: return getChannels(request)
+        case let request as Api.Contacts.ResolveUsername: return resolveUsername(request, context: context)
+        case let request as Api.Channels.GetChannels: return getChannels(request, context: context)
         case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
         case let request as Api.Channels.GetMessages: return getMessages(request, context: context, state: state)
         case let request as Api.Messages.GetHistory: return getHistory(request, context: context, state: state)

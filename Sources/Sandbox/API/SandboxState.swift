@@ -8,6 +8,8 @@ public struct SandboxState: Sendable {
     struct KeySession: Sendable {
         /// The logged-in account's phone.
         var phone: String?
+        /// When it logged in (simulated unix seconds), for `revoke` events.
+        var loggedInAt: Double = 0
         /// Codes sent, by phone: (phone_code_hash, sent at).
         var sentCodes: [String: (hash: String, sentAt: Double)] = [:]
         /// The phone that passed the code and still owes its 2FA password.

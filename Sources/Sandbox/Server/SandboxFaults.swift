@@ -18,9 +18,11 @@ public struct SandboxFaults: Sendable, Equatable {
     public var badTimeProbability: Double
     /// The probability that an `upload.getFile` expires the file's reference (`FILE_REFERENCE_EXPIRED`).
     public var fileReferenceExpiry: Double = 0
+    /// How many connections presenting an auth key get a spurious -404 ("unknown auth key") first.
+    public var spuriousKeyRejections = 0
 
     /// The fault names `--faults` knows.
-    public static let names = ["drop", "drop_p", "salt", "delay", "busy", "badtime", "fileref"]
+    public static let names = ["drop", "drop_p", "salt", "delay", "busy", "badtime", "fileref", "reject_key"]
 
     /// The notation, for help texts.
     public static let syntax = """
@@ -30,6 +32,7 @@ public struct SandboxFaults: Sendable, Equatable {
         busy=P (answer 500 WORKER_BUSY_TOO_LONG_RETRY with probability P), \
         badtime=P (answer bad_msg_notification 16/17 with probability P), \
         fileref=P (expire a file's reference on upload.getFile with probability P); \
+        reject_key=N (answer -404 "unknown auth key" to the first N connections presenting a key); \
         probabilities are 0…1 and draw from the world seed
         """
 
@@ -61,6 +64,9 @@ public struct SandboxFaults: Sendable, Equatable {
             case "busy": busyProbability = try Self.probability(name, value)
             case "badtime": badTimeProbability = try Self.probability(name, value)
             case "fileref": fileReferenceExpiry = try Self.probability(name, value)
+            case "reject_key":
+                guard let count = Int(value), count > 0 else { throw .invalidValue(name, value, .positiveCount) }
+                spuriousKeyRejections = count
             case "salt":
                 let period = try Self.duration(name, value)
                 guard period > .zero else { throw .invalidValue(name, value, .positiveDuration) }
@@ -78,7 +84,8 @@ public struct SandboxFaults: Sendable, Equatable {
     func serverFaults(seed: UInt64) -> ServerFaults {
         ServerFaults(
             dropConnectionEvery: dropConnectionEvery, dropProbability: dropProbability, saltRotation: saltRotation,
-            badTimeProbability: badTimeProbability, replyDelay: replyDelay, seed: seed)
+            badTimeProbability: badTimeProbability, replyDelay: replyDelay, spuriousKeyRejections: spuriousKeyRejections,
+            seed: seed)
     }
 
     private static func probability(_ name: String, _ value: String) throws(SandboxFaultsError) -> Double {

@@ -44,9 +44,14 @@ public struct SyntheticChannel: Sendable {
 
     /// The channel as a `Chat` (broadcast channel with username and access hash).
     public var chat: Api.Chat {
+        chat(username: spec.username)
+    }
+
+    /// The channel as a `Chat` with `username` (the current one after a rename; none once private).
+    func chat(username: String?) -> Api.Chat {
         .channel(.init(
             broadcast: true, signatures: true, id: id, accessHash: accessHash, title: spec.title,
-            username: spec.username, photo: .chatPhotoEmpty, date: Int32(clamping: timeline.date(1)),
+            username: username, photo: .chatPhotoEmpty, date: Int32(clamping: timeline.date(1)),
             participantsCount: Int32(1_000 + Int(UInt64(bitPattern: accessHash) % 50_000))))
     }
 

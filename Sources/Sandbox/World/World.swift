@@ -58,11 +58,11 @@ public struct World: Sendable {
         return (channel, messageID, plan)
     }
 
-    /// The chats a message list of `channel` refers to (the channel and its forward source).
-    func chats(for channel: SyntheticChannel) -> [Api.Chat] {
-        var chats = [channel.chat]
+    /// The chats a message list of `channel` refers to at `now` (the channel and its forward source).
+    func chats(for channel: SyntheticChannel, at now: Double) -> [Api.Chat] {
+        var chats = [chat(channel, at: now)]
         if channel.forwardSource.id != channel.id, let source = self.channel(id: channel.forwardSource.id) {
-            chats.append(source.chat)
+            chats.append(chat(source, at: now))
         }
         return chats
     }

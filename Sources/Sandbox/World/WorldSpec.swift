@@ -24,13 +24,30 @@ public struct WorldSpec: Codable, Sendable, Equatable {
     public var channels: [ChannelSpec]
     /// The accounts that can log in (test phones not listed here may sign up).
     public var accounts: [AccountSpec]
+    /// What Telegram decides at chosen moments (bans, private or renamed channels).
+    public var events: [WorldEvent]
 
     /// Creates a spec from its parts.
-    public init(seed: UInt64, genesis: Date, channels: [ChannelSpec], accounts: [AccountSpec]) {
+    public init(seed: UInt64, genesis: Date, channels: [ChannelSpec], accounts: [AccountSpec], events: [WorldEvent] = []) {
         self.seed = seed
         self.genesis = genesis
         self.channels = channels
         self.accounts = accounts
+        self.events = events
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, genesis, channels, accounts, events
+    }
+
+    /// Reads a spec; `events` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        genesis = try container.decode(Date.self, forKey: .genesis)
+        channels = try container.decode([ChannelSpec].self, forKey: .channels)
+        accounts = try container.decode([AccountSpec].self, forKey: .accounts)
+        events = try container.decodeIfPresent([WorldEvent].self, forKey: .events) ?? []
     }
 
     /// Reads a spec from YAML or JSON text, then validates it.

@@ -13,6 +13,12 @@ struct SandboxWorldOptions: ParsableArguments {
     @Option(name: .long, help: "A YAML or JSON world file (default: the built-in world).")
     var world: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A world event, repeatable: KIND:SUBJECT[:NEW]@TIME, KIND one of ban, revoke (SUBJECT a phone), private, "
+        + "delete, rename (SUBJECT a channel username; NEW the new one for rename), TIME in RFC 3339 (simulated).",
+        valueName: "event"))
+    var event: [String] = []
+
     /// The data directory as a URL.
     var dataDirectory: URL { URL(fileURLWithPath: data, isDirectory: true) }
 
@@ -29,6 +35,11 @@ struct SandboxWorldOptions: ParsableArguments {
             }
         }
         if let chosen = seed ?? (world == nil ? manifest?.seed : nil) { spec.seed = chosen }
+        do {
+            spec.events += try event.map { text throws(WorldSpecError) in try WorldEvent(parsing: text) }
+        } catch {
+            throw CLIFailure(error.description)
+        }
         return (spec, file.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 }
