@@ -146,7 +146,7 @@ let package = Package(
 
         .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport", "SandboxTestSupport"]),
         .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "Sandbox"]),
-        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL"]),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Governor", "Client", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL"]),
         .testTarget(name: "HarvesterTests", dependencies: [
             "Harvester", "Client", "ClientStore", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
         ]),

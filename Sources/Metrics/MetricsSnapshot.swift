@@ -1,21 +1,35 @@
 import Archive
 import Foundation
 
-/// What the exporters publish: every job's run totals as of one moment, read from the archive.
+/// What the exporters publish: every job's run totals and every channel's freshness as of one moment,
+/// read from the archive, and the build that publishes them.
 public struct MetricsSnapshot: Equatable, Sendable {
     /// Per job, by name.
     public var jobs: [JobRunTotals]
+    /// Per archived channel, by id.
+    public var channels: [ChannelFreshness]
+    /// The tgcron version (`tgcron_build_info`).
+    public var version: String
     /// When the snapshot was taken.
     public var collectedAt: Date
 
-    /// A snapshot of `jobs` at `collectedAt`.
-    public init(jobs: [JobRunTotals], collectedAt: Date) {
+    /// A snapshot of `jobs` and `channels` at `collectedAt`.
+    public init(jobs: [JobRunTotals], channels: [ChannelFreshness] = [], version: String = "unknown", collectedAt: Date) {
         self.jobs = jobs
+        self.channels = channels
+        self.version = version
         self.collectedAt = collectedAt
     }
 
-    /// Reads the totals from `archive` in one transaction.
-    public static func collect(from archive: ArchiveStore, at now: Date = Date()) throws(ArchiveError) -> MetricsSnapshot {
-        MetricsSnapshot(jobs: try archive.runTotals(), collectedAt: now)
+    /// Reads the totals and freshness from `archive`.
+    public static func collect(from archive: ArchiveStore, version: String = "unknown",
+                               at now: Date = Date()) throws(ArchiveError) -> MetricsSnapshot {
+        MetricsSnapshot(jobs: try archive.runTotals(), channels: try archive.channelFreshness(), version: version,
+                        collectedAt: now)
+    }
+
+    /// Why a health check should fail: the jobs whose latest run failed (empty when healthy).
+    public var failingJobs: [String] {
+        jobs.filter { $0.lastStatus == .failed }.map(\.job)
     }
 }

@@ -4,12 +4,12 @@ import XCTest
 /// The buckets seen through admissions: rate and burst over long spans, spacing after idle, and what a
 /// deferral costs.
 final class TokenBucketTests: XCTestCase {
-    /// History limited to 0.5/s with a burst of 2 and the default human delay; everything else unlimited.
+    /// History limited to 0.5/s with a burst of 2 and the default human gaps; everything else unlimited.
     private var halfPerSecond: GovernorConfiguration {
         var configuration = GovernorConfiguration.unlimited
         configuration.classes.history = RateLimit(perSecond: 0.5, burst: 2)
-        configuration.humanDelayMin = 0.2
-        configuration.humanDelayMax = 0.8
+        configuration.humanDelayMin = GovernorConfiguration.defaultHumanDelay.lowerBound
+        configuration.humanDelayMax = GovernorConfiguration.defaultHumanDelay.upperBound
         return configuration
     }
 
@@ -41,9 +41,21 @@ final class TokenBucketTests: XCTestCase {
 
         let times = try governor.greedyCallTimes(.history, count: 10, from: idleEnd)
 
-        XCTAssertGreaterThanOrEqual(try XCTUnwrap(gaps(times).min()), 0.2, "at least the human delay apart")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(gaps(times).min()), 0.5, "at least the minimum gap apart")
         XCTAssertLessThanOrEqual(busiestWindow(times, length: 2), 2, "no more than the burst")
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(times.last).timeIntervalSince(idleEnd), 8 / 0.5, "then the rate")
+    }
+
+    func testGapsAreDrawnAroundTheSpacingNeverUnderTheMinimum() throws {
+        var configuration = halfPerSecond
+        configuration.humanDelayMin = 1.5
+        let governor = try RateGovernor.make(configuration)
+        let spacing = gaps(try governor.greedyCallTimes(.history, count: 2_000, from: simulationStart))
+
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(spacing.min()), 1.5 - 1e-9)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(spacing.max()), 3 + 1e-9)
+        let mean = spacing.reduce(0, +) / Double(spacing.count)
+        XCTAssertEqual(mean, 2, accuracy: 0.05, "the governed rate's spacing on average")
     }
 
     func testDeferralSpendsNoTokens() throws {

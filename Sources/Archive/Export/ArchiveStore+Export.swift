@@ -18,6 +18,10 @@ extension ArchiveStore {
             conditions.append("m.date >= ?")
             arguments += [Int64(since.timeIntervalSince1970.rounded(.up))]
         }
+        if let until = filter.until {
+            conditions.append("m.date < ?")
+            arguments += [Int64(until.timeIntervalSince1970.rounded(.up))]
+        }
         let sql = """
             SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
                 AS version_count

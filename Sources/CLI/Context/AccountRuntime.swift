@@ -31,7 +31,7 @@ struct AccountRuntime {
             credentials = try TelegramCredentials(environment: context.environment,
                                                   settingsAPIID: context.settings.telegramClient.apiID)
         } catch {
-            try ConfigurationFailure.exit("\(error) (set it in config/.env; see config/.env.example)")
+            try ConfigurationFailure.exit("\(error); see config/.env.example")
         }
         let store = try context.openArchive()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
@@ -59,7 +59,10 @@ struct AccountRuntime {
     }
 
     /// A scheduler for `jobs`: each run's calls go through the job's governor admission and the audit log.
-    func scheduler(for jobs: [Job], hooks: any SchedulerHooks) throws -> Scheduler {
+    /// A call waits for its rate tokens at most `flood_wait_max`, then the job is deferred (exit 75), unless
+    /// `waitForTokens` (`--wait`): then it waits as long as the governor says (a third
+    /// `contacts.resolveUsername` within the hour, a cool-down).
+    func scheduler(for jobs: [Job], hooks: any SchedulerHooks, waitForTokens: Bool = false) throws -> Scheduler {
         let governor: RateGovernor
         do {
             let configuration = try GovernorConfiguration(settings: context.settings, jobs: jobs)
@@ -68,7 +71,7 @@ struct AccountRuntime {
             throw CLIFailure("governor: \(error)")
         }
         let clock = SystemClientClock()
-        let maxWait = context.settings.telegramClient.floodWaitMax.timeInterval
+        let maxWait = waitForTokens ? TimeInterval.infinity : context.settings.telegramClient.floodWaitMax.timeInterval
         let takeoutJobs = Set(jobs.filter(\.takeout).map(\.name))
         let audit = ArchiveAuditSink(archive: store)
         let (client, takeoutClient) = (client, takeoutClient)

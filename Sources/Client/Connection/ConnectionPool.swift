@@ -31,7 +31,7 @@ actor ConnectionPool {
                 disconnectDelay: Int32(clamping: configuration.connectionCheckInterval.components.seconds + 15)),
             authKeyStorage: storage, logger: logger)
         connections[address.dc] = connection
-        logger.debug("connection made", metadata: ["dc": "\(address.dc)", "address": "\(address.host):\(address.port)"])
+        logger.info("dialling the server", metadata: ["dc": "\(address.dc)", "address": "\(address.host):\(address.port)"])
         return connection
     }
 

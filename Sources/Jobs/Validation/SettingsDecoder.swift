@@ -31,7 +31,7 @@ struct SettingsDecoder {
         guard let fields = Fields(node, path: "telegram_client", allowed: keys, reader: reader) else { return nil }
         let defaults = TelegramClientSettings()
         func duration(_ key: String) -> Duration? {
-            fields[key].flatMap { reader.duration($0, fields.path(key), allowZero: key == "human_delay_min") }
+            fields[key].flatMap { reader.duration($0, fields.path(key), allowZero: key.hasPrefix("human_delay_")) }
         }
         let delayMin = duration("human_delay_min") ?? defaults.humanDelayMin
         let delayMax = duration("human_delay_max") ?? defaults.humanDelayMax
