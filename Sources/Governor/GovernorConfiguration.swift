@@ -35,12 +35,13 @@ public struct GovernorConfiguration: Sendable, Equatable {
     }
 
     /// The gap between a call of a class paced at `limit` and the class's previous call: drawn from
-    /// 0.5 … 1.5 times the spacing (`1 / limit.perSecond`) by `unit` (in 0..<1), then held within
-    /// `humanDelayMin` … `humanDelayMax`. Calls come at irregular, human-like intervals whose mean is the
-    /// governed rate, never closer than the minimum; the bucket still caps every window.
+    /// 0.4 … 1.4 times the spacing (`1 / limit.perSecond`) by `unit` (in 0..<1), then held within
+    /// `humanDelayMin` … `humanDelayMax`. Calls come at irregular, human-like intervals around the governed
+    /// rate, never closer than the minimum. The draw leans short (mean 0.9 spacing) because the bucket
+    /// stretches the gaps it cannot grant yet: the rate stays within 1% of the bucket's, which caps every window.
     func humanGap(for limit: RateLimit, unit: Double) -> TimeInterval {
         let spacing = limit.perSecond > 0 ? 1 / limit.perSecond : humanDelayMax
-        let drawn = spacing * (0.5 + unit)
+        let drawn = spacing * (0.4 + unit)
         return max(humanDelayMin, min(drawn, humanDelayMax))
     }
 

@@ -20,10 +20,10 @@ final class FloodPolicyDaySimulationTests: XCTestCase {
     private static let span: TimeInterval = 3_600
         * (ProcessInfo.processInfo.environment["TGCRON_GOVERNOR_SIM_HOURS"].flatMap(Double.init) ?? 1)
 
-    func testShippedSettingsPageWithoutFloodWaitsAtOver90PercentOfThePolicyMaximumAtIrregularGaps() async throws {
+    func testShippedSettingsPageWithoutFloodWaitsAtOver95PercentOfThePolicyMaximumAtIrregularGaps() async throws {
         let sandbox = InProcessSandbox(flood: .telegramLike)
         try await sandbox.logInAlice()
-        // The shipped settings (human gaps of 0.5-3 s drawn around the spacing), with no account warm-up
+        // The shipped settings (human gaps of at least 0.5 s drawn around the spacing), with no account warm-up
         // (budgets are tested on their own; the default 2,000 a day would end the day in half an hour).
         var settings = Settings()
         settings.telegramClient.warmup = nil
@@ -57,7 +57,7 @@ final class FloodPolicyDaySimulationTests: XCTestCase {
         print("simulated \(Int(Self.span)) s: \(pages) history pages of \(Int(allowed)) allowed (\(Double(pages) / allowed)), "
             + "\(waits.count) flood waits, \(sandbox.clock.sleeps.count) sleeps")
         XCTAssertLessThanOrEqual(waits.count, 1, "flood waits: \(waits)")
-        XCTAssertGreaterThanOrEqual(Double(pages), 0.9 * allowed)
+        XCTAssertGreaterThanOrEqual(Double(pages), 0.95 * allowed)
         XCTAssertGreaterThan((gaps.max() ?? 0) - (gaps.min() ?? 0), 0.5, "irregular gaps")
         XCTAssertGreaterThanOrEqual(gaps.min() ?? 0, 0.5 - 1e-6, "never under the minimum gap")
         let deferral = await admission.lastDeferral

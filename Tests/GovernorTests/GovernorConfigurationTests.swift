@@ -17,8 +17,8 @@ final class GovernorConfigurationTests: XCTestCase {
         let configuration = GovernorConfiguration()
         let history = configuration.classes.history
         XCTAssertLessThanOrEqual(configuration.humanDelayMin, 0.5 / history.perSecond)
-        XCTAssertGreaterThanOrEqual(configuration.humanDelayMax, 1.5 / history.perSecond)
-        XCTAssertEqual(configuration.humanGap(for: history, unit: 0.5), 1 / history.perSecond, accuracy: 1e-9)
+        XCTAssertGreaterThanOrEqual(configuration.humanDelayMax, 1.4 / history.perSecond)
+        XCTAssertEqual(configuration.humanGap(for: history, unit: 0.6), 1 / history.perSecond, accuracy: 1e-9)
     }
 
     func testDefaultAccountRateDoesNotThrottleHistory() {
