@@ -213,5 +213,9 @@ def test_human_delays_of_zero_are_accepted(tmp_path, sandbox):
     account = Account(tmp_path / "zero", sandbox, settings_extra="")
     text = account.settings.read_text().replace("human_delay_max: 10ms", "human_delay_max: 0s")
     account.settings.write_text(text)
-    result = tgcron("validate", str(tmp_path), "--config", str(account.settings), "--env", str(account.env_file))
-    assert "human_delay" not in result.stdout, result.stdout
+    jobs = tmp_path / "jobs.yaml"
+    jobs.write_text("jobs:\n  - name: a\n    channel: '@sandbox_news'\n    schedule: '@daily'\n")
+    result = tgcron("validate", str(jobs), "--config", str(account.settings), "--env", str(account.env_file))
+    assert result.returncode == 0, result.stdout + result.stderr
+    account.login()
+    account.run("backfill", "@sandbox_news", "--limit", "100", check=0)
