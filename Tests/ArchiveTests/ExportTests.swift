@@ -122,6 +122,34 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(since.split(separator: "\r\n").dropFirst().map { $0.prefix(7) }, ["1001,4,", "1001,5,"])
     }
 
+    func testUntilLeavesOutMessagesFromThatInstantOn() throws {
+        let store = try smallArchive()
+
+        let until = try exported(store, .csv, filter: ExportFilter(
+            channel: channel.id, until: Date(timeIntervalSince1970: TimeInterval(Fixtures.baseDate + 3 * 60))))
+
+        XCTAssertEqual(until.split(separator: "\r\n").dropFirst().map { $0.prefix(7) }, ["1001,1,", "1001,2,"])
+    }
+
+    func testCSVCanStartWithABOMAndGuardFormulas() throws {
+        let store = try Fixtures.store(self)
+        try store.commitPage(channel: channel, job: Fixtures.job, messages: [
+            Fixtures.post(1, text: "=HYPERLINK(\"http://x\")"), Fixtures.post(2, text: "@all +1 -2"), Fixtures.post(3, text: "plain"),
+        ], checkpoint: Checkpoint(head: 3, tail: 1), now: Fixtures.now)
+        var sink = StringExportSink()
+
+        try store.export(.csv, filter: ExportFilter(), to: &sink, csv: CSVOptions(byteOrderMark: true, guardFormulas: true))
+
+        let rows = sink.text.split(separator: "\r\n").map(String.init)
+        XCTAssertTrue(rows[0].hasPrefix("\u{FEFF}channel,id,"))
+        XCTAssertTrue(rows[1].contains(#","'=HYPERLINK(""http://x"")","#), rows[1])
+        XCTAssertTrue(rows[2].contains(",'@all +1 -2,"), rows[2])
+        XCTAssertTrue(rows[3].contains(",plain,"), rows[3])
+        var plain = StringExportSink()
+        try store.export(.csv, filter: ExportFilter(), to: &plain)
+        XCTAssertTrue(plain.text.hasPrefix("channel,") && plain.text.contains(",@all +1 -2,"), "off by default")
+    }
+
     func testDesktopJSONNeedsOneChannel() throws {
         let store = try smallArchive()
 

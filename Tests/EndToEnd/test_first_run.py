@@ -111,6 +111,9 @@ def test_export_takes_links_and_until(account, sandbox):
     stamp = datetime.fromtimestamp(middle, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     until = account.run("export", "--channel", "t.me/sandbox_news", "--until", stamp, check=0).stdout.splitlines()
     assert len(until) == sum(1 for date in dates if date < middle) > 0
+    bom = account.run("export", "--channel", "@sandbox_news", "--format", "csv", "--csv-bom", "--csv-guard-formulas",
+                      check=0).stdout
+    assert bom.startswith("\ufeffchannel,id,")
     assert "--out <out>" in account.run("export", "--help").stdout
     assert "(default: -)" in account.run("export", "--help").stdout.replace("\n", " ")
 
@@ -219,3 +222,22 @@ def test_human_delays_of_zero_are_accepted(tmp_path, sandbox):
     assert result.returncode == 0, result.stdout + result.stderr
     account.login()
     account.run("backfill", "@sandbox_news", "--limit", "100", check=0)
+
+
+def test_install_files_puts_units_users_completions_and_the_man_page_in_place(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    destination = tmp_path / "dest"
+    result = subprocess.run(["make", "-s", "install-files", f"BIN={binary()}", f"DESTDIR={destination}", "PREFIX=/usr"],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    usr = destination / "usr"
+    assert "u     tgcron" in (usr / "lib/sysusers.d/tgcron.conf").read_text()
+    assert "d     /var/lib/tgcron " in (usr / "lib/tmpfiles.d/tgcron.conf").read_text()
+    daemon = (usr / "lib/systemd/system/tgcron-daemon.service").read_text()
+    assert "RestartPreventExitStatus=78" in daemon and "ExecStart=/usr/bin/tgcron daemon" in daemon
+    assert "doctor" in (usr / "share/bash-completion/completions/tgcron").read_text()
+    assert (usr / "share/zsh/site-functions/_tgcron").stat().st_size > 0
+    assert (usr / "share/fish/vendor_completions.d/tgcron.fish").stat().st_size > 0
+    manual = (usr / "share/man/man1/tgcron.1").read_text()
+    assert manual.startswith(".TH TGCRON 1") and '.SS "tgcron doctor"' in manual and ".SH EXIT STATUS" in manual
+    assert '.SS "tgcron manual"' not in manual

@@ -45,17 +45,17 @@ extension ArchiveStore {
 extension ArchiveStore {
     /// Streams the messages `filter` selects into `sink` in `format`, returning how many were written.
     ///
-    /// `timeZone` is used by `desktop-json`, whose dates are local time like Telegram Desktop's.
+    /// `timeZone` is used by `desktop-json`, whose dates are local time like Telegram Desktop's; `csv` by `csv`.
     @discardableResult
     public func export<Sink: ExportSink>(_ format: ExportFormat, filter: ExportFilter, to sink: inout Sink,
-                                         timeZone: TimeZone = .current) throws(ArchiveError) -> Int {
+                                         timeZone: TimeZone = .current, csv: CSVOptions = CSVOptions()) throws(ArchiveError) -> Int {
         switch format {
         case .jsonl:
             var writer = JSONLExportWriter(sink: sink)
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         case .csv:
-            var writer = CSVExportWriter(sink: sink)
+            var writer = CSVExportWriter(sink: sink, options: csv)
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         case .desktopJSON:

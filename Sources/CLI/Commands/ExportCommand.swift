@@ -26,6 +26,12 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The output file; - is standard output.")
     var out: String = "-"
 
+    @Flag(name: .long, help: "csv: start with a UTF-8 byte order mark, for spreadsheet programs.")
+    var csvBom = false
+
+    @Flag(name: .long, help: "csv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
+    var csvGuardFormulas = false
+
     func run() throws {
         let context = try AppContext.load(options, command: "export")
         let store = try context.openArchiveReadOnly()
@@ -38,7 +44,8 @@ struct ExportCommand: ParsableCommand {
             var sink = out == "-"
                 ? FileExportSink(handle: .standardOutput, name: "standard output")
                 : try FileExportSink(path: out)
-            let count = try store.export(format, filter: filter, to: &sink)
+            let count = try store.export(format, filter: filter, to: &sink,
+                                         csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas))
             try sink.close()
             if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
         } catch {
