@@ -241,3 +241,32 @@ def test_install_files_puts_units_users_completions_and_the_man_page_in_place(tm
     manual = (usr / "share/man/man1/tgcron.1").read_text()
     assert manual.startswith(".TH TGCRON 1") and '.SS "tgcron doctor"' in manual and ".SH EXIT STATUS" in manual
     assert '.SS "tgcron manual"' not in manual
+
+
+def test_the_sandbox_folder_and_a_transport_can_be_named_in_the_settings(tmp_path, sandbox):
+    account = Account(tmp_path / "sbx", sandbox)
+    account.settings.write_text(
+        "telegram_client:\n"
+        f"  sandbox: {sandbox.data}\n"
+        "  transport: intermediate\n"
+        "  human_delay_min: 0s\n  human_delay_max: 0s\n"
+        f"archive:\n  database: {account.db}\n")
+    account.login()
+    result = account.run("backfill", "@sandbox_news", "--limit", "100", "--log-level", "debug", check=0)
+    assert "intermediate" in result.stderr
+    bad = account.settings.read_text().replace("transport: intermediate", "transport: carrier-pigeon")
+    account.settings.write_text(bad)
+    refused = account.run("status")
+    assert refused.returncode == 78 and "'telegram_client.transport' cannot be 'carrier-pigeon'" in refused.stderr
+
+
+def test_a_channel_the_archive_knows_can_be_named_by_its_id(account, sandbox):
+    account.login()
+    account.run("backfill", "@sandbox_news", "--limit", "100", check=0)
+    channel_id = account.query("SELECT id FROM channels WHERE username = 'sandbox_news'")[0][0]
+    result = account.run("backfill", str(channel_id), "--limit", "100", check=0)
+    assert account.query("SELECT COUNT(*) FROM audit_log WHERE method = 'contacts.resolveUsername'")[0][0] == 1
+    forwarded = account.query("SELECT id FROM channels WHERE username IS NULL OR username != 'sandbox_news'")
+    for (other,) in forwarded[:1]:
+        other_run = account.run("backfill", str(other), "--limit", "100")
+        assert "is not a readable channel" not in other_run.stderr, other_run.stderr

@@ -7,6 +7,7 @@ import Governor
 import Harvester
 import Jobs
 import Logging
+import MTProtoNIO
 import Scheduler
 
 /// Everything a command that talks to Telegram needs, built from the settings: the archive, the
@@ -50,6 +51,7 @@ struct AccountRuntime {
             identity: identity, endpoints: try ServerEndpoints.from(settings),
             floodWaitMax: Int(settings.floodWaitMax.timeInterval), connectionCheckInterval: settings.connectionCheckInterval,
             audit: ArchiveAuditSink(archive: store))
+        configuration.transport = ClientTransport(settings.transport)
         let logger = Logger(label: "tgcron.client")
         let client = TelegramClient(configuration: configuration, sessionStore: sessionStore, logger: logger)
         configuration.takeout = true

@@ -17,6 +17,11 @@ public struct TelegramClientSettings: Hashable, Sendable {
     public var dc: Int?
     /// PEM files with the server's RSA public keys, for a server other than Telegram's.
     public var publicKeys: [String]
+    /// A running sandbox's data folder (`tgcron sandbox serve --data DIR`): its `sandbox.json` gives the
+    /// server, ports and public key, instead of `server` and `public_keys`.
+    public var sandbox: String?
+    /// How the connection frames its bytes.
+    public var transport: TransportChoice = .obfuscatedPaddedIntermediate
     /// Caps applying to every run, unless a job sets lower ones.
     public var limits: Limits
     /// The account's warm-up budget; nil for none.
