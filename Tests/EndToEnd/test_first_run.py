@@ -270,3 +270,13 @@ def test_a_channel_the_archive_knows_can_be_named_by_its_id(account, sandbox):
     for (other,) in forwarded[:1]:
         other_run = account.run("backfill", str(other), "--limit", "100")
         assert "is not a readable channel" not in other_run.stderr, other_run.stderr
+
+
+def test_desktop_json_names_the_forward_source_when_it_is_archived(account, sandbox):
+    account.login()
+    account.run("backfill", "@sandbox_news", check=0)
+    account.run("backfill", "@sandbox_big", "--limit", "100", check=0)
+    export = json.loads(account.run("export", "--channel", "@sandbox_news", "--format", "desktop-json", check=0).stdout)
+    forwards = [m for m in export["messages"] if "forwarded_from" in m]
+    titles = {row[0] for row in account.query("SELECT title FROM channels")}
+    assert forwards and all(m["forwarded_from"] in titles for m in forwards), forwards[:3]

@@ -59,7 +59,8 @@ extension ArchiveStore {
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         case .desktopJSON:
-            var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone)
+            let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone, chatTitles: titles)
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         }
