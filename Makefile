@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: demo e2e build release test interop tl tl-check fuzz-tl fuzz fuzz-ci bench chaos clean install install-files
+.PHONY: demo e2e build release test manifest-check interop tl tl-check fuzz-tl fuzz fuzz-ci bench chaos clean install install-files
 
 ## demo: a sandbox DC in a temp dir, a login, jobs/demo.yaml run twice, status (start here)
 demo:
@@ -20,7 +20,7 @@ release:
 	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
 
 ## test: the whole test suite (what CI runs)
-test: tl-check
+test: manifest-check tl-check
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-swift-testing $(BUILD_FLAGS)
 	$(MAKE) interop
@@ -31,6 +31,10 @@ e2e:
 	$(SWIFT) build --product tgcron $(BUILD_FLAGS)
 	bash scripts/python-venv.sh Tests/Interop/requirements.txt >/dev/null
 	TGCRON_BIN=$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/tgcron $(VENV_PY) -m pytest -q Tests/EndToEnd
+
+## manifest-check: fail if Package.swift's dependencies differ from what each target's files import
+manifest-check:
+	python3 scripts/check-manifest.py
 
 ## interop: Telethon (Python, independent) against `tgcron sandbox` over loopback (Tests/Interop, pytest)
 interop:

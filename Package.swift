@@ -43,11 +43,11 @@ let package = Package(
         // MTProto transport framings (abridged, intermediate, padded, full, obfuscated): sans-IO codecs.
         .target(name: "MTProtoTransport", dependencies: ["MTProtoCrypto", "CZlib"]),
         // MTProto sans-IO core: key exchange, encrypted sessions (client and server side).
-        .target(name: "MTProto", dependencies: ["TL", "MTProtoCrypto", "MTProtoTransport", "CZlib"]),
+        .target(name: "MTProto", dependencies: ["TL", "MTProtoCrypto", "CZlib"]),
 
         // MTProto over SwiftNIO: client connections per DC and the server listener (sockets live only here).
         .target(name: "MTProtoNIO", dependencies: [
-            "MTProto", "MTProtoCrypto",
+            "MTProto", "MTProtoCrypto", "MTProtoTransport", "TL",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -75,18 +75,15 @@ let package = Package(
         ]),
 
         // Archive-backed client state: auth keys and session per DC, session strings, peers, audit.
-        .target(name: "ClientStore", dependencies: ["Client", "Archive", "MTProtoNIO", "MTProtoCrypto"]),
+        .target(name: "ClientStore", dependencies: ["Client", "Archive", "MTProto", "MTProtoCrypto"]),
         // The rate governor wired into the client: admission, flood-wait reports, state in the archive.
         .target(name: "Governance", dependencies: ["Client", "Governor", "Archive", "Jobs"]),
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
-        .target(name: "Harvester", dependencies: [
-            "Client", "ClientStore", "Governance", "Archive", "Jobs", "Governor", "TL",
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(name: "Harvester", dependencies: ["Client", "Archive", "TL"]),
         // Operations: Telegram Bot API / webhook notifications over HTTP.
         .target(name: "Notify", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         // Operations: new and edited messages published to a Redis Stream (RESP over SwiftNIO).
         .target(name: "RedisSink", dependencies: [
@@ -104,10 +101,7 @@ let package = Package(
         .target(name: "Governor"),
 
         // The scheduler: due jobs, fairness, locks, deferrals, exit codes, daemon loop.
-        .target(name: "Scheduler", dependencies: [
-            "Harvester", "Client", "ClientStore", "Governance", "Archive", "Jobs", "Governor", "Notify", "RedisSink",
-            "Metrics", .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(name: "Scheduler", dependencies: ["Harvester", "Client", "Archive", "Jobs"]),
 
         // The command-line program.
         .executableTarget(
@@ -127,7 +121,7 @@ let package = Package(
 
         // Robustness runs (`make fuzz`): mutated inputs into the TL decoder, transports and sessions; crashes reported.
         .executableTarget(
-            name: "TGCronFuzz", dependencies: ["TL", "MTProto", "MTProtoTransport", "MTProtoCrypto", "Jobs", "Client"],
+            name: "TGCronFuzz", dependencies: ["TL", "TLSchema", "MTProto", "MTProtoTransport", "MTProtoCrypto", "Jobs"],
             path: "bench/Sources/TGCronFuzz"),
 
         // Helpers shared by the test targets: seeded randomness, the published vectors, hex.
@@ -135,29 +129,43 @@ let package = Package(
 
         .testTarget(name: "TLTests", dependencies: ["TL", "TLSchema", "TLCodegen", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MTProtoCryptoTests", dependencies: ["MTProtoCrypto", "TestSupport"]),
-        .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport", "TestSupport"]),
-        .testTarget(name: "MTProtoTests", dependencies: ["MTProto", "TestSupport"]),
-        .testTarget(name: "MTProtoNIOTests", dependencies: ["MTProtoNIO"]),
+        .testTarget(name: "MTProtoTransportTests", dependencies: ["MTProtoTransport", "MTProtoCrypto", "TestSupport"]),
+        .testTarget(name: "MTProtoTests", dependencies: ["MTProto", "MTProtoCrypto", "TL", "TestSupport"]),
+        .testTarget(name: "MTProtoNIOTests", dependencies: [
+            "MTProtoNIO", "MTProto", "MTProtoCrypto", "MTProtoTransport", "TL",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The sandbox DCs over loopback on a simulated clock, for tests of the client and everything above it.
         .target(name: "SandboxTestSupport", dependencies: [
             "Client", "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/SandboxTestSupport"),
 
-        .testTarget(name: "ClientTests", dependencies: ["Client", "Sandbox", "TestSupport", "SandboxTestSupport"]),
-        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "Sandbox"]),
-        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Governor", "Client", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL"]),
+        .testTarget(name: "ClientTests", dependencies: [
+            "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto"]),
+        .testTarget(name: "GovernanceTests", dependencies: [
+            "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
+        ]),
         .testTarget(name: "HarvesterTests", dependencies: [
-            "Harvester", "Client", "ClientStore", "Archive", "Jobs", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
+            "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
-            "Scheduler", "Harvester", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport", "MTProtoCrypto",
+            "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",
+            "MTProtoCrypto",
         ]),
-        .testTarget(name: "OperationsTests", dependencies: ["Notify", "RedisSink", "Metrics", "Archive", "TL"]),
+        .testTarget(name: "OperationsTests", dependencies: [
+            "Notify", "RedisSink", "Metrics", "Archive", "TL",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .testTarget(name: "SandboxTests", dependencies: [
-            "Sandbox", "MTProtoNIO", .product(name: "Logging", package: "swift-log"),
+            "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.

@@ -1,7 +1,7 @@
 import Archive
 import Client
 import Foundation
-import MTProtoNIO
+import MTProto
 
 /// The client's login state in the archive: the `sessions` row named `name` (home DC, user, DC
 /// addresses as JSON, takeout id) and its `auth_keys` rows, one per DC. With a `cipher`, auth keys

@@ -76,7 +76,7 @@ public struct ChannelHarvest: Sendable {
             case .done: break
             }
             return phase == .done ? .stopped(.completed) : .progressed
-        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" && !refreshedPeer {
+        } catch ClientError.rpc(let error) where error.name == .channelInvalid && !refreshedPeer {
             return await refreshPeer()
         } catch {
             return .stopped(Self.stop(for: error))

@@ -1,12 +1,12 @@
 /// The abridged framing: each payload is preceded by its length in 4-byte words, in 1 byte when
 /// below 127 words, else as 0x7f and 3 little-endian bytes. A client opens with the tag 0xef.
 /// Source: https://core.telegram.org/mtproto/mtproto-transports#abridged
-public struct AbridgedFraming: TransportFraming, Sendable {
+public struct AbridgedFraming: BufferedFraming, Sendable {
     private let role: TransportRole
     private let maxFrameLength: Int
     private var tag: ProtocolTag
-    private var inbound = ByteQueue()
-    private var failure: TransportError?
+    var inbound = ByteQueue()
+    var failure: TransportError?
 
     /// A framing for the `role` end of a connection that accepts payloads up to `maxFrameLength` bytes.
     public init(role: TransportRole, maxFrameLength: Int = TransportLimits.defaultMaxFrameLength) {
@@ -38,23 +38,8 @@ public struct AbridgedFraming: TransportFraming, Sendable {
         out.append(contentsOf: payload)
     }
 
-    /// Adds bytes received from the peer.
-    public mutating func feed(_ bytes: some Collection<UInt8>) {
-        inbound.append(contentsOf: bytes)
-    }
-
-    /// The next payload received, or `nil` until more bytes arrive.
-    public mutating func nextFrame() throws(TransportError) -> [UInt8]? {
-        if let failure { throw failure }
-        do throws(TransportError) {
-            return try decode()
-        } catch {
-            failure = error
-            throw error
-        }
-    }
-
-    private mutating func decode() throws(TransportError) -> [UInt8]? {
+    /// The next payload in `inbound`, or nil until it holds a whole one.
+    mutating func decode() throws(TransportError) -> [UInt8]? {
         guard try tag.read(from: &inbound), inbound.count >= 1 else { return nil }
         let headerLength: Int
         let length: Int

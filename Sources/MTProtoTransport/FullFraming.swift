@@ -2,7 +2,7 @@
 /// envelope), sequence number (4 bytes LE, from 0 per direction), payload, and the CRC32 of all
 /// that (4 bytes LE). It has no protocol tag.
 /// Source: https://core.telegram.org/mtproto/mtproto-transports#full
-public struct FullFraming: TransportFraming, Sendable {
+public struct FullFraming: BufferedFraming, Sendable {
     /// Bytes of envelope around each payload: length, sequence number and CRC32.
     static let overhead = 12
 
@@ -10,8 +10,8 @@ public struct FullFraming: TransportFraming, Sendable {
     private let maxFrameLength: Int
     private var sendSequence: Int32 = 0
     private var receiveSequence: Int32 = 0
-    private var inbound = ByteQueue()
-    private var failure: TransportError?
+    var inbound = ByteQueue()
+    var failure: TransportError?
 
     /// A framing for the `role` end of a connection that accepts payloads up to `maxFrameLength` bytes.
     public init(role: TransportRole, maxFrameLength: Int = TransportLimits.defaultMaxFrameLength) {
@@ -32,24 +32,9 @@ public struct FullFraming: TransportFraming, Sendable {
         sendSequence &+= 1
     }
 
-    /// Adds bytes received from the peer.
-    public mutating func feed(_ bytes: some Collection<UInt8>) {
-        inbound.append(contentsOf: bytes)
-    }
-
-    /// The next payload received, or `nil` until more bytes arrive. Checks the sequence number, then
-    /// the CRC32 (the order grammers uses, which its test vectors rely on).
-    public mutating func nextFrame() throws(TransportError) -> [UInt8]? {
-        if let failure { throw failure }
-        do throws(TransportError) {
-            return try decode()
-        } catch {
-            failure = error
-            throw error
-        }
-    }
-
-    private mutating func decode() throws(TransportError) -> [UInt8]? {
+    /// The next payload in `inbound`. Checks the sequence number, then the CRC32 (the order grammers
+    /// uses, which its test vectors rely on).
+    mutating func decode() throws(TransportError) -> [UInt8]? {
         guard inbound.count >= 4 else { return nil }
         let length = Int32(bitPattern: inbound.uint32LE(at: 0))
         // A server may report a transport error as a bare negative int32 in place of the envelope.

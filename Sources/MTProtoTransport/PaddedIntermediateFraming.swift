@@ -8,7 +8,7 @@ import MTProtoCrypto
 /// above knows its message length and ignores trailing bytes (as tdlib does). Padding does not count
 /// against `maxFrameLength`. Payloads must be a multiple of 4 bytes, as for intermediate; the padding
 /// length is uniform in 0...15 and not aligned, exactly as tdlib writes it.
-public struct PaddedIntermediateFraming: TransportFraming {
+public struct PaddedIntermediateFraming: BufferedFraming {
     /// Most padding bytes after one payload.
     static let maxPadding = 15
     /// Longest frame (payload and padding) that can be a transport error: a 4-byte code plus padding.
@@ -20,8 +20,8 @@ public struct PaddedIntermediateFraming: TransportFraming {
     private let maxFrameLength: Int
     private var random: any RandomSource
     private var tag: ProtocolTag
-    private var inbound = ByteQueue()
-    private var failure: TransportError?
+    var inbound = ByteQueue()
+    var failure: TransportError?
 
     /// A framing for the `role` end of a connection that draws padding from `random` and accepts
     /// payloads up to `maxFrameLength` bytes.
@@ -57,28 +57,15 @@ public struct PaddedIntermediateFraming: TransportFraming {
         out.append(contentsOf: draw[1..<(1 + paddingLength)])
     }
 
-    /// Adds bytes received from the peer.
-    public mutating func feed(_ bytes: some Collection<UInt8>) {
-        inbound.append(contentsOf: bytes)
-    }
 
-    /// The next payload received, with its padding, or `nil` until more bytes arrive.
-    public mutating func nextFrame() throws(TransportError) -> [UInt8]? {
-        if let failure { throw failure }
-        do throws(TransportError) {
-            return try decode()
-        } catch {
-            failure = error
-            throw error
-        }
-    }
 
     /// The longest frame accepted: the payload limit plus room for padding (clamped so it cannot overflow).
     private var paddedMaxFrameLength: Int {
         min(maxFrameLength, LengthPrefix.maxLength) + Self.maxPadding
     }
 
-    private mutating func decode() throws(TransportError) -> [UInt8]? {
+    /// The next payload in `inbound`, or nil until it holds a whole one.
+    mutating func decode() throws(TransportError) -> [UInt8]? {
         guard try tag.read(from: &inbound),
             let length = try LengthPrefix.read(from: inbound, maxFrameLength: paddedMaxFrameLength),
             inbound.count >= 4 + length

@@ -2,7 +2,7 @@ import Archive
 import Client
 import ClientStore
 import Foundation
-import MTProtoNIO
+import MTProto
 import SandboxTestSupport
 import XCTest
 

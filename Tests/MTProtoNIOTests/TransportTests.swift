@@ -54,7 +54,7 @@ final class TransportTests: XCTestCase {
             _ = try await connection.invoke(Api.Test.UseError(), timeout: .seconds(5))
             XCTFail("expected an RPC error")
         } catch ConnectionError.rpc(let error) {
-            XCTAssertEqual(error.name, "FLOOD_WAIT_X")
+            XCTAssertEqual(error.name, .floodWaitX)
             XCTAssertEqual(error.waitSeconds, 3)
         }
         let exchanges = await server.keyExchangeCount

@@ -19,7 +19,7 @@ public struct DataCenterRouter: Invoker {
 
     /// Whether `error` moves only this request to another DC.
     public static func isRequestMigration(_ error: RPCError) -> Bool {
-        ["FILE_MIGRATE_X", "NETWORK_MIGRATE_X", "STATS_MIGRATE_X"].contains(error.name)
+        [RPCErrorName.fileMigrateX, .networkMigrateX, .statsMigrateX].contains(error.name)
     }
 
     /// Calls `function` on the home DC, or where the server sends it.

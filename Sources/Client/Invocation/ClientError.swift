@@ -1,4 +1,5 @@
 import MTProto
+import TL
 import MTProtoNIO
 
 /// Why a client call failed, in terms a caller can act on. Descriptions never hold secrets (keys,
@@ -57,9 +58,7 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private static let loginErrors: Set<String> = [
-        "AUTH_KEY_UNREGISTERED", "SESSION_REVOKED", "SESSION_EXPIRED", "AUTH_KEY_INVALID",
-    ]
+    private static let loginErrors: Set<RPCErrorName> = [.authKeyUnregistered, .sessionRevoked, .sessionExpired, .authKeyInvalid]
 
     /// Any error thrown below the client as a client error (`CancellationError` stays what it is at the call site).
     static func wrap(_ error: any Error) -> any Error {
@@ -101,16 +100,16 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timeout: "TIMEOUT"
         case .connection: "CONNECTION_FAILED"
         case .deferred: "DEFERRED"
-        case .floodDeferred(let seconds, _): "FLOOD_WAIT_\(seconds)"
-        case .loginRequired: "AUTH_KEY_UNREGISTERED"
+        case .floodDeferred(let seconds, _): RPCErrorName.floodWaitX.message(value: seconds)
+        case .loginRequired: RPCErrorName.authKeyUnregistered.rawValue
         case .invalidPeerReference: "PEER_REFERENCE_INVALID"
         case .peerUnavailable: "PEER_UNAVAILABLE"
         case .historyNotAdvancing: "HISTORY_NOT_ADVANCING"
-        case .phoneCodeInvalid: "PHONE_CODE_INVALID"
-        case .passwordHashInvalid: "PASSWORD_HASH_INVALID"
-        case .phoneNumberBanned: "PHONE_NUMBER_BANNED"
+        case .phoneCodeInvalid: RPCErrorName.phoneCodeInvalid.rawValue
+        case .passwordHashInvalid: RPCErrorName.passwordHashInvalid.rawValue
+        case .phoneNumberBanned: RPCErrorName.phoneNumberBanned.rawValue
         case .cancelled: "CANCELLED"
-        case .takeoutDelayed(let seconds): "TAKEOUT_INIT_DELAY_\(seconds)"
+        case .takeoutDelayed(let seconds): RPCErrorName.takeoutInitDelayX.message(value: seconds)
         case .sessionStore: "SESSION_STORE_FAILED"
         case .unknownDataCenter(let dc): "DC_\(dc)_UNKNOWN"
         }

@@ -45,7 +45,7 @@ public struct RetryMiddleware: Invoker {
     public static func isTransient(_ error: any Error) -> Bool {
         switch error {
         case ClientError.timeout: true
-        case ClientError.rpc(let rpc): rpc.code == 500 || rpc.code == -503 || rpc.name == "WORKER_BUSY_TOO_LONG_RETRY"
+        case ClientError.rpc(let rpc): rpc.code == 500 || rpc.code == -503 || rpc.name == .workerBusyTooLongRetry
         default: false
         }
     }

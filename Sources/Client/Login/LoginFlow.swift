@@ -34,10 +34,10 @@ public struct LoginFlow: Sendable {
         case .sentCodeSuccess(let success):
             authorization = success.authorization
         case .sentCodePaymentRequired:
-            throw ClientError.rpc(RPCError(code: 400, message: "PHONE_CODE_PAYMENT_REQUIRED"))
+            throw ClientError.rpc(RPCError(.phoneCodePaymentRequired))
         }
         guard case .authorization(let authorized) = authorization else {
-            throw ClientError.rpc(RPCError(code: 400, message: "PHONE_NUMBER_UNOCCUPIED"))
+            throw ClientError.rpc(RPCError(.phoneNumberUnoccupied))
         }
         var user = LoggedInUser(dc: home, userID: 0, firstName: nil)
         if case .user(let me) = authorized.user {
@@ -60,7 +60,7 @@ public struct LoginFlow: Sendable {
             } catch ClientError.rpc(let error) where error.migrateToDC != nil && migrations < maxMigrations {
                 dc = error.migrateToDC ?? dc
                 migrations += 1
-            } catch ClientError.rpc(let error) where error.name == "PHONE_NUMBER_BANNED" {
+            } catch ClientError.rpc(let error) where error.name == .phoneNumberBanned {
                 throw ClientError.phoneNumberBanned
             }
         }
@@ -73,9 +73,9 @@ public struct LoginFlow: Sendable {
     ) async throws -> Api.Auth.Authorization {
         do {
             return try await invoker.invoke(Api.Auth.SignIn(phoneNumber: phone, phoneCodeHash: hash, phoneCode: try await code()))
-        } catch ClientError.rpc(let error) where error.name == "PHONE_CODE_INVALID" || error.name == "PHONE_CODE_EXPIRED" {
+        } catch ClientError.rpc(let error) where error.name == .phoneCodeInvalid || error.name == .phoneCodeExpired {
             throw ClientError.phoneCodeInvalid
-        } catch ClientError.rpc(let error) where error.name == "SESSION_PASSWORD_NEEDED" {
+        } catch ClientError.rpc(let error) where error.name == .sessionPasswordNeeded {
             return try await checkPassword(invoker, password: try await password())
         }
     }
@@ -85,7 +85,7 @@ public struct LoginFlow: Sendable {
         let settings = try await invoker.invoke(Api.Account.GetPassword())
         guard case .passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(let algo)? = settings.currentAlgo,
               let srpB = settings.srpB, let srpID = settings.srpId else {
-            throw ClientError.rpc(RPCError(code: 400, message: "PASSWORD_ALGO_UNSUPPORTED"))
+            throw ClientError.rpc(RPCError(.passwordAlgoUnsupported))
         }
         var generator = SystemRandomNumberGenerator()
         let a = (0..<256).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
@@ -94,12 +94,12 @@ public struct LoginFlow: Sendable {
             check = try SRP.computeCheck(
                 password: Array(password.utf8), salt1: algo.salt1, salt2: algo.salt2, g: Int(algo.g), p: algo.p, srpB: srpB, a: a)
         } catch {
-            throw ClientError.rpc(RPCError(code: 400, message: "PASSWORD_PARAMETERS_INVALID"))
+            throw ClientError.rpc(RPCError(.passwordParametersInvalid))
         }
         do {
             return try await invoker.invoke(Api.Auth.CheckPassword(
                 password: .inputCheckPasswordSRP(.init(srpId: srpID, a: check.A, m1: check.M1))))
-        } catch ClientError.rpc(let error) where error.name == "PASSWORD_HASH_INVALID" {
+        } catch ClientError.rpc(let error) where error.name == .passwordHashInvalid {
             throw ClientError.passwordHashInvalid
         }
     }

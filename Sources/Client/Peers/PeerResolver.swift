@@ -36,7 +36,7 @@ public struct PeerResolver: Sendable {
         let peer = try await resolve(reference)
         do {
             return try await body(peer)
-        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
+        } catch ClientError.rpc(let error) where error.name == .channelInvalid {
             return try await body(try await refresh(peer, reference: reference))
         }
     }
@@ -51,7 +51,7 @@ public struct PeerResolver: Sendable {
             }
             try await cache.store(fresh, alias: nil)
             return fresh
-        } catch ClientError.rpc(let error) where error.name == "CHANNEL_INVALID" {
+        } catch ClientError.rpc(let error) where error.name == .channelInvalid {
             var name = peer.username
             if case .username(let given)? = reference { name = given }
             guard let name else { throw ClientError.rpc(error) }
@@ -64,7 +64,7 @@ public struct PeerResolver: Sendable {
         let resolved: Api.Contacts.ResolvedPeer
         do {
             resolved = try await invoker.invoke(Api.Contacts.ResolveUsername(username: name))
-        } catch ClientError.rpc(let error) where error.name == "USERNAME_NOT_OCCUPIED" || error.name == "USERNAME_INVALID" {
+        } catch ClientError.rpc(let error) where error.name == .usernameNotOccupied || error.name == .usernameInvalid {
             throw ClientError.peerUnavailable("@\(name)")
         }
         guard case .peerChannel(let channel) = resolved.peer,

@@ -1,4 +1,4 @@
-import MTProtoNIO
+import MTProto
 
 /// Where a `TelegramClient` keeps what must survive between runs: the session (home DC, user, DC
 /// addresses, takeout id) and, as an `AuthKeyStorage`, one auth key per DC. The archive implements

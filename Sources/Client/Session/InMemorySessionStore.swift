@@ -1,4 +1,4 @@
-import MTProtoNIO
+import MTProto
 
 /// A `ClientSessionStore` in memory, for tests and one-off runs.
 public actor InMemorySessionStore: ClientSessionStore {

@@ -1,4 +1,4 @@
-import MTProtoNIO
+import MTProto
 
 extension SessionString {
     /// The login held by `store`: its home DC, user and every DC with both a known address and a key.

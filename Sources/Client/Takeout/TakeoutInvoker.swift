@@ -21,7 +21,7 @@ public struct TakeoutInvoker: Invoker {
     public func invoke<Function: TLFunction>(_ function: Function) async throws -> Function.Result {
         do {
             return try await next.invoke(Api.InvokeWithTakeout(takeoutId: takeoutID, query: function))
-        } catch ClientError.rpc(let error) where error.name == "TAKEOUT_INVALID" {
+        } catch ClientError.rpc(let error) where error.name == .takeoutInvalid {
             let fresh = try await renew(takeoutID)
             return try await next.invoke(Api.InvokeWithTakeout(takeoutId: fresh, query: function))
         }

@@ -11,7 +11,7 @@ struct TakeoutStart {
     func run() async throws -> Int64 {
         do {
             return try await invoker.invoke(Api.Account.InitTakeoutSession(messageChannels: true)).id
-        } catch ClientError.rpc(let error) where error.name == "TAKEOUT_INIT_DELAY_X" {
+        } catch ClientError.rpc(let error) where error.name == .takeoutInitDelayX {
             throw ClientError.takeoutDelayed(seconds: error.value ?? 0)
         }
     }

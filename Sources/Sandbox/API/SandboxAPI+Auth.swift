@@ -27,10 +27,10 @@ extension SandboxAPI {
     func sendCode(_ request: Api.Auth.SendCode, context: RequestContext, state: inout SandboxState) -> Result<any TLSerializable, RPCError> {
         let phone = Self.digits(request.phoneNumber)
         let known = account(phone: phone, state: state)
-        guard known != nil || TestPhone(phone) != nil else { return .failure(.phoneNumberInvalid) }
-        if known?.banned == true { return .failure(.phoneNumberBanned) }
+        guard known != nil || TestPhone(phone) != nil else { return .failure(RPCError(.phoneNumberInvalid)) }
+        if known?.banned == true { return .failure(RPCError(.phoneNumberBanned)) }
         let homeDC = known?.homeDC ?? AccountSpec.conventionDC(phone: phone)
-        guard homeDC == context.caller.dc else { return .failure(.phoneMigrate(homeDC)) }
+        guard homeDC == context.caller.dc else { return .failure(RPCError(.phoneMigrateX, value: homeDC)) }
         var draw = state.nextDraw(seed: world.spec.seed, purpose: .codeHash)
         let hash = String(draw.next(), radix: 16)
         state.sessions[context.caller.authKeyID, default: .init()].sentCodes[phone] = (hash, context.now)
@@ -40,11 +40,11 @@ extension SandboxAPI {
     /// Checks a code sent to `phone` with `hash`; nil when it is right.
     private func codeError(phone: String, hash: String, code: String?, context: RequestContext, state: SandboxState) -> RPCError? {
         guard let sent = state.sessions[context.caller.authKeyID]?.sentCodes[phone], sent.hash == hash else {
-            return .phoneCodeHashInvalid
+            return RPCError(.phoneCodeHashInvalid)
         }
-        if context.now - sent.sentAt > Double(configuration.codeLifetime) { return .phoneCodeExpired }
+        if context.now - sent.sentAt > Double(configuration.codeLifetime) { return RPCError(.phoneCodeExpired) }
         let expected = AccountSpec.loginCode(phone: phone)
-        return code == expected ? nil : .phoneCodeInvalid
+        return code == expected ? nil : RPCError(.phoneCodeInvalid)
     }
 
     func signIn(_ request: Api.Auth.SignIn, context: RequestContext, state: inout SandboxState) -> Result<any TLSerializable, RPCError> {
@@ -52,10 +52,10 @@ extension SandboxAPI {
         if let error = codeError(phone: phone, hash: request.phoneCodeHash, code: request.phoneCode, context: context, state: state) {
             return .failure(error)
         }
-        guard let account = account(phone: phone, state: state) else { return .failure(.phoneNumberUnoccupied) }
+        guard let account = account(phone: phone, state: state) else { return .failure(RPCError(.phoneNumberUnoccupied)) }
         if account.password != nil {
             state.sessions[context.caller.authKeyID, default: .init()].awaitingPassword = phone
-            return .failure(.sessionPasswordNeeded)
+            return .failure(RPCError(.sessionPasswordNeeded))
         }
         return .success(authorize(account, context: context, state: &state))
     }
@@ -63,7 +63,7 @@ extension SandboxAPI {
     func signUp(_ request: Api.Auth.SignUp, context: RequestContext, state: inout SandboxState) -> Result<any TLSerializable, RPCError> {
         let phone = Self.digits(request.phoneNumber)
         guard let sent = state.sessions[context.caller.authKeyID]?.sentCodes[phone], sent.hash == request.phoneCodeHash else {
-            return .failure(.phoneCodeHashInvalid)
+            return .failure(RPCError(.phoneCodeHashInvalid))
         }
         let account = self.account(phone: phone, state: state) ?? AccountSpec(phone: phone, firstName: request.firstName)
         state.signedUp[phone] = account
@@ -112,7 +112,7 @@ extension SandboxAPI {
             let verifier = try SRP.verifier(password: Array(password.utf8), salt1: salt1, salt2: salt2, g: 3, p: prime)
             server = try SRPServer(g: 3, p: prime, salt1: salt1, salt2: salt2, verifier: verifier, random: &random)
         } catch {
-            return .failure(RPCError(code: 500, message: "SRP_SETUP_FAILED"))
+            return .failure(RPCError(.srpSetupFailed))
         }
         let srpID = Int64(bitPattern: random.draw.next())
         state.sessions[context.caller.authKeyID, default: .init()].srp = (srpID, server)
@@ -124,12 +124,12 @@ extension SandboxAPI {
     }
 
     func checkPassword(_ request: Api.Auth.CheckPassword, context: RequestContext, state: inout SandboxState) -> Result<any TLSerializable, RPCError> {
-        guard case .inputCheckPasswordSRP(let check) = request.password else { return .failure(.passwordHashInvalid) }
+        guard case .inputCheckPasswordSRP(let check) = request.password else { return .failure(RPCError(.passwordHashInvalid)) }
         guard let account = passwordAccount(context: context, state: state),
               let offered = state.sessions[context.caller.authKeyID]?.srp, offered.id == check.srpId else {
-            return .failure(.srpIDInvalid)
+            return .failure(RPCError(.srpIdInvalid))
         }
-        guard offered.server.verify(A: check.a, M1: check.m1) else { return .failure(.passwordHashInvalid) }
+        guard offered.server.verify(A: check.a, M1: check.m1) else { return .failure(RPCError(.passwordHashInvalid)) }
         return .success(authorize(account, context: context, state: &state))
     }
 
@@ -140,7 +140,7 @@ extension SandboxAPI {
 
     func getFullUser(_ request: Api.Users.GetFullUser, phone: String?, state: SandboxState) -> Result<any TLSerializable, RPCError> {
         guard let user = lookUpUser(request.id, phone: phone, state: state), case .user(let value) = user else {
-            return .failure(.userIDInvalid)
+            return .failure(RPCError(.userIdInvalid))
         }
         let full = Api.UserFull(
             id: value.id, settings: Api.PeerSettings(), notifySettings: Api.PeerNotifySettings(), commonChatsCount: 0)

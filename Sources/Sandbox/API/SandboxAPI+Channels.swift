@@ -16,21 +16,21 @@ extension SandboxAPI {
     }
 
     func resolveUsername(_ request: Api.Contacts.ResolveUsername) -> Result<any TLSerializable, RPCError> {
-        guard let channel = world.channel(username: request.username) else { return .failure(.usernameNotOccupied) }
+        guard let channel = world.channel(username: request.username) else { return .failure(RPCError(.usernameNotOccupied)) }
         return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [channel.chat], users: []))
     }
 
     func getChannels(_ request: Api.Channels.GetChannels) -> Result<any TLSerializable, RPCError> {
         var chats: [Api.Chat] = []
         for input in request.id {
-            guard let channel = channel(input) else { return .failure(.channelInvalid) }
+            guard let channel = channel(input) else { return .failure(RPCError(.channelInvalid)) }
             chats.append(channel.chat)
         }
         return .success(Api.Messages.Chats.chats(.init(chats: chats)))
     }
 
     func getFullChannel(_ request: Api.Channels.GetFullChannel, context: RequestContext) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.channel) else { return .failure(.channelInvalid) }
+        guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
         let now = context.unixNow
         let top = Int32(channel.topID(at: now))
         let full = Api.ChatFull.channelFull(.init(
@@ -42,7 +42,7 @@ extension SandboxAPI {
     }
 
     func getMessages(_ request: Api.Channels.GetMessages, context: RequestContext) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.channel) else { return .failure(.channelInvalid) }
+        guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
         let now = context.unixNow
         let messages: [Api.Message] = request.id.map { input in
             guard case .inputMessageID(let value) = input else { return .messageEmpty(.init(id: 0)) }
@@ -55,8 +55,8 @@ extension SandboxAPI {
 
     func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext) -> Result<any TLSerializable, RPCError> {
         guard let channel = channel(request.peer) else {
-            if case .inputPeerChannel = request.peer { return .failure(.channelInvalid) }
-            return .failure(.peerIDInvalid)
+            if case .inputPeerChannel = request.peer { return .failure(RPCError(.channelInvalid)) }
+            return .failure(RPCError(.peerIdInvalid))
         }
         let now = context.unixNow
         let ids = HistoryQuery(request).ids(in: channel, at: now)

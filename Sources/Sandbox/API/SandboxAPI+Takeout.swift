@@ -13,7 +13,7 @@ extension SandboxAPI {
 
     /// `account.finishTakeoutSession`: closes the caller's takeout session.
     func finishTakeout(context: RequestContext, state: inout SandboxState) -> Result<any TLSerializable, RPCError> {
-        guard state.sessions[context.caller.authKeyID]?.takeoutID != nil else { return .failure(.takeoutInvalid) }
+        guard state.sessions[context.caller.authKeyID]?.takeoutID != nil else { return .failure(RPCError(.takeoutInvalid)) }
         state.sessions[context.caller.authKeyID]?.takeoutID = nil
         return .success(BoxedBool(true))
     }

@@ -10,7 +10,7 @@ extension SandboxAPI {
     /// Empty when nothing happened; `channelDifferenceTooLong` (with the latest messages) when `pts`
     /// predates genesis or the gap exceeds `configuration.differenceTooLong`.
     func getChannelDifference(_ request: Api.Updates.GetChannelDifference, context: RequestContext) -> Result<any TLSerializable, RPCError> {
-        guard let channel = channel(request.channel) else { return .failure(.channelInvalid) }
+        guard let channel = channel(request.channel) else { return .failure(RPCError(.channelInvalid)) }
         let now = context.unixNow
         let events = channel.events(through: now)
         let current = channel.genesisPts + events.count

@@ -25,7 +25,7 @@ public struct SandboxAPI: Sendable {
         do {
             request = try TLAnyFunction(bytes: requestBody)
         } catch {
-            return .failure(.inputRequestInvalid)
+            return .failure(RPCError(.inputRequestInvalid))
         }
         return handle(request.function, caller: caller, state: &state, now: now).map { $0.serialized() }
     }
@@ -53,7 +53,7 @@ public struct SandboxAPI: Sendable {
     ) -> Result<any TLSerializable, RPCError> {
         guard let wrapper = function as? any QueryWrapper else { return serve(function, context: context, state: &state) }
         if let takeoutID = wrapper.requiredTakeoutID, state.sessions[context.caller.authKeyID]?.takeoutID != takeoutID {
-            return .failure(.takeoutInvalid)
+            return .failure(RPCError(.takeoutInvalid))
         }
         return dispatch(wrapper.wrappedQuery, context: context, state: &state)
     }
@@ -78,16 +78,16 @@ public struct SandboxAPI: Sendable {
     ) -> Result<any TLSerializable, RPCError> {
         let method = type(of: function).tlName
         let key = context.caller.authKeyID
-        if state.unregisteredKeys.contains(key) { return .failure(.authKeyUnregistered) }
+        if state.unregisteredKeys.contains(key) { return .failure(RPCError(.authKeyUnregistered)) }
         let phone = state.sessions[key]?.phone
         if !Self.publicMethods.contains(method) {
-            guard Self.privateMethods.contains(method) else { return .failure(.methodInvalid) }
-            guard phone != nil else { return .failure(.authKeyUnregistered) }
+            guard Self.privateMethods.contains(method) else { return .failure(RPCError(.methodInvalid)) }
+            guard phone != nil else { return .failure(RPCError(.authKeyUnregistered)) }
         }
         if let fault = state.takeFault(for: method) { return .failure(fault) }
         if let phone, let wait = state.flood.admit(
             method: method, account: userID(phone: phone), now: context.now, policy: configuration.flood) {
-            return .failure(.floodWait(wait))
+            return .failure(RPCError(.floodWaitX, value: wait))
         }
         switch function {
         case is Api.Help.GetConfig: return .success(config(context: context))
@@ -117,7 +117,7 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Updates.GetChannelDifference: return getChannelDifference(request, context: context)
         case is Api.Account.InitTakeoutSession: return initTakeout(context: context, state: &state)
         case is Api.Account.FinishTakeoutSession: return finishTakeout(context: context, state: &state)
-        default: return .failure(.methodInvalid)
+        default: return .failure(RPCError(.methodInvalid))
         }
     }
 }

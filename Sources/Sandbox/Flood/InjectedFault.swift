@@ -19,7 +19,7 @@ public struct InjectedFault: Sendable, Equatable {
 
     /// `420 FLOOD_PREMIUM_WAIT_X`.
     public static func floodPremiumWait(_ seconds: Int, method: String, times: Int = 1) -> InjectedFault {
-        InjectedFault(method: method, error: RPCError(code: 420, message: "FLOOD_PREMIUM_WAIT_\(seconds)"), times: times)
+        InjectedFault(method: method, error: RPCError(.floodPremiumWaitX, value: seconds), times: times)
     }
 
     /// `420 SLOWMODE_WAIT_X`.

@@ -41,7 +41,7 @@ actor SandboxHost {
     func answer(_ body: [UInt8], caller: SandboxCaller) -> HandlerReply {
         if busyRandom.chance(busyProbability) {
             busyAnswerCount += 1
-            return .error(RPCError(code: 500, message: "WORKER_BUSY_TOO_LONG_RETRY"))
+            return .error(RPCError(.workerBusyTooLongRetry))
         }
         switch api.handle(requestBody: body, caller: caller, state: &state, now: clock.now(atWallTime: Date())) {
         case .success(let bytes):
