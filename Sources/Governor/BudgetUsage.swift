@@ -16,7 +16,7 @@ struct BudgetUsage: Codable, Equatable, Sendable {
 
     /// Which day of use `day` is: 1 on the first day, counting idle days too.
     func warmUpDay(of day: LocalDay) -> Int {
-        max(1, day.ordinal - firstDay.ordinal + 1)
+        max(1, day.days(since: firstDay) + 1)
     }
 
     /// Requests admitted on `day`. A day before the latest (the clock went back) counts as the latest, the

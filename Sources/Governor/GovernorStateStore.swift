@@ -1,7 +1,7 @@
 /// Where the governor's state lives: one truth shared by every job and every tgcron process on the account.
 ///
-/// Implementations: `InMemoryGovernorStateStore` (one process), `JSONFileGovernorStateStore` (a locked
-/// JSON file), and the archive's SQLite database.
+/// Implementations: `InMemoryGovernorStateStore` (one process) and the archive's SQLite database
+/// (`Governance.ArchiveGovernorStateStore`, shared by every process on the archive).
 public protocol GovernorStateStore: Sendable {
     /// Runs `body` on the current state as one transaction and saves what it leaves.
     ///

@@ -115,9 +115,67 @@ final class ArchiveGovernorStateStoreTests: XCTestCase {
             XCTAssertEqual(location, databasePath)
         }
     }
+
+    /// Buckets that never make `other` calls wait, no human delay, an account budget of `day1` a day
+    /// doubling daily, days in UTC: only the budget can say no.
+    private func budgetOnly(day1: Int) -> GovernorConfiguration {
+        var configuration = GovernorConfiguration()
+        configuration.account = RateLimit(perSecond: 1_000, burst: 1_000)
+        configuration.classes.other = RateLimit(perSecond: 1_000, burst: 1_000)
+        configuration.humanDelayMin = 0
+        configuration.humanDelayMax = 0
+        configuration.accountWarmUp = WarmUpBudget(day1: day1, growth: 2, cap: 100_000)
+        configuration.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return configuration
+    }
+
+    func testRestartResumesTheBudgetAndTheWarmUpDay() throws {
+        let request = AdmissionRequest(methodClass: .other, job: nil, maxWait: 0)
+        let before = try governor(budgetOnly(day1: 5))
+        for _ in 0..<3 { XCTAssertEqual(try before.admit(request, at: noon), .proceed(after: 0)) }
+
+        let restarted = try governor(budgetOnly(day1: 5))
+        var sameDay = 0
+        while case .proceed = try restarted.admit(request, at: noon) { sameDay += 1 }
+        var nextDay = 0
+        while case .proceed = try governor(budgetOnly(day1: 5)).admit(request, at: noon.addingTimeInterval(86_400)) { nextDay += 1 }
+
+        XCTAssertEqual(sameDay, 2, "5 a day, 3 spent before the restart")
+        XCTAssertEqual(nextDay, 10, "day 2 of the warm-up")
+    }
+
+    func testConcurrentGovernorsOnThreadsLoseNoUpdate() throws {
+        let governors = try (0..<4).map { _ in try governor(budgetOnly(day1: 200)) }
+        let admitted = Counter()
+        let now = noon
+
+        DispatchQueue.concurrentPerform(iterations: governors.count) { index in
+            for _ in 0..<50 {
+                let request = AdmissionRequest(methodClass: .other, job: "job\(index)", maxWait: 0)
+                if case .proceed = try? governors[index].admit(request, at: now) { admitted.add() }
+            }
+        }
+
+        // 200 admitted spend the whole day's budget only if no update was lost: one more must wait.
+        XCTAssertEqual(admitted.value, 200)
+        guard case .defer(reason: .budget) = try governors[0].admit(
+            AdmissionRequest(methodClass: .other, job: nil, maxWait: 0), at: noon) else {
+            return XCTFail("the 201st call was admitted: an update was lost")
+        }
+    }
+
 }
 
 /// Always draws zero, so the human delay is always its minimum.
 struct ZeroRandom: RandomNumberGenerator {
     mutating func next() -> UInt64 { 0 }
+
+}
+
+/// A count shared by threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }

@@ -2,18 +2,18 @@ import XCTest
 @testable import Governor
 
 final class LocalDayTests: XCTestCase {
-    func testOrdinalsCountDaysFromTheUnixEpoch() {
-        XCTAssertEqual(LocalDay(year: 1970, month: 1, day: 1).ordinal, 0)
-        XCTAssertEqual(LocalDay(year: 1969, month: 12, day: 31).ordinal, -1)
-        XCTAssertEqual(LocalDay(year: 2000, month: 3, day: 1).ordinal, 11_017)
-        XCTAssertEqual(LocalDay(year: 2025, month: 6, day: 15).ordinal, 20_254)
+    func testDaysAreCountedAcrossMonthsYearsAndTheEpoch() {
+        let epoch = LocalDay(year: 1970, month: 1, day: 1)
+        XCTAssertEqual(epoch.days(since: epoch), 0)
+        XCTAssertEqual(epoch.days(since: LocalDay(year: 1969, month: 12, day: 31)), 1)
+        XCTAssertEqual(LocalDay(year: 2000, month: 3, day: 1).days(since: epoch), 11_017)
+        XCTAssertEqual(LocalDay(year: 2025, month: 6, day: 15).days(since: epoch), 20_254)
+        XCTAssertEqual(epoch.days(since: LocalDay(year: 2025, month: 6, day: 15)), -20_254)
     }
 
     func testLeapDaysAreCounted() {
-        let leap = LocalDay(year: 2024, month: 3, day: 1).ordinal - LocalDay(year: 2024, month: 2, day: 28).ordinal
-        let common = LocalDay(year: 2025, month: 3, day: 1).ordinal - LocalDay(year: 2025, month: 2, day: 28).ordinal
-        XCTAssertEqual(leap, 2)
-        XCTAssertEqual(common, 1)
+        XCTAssertEqual(LocalDay(year: 2024, month: 3, day: 1).days(since: LocalDay(year: 2024, month: 2, day: 28)), 2)
+        XCTAssertEqual(LocalDay(year: 2025, month: 3, day: 1).days(since: LocalDay(year: 2025, month: 2, day: 28)), 1)
     }
 
     func testInstantsFallOnTheirLocalDayNotTheUTCDay() throws {
