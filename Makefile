@@ -4,7 +4,7 @@ SCHEMA_DIR ?= ../shared/tl
 BUILD_FLAGS ?=
 VENV_PY    := .venv/bin/python
 
-.PHONY: demo e2e build release test manifest-check interop tl tl-check fuzz-tl fuzz fuzz-ci bench chaos clean install
+.PHONY: demo e2e build release test manifest-check interop tl tl-check fuzz-tl fuzz fuzz-ci bench chaos clean install install-files
 
 ## demo: a sandbox DC in a temp dir, a login, jobs/demo.yaml run twice, status (start here)
 demo:
@@ -89,13 +89,21 @@ chaos:
 	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
 	TGCRON_BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron python3 bench/chaos.py $(CHAOS_FLAGS)
 
-## install: the release binary, example files and systemd units under $(DESTDIR)$(PREFIX)
+## install: the release binary, example files, systemd units, sysusers.d/tmpfiles.d entries, shell completions
+## and the man page under $(DESTDIR)$(PREFIX)
 PREFIX ?= /usr/local
 DESTDIR ?=
 install: release
+	$(MAKE) install-files BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron
+
+## install-files: what `install` copies, with the binary BIN (the end-to-end tests install a debug build)
+install-files:
+	@test -x "$(BIN)" || { echo "install-files: set BIN to a built tgcron binary"; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tgcron/config $(DESTDIR)$(PREFIX)/share/tgcron/jobs \
-		$(DESTDIR)$(PREFIX)/lib/systemd/system
-	install -m 0755 $$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron $(DESTDIR)$(PREFIX)/bin/tgcron
+		$(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/tmpfiles.d \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tgcron
 	install -m 0644 jobs/example.yaml $(DESTDIR)$(PREFIX)/share/tgcron/jobs/example.yaml
 	install -m 0644 config/settings.yaml $(DESTDIR)$(PREFIX)/share/tgcron/config/settings.yaml
 	install -m 0644 config/.env.example $(DESTDIR)$(PREFIX)/share/tgcron/config/.env.example
@@ -104,6 +112,12 @@ install: release
 		sed 's|/usr/local/|$(PREFIX)/|g' deploy/systemd/$$unit > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$unit && \
 		chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/$$unit || exit 1; \
 	done
+	install -m 0644 deploy/systemd/tgcron.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/tgcron.conf
+	install -m 0644 deploy/systemd/tgcron.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/tgcron.conf
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tgcron
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tgcron
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/tgcron.fish
+	$(BIN) manual > $(DESTDIR)$(PREFIX)/share/man/man1/tgcron.1
 
 clean:
 	rm -rf .build

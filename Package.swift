@@ -112,7 +112,7 @@ let package = Package(
             name: "tgcron",
             dependencies: [
                 "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
-                "Governance", "Notify", "Metrics", "RedisSink", "MTProtoCrypto",
+                "Governance", "Notify", "Metrics", "RedisSink", "MTProtoNIO", "MTProtoTransport", "MTProtoCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -101,8 +101,8 @@ class Bench:
         windows follow the sandbox's simulated clock, so it runs in real time (frozen, they never end)."""
         sandbox = self.sandbox(flood="on", speed="1")
         try:
-            # Governor defaults (human delay 0.2-0.8 s) except the warm-up budget.
-            account = self.account(sandbox, delays=("200ms", "800ms"), governed=True)
+            # The shipped settings (human gaps 0.5-3 s, drawn around the governed rate) except the warm-up budget.
+            account = self.account(sandbox, delays=("500ms", "3s"), governed=True)
             jobs = self.work / "governed.yaml"
             jobs.write_text("jobs:\n  - name: big\n    channel: '@sandbox_big'\n    schedule: '@hourly'\n"
                             f"    limits:\n      duration: {seconds}s\n")
@@ -110,7 +110,10 @@ class Bench:
             requests = account.query("SELECT COUNT(*) FROM audit_log WHERE method = 'messages.getHistory' "
                                      "AND error IS NULL")[0][0]
             floods = account.query("SELECT COUNT(*) FROM audit_log WHERE error LIKE '%FLOOD_WAIT%'")[0][0]
-            return {"client": "tgcron (governor defaults)", "requests": requests, "floods": floods,
+            sent = [row[0] for row in account.query(
+                "SELECT time FROM audit_log WHERE method = 'messages.getHistory' ORDER BY id")]
+            return {"client": "tgcron (shipped settings)", "requests": requests, "floods": floods,
+                    "gaps": gap_spread(sent),
                     "seconds": run.wall, "exit": run.returncode}
         finally:
             sandbox.stop()
@@ -259,6 +262,20 @@ def download_section(bench: "Bench", skip_telethon: bool, minimum_mb: int) -> li
     return lines
 
 
+def gap_spread(times) -> str:
+    """The shortest, median and longest gap between consecutive audit times (seconds or ISO 8601 text)."""
+    def seconds(value):
+        if isinstance(value, (int, float)):
+            return float(value)
+        from datetime import datetime
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
+    stamps = [seconds(t) for t in times]
+    gaps = sorted(b - a for a, b in zip(stamps, stamps[1:]))
+    if not gaps:
+        return "-"
+    return f"{gaps[0]:.2f} / {gaps[len(gaps) // 2]:.2f} / {gaps[-1]:.2f} s"
+
+
 def summarize(client: str, samples) -> dict:
     runs = [run for run, _ in samples]
     messages = median([count for _, count in samples])
@@ -301,10 +318,12 @@ def main() -> int:
             if not args.skip_telethon:
                 rows.append(bench.governed_telethon(args.governed_seconds))
             out += [f"### Governed efficiency, flood limits on (30 getHistory per 30 s = 1.0/s), {args.governed_seconds} s", "",
-                    "| client | getHistory answered | seconds | achieved req/s ÷ 1.0 | FLOOD_WAITs | exit |", "|---|---|---|---|---|---|"]
+                    "| client | getHistory answered | seconds | achieved req/s ÷ 1.0 | FLOOD_WAITs | gaps min / median / max | exit |",
+                    "|---|---|---|---|---|---|---|"]
             for row in rows:
                 rate = (row["requests"] or 0) / row["seconds"]
-                out.append(f"| {row['client']} | {row['requests']} | {row['seconds']:.0f} | {rate:.3f} | {row['floods']} | {row['exit']} |")
+                out.append(f"| {row['client']} | {row['requests']} | {row['seconds']:.0f} | {rate:.3f} | {row['floods']} "
+                           f"| {row.get('gaps', '-')} | {row['exit']} |")
             out.append("")
         if "startup" in only:
             out += ["### Start-up", "", f"`tgcron run` with nothing due: median {bench.startup(15) * 1000:.0f} ms "

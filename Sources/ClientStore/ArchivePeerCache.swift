@@ -19,9 +19,13 @@ public struct ArchivePeerCache: PeerCache {
         try archive.cachedPeer(username: username).flatMap(Self.resolved)
     }
 
-    /// The channel cached with id `id`.
+    /// The channel cached with id `id`, or else the one the archive's channels know with its access hash
+    /// (seen in a history page, for example as a forward's source), so it can be named by id without a
+    /// `contacts.resolveUsername`.
     public func peer(id: Int64) throws -> ResolvedPeer? {
-        try archive.cachedPeer(id: id).flatMap(Self.resolved)
+        if let cached = try archive.cachedPeer(id: id).flatMap(Self.resolved) { return cached }
+        guard let channel = try archive.channel(id: id), let accessHash = channel.accessHash else { return nil }
+        return ResolvedPeer(id: channel.id, accessHash: accessHash, title: channel.title, username: channel.username)
     }
 
     /// Keeps `peer` under its username and `alias`; without either, refreshes the rows it already has.

@@ -9,9 +9,9 @@ public struct GovernorConfiguration: Sendable, Equatable {
     public var account: RateLimit
     /// The bucket of each method class; a call takes a token from its class's bucket too.
     public var classes: ClassLimits
-    /// Shortest random pause, in seconds, added after the buckets admit a call (`human_delay_min`).
+    /// The shortest gap, in seconds, between two calls of a class (`human_delay_min`); see `humanGap`.
     public var humanDelayMin: TimeInterval
-    /// Longest random pause, in seconds, added after the buckets admit a call (`human_delay_max`).
+    /// The longest gap, in seconds, drawn between two calls of a class (`human_delay_max`); see `humanGap`.
     public var humanDelayMax: TimeInterval
     /// How class rates react to FLOOD_WAIT and to success.
     public var adaptation: AdaptationPolicy
@@ -32,6 +32,17 @@ public struct GovernorConfiguration: Sendable, Equatable {
         accountWarmUp = Self.defaultAccountWarmUp
         jobWarmUps = [:]
         timeZone = .current
+    }
+
+    /// The gap between a call of a class paced at `limit` and the class's previous call: drawn from
+    /// 0.4 … 1.4 times the spacing (`1 / limit.perSecond`) by `unit` (in 0..<1), then held within
+    /// `humanDelayMin` … `humanDelayMax`. Calls come at irregular, human-like intervals around the governed
+    /// rate, never closer than the minimum. The draw leans short (mean 0.9 spacing) because the bucket
+    /// stretches the gaps it cannot grant yet: the rate stays within 1% of the bucket's, which caps every window.
+    func humanGap(for limit: RateLimit, unit: Double) -> TimeInterval {
+        let spacing = limit.perSecond > 0 ? 1 / limit.perSecond : humanDelayMax
+        let drawn = spacing * (0.4 + unit)
+        return max(humanDelayMin, min(drawn, humanDelayMax))
     }
 
     /// The warm-up budget of `scope`, if it has one.

@@ -3,19 +3,21 @@ import Foundation
 extension GovernorState {
     /// Decides a call requested at `now`, spending its tokens and budget only when it may proceed.
     ///
-    /// The call runs once both its buckets have a token, plus `humanDelay`. The class bucket takes its token
-    /// at that instant, so a class's calls run in the order admitted, at least the human delay apart. The
-    /// account bucket takes its token as soon as it has one, so a class waiting out a cool-down or a
-    /// slow bucket does not hold up calls of the other classes.
+    /// The call runs once both its buckets have a token and a human-like gap (`GovernorConfiguration.humanGap`,
+    /// drawn with `pace` in 0..<1) has passed since the class's previous call; the gap is part of the pacing,
+    /// not added after the token wait. The class bucket takes its token at that instant, so a class's calls
+    /// run in the order admitted, at least the minimum gap apart. The account bucket takes its token as soon
+    /// as it has one, so a class waiting out a cool-down or a slow bucket does not hold up the other classes.
     mutating func admit(
-        _ request: AdmissionRequest, at now: Date, humanDelay: TimeInterval,
+        _ request: AdmissionRequest, at now: Date, pace: Double,
         configuration: GovernorConfiguration, calendar: LocalCalendar
     ) -> Admission {
         var classState = classes[request.methodClass, default: ClassState()]
         let classLimit = configuration.classes[request.methodClass].scaled(by: classState.rateFactor)
         let accountReady = account.earliestTake(notBefore: now, limit: configuration.account)
         let ready = max(accountReady, classState.bucket.earliestTake(notBefore: now, limit: classLimit))
-        let callAt = ready.addingTimeInterval(humanDelay)
+        let gap = configuration.humanGap(for: classLimit, unit: pace)
+        let callAt = max(ready, classState.bucket.lastTake.addingTimeInterval(gap))
 
         let day = calendar.day(containing: callAt)
         let scopes: [BudgetScope] = [.account] + (request.job.map { [.job($0)] } ?? [])

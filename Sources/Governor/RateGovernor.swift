@@ -1,7 +1,7 @@
 import Foundation
 
-/// The rate governor every API call asks first: token buckets per account and method class, a human-like
-/// random delay, rates that adapt to FLOOD_WAIT, and daily warm-up budgets, all kept in a shared store.
+/// The rate governor every API call asks first: token buckets per account and method class, human-like
+/// irregular gaps between calls, rates that adapt to FLOOD_WAIT, and daily warm-up budgets, all kept in a shared store.
 ///
 /// The caller supplies the time of every decision (`at:`), so the governor never reads a clock and a test
 /// can replay a day in milliseconds. A client's invocation middleware uses it like this: `admit` before
@@ -33,9 +33,9 @@ public final class RateGovernor: @unchecked Sendable {
 
     /// Decides whether the call in `request`, asked for at `now`, may go ahead, and after how long.
     public func admit(_ request: AdmissionRequest, at now: Date) throws(GovernorStoreError) -> Admission {
-        let humanDelay = drawHumanDelay()
+        let pace = drawUnit()
         return try store.update { state in
-            state.admit(request, at: now, humanDelay: humanDelay, configuration: configuration, calendar: calendar)
+            state.admit(request, at: now, pace: pace, configuration: configuration, calendar: calendar)
         }
     }
 
@@ -54,10 +54,9 @@ public final class RateGovernor: @unchecked Sendable {
         }
     }
 
-    /// A delay drawn uniformly between the configured minimum and maximum.
-    private func drawHumanDelay() -> TimeInterval {
+    /// A number drawn uniformly in [0, 1), which places the next call's gap (`GovernorConfiguration.humanGap`).
+    private func drawUnit() -> Double {
         let bits = randomLock.withLock { random.next() }
-        let unit = Double(bits >> 11) * 0x1p-53  // the top 53 bits: uniform in [0, 1)
-        return configuration.humanDelayMin + unit * (configuration.humanDelayMax - configuration.humanDelayMin)
+        return Double(bits >> 11) * 0x1p-53  // the top 53 bits: uniform in [0, 1)
     }
 }

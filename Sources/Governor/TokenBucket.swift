@@ -16,6 +16,9 @@ struct TokenBucket: Codable, Equatable, Sendable {
         return min(Double(limit.burst), level + instant.timeIntervalSince(asOf) * limit.perSecond)
     }
 
+    /// The latest instant a token was booked at (or the bucket was settled or drained to).
+    var lastTake: Date { asOf }
+
     /// The first instant, not before `now` nor before calls already booked, at which a token is there to take.
     func earliestTake(notBefore now: Date, limit: RateLimit) -> Date {
         let start = max(now, asOf)

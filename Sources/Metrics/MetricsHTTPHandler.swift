@@ -1,16 +1,19 @@
 import NIOCore
 import NIOHTTP1
 
-/// Answers one request per connection: `GET /metrics` with the exposition text, `GET /healthz` with `ok`,
+/// Answers one request per connection: `GET /metrics` with the exposition text, `GET /healthz` with the health,
 /// 404 for anything else; then closes, so no idle connection outlives a scrape.
 final class MetricsHTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
+    private let health: @Sendable () -> MetricsHTTPServer.Response
     private let metrics: @Sendable () -> MetricsHTTPServer.Response
     private var head: HTTPRequestHead?
 
-    init(metrics: @escaping @Sendable () -> MetricsHTTPServer.Response) {
+    init(health: @escaping @Sendable () -> MetricsHTTPServer.Response,
+         metrics: @escaping @Sendable () -> MetricsHTTPServer.Response) {
+        self.health = health
         self.metrics = metrics
     }
 
@@ -30,7 +33,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
         let response: MetricsHTTPServer.Response
         switch (request.method, path) {
         case (.GET, "/metrics"), (.HEAD, "/metrics"): response = metrics()
-        case (.GET, "/healthz"), (.HEAD, "/healthz"): response = .init(status: .ok, contentType: "text/plain", body: "ok\n")
+        case (.GET, "/healthz"), (.HEAD, "/healthz"): response = health()
         default: response = .init(status: .notFound, contentType: "text/plain", body: "not found\n")
         }
         var headers = HTTPHeaders()

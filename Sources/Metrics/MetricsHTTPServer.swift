@@ -33,21 +33,34 @@ public final class MetricsHTTPServer: Sendable {
     }
 
     /// Listens on `host:port` and serves metrics from `archive`; a scrape whose archive read fails gets a 503.
-    public static func start(host: String = "127.0.0.1", port: Int, archive: ArchiveStore,
+    /// `/healthz` answers 200 `ok` while the archive reads and no job's latest run failed, else 503 saying why.
+    public static func start(host: String = "127.0.0.1", port: Int, archive: ArchiveStore, version: String = "unknown",
                              group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton)
         async throws(MetricsError) -> MetricsHTTPServer {
-        try await start(host: host, port: port, group: group) {
+        try await start(host: host, port: port, group: group, health: {
             do {
-                let snapshot = try MetricsSnapshot.collect(from: archive)
+                let failing = try MetricsSnapshot.collect(from: archive, version: version).failingJobs
+                return failing.isEmpty
+                    ? Response(status: .ok, contentType: "text/plain", body: "ok\n")
+                    : Response(status: .serviceUnavailable, contentType: "text/plain",
+                               body: "latest run failed: \(failing.joined(separator: ", "))\n")
+            } catch {
+                return Response(status: .serviceUnavailable, contentType: "text/plain", body: "\(error)\n")
+            }
+        }, metrics: {
+            do {
+                let snapshot = try MetricsSnapshot.collect(from: archive, version: version)
                 return Response(status: .ok, contentType: PrometheusText.contentType, body: PrometheusText.render(snapshot))
             } catch {
                 return Response(status: .serviceUnavailable, contentType: "text/plain", body: "\(error)\n")
             }
-        }
+        })
     }
 
-    /// Listens on `host:port`, answering `/metrics` with what `metrics` returns.
+    /// Listens on `host:port`, answering `/metrics` with what `metrics` returns and `/healthz` with what
+    /// `health` returns (by default 200 `ok`).
     public static func start(host: String, port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                             health: @escaping @Sendable () -> Response = { Response(status: .ok, contentType: "text/plain", body: "ok\n") },
                              metrics: @escaping @Sendable () -> Response) async throws(MetricsError) -> MetricsHTTPServer {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
@@ -55,7 +68,7 @@ public final class MetricsHTTPServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(metrics: metrics))
+                    try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(health: health, metrics: metrics))
                 }
             }
         let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"

@@ -41,7 +41,26 @@ public enum PrometheusText {
                                                  value: candidate == status ? "1" : "0"))
             }
         }
-        families += [lastSuccess, lastStatus]
+        var duration = MetricFamily(name: "tgcron_last_run_duration_seconds",
+                                    help: "How long the job's latest finished run took.", type: "gauge")
+        for job in snapshot.jobs {
+            if let seconds = job.lastRunSeconds {
+                duration.samples.append(Sample(labels: [("job", job.job)], value: String(format: "%.3f", seconds)))
+            }
+        }
+        var newest = MetricFamily(name: "tgcron_channel_newest_message_timestamp_seconds",
+                                  help: "Unix send time of the channel's newest archived message.", type: "gauge")
+        var channelSuccess = MetricFamily(name: "tgcron_channel_last_success_timestamp_seconds",
+                                          help: "Unix time the latest successful run on the channel ended.", type: "gauge")
+        for channel in snapshot.channels {
+            let labels = [("channel", channel.name), ("channel_id", String(channel.channelID))]
+            if let date = channel.newestMessage { newest.samples.append(Sample(labels: labels, value: seconds(date))) }
+            if let date = channel.lastSuccess { channelSuccess.samples.append(Sample(labels: labels, value: seconds(date))) }
+        }
+        families += [lastSuccess, lastStatus, duration, newest, channelSuccess]
+        families.append(MetricFamily(
+            name: "tgcron_build_info", help: "The tgcron build serving these metrics (always 1).", type: "gauge",
+            samples: [Sample(labels: [("version", snapshot.version)], value: "1")]))
         families.append(MetricFamily(
             name: "tgcron_account_login_needed", help: "1 while Telegram refuses the account until a new login, else 0.",
             type: "gauge", samples: [Sample(labels: [], value: snapshot.loginNeeded ? "1" : "0")]))

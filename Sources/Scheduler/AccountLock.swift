@@ -6,16 +6,21 @@ import Darwin
 import Foundation
 
 /// The one-run-per-account lock: an exclusive `flock(2)` on a file beside the database, holding a line
-/// that says who holds it; a symbolic link in its place is refused, never followed and overwritten. Released when the holder closes it or dies (the kernel drops `flock`s of
-/// dead processes, so a SIGKILL never leaves a stale lock).
+/// that says who holds it; a symbolic link in its place is refused, never followed and overwritten. Released
+/// when the holder closes it or dies (the kernel drops `flock`s of dead processes, so a SIGKILL never leaves
+/// a stale lock). The file itself stays, since removing it would race with a process opening it: only the
+/// `flock` locks, and a file naming a dead pid is harmless. On release the line is rewritten to say the lock
+/// is free.
 public final class AccountLock: @unchecked Sendable {
     /// The lock file.
     public let path: String
     private var descriptor: Int32
+    private let holder: String
 
-    private init(path: String, descriptor: Int32) {
+    private init(path: String, descriptor: Int32, holder: String) {
         self.path = path
         self.descriptor = descriptor
+        self.holder = holder
     }
 
     deinit {
@@ -43,17 +48,23 @@ public final class AccountLock: @unchecked Sendable {
             if error == EWOULDBLOCK { throw .held(path: path, holder: holderText) }
             throw .unavailable(path: path, reason: String(cString: strerror(error)))
         }
-        let line = "pid \(getpid()) (\(holder)) since \(ISO8601DateFormatter().string(from: now))\n"
-        _ = ftruncate(descriptor, 0)
-        _ = line.withCString { pwrite(descriptor, $0, strlen($0), 0) }
-        return AccountLock(path: path, descriptor: descriptor)
+        Self.write("pid \(getpid()) (\(holder)) since \(ISO8601DateFormatter().string(from: now))\n", to: descriptor)
+        return AccountLock(path: path, descriptor: descriptor, holder: holder)
     }
 
     /// Releases the lock (also done when the lock is deallocated).
     public func release() {
         guard descriptor >= 0 else { return }
+        let now = ISO8601DateFormatter().string(from: Date())
+        Self.write("free since \(now) (last held by pid \(getpid()), \(holder)); only a flock(2) on this file locks\n",
+                   to: descriptor)
         close(descriptor)
         descriptor = -1
+    }
+
+    private static func write(_ line: String, to descriptor: Int32) {
+        _ = ftruncate(descriptor, 0)
+        _ = line.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }
 
     private static func currentHolder(_ descriptor: Int32) -> String {

@@ -122,6 +122,82 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(since.split(separator: "\r\n").dropFirst().map { $0.prefix(7) }, ["1001,4,", "1001,5,"])
     }
 
+    func testUntilLeavesOutMessagesFromThatInstantOn() throws {
+        let store = try smallArchive()
+
+        let until = try exported(store, .csv, filter: ExportFilter(
+            channel: channel.id, until: Date(timeIntervalSince1970: TimeInterval(Fixtures.baseDate + 3 * 60))))
+
+        XCTAssertEqual(until.split(separator: "\r\n").dropFirst().map { $0.prefix(7) }, ["1001,1,", "1001,2,"])
+    }
+
+    func testCSVCanStartWithABOMAndGuardFormulas() throws {
+        let store = try Fixtures.store(self)
+        try store.commitPage(channel: channel, job: Fixtures.job, messages: [
+            Fixtures.post(1, text: "=HYPERLINK(\"http://x\")"), Fixtures.post(2, text: "@all +1 -2"), Fixtures.post(3, text: "plain"),
+        ], checkpoint: Checkpoint(head: 3, tail: 1), now: Fixtures.now)
+        var sink = StringExportSink()
+
+        try store.export(.csv, filter: ExportFilter(), to: &sink, csv: CSVOptions(byteOrderMark: true, guardFormulas: true))
+
+        let rows = sink.text.split(separator: "\r\n").map(String.init)
+        XCTAssertTrue(rows[0].hasPrefix("\u{FEFF}channel,id,"))
+        XCTAssertTrue(rows[1].contains(#","'=HYPERLINK(""http://x"")","#), rows[1])
+        XCTAssertTrue(rows[2].contains(",'@all +1 -2,"), rows[2])
+        XCTAssertTrue(rows[3].contains(",plain,"), rows[3])
+        var plain = StringExportSink()
+        try store.export(.csv, filter: ExportFilter(), to: &plain)
+        XCTAssertTrue(plain.text.hasPrefix("channel,") && plain.text.contains(",@all +1 -2,"), "off by default")
+    }
+
+    func testDesktopJSONNamesForwardSourcesBotsOtherChatsReactionsPhotoSizesAndPolls() throws {
+        let store = try Fixtures.store(self)
+        let other = ChannelInfo(id: 2_002, accessHash: 8, username: "source", title: "The Source")
+        try store.commitPage(channel: other, job: "other", messages: [Fixtures.post(1, channelId: other.id)],
+                             checkpoint: Checkpoint(head: 1, tail: 1), now: Fixtures.now)
+        let question = Api.TextWithEntities(text: "Tea or coffee?", entities: [])
+        let answers: [Api.PollAnswer] = [
+            .pollAnswer(.init(text: Api.TextWithEntities(text: "Tea", entities: []), option: [0])),
+            .pollAnswer(.init(text: Api.TextWithEntities(text: "Coffee", entities: []), option: [1])),
+        ]
+        let poll = Api.MessageMedia.messageMediaPoll(.init(
+            poll: Api.Poll(id: 1, closed: true, question: question, answers: answers, hash: 0),
+            results: Api.PollResults(results: [
+                // voters and recent_voters share flags.2, so both are present together.
+                Api.PollAnswerVoters(option: [0], voters: 2, recentVoters: []),
+                Api.PollAnswerVoters(chosen: true, option: [1], voters: 5, recentVoters: []),
+            ], totalVoters: 7)))
+        let forwarded = Api.Message.message(.init(
+            post: true, id: 1, peerId: .peerChannel(.init(channelId: channel.id)),
+            fwdFrom: Api.MessageFwdHeader(fromId: .peerChannel(.init(channelId: other.id)), date: Fixtures.baseDate),
+            viaBotId: 42,
+            replyTo: .messageReplyHeader(.init(replyToMsgId: 1, replyToPeerId: .peerChannel(.init(channelId: other.id)))),
+            date: Fixtures.baseDate + 60, message: "fwd", media: Fixtures.photo(id: 3), reactions: Fixtures.thumbsUp(4)))
+        try store.commitPage(channel: channel, job: Fixtures.job, messages: [forwarded, Fixtures.post(2, media: poll)],
+                             checkpoint: Checkpoint(head: 2, tail: 1), now: Fixtures.now)
+
+        let text = try exported(store, .desktopJSON, filter: ExportFilter(channel: channel.id))
+
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let messages = try XCTUnwrap(root["messages"] as? [[String: Any]])
+        XCTAssertEqual(messages[0]["forwarded_from"] as? String, "The Source")
+        XCTAssertEqual(messages[0]["via_bot_id"] as? String, "user42")
+        XCTAssertEqual(messages[0]["reply_to_peer_id"] as? String, "channel2002")
+        XCTAssertEqual(messages[0]["width"] as? Int, 800)
+        XCTAssertEqual(messages[0]["height"] as? Int, 600)
+        let reactions = try XCTUnwrap(messages[0]["reactions"] as? [[String: Any]])
+        XCTAssertEqual(reactions.first?["type"] as? String, "emoji")
+        XCTAssertEqual(reactions.first?["count"] as? Int, 4)
+        let pollObject = try XCTUnwrap(messages[1]["poll"] as? [String: Any])
+        XCTAssertEqual(pollObject["question"] as? String, "Tea or coffee?")
+        XCTAssertEqual(pollObject["closed"] as? Bool, true)
+        XCTAssertEqual(pollObject["total_voters"] as? Int, 7)
+        let answerObjects = try XCTUnwrap(pollObject["answers"] as? [[String: Any]])
+        XCTAssertEqual(answerObjects.map { $0["text"] as? String }, ["Tea", "Coffee"])
+        XCTAssertEqual(answerObjects.map { $0["voters"] as? Int }, [2, 5])
+        XCTAssertEqual(answerObjects.map { $0["chosen"] as? Bool }, [false, true])
+    }
+
     func testDesktopJSONNeedsOneChannel() throws {
         let store = try smallArchive()
 
@@ -173,7 +249,7 @@ final class ExportTests: XCTestCase {
          "messages": [
           {"id":1,"type":"service","date":"2024-05-01T12:01:00","date_unixtime":"1714564860","actor":"tgcron News","actor_id":"channel1001","action":"create_channel","title":"tgcron News","text":"","text_entities":[]},
           {"id":2,"type":"message","date":"2024-05-01T12:02:00","date_unixtime":"1714564920","from":"tgcron News","from_id":"channel1001","author":"Ann","reply_to_message_id":1,"text":[{"type":"bold","text":"Bold"}," news"],"text_entities":[{"type":"bold","text":"Bold"},{"type":"plain","text":" news"}]},
-          {"id":3,"type":"message","date":"2024-05-01T12:03:00","date_unixtime":"1714564980","from":"tgcron News","from_id":"channel1001","photo":"(File not included. Change data exporting settings to download.)","text":"post 3","text_entities":[{"type":"plain","text":"post 3"}]},
+          {"id":3,"type":"message","date":"2024-05-01T12:03:00","date_unixtime":"1714564980","from":"tgcron News","from_id":"channel1001","photo":"(File not included. Change data exporting settings to download.)","width":800,"height":600,"text":"post 3","text_entities":[{"type":"plain","text":"post 3"}]},
           {"id":4,"type":"message","date":"2024-05-01T12:04:00","date_unixtime":"1714565040","from":"tgcron News","from_id":"channel1001","text":"post 4","text_entities":[{"type":"plain","text":"post 4"}]},
           {"id":5,"type":"message","date":"2024-05-01T12:05:00","date_unixtime":"1714565100","edited":"2024-05-01T12:16:39","edited_unixtime":"1714565799","from":"tgcron News","from_id":"channel1001","text":"second, \"quoted\"","text_entities":[{"type":"plain","text":"second, \"quoted\""}]}
          ]

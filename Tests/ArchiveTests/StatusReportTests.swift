@@ -23,10 +23,11 @@ final class StatusReportTests: XCTestCase {
 
         var report = try store.statusReport()
         report.rows[0].nextDue = Fixtures.now.addingTimeInterval(86_400)
+        report.rows[0].nextDueZone = "Europe/Berlin"
 
         XCTAssertEqual(report.table(timeZone: TimeZone(identifier: "UTC") ?? .current), """
             JOB      CHANNEL        ARCHIVED  DELETED  HEAD  TAIL  OLDEST            NEWEST            LAST RUN                   FLOODS  DEFERRED                 NEXT DUE
-            nightly  @tgcron_news   40        1        40    1     2024-05-01 12:01  2024-05-01 12:40  deferred 2024-07-03 09:46  2       budget until 2024-07-04  2024-07-04 09:46
+            nightly  @tgcron_news   40        1        40    1     2024-05-01 12:01  2024-05-01 12:40  deferred 2024-07-03 09:46  2       budget until 2024-07-04  2024-07-04 11:46 Europe/Berlin
             weekly   Private Notes  1         0        5     5     2024-05-01 12:05  2024-05-01 12:05  -                          0       -                        -
 
             """)

@@ -32,7 +32,7 @@ def test_a_second_backfill_resolves_nothing_and_stores_nothing_new(account, sand
     result = account.run("backfill", "t.me/sandbox_news", check=0)
     after = account.query("SELECT COUNT(*) FROM audit_log WHERE method = 'contacts.resolveUsername'")[0][0]
     assert before == 1 and after == 1
-    assert [e["new"] for e in events(result.stderr) if e["message"] == "run completed"] == ["0"]
+    assert [e["new"] for e in events(result.stderr) if e["message"] == "run completed"] == [0]
 
 
 def test_wrong_login_code_is_a_clear_failure(account):

@@ -23,8 +23,10 @@ def test_a_run_writes_the_metrics_text_file(tmp_path, sandbox):
     account.login()
     account.run("backfill", "@sandbox_news", "--limit", "200", check=0)
     text = textfile.read_text()
-    assert 'job="backfill:@sandbox_news"' in text
+    assert 'tgcron_runs_total{job="backfill"} 1' in text, "ad-hoc backfills share one series"
     assert "# TYPE" in text and "tgcron_last_success_timestamp_seconds" in text
+    assert 'tgcron_channel_newest_message_timestamp_seconds{channel="@sandbox_news",channel_id="' in text
+    assert 'tgcron_build_info{version="' in text and "tgcron_last_run_duration_seconds" in text
 
 
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")

@@ -2,6 +2,7 @@ import Client
 import Foundation
 import Governance
 import Governor
+import Jobs
 import MTProtoCrypto
 import Sandbox
 import SandboxTestSupport
@@ -19,18 +20,16 @@ final class FloodPolicyDaySimulationTests: XCTestCase {
     private static let span: TimeInterval = 3_600
         * (ProcessInfo.processInfo.environment["TGCRON_GOVERNOR_SIM_HOURS"].flatMap(Double.init) ?? 1)
 
-    func testDefaultsPageWithoutFloodWaitsAtOver95PercentOfThePolicyMaximum() async throws {
+    func testShippedSettingsPageWithoutFloodWaitsAtOver95PercentOfThePolicyMaximumAtIrregularGaps() async throws {
         let sandbox = InProcessSandbox(flood: .telegramLike)
         try await sandbox.logInAlice()
-        // The governor's defaults, with two settings a user chasing full speed would choose: no account
-        // warm-up (budgets are tested on their own; the default 2,000 a day would end the day in half an
-        // hour at full speed) and a human delay of 0.2–0.8 s (the governor's default). The settings file's 1–3 s default
-        // spaces calls by 2 s on average, which caps any schedule at 50% of 1 call/s; a human delay below
-        // the history spacing (1/0.96 ≈ 1.04 s) is absorbed by the bucket's burst of 2 instead.
-        var configuration = GovernorConfiguration()
+        // The shipped settings (human gaps of at least 0.5 s drawn around the spacing), with no account warm-up
+        // (budgets are tested on their own; the default 2,000 a day would end the day in half an hour).
+        var settings = Settings()
+        settings.telegramClient.warmup = nil
+        var configuration = try GovernorConfiguration(settings: settings, jobs: [], fallbackTimeZone: TimeZone(identifier: "UTC") ?? .current)
         configuration.accountWarmUp = nil
-        configuration.timeZone = TimeZone(identifier: "UTC") ?? .current
-        XCTAssertEqual(configuration.humanDelayMin...configuration.humanDelayMax, 0.2...0.8)
+        XCTAssertEqual(configuration.humanDelayMin...configuration.humanDelayMax, 0.5...3)
         let governor = try RateGovernor(
             configuration: configuration, store: InMemoryGovernorStateStore(), random: SeededRandom(seed: 7))
         let admission = GovernedAdmission(governor: governor, job: "big", maxWait: 300, clock: sandbox.clock)
@@ -44,10 +43,13 @@ final class FloodPolicyDaySimulationTests: XCTestCase {
         let start = sandbox.clock.now()
         let end = start + Self.span
         var pages = 0
+        var sent: [Double] = []
         while sandbox.clock.now() < end {
             _ = try await invoker.invoke(page)
+            sent.append(sandbox.clock.now())
             if sandbox.clock.now() < end { pages += 1 }
         }
+        let gaps = zip(sent.dropFirst(), sent).map { $0 - $1 }.dropFirst(5)
 
         let rule = try XCTUnwrap(FloodPolicy.telegramLike.rules["messages.getHistory"])
         let allowed = Double(rule.limit) / rule.window * Self.span
@@ -56,6 +58,8 @@ final class FloodPolicyDaySimulationTests: XCTestCase {
             + "\(waits.count) flood waits, \(sandbox.clock.sleeps.count) sleeps")
         XCTAssertLessThanOrEqual(waits.count, 1, "flood waits: \(waits)")
         XCTAssertGreaterThanOrEqual(Double(pages), 0.95 * allowed)
+        XCTAssertGreaterThan((gaps.max() ?? 0) - (gaps.min() ?? 0), 0.5, "irregular gaps")
+        XCTAssertGreaterThanOrEqual(gaps.min() ?? 0, 0.5 - 1e-6, "never under the minimum gap")
         let deferral = await admission.lastDeferral
         XCTAssertNil(deferral)
     }

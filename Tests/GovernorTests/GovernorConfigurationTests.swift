@@ -13,9 +13,12 @@ final class GovernorConfigurationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(history.perSecond, 0.95)
     }
 
-    func testDefaultHumanDelayLeavesRoomForARoundTripWithinTheHistorySpacing() {
+    func testDefaultMinimumGapIsUnderTheShortestHistoryGapDrawn() {
         let configuration = GovernorConfiguration()
-        XCTAssertLessThanOrEqual(configuration.humanDelayMax + 0.1, 1 / configuration.classes.history.perSecond)
+        let history = configuration.classes.history
+        XCTAssertLessThanOrEqual(configuration.humanDelayMin, 0.5 / history.perSecond)
+        XCTAssertGreaterThanOrEqual(configuration.humanDelayMax, 1.4 / history.perSecond)
+        XCTAssertEqual(configuration.humanGap(for: history, unit: 0.6), 1 / history.perSecond, accuracy: 1e-9)
     }
 
     func testDefaultAccountRateDoesNotThrottleHistory() {

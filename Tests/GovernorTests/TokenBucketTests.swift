@@ -4,17 +4,20 @@ import XCTest
 /// The buckets seen through admissions: rate and burst over long spans, spacing after idle, and what a
 /// deferral costs.
 final class TokenBucketTests: XCTestCase {
-    /// History limited to 0.5/s with a burst of 2 and the default human delay; everything else unlimited.
+    /// History limited to 0.5/s with a burst of 2 and the default human gaps; everything else unlimited.
     private var halfPerSecond: GovernorConfiguration {
         var configuration = GovernorConfiguration.unlimited
         configuration.classes.history = RateLimit(perSecond: 0.5, burst: 2)
-        configuration.humanDelayMin = 0.2
-        configuration.humanDelayMax = 0.8
+        configuration.humanDelayMin = GovernorConfiguration.defaultHumanDelay.lowerBound
+        configuration.humanDelayMax = GovernorConfiguration.defaultHumanDelay.upperBound
         return configuration
     }
 
     func testGreedyCallerStaysWithinBurstPlusRateInEveryWindowForHours() throws {
-        let governor = try RateGovernor.make(halfPerSecond)
+        var configuration = halfPerSecond
+        configuration.humanDelayMin = 0
+        configuration.humanDelayMax = 0
+        let governor = try RateGovernor.make(configuration)
         let times = try governor.greedyCallTimes(.history, count: 5_000, from: simulationStart)
 
         for window in [1.0, 10, 30, 60, 600, 3_600] {
@@ -24,14 +27,14 @@ final class TokenBucketTests: XCTestCase {
         XCTAssertEqual(Double(times.count) / span, 0.5, accuracy: 0.001, "sustained rate")
     }
 
-    func testHumanDelayDoesNotLowerTheSustainedRate() throws {
+    func testHumanGapsKeepTheSustainedRateWithinOnePercent() throws {
         let governor = try RateGovernor.make(halfPerSecond)
         let times = try governor.greedyCallTimes(.history, count: 1_000, from: simulationStart)
 
         let spacing = gaps(times)
         XCTAssertGreaterThan(try XCTUnwrap(spacing.max()) - XCTUnwrap(spacing.min()), 0.3, "calls are jittered")
         let span = try XCTUnwrap(times.last).timeIntervalSince(simulationStart)
-        XCTAssertGreaterThan(Double(times.count) / span, 0.499)
+        XCTAssertGreaterThan(Double(times.count) / span, 0.495)
     }
 
     func testFirstCallsAfterALongIdleAreSpacedNotBursted() throws {
@@ -41,9 +44,22 @@ final class TokenBucketTests: XCTestCase {
 
         let times = try governor.greedyCallTimes(.history, count: 10, from: idleEnd)
 
-        XCTAssertGreaterThanOrEqual(try XCTUnwrap(gaps(times).min()), 0.2, "at least the human delay apart")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(gaps(times).min()), 0.5, "at least the minimum gap apart")
         XCTAssertLessThanOrEqual(busiestWindow(times, length: 2), 2, "no more than the burst")
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(times.last).timeIntervalSince(idleEnd), 8 / 0.5, "then the rate")
+    }
+
+    func testGapsAreDrawnAroundTheSpacingNeverUnderTheMinimum() throws {
+        var configuration = halfPerSecond
+        configuration.humanDelayMin = 1.5
+        let governor = try RateGovernor.make(configuration)
+        let spacing = gaps(try governor.greedyCallTimes(.history, count: 2_000, from: simulationStart))
+
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(spacing.min()), 1.5 - 1e-9)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(spacing.max()), 3 + 1e-9)
+        let mean = spacing.reduce(0, +) / Double(spacing.count)
+        XCTAssertEqual(mean, 2, accuracy: 0.05, "the governed rate's spacing on average")
+        XCTAssertGreaterThan(try XCTUnwrap(spacing.max()) - XCTUnwrap(spacing.min()), 0.8, "irregular")
     }
 
     func testDeferralSpendsNoTokens() throws {
@@ -82,13 +98,14 @@ final class TokenBucketTests: XCTestCase {
         XCTAssertLessThanOrEqual(retry.timeIntervalSince(until), 0.8, "only the human delay is left")
     }
 
-    func testHumanDelayComesOnTopOfMaxWait() throws {
+    func testTheHumanGapComesOnTopOfMaxWait() throws {
         let governor = try RateGovernor.make(halfPerSecond)
+        _ = try governor.admit(AdmissionRequest(methodClass: .history, job: nil, maxWait: 0), at: simulationStart)
 
         let admission = try governor.admit(AdmissionRequest(methodClass: .history, job: nil, maxWait: 0), at: simulationStart)
 
         guard case .proceed(let delay) = admission else { return XCTFail("\(admission)") }
-        XCTAssert((0.2...0.8).contains(delay), "\(delay)")
+        XCTAssert((0.8...2.8).contains(delay), "a token is there, the gap (0.4-1.4 × 2 s) is still slept: \(delay)")
     }
 
     func testAccountBucketLimitsAllClassesTogether() throws {

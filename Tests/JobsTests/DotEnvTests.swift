@@ -6,15 +6,15 @@ final class DotEnvTests: XCTestCase {
         DotEnv.parse(SourceText(file: "config/.env", text: text))
     }
 
-    func testCommentsQuotesAndExportPrefix() throws {
+    func testCommentsQuotesAndSystemdEscapes() throws {
         let values = try parse("""
             # a comment
             TELEGRAM_CLIENT_API_ID=12345
 
-            export TELEGRAM_CLIENT_PHONE = +15555550100   # inline comment
+            TELEGRAM_CLIENT_PHONE = +15555550100
             TELEGRAM_CLIENT_2FA_PASSWORD='it is # not a comment'
             TELEGRAM_CLIENT_API_HASH="0123456789abcdef0123456789abcdef"
-            QUOTED="line one\\nsays \\"hi\\" \\\\ done"  # trailing comment
+            QUOTED="says \\"hi\\" \\\\ done \\$HOME, keeps \\n"
             HASH_IN_VALUE=abc#def
             EMPTY=
             \r
@@ -23,7 +23,7 @@ final class DotEnvTests: XCTestCase {
         XCTAssertEqual(values["TELEGRAM_CLIENT_PHONE"], "+15555550100")
         XCTAssertEqual(values["TELEGRAM_CLIENT_2FA_PASSWORD"], "it is # not a comment")
         XCTAssertEqual(values["TELEGRAM_CLIENT_API_HASH"], "0123456789abcdef0123456789abcdef")
-        XCTAssertEqual(values["QUOTED"], "line one\nsays \"hi\" \\ done")
+        XCTAssertEqual(values["QUOTED"], "says \"hi\" \\ done $HOME, keeps \\n")
         XCTAssertEqual(values["HASH_IN_VALUE"], "abc#def")
         XCTAssertEqual(values["EMPTY"], "")
     }
@@ -31,6 +31,21 @@ final class DotEnvTests: XCTestCase {
     func testSingleQuotesKeepEverythingLiterally() throws {
         let values = try parse("PASSWORD='a \\n # b'\r\n").get()
         XCTAssertEqual(values["PASSWORD"], "a \\n # b")
+    }
+
+    func testWhatSystemdReadsDifferentlyIsRefused() {
+        let report = parse("""
+            export TELEGRAM_CLIENT_PHONE=+15555550100
+            TELEGRAM_CLIENT_API_ID=12345   # inline comment
+            TELEGRAM_CLIENT_API_HASH="abc"  # trailing comment
+            """)
+        XCTAssertEqual(report.issues.map(\.description), [
+            "config/.env:1:1: remove `export `: systemd's EnvironmentFile= skips such lines",
+            "config/.env:2:1: a comment after a value (systemd keeps it in the value): put it on its own line, "
+                + "or quote the value in the value of TELEGRAM_CLIENT_API_ID",
+            "config/.env:3:1: unexpected text after the closing quote in the value of TELEGRAM_CLIENT_API_HASH",
+        ])
+        XCTAssertTrue(report.value.isEmpty)
     }
 
     func testProblemsNameTheLineAndVariableButNeverTheValue() {

@@ -21,7 +21,7 @@ final class RateGovernorSettingTests: XCTestCase {
             """))
         XCTAssertEqual(report.issues.map(\.description), [
             "s.yaml:2:18: 'telegram_client.rate_governor: false' is only allowed with 'telegram_client.server' "
-                + "(a server you run, such as the sandbox): never against Telegram",
+                + "or 'telegram_client.sandbox' (a server you run): never against Telegram",
         ])
     }
 }

@@ -13,6 +13,36 @@ final class SettingsFileTests: XCTestCase {
         XCTAssertEqual(settings.log, LogSettings(format: .auto, level: .info))
     }
 
+    func testASandboxFolderATransportAndZeroDelaysAreRead() throws {
+        let settings = try parse("""
+            telegram_client:
+              sandbox: /tmp/sbx
+              transport: Intermediate
+              human_delay_min: 0s
+              human_delay_max: 0s
+              rate_governor: false
+            """).get()
+        XCTAssertEqual(settings.telegramClient.sandbox, "/tmp/sbx")
+        XCTAssertEqual(settings.telegramClient.transport, .intermediate)
+        XCTAssertEqual(settings.telegramClient.humanDelayMax, .zero)
+        XCTAssertFalse(settings.telegramClient.rateGovernor)
+        XCTAssertEqual(Settings().telegramClient.transport, .obfuscatedPaddedIntermediate)
+    }
+
+    func testASandboxFolderExcludesAServerAndAnUnknownTransportIsNamed() {
+        let report = parse("""
+            telegram_client:
+              sandbox: /tmp/sbx
+              server: 127.0.0.1:4430
+              transport: udp
+            """)
+        XCTAssertEqual(report.issues.map(\.description), [
+            "settings.yaml:3:11: 'telegram_client.sandbox' gives the server and its key: leave out 'server' and 'public_keys'",
+            "settings.yaml:4:14: 'telegram_client.transport' cannot be 'udp' (use obfuscated-padded-intermediate, "
+                + "obfuscated-intermediate, obfuscated-abridged, padded-intermediate, intermediate, abridged, full)",
+        ])
+    }
+
     func testEveryKeyIsRead() throws {
         let settings = try parse("""
             telegram_client:

@@ -31,10 +31,43 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(totals, [
             JobRunTotals(job: "news", runs: 3, messagesNew: 105, messagesUpdated: 3, requests: 17, floodWaits: 1,
                          deferrals: 1, failures: 0, lastSuccess: Self.start.addingTimeInterval(7230),
-                         lastStatus: .succeeded),
+                         lastStatus: .succeeded, lastRunSeconds: 30),
             JobRunTotals(job: #"we"ird\job"#, runs: 1, messagesUpdated: 1, requests: 1, floodWaits: 2, failures: 1,
-                         lastStatus: .failed),
+                         lastStatus: .failed, lastRunSeconds: 30),
         ])
+    }
+
+    func testAdHocBackfillsShareOneSeries() throws {
+        let archive = try ArchiveScenario(self)
+        try run(archive, "backfill:@one", minutes: 0, .succeeded, new: 10)
+        try run(archive, "backfill:@two", minutes: 5, .failed)
+        try run(archive, "backfill:@three", minutes: 10, .succeeded, new: 7)
+
+        let totals = try archive.store.runTotals()
+
+        XCTAssertEqual(totals.map(\.job), ["backfill"])
+        XCTAssertEqual(totals.first?.runs, 3)
+        XCTAssertEqual(totals.first?.messagesNew, 17)
+        XCTAssertEqual(totals.first?.lastStatus, .succeeded)
+    }
+
+    func testFreshnessBuildInfoDurationAndHealth() async throws {
+        let archive = try archiveWithRuns()
+        try archive.commitPosts(1...3)
+        let text = PrometheusText.render(try MetricsSnapshot.collect(from: archive.store, version: "9.9.9", at: Self.start))
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains(#"tgcron_build_info{version="9.9.9"} 1"#), text)
+        XCTAssertTrue(lines.contains(#"tgcron_last_run_duration_seconds{job="news"} 30.000"#), text)
+        let channel = ArchiveScenario.channel
+        XCTAssertTrue(lines.contains(
+            #"tgcron_channel_last_success_timestamp_seconds{channel="@ops_news",channel_id="\#(channel.id)"} 1714572030.000"#), text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix(#"tgcron_channel_newest_message_timestamp_seconds{channel="@ops_news""#) }, text)
+
+        let server = try await MetricsHTTPServer.start(port: 0, archive: archive.store)
+        let health = try await HTTPGet.get(port: server.port, path: "/healthz")
+        await server.shutdown()
+        XCTAssertTrue(health.hasPrefix("HTTP/1.1 503"), health)
+        XCTAssertTrue(health.contains(#"latest run failed: we"ird\job"#), health)
     }
 
     func testConsecutiveDeferralsCountSinceTheLastOtherOutcome() throws {
@@ -111,8 +144,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertTrue(metrics.hasPrefix("HTTP/1.1 200 OK\r\n"), metrics)
         XCTAssertTrue(metrics.contains("Content-Type: text/plain; version=0.0.4; charset=utf-8"))
         XCTAssertTrue(metrics.contains(#"tgcron_messages_archived_total{job="news"} 105"#))
-        XCTAssertTrue(health.hasPrefix("HTTP/1.1 200 OK\r\n"))
-        XCTAssertTrue(health.hasSuffix("\r\n\r\nok\n"))
+        XCTAssertTrue(health.hasPrefix("HTTP/1.1 503"), "a job's latest run failed: \(health)")
         XCTAssertTrue(missing.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
     }
 

@@ -18,6 +18,10 @@ extension ArchiveStore {
             conditions.append("m.date >= ?")
             arguments += [Int64(since.timeIntervalSince1970.rounded(.up))]
         }
+        if let until = filter.until {
+            conditions.append("m.date < ?")
+            arguments += [Int64(until.timeIntervalSince1970.rounded(.up))]
+        }
         let sql = """
             SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
                 AS version_count
@@ -41,21 +45,22 @@ extension ArchiveStore {
 extension ArchiveStore {
     /// Streams the messages `filter` selects into `sink` in `format`, returning how many were written.
     ///
-    /// `timeZone` is used by `desktop-json`, whose dates are local time like Telegram Desktop's.
+    /// `timeZone` is used by `desktop-json`, whose dates are local time like Telegram Desktop's; `csv` by `csv`.
     @discardableResult
     public func export<Sink: ExportSink>(_ format: ExportFormat, filter: ExportFilter, to sink: inout Sink,
-                                         timeZone: TimeZone = .current) throws(ArchiveError) -> Int {
+                                         timeZone: TimeZone = .current, csv: CSVOptions = CSVOptions()) throws(ArchiveError) -> Int {
         switch format {
         case .jsonl:
             var writer = JSONLExportWriter(sink: sink)
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         case .csv:
-            var writer = CSVExportWriter(sink: sink)
+            var writer = CSVExportWriter(sink: sink, options: csv)
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         case .desktopJSON:
-            var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone)
+            let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone, chatTitles: titles)
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         }

@@ -1,5 +1,21 @@
 import Foundation
 
+/// How a CSV export is shaped for spreadsheets.
+public struct CSVOptions: Equatable, Sendable {
+    /// Start the file with a UTF-8 byte order mark, so spreadsheet programs read the text as UTF-8.
+    public var byteOrderMark: Bool
+    /// Prefix cells that start with `=`, `+`, `-`, `@`, a tab or a carriage return with `'`, so a spreadsheet
+    /// shows them as text instead of running them as formulas (OWASP's CSV injection advice). The exported
+    /// text then differs from the message by that quote.
+    public var guardFormulas: Bool
+
+    /// Options; the defaults write the text exactly as archived.
+    public init(byteOrderMark: Bool = false, guardFormulas: Bool = false) {
+        self.byteOrderMark = byteOrderMark
+        self.guardFormulas = guardFormulas
+    }
+}
+
 /// Writes an RFC 4180 table (CRLF line ends, quoted where needed) with one row per message.
 ///
 /// Columns: `channel,id,date,edit_date,text,views,forwards,replies,reply_to,media_kind,deleted`; dates are
@@ -13,15 +29,17 @@ public struct CSVExportWriter<Sink: ExportSink>: ExportWriter {
     /// Where the rows go.
     public private(set) var sink: Sink
     private let dates = ExportDateFormat.utc()
+    private let options: CSVOptions
 
     /// A writer into `sink`.
-    public init(sink: Sink) {
+    public init(sink: Sink, options: CSVOptions = CSVOptions()) {
         self.sink = sink
+        self.options = options
     }
 
-    /// Writes the header row.
+    /// Writes the byte order mark if asked, and the header row.
     public mutating func begin(channel: ChannelRecord?) throws(ArchiveError) {
-        try sink.write(Self.columns.joined(separator: ",") + "\r\n")
+        try sink.write((options.byteOrderMark ? "\u{FEFF}" : "") + Self.columns.joined(separator: ",") + "\r\n")
     }
 
     /// Writes the message's row.
@@ -40,7 +58,8 @@ public struct CSVExportWriter<Sink: ExportSink>: ExportWriter {
             record.mediaKind ?? "",
             record.deletedAt == nil ? "false" : "true",
         ]
-        try sink.write(fields.map(CSVField.quoted).joined(separator: ",") + "\r\n")
+        let cells = options.guardFormulas ? fields.map(CSVField.guarded) : fields
+        try sink.write(cells.map(CSVField.quoted).joined(separator: ",") + "\r\n")
     }
 
     /// Flushes the sink.
@@ -49,8 +68,13 @@ public struct CSVExportWriter<Sink: ExportSink>: ExportWriter {
     }
 }
 
-/// RFC 4180 field quoting.
+/// RFC 4180 field quoting, and the formula guard.
 private enum CSVField {
+    static func guarded(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        return "'" + field
+    }
+
     static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

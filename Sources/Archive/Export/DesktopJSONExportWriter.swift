@@ -10,11 +10,14 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
     private let dates: ExportDateFormat
     private var builder: DesktopMessage?
     private var wroteMessage = false
+    private let chatTitles: [Int64: String]
 
-    /// A writer into `sink`, with dates in `timeZone`.
-    public init(sink: Sink, timeZone: TimeZone = .current) {
+    /// A writer into `sink`, with dates in `timeZone`; `chatTitles` (channel id to title, the archive's
+    /// channels) name the other chats messages point at, such as a forward's source.
+    public init(sink: Sink, timeZone: TimeZone = .current, chatTitles: [Int64: String] = [:]) {
         self.sink = sink
         self.dates = .local(timeZone)
+        self.chatTitles = chatTitles
     }
 
     /// Writes the chat's header; Desktop's format holds one chat, so the filter must name a channel.
@@ -22,7 +25,7 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
         guard let channel else {
             throw .exportFailed(reason: "desktop-json exports one channel at a time; choose a channel that is archived")
         }
-        builder = DesktopMessage(channel: channel, dates: dates)
+        builder = DesktopMessage(channel: channel, dates: dates, chatTitles: chatTitles)
         let header: [(String, TLJSONValue)] = [
             ("name", .string(channel.title)),
             ("type", .string(channel.username == nil ? "private_channel" : "public_channel")),

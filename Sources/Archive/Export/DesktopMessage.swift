@@ -5,13 +5,16 @@ import TL
 ///
 /// Keys follow Telegram Desktop's export (`export_output_json.cpp`): `id`, `type`, `date`, `date_unixtime`,
 /// `edited`, `edited_unixtime`, `from`/`from_id` (`actor`/`actor_id` for service messages), `author`,
-/// `forwarded_from`, `reply_to_message_id`, media (`photo`, `file`, `media_type`, `mime_type`, …),
-/// `text`, `text_entities`. Files are never downloaded, so paths carry Desktop's "not included" note.
+/// `forwarded_from`, `via_bot_id`, `reply_to_message_id`, `reply_to_peer_id`, media (`photo` with `width` and
+/// `height`, `file`, `media_type`, `mime_type`, `poll`, …), `reactions`, `text`, `text_entities`. Files are
+/// never downloaded, so paths carry Desktop's "not included" note.
 struct DesktopMessage {
     static let fileNotIncluded = "(File not included. Change data exporting settings to download.)"
 
     let channel: ChannelRecord
     let dates: ExportDateFormat
+    /// Titles of the channels the archive knows, by id, for names of other chats.
+    var chatTitles: [Int64: String] = [:]
 
     func object(for record: MessageRecord, message: TLJSONValue) -> TLJSONValue {
         var fields: [(String, TLJSONValue)] = [
@@ -38,11 +41,11 @@ struct DesktopMessage {
         fields.append(("from", sender.name))
         fields.append(("from_id", sender.id))
         if let author = record.postAuthor { fields.append(("author", .string(author))) }
-        if let forward = message["fwd_from"] {
-            fields.append(("forwarded_from", forward["from_name"] ?? .null))
-        }
+        if let forward = message["fwd_from"] { fields.append(("forwarded_from", forwardedFrom(forward))) }
         if let reply = record.replyTo { fields.append(("reply_to_message_id", .integer(Int64(reply)))) }
+        fields += relationFields(message)
         if let media = message["media"] { fields += mediaFields(media) }
+        fields += reactionFields(message["reactions"])
         var entities: [TLJSONValue] = []
         if case .array(let list)? = message["entities"] { entities = list }
         let parts = DesktopTextParts.parts(of: record.text ?? "", entities: entities)
@@ -56,7 +59,8 @@ struct DesktopMessage {
         guard let peer else { return (.string(channel.title), .string("channel\(channel.id)")) }
         for (key, prefix) in [("channel_id", "channel"), ("user_id", "user"), ("chat_id", "chat")] {
             if case .integer(let id)? = peer[key] {
-                let name: TLJSONValue = prefix == "channel" && id == channel.id ? .string(channel.title) : .null
+                let name: TLJSONValue = prefix == "channel" ? (chatTitles[id].map(TLJSONValue.string) ?? (id == channel.id
+                    ? .string(channel.title) : .null)) : .null
                 return (name, .string("\(prefix)\(id)"))
             }
         }
@@ -87,7 +91,9 @@ struct DesktopMessage {
     private func mediaFields(_ media: TLJSONValue) -> [(String, TLJSONValue)] {
         switch media.constructorName {
         case "messageMediaPhoto":
-            return [("photo", .string(Self.fileNotIncluded))]
+            return [("photo", .string(Self.fileNotIncluded))] + Self.photoSize(media["photo"])
+        case "messageMediaPoll":
+            return Self.poll(media)
         case "messageMediaDocument":
             return documentFields(media["document"])
         case "messageMediaGeo", "messageMediaGeoLive":

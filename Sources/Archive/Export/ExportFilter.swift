@@ -6,10 +6,13 @@ public struct ExportFilter: Equatable, Sendable {
     public var channel: Int64?
     /// Only messages sent at or after this instant.
     public var since: Date?
+    /// Only messages sent before this instant.
+    public var until: Date?
 
     /// A filter; the default exports everything.
-    public init(channel: Int64? = nil, since: Date? = nil) {
+    public init(channel: Int64? = nil, since: Date? = nil, until: Date? = nil) {
         self.channel = channel
         self.since = since
+        self.until = until
     }
 }

@@ -63,6 +63,11 @@ extension ArchiveStore {
         try read { db in try ChannelRecord.order(Column("id")).fetchAll(db) }
     }
 
+    /// The channel with id `id`, if the archive has seen it (archived, or named in archived messages).
+    public func channel(id: Int64) throws(ArchiveError) -> ChannelRecord? {
+        try read { db in try ChannelRecord.fetchOne(db, key: id) }
+    }
+
     static func messageCount(channel: Int64, in db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE channel_id = ? AND kind != 'empty'",
                          arguments: [channel]) ?? 0

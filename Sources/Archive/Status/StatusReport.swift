@@ -17,13 +17,21 @@ public struct StatusReport: Codable, Equatable, Sendable {
     static let headers = ["JOB", "CHANNEL", "ARCHIVED", "DELETED", "HEAD", "TAIL", "OLDEST", "NEWEST", "LAST RUN",
                           "FLOODS", "DEFERRED", "NEXT DUE"]
 
-    /// A fixed-width text table, one line per row, dates in `timeZone`; "-" marks an absent value.
+    /// A fixed-width text table, one line per row, dates in `timeZone` except NEXT DUE, which is shown in
+    /// the job's own zone and names it (a schedule's `30 2 * * *` reads as 02:30 there); "-" marks an absent value.
     public func table(timeZone: TimeZone = .current) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         let date = { (value: Date?) in value.map(formatter.string(from:)) ?? "-" }
+        let zoned = { (value: Date?, zoneName: String?) -> String in
+            guard let value else { return "-" }
+            let zone = zoneName.flatMap(TimeZone.init(identifier:)) ?? timeZone
+            formatter.timeZone = zone
+            defer { formatter.timeZone = timeZone }
+            return formatter.string(from: value) + " " + zone.identifier
+        }
         let lines = rows.map { row -> [String] in
             [
                 row.job,
@@ -37,7 +45,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
                 row.lastRunStatus.map { "\($0.rawValue) \(date(row.lastRunStarted))" } ?? "-",
                 String(row.floodWaits),
                 row.deferralReason ?? "-",
-                date(row.nextDue),
+                zoned(row.nextDue, row.nextDueZone),
             ]
         }
         let all = [Self.headers] + lines

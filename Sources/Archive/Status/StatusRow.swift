@@ -34,4 +34,6 @@ public struct StatusRow: Codable, Equatable, Sendable {
     public var deferralReason: String?
     /// When the job is next due; the scheduler fills it in.
     public var nextDue: Date?
+    /// The job's time zone (IANA name), in which the table shows `nextDue`; nil shows it in the table's zone.
+    public var nextDueZone: String?
 }

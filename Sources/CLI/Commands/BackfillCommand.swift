@@ -29,7 +29,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The time zone of dates without an offset (IANA name).")
     var timezone: String = "UTC"
 
-    @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
+    @Flag(name: .long, help: "Wait for the account lock and for rate tokens (such as a third channel's resolve within the hour) instead of exiting 75.")
     var wait = false
 
     /// Exactly one channel, and one tgcron can reach (an invite link or a malformed name is a usage error, 64).
@@ -53,7 +53,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let job = try makeJob()
         let status = try await AccountPass.run(context: context, holder: "tgcron backfill", wait: wait) { runtime, stop in
             let hooks = try runtime.hooks()
-            let scheduler = try runtime.scheduler(for: [job], hooks: hooks)
+            let scheduler = try runtime.scheduler(for: [job], hooks: hooks, waitForTokens: wait)
             let status = await scheduler.run([job], stop: stop, jitter: false).exitCode
             await hooks.close()
             return status

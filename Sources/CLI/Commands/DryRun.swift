@@ -15,15 +15,22 @@ enum DryRun {
             let due = forced || (job.enabled && job.schedule.isDue(lastRun: last, now: now, in: job.timeZone)
                 && (job.runWindow?.contains(now, in: job.timeZone) ?? true))
             let plan = planner.plan(job, now: now)
-            var parts = ["\(job.name): \(due ? "due" : "not due")", "channel \(job.channel)"]
-            if !job.enabled { parts.append("disabled") }
+            let state = switch (job.enabled, due) {
+            case (true, true): "due"
+            case (true, false): "not due"
+            case (false, true): "runs now although disabled (named with --job)"
+            case (false, false): "disabled: never due (only `--job \(job.name)` runs it)"
+            }
+            var parts = ["\(job.name): \(state)", "channel \(job.channel)"]
             if let since = plan.window.since { parts.append("since \(since)") }
             if let until = plan.window.until { parts.append("until \(until)") }
             if let messages = plan.limits.messages { parts.append("max \(messages) messages") }
             if let requests = plan.limits.requests { parts.append("max \(requests) requests") }
             if let end = plan.limits.durationEnd { parts.append("stops by \(end)") }
             if let end = plan.limits.runWindowEnd { parts.append("run window closes \(end)") }
-            if let next = job.schedule.nextDue(lastRun: last, now: now, in: job.timeZone), !due { parts.append("next due \(next)") }
+            if job.enabled, !due, let next = job.schedule.nextDue(lastRun: last, now: now, in: job.timeZone) {
+                parts.append("next due \(next)")
+            }
             Swift.print(parts.joined(separator: ", "))
         }
     }

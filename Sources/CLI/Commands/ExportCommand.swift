@@ -12,22 +12,32 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(name: .long, help: "Only this channel: @username or channel id (required for desktop-json).")
+    @Option(name: .long, help: "Only this channel: @name, t.me/name or a channel id (required for desktop-json).")
     var channel: String?
 
     @Option(name: .long, help: "Only messages posted at or after this date (YYYY-MM-DD, RFC 3339, or 30d for 30 days ago).")
     var since: String?
 
+    @Option(name: .long, help: "Only messages posted before this date (same forms as --since).")
+    var until: String?
+
     @Option(name: .long, help: "jsonl, csv or desktop-json.")
     var format: ExportFormat = .jsonl
 
-    @Option(name: .long, help: "The output file (default: standard output).")
+    @Option(name: .long, help: "The output file; - is standard output.")
     var out: String = "-"
+
+    @Flag(name: .long, help: "csv: start with a UTF-8 byte order mark, for spreadsheet programs.")
+    var csvBom = false
+
+    @Flag(name: .long, help: "csv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
+    var csvGuardFormulas = false
 
     func run() throws {
         let context = try AppContext.load(options, command: "export")
         let store = try context.openArchiveReadOnly()
-        let filter = ExportFilter(channel: try channel.map { try channelID($0, in: store) }, since: try sinceDate())
+        let filter = ExportFilter(channel: try channel.map { try channelID($0, in: store) },
+                                  since: try date(since, flag: "--since"), until: try date(until, flag: "--until"))
         if format == .desktopJSON, filter.channel == nil {
             throw CLIFailure("--format desktop-json exports one channel: add --channel")
         }
@@ -41,7 +51,8 @@ struct ExportCommand: ParsableCommand {
             throw CLIFailure(error.description)
         }
         do {
-            let count = try store.export(format, filter: filter, to: &sink)
+            let count = try store.export(format, filter: filter, to: &sink,
+                                         csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas))
             try sink.close()
             if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
         } catch {
@@ -50,12 +61,12 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func sinceDate() throws -> Date? {
-        guard let since else { return nil }
+    private func date(_ text: String?, flag: String) throws -> Date? {
+        guard let text else { return nil }
         do {
-            return try WindowBound(parsing: since).resolve(now: Date(), in: TimeZone(identifier: "UTC") ?? .current)
+            return try WindowBound(parsing: text).resolve(now: Date(), in: TimeZone(identifier: "UTC") ?? .current)
         } catch {
-            throw CLIFailure("--since: \(error)")
+            throw CLIFailure("\(flag): \(error)")
         }
     }
 

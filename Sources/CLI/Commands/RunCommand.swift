@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Show what would run, and each run's plan, without touching the network or the archive.")
     var dryRun = false
 
-    @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
+    @Flag(name: .long, help: "Wait for the account lock and for rate tokens (such as a third channel's resolve within the hour) instead of exiting 75.")
     var wait = false
 
     func run() async throws {
@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
         if dryRun { return try DryRun.print(selected, context: context, forced: forced) }
         let outcome = try await AccountPass.run(context: context, holder: "tgcron run", wait: wait) { runtime, stop in
             let hooks = try runtime.hooks()
-            let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
+            let scheduler = try runtime.scheduler(for: jobs, hooks: hooks, waitForTokens: wait)
             let due = forced ? selected : try scheduler.dueJobs(selected, now: Date())
             if due.isEmpty { context.logger.info("nothing is due") }
             let status = await scheduler.run(due, stop: stop).exitCode

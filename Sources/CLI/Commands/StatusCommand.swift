@@ -15,6 +15,12 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON for machines instead of a table.")
     var json = false
 
+    @Flag(name: .long, help: "For monitoring: print only problems and exit 1 if a channel's latest run failed or it is stale.")
+    var check = false
+
+    @Option(name: .long, help: "With --check: a channel is stale when its latest successful run ended longer ago than this.")
+    var staleAfter: String = "48h"
+
     func run() throws {
         let context = try AppContext.load(options, command: "status")
         let store = try context.openArchiveReadOnly()
@@ -28,11 +34,43 @@ struct StatusCommand: ParsableCommand {
                 var due = job.schedule.nextDue(lastRun: last, now: now, in: job.timeZone)
                 if let window = job.runWindow, let value = due { due = window.nextOpening(after: value, in: job.timeZone) }
                 report.rows[index].nextDue = due
+                report.rows[index].nextDueZone = job.timeZone.identifier
             }
             report.notices = try SessionNotices.notices(in: store)
+            if check { return try checkFreshness(report, store: store, now: now) }
             print(json ? try report.json() : report.table(), terminator: json ? "\n" : "")
-        } catch {
+        } catch let error as ArchiveError {
             throw CLIFailure(error.description)
         }
+    }
+
+    /// `--check`: one line per failed or stale channel and exit 1, or one `ok` line.
+    private func checkFreshness(_ report: StatusReport, store: ArchiveStore, now: Date) throws {
+        let limit: TimeInterval
+        do {
+            limit = try DurationParser.parse(staleAfter).timeInterval
+        } catch {
+            throw CLIFailure("--stale-after: \(error)")
+        }
+        var problems: [String] = []
+        for row in report.rows where row.lastRunStatus == .failed {
+            problems.append("\(row.job) on \(row.channelUsername.map { "@" + $0 } ?? String(row.channelId)): the latest run failed")
+        }
+        let freshness = try store.channelFreshness()
+        for channel in freshness {
+            guard let success = channel.lastSuccess else {
+                problems.append("\(channel.name): no successful run yet")
+                continue
+            }
+            let age = now.timeIntervalSince(success)
+            if age > limit {
+                problems.append("\(channel.name): stale, the latest successful run ended \(Int(age / 3600)) h ago")
+            }
+        }
+        guard problems.isEmpty else {
+            problems.forEach { print($0) }
+            throw ExitCode(1)
+        }
+        print("ok: \(freshness.count) channel(s), none failed or stale (limit \(staleAfter))")
     }
 }

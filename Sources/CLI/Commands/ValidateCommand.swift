@@ -6,7 +6,7 @@ import Jobs
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check job files and settings; print every problem as file:line:column: message.",
+        abstract: "Check job files, settings and the .env file; print every problem as file:line:column: message.",
         discussion: """
             Exits 0 when everything is valid and 78 (EX_CONFIG) when any problem is found. \
             Folders are read for *.yaml and *.yml files.
@@ -16,15 +16,28 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Job files or folders to check.")
     var paths: [String] = [JobFiles.defaultPath]
 
-    @Option(name: .long, help: "The settings file to check (skipped if it does not exist and was not named).")
-    var settings: String?
+    @Option(name: .long, help: "The settings file to check (default: the one other commands would read, if any).")
+    var config: String?
+
+    @Option(name: .customLong("settings"), help: .hidden)
+    var settingsAlias: String?
+
+    @Option(name: .long, help: "The secrets file to check (default: .env beside the settings file, if present).")
+    var env: String?
 
     func run() throws {
         let jobs = JobFiles.read(paths: paths)
         var issues = jobs.issues
-        let settingsPath = settings ?? SettingsFile.defaultPath
-        if settings != nil || FileManager.default.fileExists(atPath: settingsPath) {
-            issues += SettingsFile.read(path: settingsPath).issues
+        let locations = ConfigLocations(config: config ?? settingsAlias, env: env,
+                                        environment: ProcessInfo.processInfo.environment)
+        if let path = locations.settings {
+            issues += SettingsFile.read(path: path).issues
+        }
+        if locations.envNamed || FileManager.default.fileExists(atPath: locations.env) {
+            issues += DotEnv.read(path: locations.env).issues
+            if let warning = DotEnv.permissionWarning(path: locations.env) {
+                FileHandle.standardError.write(Data("tgcron validate: warning: \(warning)\n".utf8))
+            }
         }
         guard issues.isEmpty else {
             for issue in issues.sorted() { print(issue) }

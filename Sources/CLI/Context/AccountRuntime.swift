@@ -7,6 +7,7 @@ import Governor
 import Harvester
 import Jobs
 import Logging
+import MTProtoNIO
 import Scheduler
 
 /// Everything a command that talks to Telegram needs, built from the settings: the archive, the
@@ -66,6 +67,7 @@ struct AccountRuntime {
             identity: identity, endpoints: try ServerEndpoints.from(settings),
             floodWaitMax: Int(settings.floodWaitMax.timeInterval), connectionCheckInterval: settings.connectionCheckInterval,
             audit: ArchiveAuditSink(archive: store))
+        configuration.transport = ClientTransport(settings.transport)
         let logger = Logger(label: "tgcron.client")
         let client = TelegramClient(configuration: configuration, sessionStore: sessionStore, logger: logger)
         configuration.takeout = true
@@ -75,7 +77,10 @@ struct AccountRuntime {
     }
 
     /// A scheduler for `jobs`: each run's calls go through the job's governor admission and the audit log.
-    func scheduler(for jobs: [Job], hooks: any SchedulerHooks) throws -> Scheduler {
+    /// A call waits for its rate tokens at most `flood_wait_max`, then the job is deferred (exit 75), unless
+    /// `waitForTokens` (`--wait`): then it waits as long as the governor says (a third
+    /// `contacts.resolveUsername` within the hour, a cool-down).
+    func scheduler(for jobs: [Job], hooks: any SchedulerHooks, waitForTokens: Bool = false) throws -> Scheduler {
         let governor: RateGovernor
         do {
             let configuration = try GovernorConfiguration(settings: context.settings, jobs: jobs)
@@ -84,7 +89,7 @@ struct AccountRuntime {
             throw CLIFailure("governor: \(error)")
         }
         let clock = SystemClientClock()
-        let maxWait = context.settings.telegramClient.floodWaitMax.timeInterval
+        let maxWait = waitForTokens ? TimeInterval.infinity : context.settings.telegramClient.floodWaitMax.timeInterval
         let takeoutJobs = Set(jobs.filter(\.takeout).map(\.name))
         let audit = ArchiveAuditSink(archive: store)
         let (client, takeoutClient) = (client, takeoutClient)

@@ -10,34 +10,43 @@ struct AppContext {
     let settings: Settings
     /// The secrets file (`--env`) merged under the process environment.
     let environment: [String: String]
-    /// The secrets file named by `--env`, for hints.
+    /// The secrets file read (`--env`, or the one found beside the settings), for hints.
     let envFile: String
     /// The archive database file.
     let databasePath: String
     /// The command's logger.
     let logger: Logger
 
-    /// Reads `options`' files: any invalid setting is printed as file:line:column and exits 78 before
-    /// anything is touched. A settings or .env file left at its default path may be absent.
+    /// Reads `options`' files (see `ConfigLocations` for which): any invalid setting, or a file named but
+    /// missing, is printed as file:line:column and exits 78 before anything is touched.
     static func load(_ options: ConfigOptions, command: String) throws -> AppContext {
         var issues: [ValidationIssue] = []
         var settings = Settings()
-        if options.config != SettingsFile.defaultPath || FileManager.default.fileExists(atPath: options.config) {
-            let report = SettingsFile.read(path: options.config)
+        var environment = ProcessInfo.processInfo.environment
+        let locations = options.locations(environment: environment)
+        if let path = locations.settings {
+            let report = SettingsFile.read(path: path)
             settings = report.value
             issues += report.issues
         }
-        var environment = ProcessInfo.processInfo.environment
-        if options.env != DotEnv.defaultPath || FileManager.default.fileExists(atPath: options.env) {
-            let report = DotEnv.read(path: options.env)
+        let envPresent = FileManager.default.fileExists(atPath: locations.env)
+        if locations.envNamed || envPresent {
+            let report = DotEnv.read(path: locations.env)
             issues += report.issues
             environment.merge(report.value) { process, _ in process }
         }
         try ConfigurationFailure.exitIfAny(issues)
         options.log.bootstrap(settings: settings.log)
-        return AppContext(settings: settings, environment: environment, envFile: options.env,
-                          databasePath: options.db ?? settings.archive.database,
-                          logger: Logger(label: "tgcron.\(command)"))
+        let logger = Logger(label: "tgcron.\(command)")
+        if let path = locations.settings {
+            logger.debug("settings read", metadata: ["file": "\(path)"])
+        } else {
+            logger.debug("no settings file: every setting has its default",
+                         metadata: ["searched": "\(locations.searched.joined(separator: ", "))"])
+        }
+        if envPresent, let warning = DotEnv.permissionWarning(path: locations.env) { logger.warning("\(warning)") }
+        return AppContext(settings: settings, environment: environment, envFile: locations.env,
+                          databasePath: options.db ?? settings.archive.database, logger: logger)
     }
 
     /// Exits 78 if the archive path names another application's SQLite file, before anything (a lock file)
@@ -66,7 +75,7 @@ struct AppContext {
     /// Opens an existing archive without writing to it.
     func openArchiveReadOnly() throws -> ArchiveStore {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIFailure("no archive at \(databasePath) yet (run `tgcron run` or `tgcron backfill` first, or pass --db)")
+            throw CLIFailure("no archive at \(databasePath) yet: the first step is `tgcron login`, then `tgcron run` or `tgcron backfill` (or pass --db)")
         }
         do {
             return try ArchiveStore(path: databasePath, readOnly: true)

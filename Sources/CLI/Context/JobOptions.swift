@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Jobs
 
 /// Which job files to read.
@@ -8,6 +9,13 @@ struct JobOptions: ParsableArguments {
 
     /// Every job, or exit 78 printing each problem if any file is invalid.
     func load() throws -> [Job] {
+        if jobs == [JobFiles.defaultPath], !FileManager.default.fileExists(atPath: JobFiles.defaultPath) {
+            try ConfigurationFailure.exit("""
+                no job files: there is no folder `\(JobFiles.defaultPath)` here. Copy jobs/example.yaml from the \
+                tgcron sources into ./\(JobFiles.defaultPath)/, pass --jobs PATH, or archive one channel with \
+                `tgcron backfill CHANNEL`
+                """)
+        }
         let report = JobFiles.read(paths: jobs)
         try ConfigurationFailure.exitIfAny(report.issues)
         return report.value

@@ -7,7 +7,8 @@ enum MetricsEndpoint {
     static func start(_ address: ServerAddress?, store: ArchiveStore) async throws -> MetricsHTTPServer? {
         guard let address else { return nil }
         do {
-            return try await MetricsHTTPServer.start(host: address.host, port: address.port, archive: store)
+            return try await MetricsHTTPServer.start(host: address.host, port: address.port, archive: store,
+                                                  version: BuildInfo.version)
         } catch {
             throw CLIFailure("metrics.listen \(address): \(error)")
         }

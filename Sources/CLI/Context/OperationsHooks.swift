@@ -80,7 +80,7 @@ actor OperationsHooks: SchedulerHooks {
     private func writeTextfile() {
         guard let textfile else { return }
         do {
-            try PrometheusTextfile.write(try MetricsSnapshot.collect(from: store), to: textfile)
+            try PrometheusTextfile.write(try MetricsSnapshot.collect(from: store, version: BuildInfo.version), to: textfile)
         } catch {
             logger.warning("metrics text file not written: \(error)")
         }

@@ -25,9 +25,16 @@ enum LogLineFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// A metadata value as JSON: numbers and booleans logged as `.stringConvertible` keep their type
+    /// (`"new":300`), everything else is a string.
     private static func jsonValue(_ value: Logger.MetadataValue) -> Any {
         switch value {
         case .string(let text): text
+        case .stringConvertible(let number as Int): number
+        case .stringConvertible(let number as Int64): number
+        case .stringConvertible(let number as Int32): Int(number)
+        case .stringConvertible(let number as Double) where number.isFinite: number
+        case .stringConvertible(let flag as Bool): flag
         case .stringConvertible(let convertible): convertible.description
         case .array(let values): values.map(jsonValue)
         case .dictionary(let entries): entries.mapValues(jsonValue)

@@ -19,7 +19,7 @@ final class ProgressLine: @unchecked Sendable {
     func show(_ text: String) {
         guard enabled else { return }
         lock.withLock {
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+            StandardStreams.writeError("\r\u{1B}[2K\(text)")
             shown = true
         }
     }
@@ -29,7 +29,7 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.withLock {
             guard shown else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            StandardStreams.writeError("\r\u{1B}[2K")
             shown = false
         }
     }

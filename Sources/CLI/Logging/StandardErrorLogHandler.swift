@@ -20,6 +20,6 @@ struct StandardErrorLogHandler: LogHandler {
         let line = format.line(date: Date(), level: event.level, label: label, message: event.message.description,
                                metadata: merged)
         ProgressLine.shared.clearIfShown()
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.writeError(line + "\n")
     }
 }

@@ -39,7 +39,7 @@ actor ConnectionPool {
                 disconnectDelay: Int32(clamping: configuration.connectionCheckInterval.components.seconds + 15)),
             authKeyStorage: storage, logger: logger)
         connections[key] = connection
-        logger.debug("connection made", metadata: [
+        logger.info("dialling the server", metadata: [
             "dc": "\(address.dc)", "lane": "\(lane)", "address": "\(address.host):\(address.port)",
         ])
         return connection

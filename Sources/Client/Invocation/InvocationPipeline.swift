@@ -1,3 +1,5 @@
+import Logging
+
 /// The one place the middlewares are put together, outermost first:
 /// audit → flood wait → admission → retry → the connection.
 ///
@@ -18,6 +20,8 @@ public struct InvocationPipeline: Sendable {
     /// The fraction by which each retry backoff may be shortened at random, so clients that failed together
     /// do not retry together (0 for exact backoffs).
     public var retryJitter: Double = 0
+    /// Where retries of failed calls are reported at info (nil: nowhere).
+    public var retryLogger: Logger?
 
     /// A pipeline; by default unlimited admission, real time and a 300 s flood-wait ceiling.
     public init(
@@ -34,7 +38,7 @@ public struct InvocationPipeline: Sendable {
 
     /// The middlewares around `terminal`.
     public func wrap(_ terminal: any Invoker) -> any Invoker {
-        let retry = RetryMiddleware(next: terminal, clock: clock, jitter: retryJitter)
+        let retry = RetryMiddleware(next: terminal, clock: clock, jitter: retryJitter, logger: retryLogger)
         let admitted = AdmissionMiddleware(next: retry, admission: admission, clock: clock)
         let flood = FloodWaitMiddleware(next: admitted, clock: clock, observer: floodObserver, maxWait: floodWaitMax)
         return AuditMiddleware(next: flood, sink: audit, clock: clock)

@@ -1,3 +1,4 @@
+import Logging
 import MTProto
 import TL
 
@@ -7,7 +8,9 @@ import TL
 ///
 /// Transient: `500`, `-503`, `WORKER_BUSY_TOO_LONG_RETRY` and timeouts for every call, and a lost or
 /// unusable connection for reads (`get…`, `resolve…`, `search…` methods), which are safe to send twice.
-/// Other errors pass through at once.
+/// Other errors pass through at once. With the defaults and a 30 s call timeout, a server that stops
+/// answering fails the call after about two minutes (4 × 30 s plus 7 s of backoff); each retry is logged
+/// at info, so a stalled run is never silent.
 public struct RetryMiddleware: Invoker {
     /// The rest of the pipeline.
     public let next: any Invoker
@@ -21,11 +24,13 @@ public struct RetryMiddleware: Invoker {
     public let maxDelay: Double
     /// The largest fraction (0…1) by which a backoff is shortened at random.
     public let jitter: Double
+    /// Where retries are reported (nil: nowhere).
+    public let logger: Logger?
 
     /// Wraps `next`; by default 4 attempts with backoffs of 1, 2 and 4 s, without jitter.
     public init(
         next: any Invoker, clock: any ClientClock, maxAttempts: Int = 4, initialDelay: Double = 1, maxDelay: Double = 16,
-        jitter: Double = 0
+        jitter: Double = 0, logger: Logger? = nil
     ) {
         self.next = next
         self.clock = clock
@@ -33,6 +38,7 @@ public struct RetryMiddleware: Invoker {
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay
         self.jitter = min(max(jitter, 0), 1)
+        self.logger = logger
     }
 
     /// Whether `error` is worth another attempt of any call.
@@ -69,8 +75,13 @@ public struct RetryMiddleware: Invoker {
             do {
                 return try await next.invoke(function)
             } catch where attempt < maxAttempts && Self.isTransient(error, method: Function.tlName) {
+                let wait = jittered(delay)
+                logger?.info("call failed, retrying", metadata: [
+                    "method": "\(Function.tlName)", "reason": "\(error)", "attempt": "\(attempt + 1)",
+                    "of": "\(maxAttempts)", "after_s": "\((wait * 10).rounded() / 10)",
+                ])
                 attempt += 1
-                try await clock.sleep(seconds: jittered(delay))
+                try await clock.sleep(seconds: wait)
                 delay = min(delay * 2, maxDelay)
             }
         }

@@ -9,8 +9,8 @@ public enum CredentialsError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .missing(let key) where key == TelegramCredentials.Key.apiID:
-            "\(key) is not set (set it in config/.env, or telegram_client.api_id in settings)"
-        case .missing(let key): "\(key) is not set (set it in config/.env)"
+            "\(key) is not set, nor telegram_client.api_id in the settings"
+        case .missing(let key): "\(key) is not set"
         case .invalid(let key, let reason): "\(key) \(reason)"
         }
     }

@@ -2,9 +2,10 @@
 public struct TelegramClientSettings: Hashable, Sendable {
     /// The API app id (my.telegram.org); `TELEGRAM_CLIENT_API_ID` in the environment overrides it.
     public var apiID: Int32?
-    /// The shortest pause between two requests, to look like a person.
+    /// The shortest gap between two requests of a kind, to look like a person (gaps are drawn around the
+    /// governed rate, never under this).
     public var humanDelayMin: Duration
-    /// The longest pause between two requests.
+    /// The longest gap drawn between two requests of a kind.
     public var humanDelayMax: Duration
     /// The longest `FLOOD_WAIT` to sit out; a longer one ends the run instead.
     public var floodWaitMax: Duration
@@ -16,6 +17,11 @@ public struct TelegramClientSettings: Hashable, Sendable {
     public var dc: Int?
     /// PEM files with the server's RSA public keys, for a server other than Telegram's.
     public var publicKeys: [String]
+    /// A running sandbox's data folder (`tgcron sandbox serve --data DIR`): its `sandbox.json` gives the
+    /// server, ports and public key, instead of `server` and `public_keys`.
+    public var sandbox: String?
+    /// How the connection frames its bytes.
+    public var transport: TransportChoice = .obfuscatedPaddedIntermediate
     /// Caps applying to every run, unless a job sets lower ones.
     public var limits: Limits
     /// The account's warm-up budget; nil for none.
@@ -24,8 +30,8 @@ public struct TelegramClientSettings: Hashable, Sendable {
     /// with `server`, for servers one runs (the sandbox, benchmarks).
     public var rateGovernor = true
 
-    /// Default pause bounds and waits: 1s-3s between requests, flood waits up to 300s, pings every 60s.
-    public init(apiID: Int32? = nil, humanDelayMin: Duration = .seconds(1), humanDelayMax: Duration = .seconds(3),
+    /// Default gap bounds and waits: 0.5s-3s between requests, flood waits up to 300s, pings every 60s.
+    public init(apiID: Int32? = nil, humanDelayMin: Duration = .milliseconds(500), humanDelayMax: Duration = .seconds(3),
                 floodWaitMax: Duration = .seconds(300), connectionCheckInterval: Duration = .seconds(60),
                 server: ServerAddress? = nil, dc: Int? = nil, publicKeys: [String] = [], limits: Limits = Limits(),
                 warmup: Warmup? = nil) {

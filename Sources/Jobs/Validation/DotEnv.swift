@@ -2,10 +2,13 @@ import Foundation
 
 /// Reads `KEY=VALUE` files such as `config/.env`, which hold secrets.
 ///
-/// Syntax: one assignment per line; blank lines and lines starting with `#` are skipped; an
-/// `export ` prefix is allowed; values may be `"double quoted"` (with `\n`, `\t`, `\"`, `\\`
-/// escapes), `'single quoted'` (taken literally) or bare, where ` #` starts a comment. There is
-/// no variable expansion and no multi-line value.
+/// Syntax (the one rule for this file, which systemd's `EnvironmentFile=` reads too, so tgcron accepts
+/// only what systemd reads the same way): one `KEY=VALUE` per line; blank lines and lines starting with
+/// `#` are skipped; values may be bare, `"double quoted"` (where `\"`, `\\`, `\$` and `` \` `` are
+/// escapes and any other backslash is kept as it is) or `'single quoted'` (taken literally). Refused,
+/// because systemd reads them differently: an `export ` prefix (systemd skips the line), a comment after
+/// a value (systemd keeps it in the value) and text after a closing quote. There is no variable
+/// expansion and no multi-line value.
 ///
 /// Messages name the line and, once it is known, the variable, but never quote a value: a
 /// malformed line may well be a secret.
@@ -36,9 +39,12 @@ public enum DotEnv {
             }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
-            var rest = line.dropFirst(indent)
+            let rest = line.dropFirst(indent)
             if rest.isEmpty || rest.hasPrefix("#") { continue }
-            if rest.hasPrefix("export ") { rest = rest.dropFirst(7).drop(while: { $0 == " " }) }
+            if rest.hasPrefix("export ") {
+                report("remove `export `: systemd's EnvironmentFile= skips such lines", column: indent + 1)
+                continue
+            }
             guard let equals = rest.firstIndex(of: "=") else {
                 report("expected KEY=VALUE", column: indent + 1)
                 continue
@@ -73,11 +79,14 @@ public enum DotEnv {
     enum ValueProblem: Error, CustomStringConvertible {
         case unterminatedQuote
         case textAfterQuote
+        case commentAfterValue
 
         var description: String {
             switch self {
             case .unterminatedQuote: "unterminated quote"
             case .textAfterQuote: "unexpected text after the closing quote"
+            case .commentAfterValue:
+                "a comment after a value (systemd keeps it in the value): put it on its own line, or quote the value"
             }
         }
     }
@@ -85,8 +94,8 @@ public enum DotEnv {
     private static func value(_ raw: Substring) -> Result<String, ValueProblem> {
         let text = raw.drop(while: { $0 == " " || $0 == "\t" })
         guard let quote = text.first, quote == "\"" || quote == "'" else {
-            let comment = text.range(of: " #")?.lowerBound ?? text.endIndex
-            return .success(String(text[..<comment].trimmingSpaces))
+            if text.contains(" #") || text.contains("\t#") { return .failure(.commentAfterValue) }
+            return .success(String(text.trimmingSpaces))
         }
         var value = ""
         var index = text.index(after: text.startIndex)
@@ -94,16 +103,13 @@ public enum DotEnv {
             let character = text[index]
             if character == quote {
                 let after = text[text.index(after: index)...].trimmingSpaces
-                return after.isEmpty || after.hasPrefix("#") ? .success(value) : .failure(.textAfterQuote)
+                return after.isEmpty ? .success(value) : .failure(.textAfterQuote)
             }
             if quote == "\"", character == "\\", text.index(after: index) < text.endIndex {
                 index = text.index(after: index)
-                switch text[index] {
-                case "n": value.append("\n")
-                case "t": value.append("\t")
-                case "r": value.append("\r")
-                default: value.append(text[index])
-                }
+                // systemd's escapes in double quotes; any other backslash stays in the value.
+                if !"\"\\$`".contains(text[index]) { value.append("\\") }
+                value.append(text[index])
             } else {
                 value.append(character)
             }

@@ -27,11 +27,11 @@ struct SettingsDecoder {
 
     private func telegramClient(_ node: Node) -> TelegramClientSettings? {
         let keys = ["api_id", "human_delay_min", "human_delay_max", "flood_wait_max", "connection_check_interval",
-                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor"]
+                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor", "sandbox", "transport"]
         guard let fields = Fields(node, path: "telegram_client", allowed: keys, reader: reader) else { return nil }
         let defaults = TelegramClientSettings()
         func duration(_ key: String) -> Duration? {
-            fields[key].flatMap { reader.duration($0, fields.path(key), allowZero: key == "human_delay_min") }
+            fields[key].flatMap { reader.duration($0, fields.path(key), allowZero: key.hasPrefix("human_delay_")) }
         }
         let delayMin = duration("human_delay_min") ?? defaults.humanDelayMin
         let delayMax = duration("human_delay_max") ?? defaults.humanDelayMax
@@ -40,9 +40,13 @@ struct SettingsDecoder {
                           at: node)
         }
         let governed = fields["rate_governor"].flatMap { reader.boolean($0, fields.path("rate_governor")) } ?? true
-        if !governed, fields["server"] == nil, let node = fields["rate_governor"] {
+        if !governed, fields["server"] == nil, fields["sandbox"] == nil, let node = fields["rate_governor"] {
             reader.report("'telegram_client.rate_governor: false' is only allowed with 'telegram_client.server' "
-                          + "(a server you run, such as the sandbox): never against Telegram", at: node)
+                          + "or 'telegram_client.sandbox' (a server you run): never against Telegram", at: node)
+        }
+        if fields["sandbox"] != nil, let node = fields["server"] ?? fields["public_keys"] {
+            reader.report("'telegram_client.sandbox' gives the server and its key: leave out 'server' and 'public_keys'",
+                          at: node)
         }
         var settings = TelegramClientSettings(
             apiID: fields["api_id"].flatMap(apiID),
@@ -57,6 +61,10 @@ struct SettingsDecoder {
             warmup: fields["warmup"].flatMap { reader.warmup($0, path: fields.path("warmup")) }
         )
         settings.rateGovernor = governed
+        settings.sandbox = fields["sandbox"].flatMap { reader.string($0, fields.path("sandbox")) }
+        if let node = fields["transport"], let transport = choice(node, fields.path("transport"), TransportChoice.self) {
+            settings.transport = transport
+        }
         return settings
     }
 

@@ -61,8 +61,8 @@ extension MTProtoConnection {
         link?.phase = .ready
         let resent = session?.requeueInFlightRequests() ?? []
         pushWaitingCalls()
-        logger.debug("session ready", metadata: ["keyExchanged": "\(keyExchanged)", "resent": "\(resent.count)"])
-        logger.debug("session id", metadata: ["sessionID": "\(session?.sessionID ?? 0)"])
+        logger.debug("session ready", metadata: ["key_exchanged": "\(keyExchanged)", "resent": "\(resent.count)"])
+        logger.debug("session id", metadata: ["session_id": "\(session?.sessionID ?? 0)"])
         eventSink.yield(.connected(keyExchanged: keyExchanged))
         flush(generation: generation)
     }

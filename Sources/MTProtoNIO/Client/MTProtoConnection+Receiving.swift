@@ -45,7 +45,7 @@ extension MTProtoConnection {
                     authKey: key.authKey, salt: key.firstSalt, timeOffset: key.timeOffset,
                     configuration: configuration.session, random: &random)
                 logger.info("auth key created")
-                logger.debug("auth key id", metadata: ["authKeyID": "\(key.authKey.id)"])
+                logger.debug("auth key id", metadata: ["auth_key_id": "\(key.authKey.id)"])
                 link?.hasWorked = true
                 becomeReady(keyExchanged: true)
             }
@@ -76,7 +76,7 @@ extension MTProtoConnection {
             updateSink.yield(update)
         case .newSession(let firstMessageID):
             logger.debug("the server started a new session")
-            logger.debug("new session", metadata: ["firstMsgID": "\(firstMessageID)"])
+            logger.debug("new session", metadata: ["first_msg_id": "\(firstMessageID)"])
             eventSink.yield(.newSession)
         case .resendScheduled(let requestIDs):
             logger.debug("requests will be resent", metadata: ["count": "\(requestIDs.count)"])

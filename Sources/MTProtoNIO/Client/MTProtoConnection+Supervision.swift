@@ -15,13 +15,17 @@ extension MTProtoConnection {
             guard !isStopped, !Task.isCancelled else { return }
             failures = worked ? 0 : failures + 1
             if worked { keyRejections = 0 }
-            logger.warning("link lost", metadata: ["reason": "\(error)", "failedAttempts": "\(failures)"])
+            logger.warning("link lost", metadata: ["reason": "\(error)", "failed_attempts": "\(failures)"])
             eventSink.yield(.disconnected(error))
             if configuration.reconnect.isExhausted(afterFailures: failures) {
                 suspend(reason: error)
                 return
             }
             let delay = configuration.reconnect.delay(afterFailures: failures, random: &random)
+            logger.info("reconnecting", metadata: [
+                "dc": "\(configuration.dataCenterID)", "after": "\(delay)", "failed_attempts": "\(failures)",
+                "gives_up_after": "\(configuration.reconnect.maximumFailedAttempts.map(String.init) ?? "never")",
+            ])
             eventSink.yield(.reconnecting(after: delay))
             do {
                 try await Task.sleep(for: delay)
@@ -87,7 +91,7 @@ extension MTProtoConnection {
             configuration: configuration.session, random: &random)
         persisted = stored
         pushWaitingCalls()
-        logger.debug("using the stored auth key", metadata: ["authKeyID": "\(key.id)"])
+        logger.debug("using the stored auth key", metadata: ["auth_key_id": "\(key.id)"])
     }
 
     /// Saves the session's key, salt and time offset if they changed since the last save.

@@ -113,7 +113,7 @@ actor ServerConnection {
             handshake = nil
             try send(answer)
             await registry.register(key)
-            logger.debug("auth key created", metadata: ["authKeyID": "\(key.authKey.id)"])
+            logger.debug("auth key created", metadata: ["auth_key_id": "\(key.authKey.id)"])
         }
     }
 

@@ -9,8 +9,8 @@ public struct TruthRecord: Codable, Sendable, Equatable {
     public var date: Int
     /// The last edit date, if edited.
     public var editDate: Int?
-    /// The text (empty for service messages and captionless media).
-    public var text: String
+    /// The text (empty for captionless media); absent for service messages, which have none.
+    public var text: String?
     /// The kind of message.
     public var kind: MessageKind
 
@@ -35,7 +35,7 @@ public struct TruthRecord: Codable, Sendable, Equatable {
             id = Int(value.id)
             date = Int(value.date)
             editDate = nil
-            text = ""
+            text = nil
             kind = .service
         case .messageEmpty:
             return nil
