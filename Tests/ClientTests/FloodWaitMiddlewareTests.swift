@@ -41,6 +41,26 @@ final class FloodWaitMiddlewareTests: XCTestCase {
         XCTAssertEqual(clock.sleeps, [])
     }
 
+    func testAWaitBeyondAWeekIsCappedAndSaid() async {
+        let capture = LogCapture()
+        let inner = ScriptedInvoker([.failure(ClientError.rpc(RPCError(code: 420, message: "FLOOD_WAIT_9223372036854775807")))])
+        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: 300, logger: capture.logger(label: "test"))
+
+        await XCTAssertThrowsClientError(
+            try await invoker.invoke(anyCall), .floodDeferred(seconds: RPCError.longestWait, method: "help.getNearestDc"))
+        XCTAssertTrue(capture.text.contains("longer than a week"), capture.text)
+    }
+
+    func testAWaitOfExactlyAWeekIsNotCalledCapped() async {
+        let capture = LogCapture()
+        let inner = ScriptedInvoker([.failure(ClientError.rpc(RPCError(.floodWaitX, value: RPCError.longestWait)))])
+        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: 300, logger: capture.logger(label: "test"))
+
+        await XCTAssertThrowsClientError(
+            try await invoker.invoke(anyCall), .floodDeferred(seconds: RPCError.longestWait, method: "help.getNearestDc"))
+        XCTAssertEqual(capture.text, "")
+    }
+
     func testRepeatedFloodWaitAfterTheRetryIsDeferred() async {
         let flood = ClientError.rpc(RPCError(code: 420, message: "FLOOD_WAIT_10"))
         let inner = ScriptedInvoker([.failure(flood), .failure(flood), .answer(nearestDc)])

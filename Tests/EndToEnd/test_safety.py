@@ -2,10 +2,12 @@
 (issue 21): each test replays one trial that used to lose data, through the real binary."""
 
 import hashlib
+import json
 import os
 import random
 import resource
 import signal
+import subprocess
 import sqlite3
 import time
 from pathlib import Path
@@ -339,3 +341,32 @@ def test_corruption_trials_every_writer_refuses_and_recover_keeps_every_readable
 
     assert stats["damaged"] > 0, stats
     assert trials_passed(stats), stats
+
+
+def test_status_and_export_read_an_archive_on_a_read_only_filesystem(archived, tmp_path):
+    """A WAL archive on read-only media (no -shm can be made there) is still readable by status and export."""
+    if os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root")
+    copy = tmp_path / "media"
+    copy.mkdir()
+    archived.run("status", check=0)  # the last connection's close checkpoints and removes -wal and -shm
+    (copy / "archive.sqlite").write_bytes(archived.db.read_bytes())
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    if subprocess.run(["mount", "--bind", str(copy), str(mount)]).returncode != 0:
+        pytest.skip("bind mounts are not available here")
+    try:
+        assert subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)]).returncode == 0
+        database = mount / "archive.sqlite"
+        assert not (mount / "archive.sqlite-shm").exists()
+        status = archived.run("status", "--json", "--db", str(database))
+        assert status.returncode == 0, status.stderr
+        archived_count = message_count(archived)
+        assert [row["archived"] for row in json.loads(status.stdout)["rows"]] == [archived_count]
+        export = archived.run("export", "--channel", "@sandbox_news", "--db", str(database), "--out", "-")
+        assert export.returncode == 0, export.stderr
+        assert len(export.stdout.splitlines()) == archived_count
+        written = archived.run("backfill", "@sandbox_news", "--limit", "10", "--db", str(database))
+        assert written.returncode != 0 and written.stderr.strip() and "Fatal error" not in written.stderr, written.stderr
+    finally:
+        subprocess.run(["umount", str(mount)])

@@ -55,7 +55,7 @@ public final class ArchiveStore: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -512")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: readOnly ? Self.readingPath(path) : path, configuration: configuration)
         } catch {
             throw ArchiveError.classify(error, path: path)
         }
@@ -63,6 +63,23 @@ public final class ArchiveStore: Sendable {
         if !readOnly {
             try DatabaseFileMode.securePrivateMode(path)
         }
+    }
+
+    /// What SQLite opens to only read the archive at `path`: the path itself, or on a read-only filesystem,
+    /// where a WAL database cannot get its `-shm` file, the path as a URI that opens it immutable (no locks,
+    /// no `-shm`; right only where nothing can write the file). See https://www.sqlite.org/uri.html.
+    static func readingPath(_ path: String) -> String {
+        guard !DatabaseFileMode.companionsCanBeCreated(beside: path) else { return path }
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:\(escaped)?immutable=1"
     }
 
     /// The files of the archive at `path`: the database and the companions SQLite keeps beside it.
@@ -84,7 +101,7 @@ public final class ArchiveStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         do {
-            let probe = try DatabaseQueue(path: path, configuration: configuration)
+            let probe = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             defer { try? probe.close() }
             return try probe.read { db in
                 let isEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 == 0

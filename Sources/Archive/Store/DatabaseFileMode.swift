@@ -10,6 +10,13 @@ enum DatabaseFileMode {
     /// The only mode the archive's files may have.
     static let privateMode: mode_t = 0o600
 
+    /// Whether SQLite could create the `-shm` companion of `path`: it exists already, or its folder takes
+    /// new files (false on a read-only filesystem).
+    static func companionsCanBeCreated(beside path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path + "-shm", W_OK) == 0 || access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
     /// The companion files SQLite keeps next to a WAL database.
     static func companions(of path: String) -> [String] {
         [path + "-wal", path + "-shm"]

@@ -105,7 +105,7 @@ public actor TelegramClient {
         var pipeline = InvocationPipeline(
             audit: audit, admission: admission, floodObserver: floodObserver, clock: configuration.clock, floodWaitMax: floodWaitMax)
         pipeline.retryJitter = configuration.retryJitter
-        pipeline.retryLogger = logger
+        pipeline.logger = logger
         return pipeline
     }
 

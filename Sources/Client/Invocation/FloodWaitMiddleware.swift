@@ -1,3 +1,4 @@
+import Logging
 import MTProto
 import TL
 
@@ -16,17 +17,20 @@ public struct FloodWaitMiddleware: Invoker {
     public let maxWait: Int
     /// How many times one call is repeated after sleeping.
     public let maxRetries: Int
+    /// Where a wait capped at `RPCError.longestWait` is reported (nil: nowhere).
+    public let logger: Logger?
 
     /// Wraps `next`; by default sleeps waits up to 300 s, once per call.
     public init(
         next: any Invoker, clock: any ClientClock, observer: any FloodWaitObserver = IgnoringFloodWaitObserver(),
-        maxWait: Int = 300, maxRetries: Int = 1
+        maxWait: Int = 300, maxRetries: Int = 1, logger: Logger? = nil
     ) {
         self.next = next
         self.clock = clock
         self.observer = observer
         self.maxWait = maxWait
         self.maxRetries = maxRetries
+        self.logger = logger
     }
 
     /// Calls `next`, sleeping through short flood waits.
@@ -37,6 +41,11 @@ public struct FloodWaitMiddleware: Invoker {
                 return try await next.invoke(function)
             } catch ClientError.rpc(let error) where error.waitSeconds != nil {
                 let seconds = max(error.waitSeconds ?? 0, 0)
+                if seconds == RPCError.longestWait, error.value != seconds {
+                    logger?.warning("Telegram asked to wait longer than a week; treating it as a week", metadata: [
+                        "method": "\(Function.tlName)", "error": "\(error.message)",
+                    ])
+                }
                 await observer.floodWait(method: Function.tlName, seconds: seconds)
                 guard seconds <= maxWait, retries < maxRetries else {
                     throw ClientError.floodDeferred(seconds: seconds, method: Function.tlName)

@@ -20,8 +20,9 @@ public struct InvocationPipeline: Sendable {
     /// The fraction by which each retry backoff may be shortened at random, so clients that failed together
     /// do not retry together (0 for exact backoffs).
     public var retryJitter: Double = 0
-    /// Where retries of failed calls are reported at info (nil: nowhere).
-    public var retryLogger: Logger?
+    /// Where retries of failed calls (at info) and flood waits capped at a week (a warning) are reported
+    /// (nil: nowhere).
+    public var logger: Logger?
 
     /// A pipeline; by default unlimited admission, real time and a 300 s flood-wait ceiling.
     public init(
@@ -38,9 +39,10 @@ public struct InvocationPipeline: Sendable {
 
     /// The middlewares around `terminal`.
     public func wrap(_ terminal: any Invoker) -> any Invoker {
-        let retry = RetryMiddleware(next: terminal, clock: clock, jitter: retryJitter, logger: retryLogger)
+        let retry = RetryMiddleware(next: terminal, clock: clock, jitter: retryJitter, logger: logger)
         let admitted = AdmissionMiddleware(next: retry, admission: admission, clock: clock)
-        let flood = FloodWaitMiddleware(next: admitted, clock: clock, observer: floodObserver, maxWait: floodWaitMax)
+        let flood = FloodWaitMiddleware(
+            next: admitted, clock: clock, observer: floodObserver, maxWait: floodWaitMax, logger: logger)
         return AuditMiddleware(next: flood, sink: audit, clock: clock)
     }
 }
