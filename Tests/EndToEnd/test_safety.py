@@ -164,22 +164,23 @@ def auth_keys(account: Account):
 
 
 def free_port_pair() -> int:
-    """A port p such that p and p + 1 are free (the sandbox's DC 1 and DC 2)."""
+    """A port p such that p, p + 1 and p + 2 are free (the sandbox's DC 1, 2 and 3)."""
     import socket
     for _ in range(50):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        if port >= 65534:
+        if port >= 65533:
             continue
         try:
-            with socket.socket() as a, socket.socket() as b:
+            with socket.socket() as a, socket.socket() as b, socket.socket() as c:
                 a.bind(("127.0.0.1", port))
                 b.bind(("127.0.0.1", port + 1))
+                c.bind(("127.0.0.1", port + 2))
             return port
         except OSError:
             continue
-    pytest.fail("no free port pair")
+    pytest.fail("no three free ports in a row")
 
 
 def test_spurious_404s_below_the_limit_keep_the_key(tmp_path, make_sandbox):
@@ -216,6 +217,8 @@ def test_a_key_rejected_on_three_connections_is_retired_kept_and_reported(tmp_pa
     assert [(dc, bytes(key)) for dc, key in retired] == [(dc, bytes(key)) for dc, key in old_keys]
     assert "login needed" in status.stdout
     assert again.returncode == 77 and "tgcron login" in again.stderr
+    doctor = account.run("doctor", timeout=60)
+    assert doctor.returncode == 1 and "needs a new login" in doctor.stdout + doctor.stderr, doctor.stdout + doctor.stderr
     account.login()
     assert account.run("backfill", "@sandbox_news", "--limit", "5").returncode == 0
     assert "login needed" not in account.run("status").stdout

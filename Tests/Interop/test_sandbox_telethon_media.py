@@ -32,6 +32,9 @@ def test_download_media_matches_the_truth_on_the_home_dc_and_others(frozen_sandb
     assert {t["dc"] == alice["dc"] for t in chosen} == {True, False}
 
     async def scenario():
+        # Telethon keeps help.getConfig's DC list on the class (TelegramBaseClient._config), shared by every
+        # client in the process: an earlier test's sandbox would be dialled for DC 3. Forget it.
+        TelegramClient._config = None
         client = TelegramClient(StringSession(), API_ID, API_HASH, connection=ConnectionTcpFull, timeout=10)
         client.session.set_dc(alice["dc"], "127.0.0.1", frozen_sandbox.port(alice["dc"]))
         await client.start(phone=alice["phone"], code_callback=lambda: alice["code"])
