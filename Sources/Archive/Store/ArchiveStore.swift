@@ -67,9 +67,11 @@ public final class ArchiveStore: Sendable {
 
     /// What SQLite opens to only read the archive at `path`: the path itself, or on a read-only filesystem,
     /// where a WAL database cannot get its `-shm` file, the path as a URI that opens it immutable (no locks,
-    /// no `-shm`; right only where nothing can write the file). See https://www.sqlite.org/uri.html.
+    /// no `-shm`; right only where nothing can write the file). A `-wal` left beside it keeps the plain path:
+    /// immutable reading would ignore the commits in it. See https://www.sqlite.org/uri.html.
     static func readingPath(_ path: String) -> String {
-        guard !DatabaseFileMode.companionsCanBeCreated(beside: path) else { return path }
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+        guard wal == 0, !DatabaseFileMode.companionsCanBeCreated(beside: path) else { return path }
         var escaped = ""
         for character in path {
             switch character {
