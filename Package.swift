@@ -70,17 +70,17 @@ let package = Package(
 
         // The high-level Telegram client: invocation middleware, peers, history paging, login.
         .target(name: "Client", dependencies: [
-            "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
+            "Governor", "Timekeeping", "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Archive-backed client state: auth keys and session per DC, session strings, peers, audit.
         .target(name: "ClientStore", dependencies: ["Client", "Archive", "MTProto", "MTProtoCrypto"]),
         // The rate governor wired into the client: admission, flood-wait reports, state in the archive.
-        .target(name: "Governance", dependencies: ["Client", "Governor", "Archive", "Jobs"]),
+        .target(name: "Governance", dependencies: ["Timekeeping", "Client", "Governor", "Archive", "Jobs"]),
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
         .target(name: "Harvester", dependencies: [
-            "Client", "Archive", "TL",
+            "Governor", "Timekeeping", "Client", "Archive", "TL",
             // Logging: a channel followed after a rename is said in the log.
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -91,7 +91,7 @@ let package = Package(
         ]),
         // Operations: new and edited messages published to a Redis Stream (RESP over SwiftNIO).
         .target(name: "RedisSink", dependencies: [
-            "Archive", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            "Timekeeping", "Archive", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Operations: Prometheus text file and the daemon's /metrics and /healthz.
         .target(name: "Metrics", dependencies: [
@@ -103,15 +103,17 @@ let package = Package(
         .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
         .target(name: "Governor"),
+        // The program's clock: a leaf every layer that reads the time or waits may import.
+        .target(name: "Timekeeping"),
 
         // The scheduler: due jobs, fairness, locks, deferrals, exit codes, daemon loop.
-        .target(name: "Scheduler", dependencies: ["Harvester", "Client", "Archive", "Jobs"]),
+        .target(name: "Scheduler", dependencies: ["Timekeeping", "Harvester", "Client", "Archive", "Jobs"]),
 
         // The command-line program.
         .executableTarget(
             name: "tgcron",
             dependencies: [
-                "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
+                "Timekeeping", "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
                 "Governance", "Notify", "Metrics", "RedisSink", "MTProtoNIO", "MTProtoTransport", "MTProtoCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -143,17 +145,17 @@ let package = Package(
         ]),
         // The sandbox DCs over loopback on a simulated clock, for tests of the client and everything above it.
         .target(name: "SandboxTestSupport", dependencies: [
-            "Client", "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL",
+            "Timekeeping", "Client", "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/SandboxTestSupport"),
 
         .testTarget(name: "ClientTests", dependencies: [
-            "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
+            "Governor", "Timekeeping", "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto", "TL"]),
         .testTarget(name: "GovernanceTests", dependencies: [
-            "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
+            "Timekeeping", "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
         ]),
         .testTarget(name: "HarvesterTests", dependencies: [
             "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",

@@ -3,6 +3,7 @@ import Client
 import Foundation
 import Logging
 import TL
+import Timekeeping
 
 /// One run of one job on one channel, as a machine taking one page per `step()`, so a scheduler can
 /// interleave many runs fairly and stop any of them between pages.
@@ -29,14 +30,14 @@ public struct ChannelHarvest: Sendable {
     private let invoker: any Invoker
     private let resolver: PeerResolver
     private let store: ArchiveStore
-    private let clock: any ClientClock
+    private let clock: any ProgramClock
     private let meter: RunMeter
 
     /// A run of `plan` calling through `invoker` (the job's pipeline), resolving peers with `peerCache`,
     /// archiving into `store`. `meter` counts requests and flood waits (pass it to the pipeline as its
     /// flood-wait observer too).
     public init(plan: HarvestPlan, invoker: any Invoker, peerCache: any PeerCache, store: ArchiveStore,
-                clock: any ClientClock, meter: RunMeter = RunMeter()) {
+                clock: any ProgramClock, meter: RunMeter = RunMeter()) {
         self.plan = plan
         self.meter = meter
         self.invoker = meter.meter(invoker)
@@ -235,7 +236,8 @@ public struct ChannelHarvest: Sendable {
         }
         return switch error {
         case ClientError.floodDeferred(let seconds, let method): .deferred(.floodWait(seconds: seconds, method: method))
-        case ClientError.deferred(let reason): .deferred(.governor(reason))
+        case ClientError.deferred(let method, let reason): .deferred(.governor(method: method, reason: reason))
+        case ClientError.admissionFailed(let failure): .deferred(.admissionFailed(failure))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
         case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
         case let error as ArchiveError: .failed(error.description)

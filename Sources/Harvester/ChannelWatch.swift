@@ -2,6 +2,7 @@ import Archive
 import Client
 import Foundation
 import TL
+import Timekeeping
 
 /// Watch mode for one job's channel between scheduled runs: follows the channel's update stream with
 /// `updates.getChannelDifference` from the position kept in the archive, archiving new posts, edits (as
@@ -15,11 +16,11 @@ public struct ChannelWatch: Sendable {
     private let invoker: any Invoker
     private let resolver: PeerResolver
     private let store: ArchiveStore
-    private let clock: any ClientClock
+    private let clock: any ProgramClock
 
     /// A watch calling through `invoker` (the job's governed pipeline).
     public init(job: String, channel: PeerReference, invoker: any Invoker, peerCache: any PeerCache,
-                store: ArchiveStore, clock: any ClientClock) {
+                store: ArchiveStore, clock: any ProgramClock) {
         self.job = job
         self.channel = channel
         self.invoker = invoker

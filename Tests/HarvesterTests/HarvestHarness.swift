@@ -26,9 +26,9 @@ final class HarvestHarness {
     let directory: URL
     let store: ArchiveStore
     let peers = InMemoryPeerCache()
-    let floodWaitMax: Int
+    let floodWaitMax: Duration
 
-    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300) async throws {
+    init(flood: FloodPolicy = .off, floodWaitMax: Duration = .seconds(300)) async throws {
         sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -27,7 +27,7 @@ final class SchedulerHarness {
     let hooks = RecordingHooks()
 
     /// A harness; with `governor`, every run's calls go through its admission for the run's job.
-    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300, settings: Settings = Settings(),
+    init(flood: FloodPolicy = .off, floodWaitMax: Duration = .seconds(300), settings: Settings = Settings(),
          governor: RateGovernor? = nil) async throws {
         sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("scheduler-\(UUID().uuidString)")
@@ -40,7 +40,7 @@ final class SchedulerHarness {
             hooks: hooks
         ) { job, meter in
             let admission: any AdmissionControl = governor.map {
-                GovernedAdmission(governor: $0, job: job, maxWait: 300, clock: sandbox.clock)
+                GovernedAdmission(governor: $0, job: job, maxWait: .seconds(300), clock: sandbox.clock)
             } ?? UnlimitedAdmission()
             return InvocationPipeline(admission: admission, floodObserver: meter, clock: sandbox.clock,
                                       floodWaitMax: floodWaitMax).wrap(sandbox.terminal())

@@ -76,7 +76,7 @@ final class SchedulerTests: XCTestCase {
     }
 
     func testAFloodWaitOverTheMaximumDefersWithExitCode75AndLaterRunsResume() async throws {
-        let harness = try await SchedulerHarness(flood: .telegramLike, floodWaitMax: 1)
+        let harness = try await SchedulerHarness(flood: .telegramLike, floodWaitMax: .seconds(1))
         let jobs = try SchedulerHarness.jobs("""
             jobs:
               - name: large

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jobs
 import Scheduler
+import Timekeeping
 
 /// `tgcron daemon`: keeps running, starting jobs as they fall due; SIGTERM or SIGINT stops it after the
 /// current page is committed.

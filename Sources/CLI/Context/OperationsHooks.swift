@@ -7,6 +7,7 @@ import Metrics
 import Notify
 import RedisSink
 import Scheduler
+import Timekeeping
 
 /// The run hooks of `run`, `daemon` and `backfill`: logs and the progress line, then after each run the
 /// Prometheus text file, the Redis stream sink and notifications, as the settings ask. None of them can fail

@@ -100,7 +100,7 @@ public actor TelegramClient {
     }
 
     nonisolated func pipeline(
-        admission: any AdmissionControl, audit: any AuditSink, floodObserver: any FloodWaitObserver, floodWaitMax: Int
+        admission: any AdmissionControl, audit: any AuditSink, floodObserver: any FloodWaitObserver, floodWaitMax: Duration
     ) -> InvocationPipeline {
         var pipeline = InvocationPipeline(
             audit: audit, admission: admission, floodObserver: floodObserver, clock: configuration.clock, floodWaitMax: floodWaitMax)
