@@ -153,26 +153,26 @@ let package = Package(
             "Governor", "Timekeeping", "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto", "TL"]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["TestSupport", "ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto", "TL"]),
         .testTarget(name: "GovernanceTests", dependencies: [
-            "Timekeeping", "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
+            "TestSupport", "Timekeeping", "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
         ]),
         .testTarget(name: "HarvesterTests", dependencies: [
-            "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
+            "TestSupport", "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
-            "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",
+            "TestSupport", "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",
             "MTProtoCrypto",
         ]),
         .testTarget(name: "OperationsTests", dependencies: [
-            "Notify", "RedisSink", "Metrics", "Archive", "TL",
+            "TestSupport", "Notify", "RedisSink", "Metrics", "Archive", "TL",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .testTarget(name: "SandboxTests", dependencies: [
             "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["TestSupport", "Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.

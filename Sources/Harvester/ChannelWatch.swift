@@ -131,4 +131,7 @@ public struct WatchTally: Sendable, Equatable {
 
     /// Nothing yet.
     public init() {}
+
+    /// Whether the poll archived anything: a new, changed or deleted message.
+    public var changedArchive: Bool { new + updated + deleted > 0 }
 }

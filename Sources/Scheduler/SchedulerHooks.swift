@@ -13,11 +13,23 @@ public protocol SchedulerHooks: Sendable {
     func runFinished(job: Job, outcome: JobOutcome) async
     /// Telegram refused the account for good (`reason`); every run of the pass has been stopped.
     func accountRefused(reason: String) async
+    /// Watch mode polled `job`'s channel and archived what `tally` counts (often nothing).
+    func watched(job: Job, tally: WatchTally) async
+    /// Watch mode could not poll `job`'s channel this round.
+    func watchFailed(job: Job, error: any Error) async
+    /// A watch round ended; `archivedChanges` says whether any poll archived something.
+    func watchRoundEnded(archivedChanges: Bool) async
 }
 
 extension SchedulerHooks {
     /// By default, nothing beyond the runs' own `runFinished`.
     public func accountRefused(reason: String) async {}
+    /// By default, nothing.
+    public func watched(job: Job, tally: WatchTally) async {}
+    /// By default, nothing.
+    public func watchFailed(job: Job, error: any Error) async {}
+    /// By default, nothing.
+    public func watchRoundEnded(archivedChanges: Bool) async {}
 }
 
 /// Hooks that do nothing.

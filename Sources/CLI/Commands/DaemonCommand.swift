@@ -29,10 +29,7 @@ struct DaemonCommand: AsyncParsableCommand {
             let metrics = try await MetricsEndpoint.start(context.settings.metrics?.listen, store: runtime.store)
             context.logger.info("daemon started", metadata: ["jobs": "\(jobs.filter(\.enabled).count)"])
             var daemon = Daemon(scheduler: scheduler, jobs: jobs)
-            if let interval = try watchInterval() {
-                let watcher = WatchRound(jobs: jobs.filter(\.enabled), scheduler: scheduler, hooks: hooks, logger: context.logger, stop: stop)
-                daemon.watch = (interval, { await watcher.poll() })
-            }
+            daemon.watchInterval = try watchInterval()
             let status = await daemon.run(stop: stop)
             await metrics?.shutdown()
             await hooks.close()

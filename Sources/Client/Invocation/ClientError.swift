@@ -21,8 +21,6 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
     case floodDeferred(seconds: Int, method: String)
     /// The auth key is not logged in (or the session was revoked): log in again.
     case loginRequired
-    /// The text does not name a peer the client understands.
-    case invalidPeerReference(String)
     /// The peer is not a channel this account can read (not found, a user, or only known by id without a cached access hash).
     case peerUnavailable(String)
     /// A history page went backwards or repeated itself, so paging stopped instead of looping.
@@ -84,7 +82,6 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .admissionFailed(let failure): "deferred by admission control: admission control failed: \(failure)"
         case .floodDeferred(let seconds, let method): "\(method) must wait \(seconds) s (flood wait); deferred"
         case .loginRequired: "the session is not logged in; run login again"
-        case .invalidPeerReference(let text): "\"\(text)\" is not a username, t.me link or channel id"
         case .peerUnavailable(let peer): "\(peer) is not a readable channel"
         case .historyNotAdvancing(let offset): "history paging did not advance past message \(offset)"
         case .phoneCodeInvalid: "the login code is wrong or expired"
@@ -115,7 +112,6 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .deferred, .admissionFailed: "DEFERRED"
         case .floodDeferred(let seconds, _): RPCErrorName.floodWaitX.message(value: seconds)
         case .loginRequired: RPCErrorName.authKeyUnregistered.rawValue
-        case .invalidPeerReference: "PEER_REFERENCE_INVALID"
         case .peerUnavailable: "PEER_UNAVAILABLE"
         case .historyNotAdvancing: "HISTORY_NOT_ADVANCING"
         case .phoneCodeInvalid: RPCErrorName.phoneCodeInvalid.rawValue
