@@ -18,7 +18,7 @@ final class TelegramClientRecoveryTests: XCTestCase {
     func testFullHistoryWithDropsEverySevenRequestsAndSaltRotationEqualsTheTruth() async throws {
         sandbox = try await LoopbackSandbox.start(
             serverFaults: ServerFaults(dropConnectionEvery: 7, saltRotation: .milliseconds(150), seed: 7))
-        let client = sandbox.client(store: InMemorySessionStore())
+        let client = sandbox.client(store: InMemoryClientStateStore())
         self.client = client
         try await client.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         let peer = try await PeerResolver(invoker: client.invoker, cache: InMemoryPeerCache()).resolve(.username("sandbox_news"))

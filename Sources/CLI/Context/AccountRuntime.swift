@@ -20,7 +20,7 @@ struct AccountRuntime {
 
     let context: AppContext
     let store: ArchiveStore
-    let sessionStore: ArchiveSessionStore
+    let sessionStore: ArchiveClientStateStore
     let credentials: TelegramCredentials
     let client: TelegramClient
     let takeoutClient: TelegramClient
@@ -40,7 +40,7 @@ struct AccountRuntime {
     static func open(_ context: AppContext, credentials: TelegramCredentials) async throws -> AccountRuntime {
         let store = try context.openArchive()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
-        let sessionStore = ArchiveSessionStore(archive: store, passphrase: passphrase)
+        let sessionStore = ArchiveClientStateStore(archive: store, passphrase: passphrase)
         if let text = credentials.sessionString, try sessionStore.session() == nil {
             do {
                 try await SessionTransfer.importSession(text, into: sessionStore)

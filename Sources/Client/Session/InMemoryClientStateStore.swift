@@ -1,7 +1,7 @@
 import MTProto
 
-/// A `ClientSessionStore` in memory, for tests and one-off runs.
-public actor InMemorySessionStore: ClientSessionStore {
+/// A `ClientStateStore` in memory, for tests and one-off runs.
+public actor InMemoryClientStateStore: ClientStateStore {
     private var stored: StoredSession?
     private var keys: [Int: StoredAuthKey]
 
