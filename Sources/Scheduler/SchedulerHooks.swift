@@ -24,12 +24,6 @@ public protocol SchedulerHooks: Sendable {
 extension SchedulerHooks {
     /// By default, nothing beyond the runs' own `runFinished`.
     public func accountRefused(reason: String) async {}
-    /// By default, nothing.
-    public func watched(job: Job, tally: WatchTally) async {}
-    /// By default, nothing.
-    public func watchFailed(job: Job, error: any Error) async {}
-    /// By default, nothing.
-    public func watchRoundEnded(archivedChanges: Bool) async {}
 }
 
 /// Hooks that do nothing.
@@ -39,4 +33,7 @@ public struct NoSchedulerHooks: SchedulerHooks {
     public func runStarted(job: Job, runID: Int64) async {}
     public func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) async {}
     public func runFinished(job: Job, outcome: JobOutcome) async {}
+    public func watched(job: Job, tally: WatchTally) async {}
+    public func watchFailed(job: Job, error: any Error) async {}
+    public func watchRoundEnded(archivedChanges: Bool) async {}
 }

@@ -92,6 +92,9 @@ actor LoggingHooks: SchedulerHooks {
         logger.warning("watch: \(error)", metadata: ["job": "\(job.name)"])
     }
 
+    /// Nothing to log: each poll was.
+    func watchRoundEnded(archivedChanges: Bool) {}
+
     /// `seconds` as a duration to read, not a clock time: `45s`, `12m05s`, `6h08m`.
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds < 360_000 else { return "unknown" }

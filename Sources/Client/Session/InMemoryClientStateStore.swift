@@ -1,14 +1,15 @@
 import MTProto
 
-/// A `ClientStateStore` in memory, for tests and one-off runs.
+/// A `ClientStateStore` in memory, for tests and one-off runs: the session here, the keys in an
+/// `InMemoryAuthKeyStorage`.
 public actor InMemoryClientStateStore: ClientStateStore {
     private var stored: StoredSession?
-    private var keys: [Int: StoredAuthKey]
+    private let keys: InMemoryAuthKeyStorage
 
     /// A store holding `session` and `keys` by DC.
     public init(session: StoredSession? = nil, keys: [Int: StoredAuthKey] = [:]) {
         stored = session
-        self.keys = keys
+        self.keys = InMemoryAuthKeyStorage(keys)
     }
 
     /// The stored session.
@@ -22,17 +23,17 @@ public actor InMemoryClientStateStore: ClientStateStore {
     }
 
     /// The key of DC `dataCenterID`.
-    public func authKey(forDataCenter dataCenterID: Int) -> StoredAuthKey? {
-        keys[dataCenterID]
+    public func authKey(forDataCenter dataCenterID: Int) async -> StoredAuthKey? {
+        await keys.authKey(forDataCenter: dataCenterID)
     }
 
     /// Stores the key of DC `dataCenterID`.
-    public func save(_ key: StoredAuthKey, forDataCenter dataCenterID: Int) {
-        keys[dataCenterID] = key
+    public func save(_ key: StoredAuthKey, forDataCenter dataCenterID: Int) async {
+        await keys.save(key, forDataCenter: dataCenterID)
     }
 
     /// Forgets the key of DC `dataCenterID`.
-    public func removeAuthKey(forDataCenter dataCenterID: Int) {
-        keys[dataCenterID] = nil
+    public func removeAuthKey(forDataCenter dataCenterID: Int) async {
+        await keys.removeAuthKey(forDataCenter: dataCenterID)
     }
 }
