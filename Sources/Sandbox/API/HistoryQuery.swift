@@ -47,7 +47,11 @@ public struct HistoryQuery: Sendable, Equatable {
 
     /// The ids answered at `now`, newest first; touches only the page, the offset and O(log n) probes.
     public func ids(in channel: SyntheticChannel, at now: Int64) -> [Int] {
-        let timeline = channel.timeline
+        ids(in: channel.timeline, at: now)
+    }
+
+    /// The ids answered at `now` from any chat's timeline (a channel's or its discussion group's), newest first.
+    func ids(in timeline: some MessageTimeline, at now: Int64) -> [Int] {
         let top = timeline.maxID(at: now)
         let total = timeline.existingCount(through: top, at: now)
         var skipped = 0

@@ -30,18 +30,7 @@ extension SyntheticChannel {
     ///
     /// Scans the posts since genesis: the event log grows with simulated time, never with the history size.
     public func events(through now: Int64) -> [ChannelEvent] {
-        let top = topID(at: now)
-        guard top > spec.size else { return [] }
-        var raw: [(time: Int64, id: Int, change: ChannelEvent.Change)] = []
-        for id in (spec.size + 1)...top {
-            raw.append((timeline.date(id), id, .posted))
-            if let edited = scheduledEditDate(id), edited <= now { raw.append((edited, id, .edited)) }
-            if let deleted = timeline.lateDeletion(id), deleted <= now { raw.append((deleted, id, .deleted)) }
-        }
-        raw.sort { ($0.time, $0.id, $0.change) < ($1.time, $1.id, $1.change) }
-        return raw.enumerated().map { index, event in
-            ChannelEvent(time: event.time, id: event.id, change: event.change, pts: genesisPts + index + 1)
-        }
+        timeline.events(through: now, scheduledEdit: scheduledEditDate)
     }
 
     /// The channel's pts at `now`.

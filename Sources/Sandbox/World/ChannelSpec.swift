@@ -17,11 +17,14 @@ public struct ChannelSpec: Codable, Sendable, Equatable {
     /// Keeps to constructors that layers 228 and 229 encode identically (no service messages, no
     /// reply markup), for interop tests against independent clients.
     public var interopSafe: Bool
+    /// The linked discussion group, if the channel has one.
+    public var discussion: DiscussionSpec?
 
     /// Creates a channel description.
     public init(
         username: String, title: String, size: Int, postsPerHour: Double, start: Date? = nil,
-        mix: MessageMix = MessageMix(), interopSafe: Bool = false
+        mix: MessageMix = MessageMix(), interopSafe: Bool = false,
+        discussion: DiscussionSpec? = nil
     ) {
         self.username = username
         self.title = title
@@ -30,13 +33,15 @@ public struct ChannelSpec: Codable, Sendable, Equatable {
         self.start = start
         self.mix = mix
         self.interopSafe = interopSafe
+        self.discussion = discussion
     }
 
     private enum CodingKeys: String, CodingKey {
-        case username, title, size, postsPerHour, start, mix, interopSafe
+        case username, title, size, postsPerHour, start, mix, interopSafe, discussion
     }
 
-    /// Reads a channel, defaulting `title` to the username, `mix` to `MessageMix()` and `interopSafe` to false.
+    /// Reads a channel, defaulting `title` to the username, `mix` to `MessageMix()`, `interopSafe` to false
+    /// and `discussion` to none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         username = try container.decode(String.self, forKey: .username)
@@ -46,6 +51,7 @@ public struct ChannelSpec: Codable, Sendable, Equatable {
         start = try container.decodeIfPresent(Date.self, forKey: .start)
         mix = try container.decodeIfPresent(MessageMix.self, forKey: .mix) ?? MessageMix()
         interopSafe = try container.decodeIfPresent(Bool.self, forKey: .interopSafe) ?? false
+        discussion = try container.decodeIfPresent(DiscussionSpec.self, forKey: .discussion)
     }
 }
 

@@ -4,7 +4,7 @@
 /// exactly `deletedPerBlock` are gaps, so counting existing ids below any id is O(1) plus a scan of
 /// one block. Ids after `size` are posted every `interval` seconds after genesis; some are edited or
 /// deleted within six hours of posting. All of it is a pure function of (seed, channel, id, now).
-struct ChannelTimeline: Sendable {
+struct ChannelTimeline: MessageTimeline {
     /// Ids per deletion block.
     static let blockSize = 16
     /// The longest album (consecutive ids sharing a `grouped_id`), always at the start of a block.
@@ -79,7 +79,11 @@ struct ChannelTimeline: Sendable {
 
     /// Whether history id `id` (≤ size) is one of its block's gaps.
     func isHistoryGap(_ id: Int) -> Bool {
-        let block = (id - 1) / Self.blockSize
+        historyGaps(block: (id - 1) / Self.blockSize).contains(id)
+    }
+
+    /// The gaps of history block `block` (whose first id is at most `size`).
+    func historyGaps(block: Int) -> [Int] {
         let first = block * Self.blockSize + 1
         let last = min(first + Self.blockSize - 1, size)
         let reserved = (first..<first + albumLength(block: block)).filter { album(of: $0) != nil }
@@ -89,7 +93,7 @@ struct ChannelTimeline: Sendable {
             ranked.append((draw.next(), candidate))
         }
         ranked.sort { $0.key < $1.key }
-        return ranked.prefix(deletedPerBlock).contains { $0.id == id }
+        return ranked.prefix(deletedPerBlock).map(\.id)
     }
 
     /// When a post after genesis is deleted (unix seconds), or nil if it never is.
@@ -98,12 +102,6 @@ struct ChannelTimeline: Sendable {
         var draw = Draw(seed, channelKey, UInt64(id), DrawPurpose.lateDeletion.rawValue)
         guard draw.chance(deletedFraction) else { return nil }
         return date(id) + Int64(Self.lateDelay.lowerBound + draw.below(Self.lateDelay.count))
-    }
-
-    /// Whether `id` exists (posted and not deleted) at `now`.
-    func exists(_ id: Int, at now: Int64) -> Bool {
-        guard id >= 1, id <= maxID(at: now) else { return false }
-        return exists(id, postedBy: now)
     }
 
     /// Whether `id`, known to be posted by `now`, is not deleted.
@@ -149,6 +147,13 @@ struct ChannelTimeline: Sendable {
     /// The edit date visible at `now`, or nil while unedited.
     func editDate(_ id: Int, at now: Int64) -> Int64? {
         guard let edited = editDate(id), edited <= now else { return nil }
+        if let deletedAt = lateDeletion(id), deletedAt <= edited { return nil }
+        return edited
+    }
+
+    /// When `id` gets edited, or nil if never or if it is deleted first.
+    func scheduledEditDate(_ id: Int) -> Int64? {
+        guard let edited = editDate(id) else { return nil }
         if let deletedAt = lateDeletion(id), deletedAt <= edited { return nil }
         return edited
     }

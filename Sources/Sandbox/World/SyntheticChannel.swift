@@ -13,6 +13,8 @@ public struct SyntheticChannel: Sendable {
     let timeline: ChannelTimeline
     /// The channel's position in the world, which file ids encode (`FileID`).
     let index: Int
+    /// The linked discussion group, if the spec asks for one.
+    public let discussion: DiscussionGroup?
 
     init(spec: ChannelSpec, index: Int, seed: UInt64, genesis: Int64, forwardSource: (id: Int64, username: String)?) {
         self.spec = spec
@@ -31,6 +33,8 @@ public struct SyntheticChannel: Sendable {
                                  ChannelTimeline.blockSize - ChannelTimeline.albumMaxLength - 1),
             editedFraction: spec.mix.edited, deletedFraction: spec.mix.deleted, albumFraction: spec.mix.albums,
             keepsFirst: !spec.interopSafe)
+        let timeline = timeline
+        discussion = spec.discussion.map { DiscussionGroup(spec: $0, seed: seed, parent: timeline, parentSpec: spec) }
     }
 
     /// The channel id a username gets in a world with `seed`.
@@ -67,7 +71,7 @@ public struct SyntheticChannel: Sendable {
     /// Message `id` as the server holds it at `now`, or nil for gaps and ids not yet posted.
     public func message(_ id: Int, at now: Int64) -> Api.Message? {
         guard timeline.exists(id, at: now) else { return nil }
-        return render(id, editedAt: visibleEditDate(id, at: now))
+        return withComments(render(id, editedAt: visibleEditDate(id, at: now)), at: now)
     }
 
     /// The edit date of `id` visible at `now` (service messages are never edited).
@@ -79,8 +83,7 @@ public struct SyntheticChannel: Sendable {
     /// When `id` gets edited, or nil if never (service messages never are).
     func scheduledEditDate(_ id: Int) -> Int64? {
         guard plan(id).kind != .service else { return nil }
-        if let edited = timeline.editDate(id), let deletedAt = timeline.lateDeletion(id), deletedAt <= edited { return nil }
-        return timeline.editDate(id)
+        return timeline.scheduledEditDate(id)
     }
 
     func plan(_ id: Int) -> MessagePlan {
@@ -97,7 +100,7 @@ public struct SyntheticChannel: Sendable {
             date: Int32(clamping: timeline.date(id)))
     }
 
-    private func render(_ id: Int, editedAt: Int64?) -> Api.Message {
+    func render(_ id: Int, editedAt: Int64?) -> Api.Message {
         let plan = plan(id)
         let date = Int32(clamping: timeline.date(id))
         let seed = timeline.seed, key = timeline.channelKey

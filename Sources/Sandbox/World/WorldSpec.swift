@@ -88,6 +88,17 @@ public struct WorldSpec: Codable, Sendable, Equatable {
             if let start = channel.start, start >= genesis {
                 throw .invalidChannel(channel.username, "start must precede genesis")
             }
+            if let discussion = channel.discussion {
+                guard usernames.insert(discussion.username.lowercased()).inserted else {
+                    throw .duplicateUsername(discussion.username)
+                }
+                guard (0...1000).contains(discussion.commentsPerPost) else {
+                    throw .invalidChannel(channel.username, "discussion.commentsPerPost must be between 0 and 1000")
+                }
+                for (name, value) in discussion.fractions where !(0...1).contains(value) {
+                    throw .invalidChannel(channel.username, "discussion.\(name) must be between 0 and 1")
+                }
+            }
         }
         var phones = Set<String>()
         for account in accounts {
