@@ -76,6 +76,18 @@ public struct HistoryQuery: Sendable, Equatable {
         return page.filter { (maxID <= 0 || $0 < maxID) && (minID <= 0 || $0 > minID) }
     }
 
+    /// The ids answered from an explicit list (ascending, with their dates), as `ids(in:at:)` pages a timeline;
+    /// for lists such as a thread's comments.
+    func ids(inAscending list: [Int], date: (Int) -> Int64) -> [Int] {
+        var skipped = 0
+        if offsetID > 0 { skipped = list.count { $0 >= offsetID } }
+        if offsetDate > 0 { skipped = max(skipped, list.count { date($0) >= Int64(offsetDate) }) }
+        let lower = max(skipped + addOffset, 0)
+        let upper = min(skipped + addOffset + effectiveLimit, list.count)
+        guard lower < upper else { return [] }
+        return list.reversed()[lower..<upper].filter { (maxID <= 0 || $0 < maxID) && (minID <= 0 || $0 > minID) }
+    }
+
     /// The smallest id in `range` for which the monotone `predicate` holds (the range's end + 1 if none).
     static func firstID(in range: ClosedRange<Int>, where predicate: (Int) -> Bool) -> Int {
         var low = range.lowerBound, high = range.upperBound + 1

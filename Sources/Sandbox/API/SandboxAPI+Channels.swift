@@ -21,6 +21,9 @@ extension SandboxAPI {
     }
 
     func resolveUsername(_ request: Api.Contacts.ResolveUsername, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+        if let owner = world.channel(resolvingGroup: request.username, at: context.now), let group = owner.discussion {
+            return .success(Api.Contacts.ResolvedPeer(peer: group.peer, chats: world.groupChats(for: owner, at: context.now), users: []))
+        }
         guard let channel = world.channel(resolving: request.username, at: context.now) else { return .failure(RPCError(.usernameNotOccupied)) }
         return .success(Api.Contacts.ResolvedPeer(peer: channel.peer, chats: [world.chat(channel, at: context.now)], users: []))
     }
@@ -28,6 +31,13 @@ extension SandboxAPI {
     func getChannels(_ request: Api.Channels.GetChannels, context: RequestContext) -> Result<any TLSerializable, RPCError> {
         var chats: [Api.Chat] = []
         for input in request.id {
+            if let owner = groupOwner(input, now: context.now) {
+                switch owner {
+                case .success(let owner): chats += world.groupChat(owner, at: context.now).map { [$0] } ?? []
+                case .failure(let error): return .failure(error)
+                }
+                continue
+            }
             switch channel(input, now: context.now) {
             case .success(let channel): chats.append(world.chat(channel, at: context.now))
             case .failure(let error): return .failure(error)
@@ -37,6 +47,9 @@ extension SandboxAPI {
     }
 
     func getFullChannel(_ request: Api.Channels.GetFullChannel, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+        if let owner = groupOwner(request.channel, now: context.now) {
+            return owner.flatMap { groupFull(owner: $0, context: context) }
+        }
         let channel: SyntheticChannel
         switch self.channel(request.channel, now: context.now) {
         case .success(let found): channel = found
@@ -48,11 +61,15 @@ extension SandboxAPI {
             id: channel.id, about: "Synthetic channel @\(channel.spec.username) of the tgcron sandbox",
             participantsCount: 1_000, readInboxMaxId: top, readOutboxMaxId: top, unreadCount: 0,
             chatPhoto: .photoEmpty(.init(id: 0)), notifySettings: Api.PeerNotifySettings(), botInfo: [],
-            pts: Int32(channel.pts(at: now))))
-        return .success(Api.Messages.ChatFull(fullChat: full, chats: [world.chat(channel, at: context.now)], users: []))
+            linkedChatId: channel.discussion?.id, pts: Int32(channel.pts(at: now))))
+        let linked = world.groupChat(channel, at: context.now).map { [$0] } ?? []
+        return .success(Api.Messages.ChatFull(fullChat: full, chats: [world.chat(channel, at: context.now)] + linked, users: []))
     }
 
     func getMessages(_ request: Api.Channels.GetMessages, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
+        if let owner = groupOwner(request.channel, now: context.now) {
+            return owner.flatMap { groupMessagesByID(request, owner: $0, context: context, state: state) }
+        }
         let channel: SyntheticChannel
         switch self.channel(request.channel, now: context.now) {
         case .success(let found): channel = found
@@ -69,6 +86,9 @@ extension SandboxAPI {
     }
 
     func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
+        if let owner = groupOwner(request.peer, now: context.now) {
+            return owner.flatMap { groupHistory(request, owner: $0, context: context, state: state) }
+        }
         let channel: SyntheticChannel
         switch self.channel(request.peer, now: context.now) {
         case .success(let found): channel = found

@@ -10,6 +10,9 @@ extension SandboxAPI {
     /// Empty when nothing happened; `channelDifferenceTooLong` (with the latest messages) when `pts`
     /// predates genesis or the gap exceeds `configuration.differenceTooLong`.
     func getChannelDifference(_ request: Api.Updates.GetChannelDifference, context: RequestContext) -> Result<any TLSerializable, RPCError> {
+        if let owner = groupOwner(request.channel, now: context.now) {
+            return owner.flatMap { groupDifference(request, owner: $0, context: context) }
+        }
         let channel: SyntheticChannel
         switch self.channel(request.channel, now: context.now) {
         case .success(let found): channel = found

@@ -72,6 +72,7 @@ public struct SandboxAPI: Sendable {
         Api.Channels.GetMessages.tlName, Api.Messages.GetHistory.tlName, Api.Updates.GetDifference.tlName,
         Api.Updates.GetChannelDifference.tlName, Api.Account.InitTakeoutSession.tlName,
         Api.Account.FinishTakeoutSession.tlName, Api.Upload.GetFile.tlName, Api.Auth.ExportAuthorization.tlName,
+        Api.Messages.GetReplies.tlName, Api.Messages.GetDiscussionMessage.tlName,
     ]
 
     private func serve(
@@ -115,6 +116,8 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Channels.GetFullChannel: return getFullChannel(request, context: context)
         case let request as Api.Channels.GetMessages: return getMessages(request, context: context, state: state)
         case let request as Api.Messages.GetHistory: return getHistory(request, context: context, state: state)
+        case let request as Api.Messages.GetReplies: return getReplies(request, context: context, state: state)
+        case let request as Api.Messages.GetDiscussionMessage: return getDiscussionMessage(request, context: context)
         case is Api.Updates.GetDifference:
             // The sandbox has no private chats: the common update sequence never moves.
             return .success(Api.Updates.Difference.differenceEmpty(.init(date: Int32(clamping: context.unixNow), seq: 0)))

@@ -54,4 +54,25 @@ extension World {
     func chat(_ channel: SyntheticChannel, at now: Double) -> Api.Chat {
         channel.chat(username: username(of: channel, at: now))
     }
+
+    /// The channel whose discussion group has `id`.
+    public func channel(linkedGroupID id: Int64) -> SyntheticChannel? {
+        channels.first { $0.discussion?.id == id }
+    }
+
+    /// The channel whose discussion group is named `name` at `now` (the group is public while its channel is open).
+    func channel(resolvingGroup name: String, at now: Double) -> SyntheticChannel? {
+        let wanted = (name.hasPrefix("@") ? String(name.dropFirst()) : name).lowercased()
+        return channels.first { $0.discussion?.spec.username.lowercased() == wanted && access(of: $0, at: now) == .open }
+    }
+
+    /// `channel`'s discussion group as a `Chat` at `now`.
+    func groupChat(_ channel: SyntheticChannel, at now: Double) -> Api.Chat? {
+        channel.discussion.map { $0.chat(username: access(of: channel, at: now) == .open ? $0.spec.username : nil) }
+    }
+
+    /// The chats a list of `channel`'s group messages refers to: the group and the channel.
+    func groupChats(for channel: SyntheticChannel, at now: Double) -> [Api.Chat] {
+        (groupChat(channel, at: now).map { [$0] } ?? []) + [chat(channel, at: now)]
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 extension WorldSpec {
-    /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel and a media channel,
+    /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel, a media channel and a channel
+    /// with a discussion group (@sandbox_talk, @sandbox_talk_chat),
     /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1 and one banned.
     public static let builtIn = WorldSpec(
         seed: 20_260_101,
@@ -17,6 +18,11 @@ extension WorldSpec {
                 username: "sandbox_media", title: "Sandbox Media", size: 120, postsPerHour: 1,
                 mix: MessageMix(media: 0.9, replies: 0, forwards: 0, service: 0, deleted: 0, edited: 0.05, albums: 0.6),
                 interopSafe: true),
+            // A small channel with a discussion group (no forwards: the others' forward ring stays as it was): about 3 comments per post, a few posts with 100 or more.
+            ChannelSpec(
+                username: "sandbox_talk", title: "Sandbox Talk", size: 400, postsPerHour: 1,
+                mix: MessageMix(forwards: 0, service: 0), interopSafe: true,
+                discussion: DiscussionSpec(username: "sandbox_talk_chat", title: "Sandbox Talk Chat", commentsPerPost: 3)),
         ],
         accounts: [
             AccountSpec(phone: "9996621234", firstName: "Alice"),
