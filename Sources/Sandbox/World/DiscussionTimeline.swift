@@ -48,6 +48,7 @@ struct DiscussionTimeline: MessageTimeline {
     let replyFraction: Double
     /// Ids at genesis.
     private(set) var size: Int
+    private let cache = DiscussionBlockCache()
 
     init(parent: ChannelTimeline, parentMix: MessageMix, parentInteropSafe: Bool, groupKey: UInt64, spec: DiscussionSpec) {
         self.parent = parent
@@ -70,12 +71,16 @@ struct DiscussionTimeline: MessageTimeline {
     /// Whether parent post `post` has a copy in the group (it is no history gap and no service message).
     func hasCopy(_ post: Int) -> Bool {
         guard post >= 1 else { return false }
-        if post <= parent.size && parent.isHistoryGap(post) { return false }
-        return MessagePlan(id: post, timeline: parent, mix: parentMix, interopSafe: parentInteropSafe).kind != .service
+        let block = block((post - 1) / Self.postsPerBlock)
+        return block.copies[post - block.firstPost]
     }
 
     /// Block `index`: copies and comment counts (cumulative rounding, so the counts add up to `commentsPerBlock`).
     func block(_ index: Int) -> Block {
+        cache.block(index, compute: layout)
+    }
+
+    private func layout(_ index: Int) -> Block {
         let firstPost = index * Self.postsPerBlock + 1
         var gaps = Set<Int>()
         var historyBlock = (firstPost - 1) / ChannelTimeline.blockSize

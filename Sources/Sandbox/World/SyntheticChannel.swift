@@ -27,13 +27,13 @@ public struct SyntheticChannel: Sendable {
         let interval = 3600 / spec.postsPerHour
         let start = spec.start.map { Int64($0.timeIntervalSince1970) }
             ?? genesis - Int64((Double(spec.size) * interval).rounded(.up)) - 1
-        timeline = ChannelTimeline(
+        let timeline = ChannelTimeline(
             seed: seed, channelKey: key, size: spec.size, start: start, genesis: genesis, interval: interval,
             deletedPerBlock: min(Int((spec.mix.deleted * Double(ChannelTimeline.blockSize)).rounded()),
                                  ChannelTimeline.blockSize - ChannelTimeline.albumMaxLength - 1),
             editedFraction: spec.mix.edited, deletedFraction: spec.mix.deleted, albumFraction: spec.mix.albums,
             keepsFirst: !spec.interopSafe)
-        let timeline = timeline
+        self.timeline = timeline
         discussion = spec.discussion.map { DiscussionGroup(spec: $0, seed: seed, parent: timeline, parentSpec: spec) }
     }
 
