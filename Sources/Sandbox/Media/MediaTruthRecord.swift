@@ -57,6 +57,11 @@ extension World {
 extension TruthWriter {
     /// The JSONL bytes of `records`, one line each with sorted keys, streaming through `emit`.
     public static func writeMedia(_ records: some Sequence<MediaTruthRecord>, to emit: (Data) throws -> Void) throws {
+        try writeRecords(records, to: emit)
+    }
+
+    /// The JSONL bytes of any records, one line each with sorted keys, streaming through `emit`.
+    static func writeRecords<Record: Encodable>(_ records: some Sequence<Record>, to emit: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for record in records {

@@ -11,6 +11,9 @@ struct SandboxTruthCommand: ParsableCommand {
             With --media, one line per message with a photo or document instead: id, kind, dc, thumb_size, \
             size, sha256 (of the file a client downloads by default: the largest photo size, or the \
             document), mime_type, file_name and grouped_id. \
+            With --comments, the channel's discussion group instead, ascending by group id: each post's copy \
+            and every comment, with id, post (the channel post whose thread it is in), kind (copy or comment), \
+            date, edit_date, from_id, from_type (user or channel), text, reply_to_msg_id and reply_to_top_id. \
             Without --world and --seed, the world of the sandbox running on the data directory \
             (its sandbox.json) is used, else the built-in one. Without --at, the moment is that \
             sandbox's simulated now, else the current time.
@@ -28,6 +31,9 @@ struct SandboxTruthCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each message's file (size and SHA-256) instead of its text.")
     var media = false
 
+    @Flag(name: .long, help: "Print the channel's discussion group (post copies and comments) instead of its posts.")
+    var comments = false
+
     func run() throws {
         let manifest = try? SandboxManifest.read(from: world.dataDirectory)
         let (spec, _) = try world.spec(running: manifest)
@@ -36,6 +42,8 @@ struct SandboxTruthCommand: ParsableCommand {
         guard let found = built.channel(username: channel) else {
             throw CLIFailure("no channel \(channel) in the world (known: \(spec.channels.map { "@" + $0.username }.joined(separator: ", ")))")
         }
+        if media && comments { throw CLIFailure("--media and --comments exclude each other") }
+        if comments && found.discussion == nil { throw CLIFailure("@\(found.spec.username) has no discussion group") }
         let output = FileHandle.standardOutput
         var buffer = Data()
         do {
@@ -47,7 +55,9 @@ struct SandboxTruthCommand: ParsableCommand {
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            if media {
+            if comments {
+                try TruthWriter.writeComments(found.commentTruth(at: moment), to: emit)
+            } else if media {
                 try TruthWriter.writeMedia(built.mediaTruth(channel: found, at: moment), to: emit)
             } else {
                 try TruthWriter.write(built.truth(channel: found, at: moment), to: emit)
