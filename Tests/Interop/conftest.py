@@ -77,6 +77,13 @@ class Sandbox:
             check=True, capture_output=True, text=True, timeout=300).stdout
         return [json.loads(line) for line in out.splitlines() if line]
 
+    def comments_truth(self, channel: str) -> list:
+        """`tgcron sandbox truth --comments` for `channel`: its discussion group's copies and comments."""
+        out = subprocess.run(
+            [str(tgcron_binary()), "sandbox", "truth", channel, "--comments", "--data", str(self.data)],
+            check=True, capture_output=True, text=True, timeout=120).stdout
+        return [json.loads(line) for line in out.splitlines() if line]
+
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         try:
