@@ -166,4 +166,32 @@ final class DiscussionTests: XCTestCase {
         XCTAssertEqual(discussion.messages.map(\.sandboxID), [group.timeline.copyID(of: busiest)].compactMap { $0 })
         XCTAssertEqual(discussion.maxId.map(Int.init), thread.first)
     }
+
+    func testTheGroupsDifferenceCarriesNewCommentsEditsAndDeletions() throws {
+        var harness = SandboxHarness(offset: TimeInterval(2 * day))
+        try harness.logIn()
+        let (world, channel, group) = try talk()
+        let now = world.genesis + 2 * day
+        let events = channel.groupEvents(through: now)
+        XCTAssertTrue(events.contains { $0.change == .posted } && events.contains { $0.change == .edited }
+            && events.contains { $0.change == .deleted })
+        let input = Api.InputChannel.inputChannel(.init(channelId: group.id, accessHash: group.accessHash))
+        var pts = group.timeline.size, posted: [Int] = [], deleted: [Int] = []
+        while true {
+            let answer = try harness.value(Api.Updates.GetChannelDifference(
+                channel: input, filter: .channelMessagesFilterEmpty, pts: Int32(pts), limit: 100))
+            guard case .channelDifference(let difference) = answer else { break }
+            posted += difference.newMessages.map(\.sandboxID)
+            for case .updateDeleteChannelMessages(let update) in difference.otherUpdates { deleted += update.messages.map(Int.init) }
+            for case .message(let value) in difference.newMessages {
+                if case .peerUser(let user)? = value.fromId {
+                    XCTAssertTrue(difference.users.contains { if case .user(let u) = $0 { return u.id == user.userId } else { return false } })
+                }
+            }
+            pts = Int(difference.pts)
+        }
+        XCTAssertEqual(pts, group.timeline.size + events.count)
+        XCTAssertEqual(Set(deleted), Set(events.filter { $0.change == .deleted }.map(\.id)))
+        XCTAssertEqual(posted, events.filter { $0.change == .posted && !deleted.contains($0.id) }.map(\.id))
+    }
 }

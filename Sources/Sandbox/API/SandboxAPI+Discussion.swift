@@ -138,50 +138,11 @@ extension SandboxAPI {
     ) -> Result<any TLSerializable, RPCError> {
         guard let group = owner.discussion else { return .failure(RPCError(.channelInvalid)) }
         let now = context.unixNow
-        let events = owner.groupEvents(through: now)
-        let genesisPts = group.timeline.size
-        let current = genesisPts + events.count
-        let from = Int(request.pts)
-        if from >= current {
-            return .success(Api.Updates.ChannelDifference.channelDifferenceEmpty(.init(final: true, pts: Int32(current), timeout: 30)))
-        }
-        let chats = world.groupChats(for: owner, at: context.now)
-        if from < genesisPts || current - from > configuration.differenceTooLong {
-            let latestIDs = HistoryQuery(limit: Self.differenceLimit).ids(in: group.timeline, at: now)
-            let latest = latestIDs.compactMap { owner.groupMessage($0, at: now) }
-            let top = Int32(latestIDs.first ?? 0)
-            let dialog = Api.Dialog.dialog(.init(
-                peer: group.peer, topMessage: top, readInboxMaxId: top, readOutboxMaxId: 0, unreadCount: 0,
-                unreadMentionsCount: 0, unreadReactionsCount: 0, unreadPollVotesCount: 0,
-                notifySettings: Api.PeerNotifySettings(), pts: Int32(current)))
-            return .success(Api.Updates.ChannelDifference.channelDifferenceTooLong(.init(
-                final: true, timeout: 30, dialog: dialog, messages: latest, chats: chats, users: owner.users(inGroupMessages: latest))))
-        }
-        let limit = request.limit <= 0 ? Self.differenceLimit : min(Int(request.limit), Self.differenceLimit)
-        let start = from - genesisPts
-        let slice = events[start..<min(start + limit, events.count)]
-        let postedHere = Set(slice.filter { $0.change == .posted }.map(\.id))
-        var newMessages: [Api.Message] = []
-        var otherUpdates: [Api.Update] = []
-        for event in slice {
-            switch event.change {
-            case .posted:
-                if let message = owner.groupMessage(event.id, at: now) { newMessages.append(message) }
-            case .edited:
-                guard !postedHere.contains(event.id), let message = owner.groupMessage(event.id, at: now) else { continue }
-                otherUpdates.append(.updateEditChannelMessage(.init(message: message, pts: Int32(event.pts), ptsCount: 1)))
-            case .deleted:
-                otherUpdates.append(.updateDeleteChannelMessages(.init(
-                    channelId: group.id, messages: [Int32(event.id)], pts: Int32(event.pts), ptsCount: 1)))
-            }
-        }
-        let edited = otherUpdates.compactMap { update -> Api.Message? in
-            if case .updateEditChannelMessage(let value) = update { return value.message }
-            return nil
-        }
-        return .success(Api.Updates.ChannelDifference.channelDifference(.init(
-            final: slice.endIndex == events.count, pts: Int32(slice.last?.pts ?? current), timeout: 30,
-            newMessages: newMessages, otherUpdates: otherUpdates, chats: chats,
-            users: owner.users(inGroupMessages: newMessages + edited))))
+        return .success(difference(
+            after: Int(request.pts), limit: Int(request.limit), of: ChatLog(
+                channelID: group.id, events: owner.groupEvents(through: now), genesisPts: group.timeline.size,
+                latest: { HistoryQuery(limit: Self.differenceLimit).ids(in: group.timeline, at: now) },
+                message: { owner.groupMessage($0, at: now) }, chats: world.groupChats(for: owner, at: context.now),
+                users: { owner.users(inGroupMessages: $0) })))
     }
 }
