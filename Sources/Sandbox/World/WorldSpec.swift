@@ -11,6 +11,12 @@ import Yams
 ///         size: 300
 ///         postsPerHour: 6
 ///         deletedFraction: 0.05
+///         discussion:                  # optional: a linked discussion group
+///           username: sandbox_news_chat
+///           commentsPerPost: 3
+///           deleted: 0.05
+///           edited: 0.05
+///           repliesToReplies: 0.3
 ///     accounts:
 ///       - phone: "9996612345"
 ///         password: hunter2
