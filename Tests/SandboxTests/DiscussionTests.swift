@@ -194,4 +194,27 @@ final class DiscussionTests: XCTestCase {
         XCTAssertEqual(Set(deleted), Set(events.filter { $0.change == .deleted }.map(\.id)))
         XCTAssertEqual(posted, events.filter { $0.change == .posted && !deleted.contains($0.id) }.map(\.id))
     }
+
+    func testWorldFilesDescribeDiscussionGroupsAndRefuseClashingNames() throws {
+        let spec = try WorldSpec.load("""
+            seed: 1
+            genesis: 2026-01-01T00:00:00Z
+            channels: [{username: a, size: 40, discussion: {username: a_chat, commentsPerPost: 2}}]
+            accounts: []
+            """)
+        let discussion = try XCTUnwrap(spec.channels.first?.discussion)
+        XCTAssertEqual(discussion, DiscussionSpec(username: "a_chat", title: "a_chat", commentsPerPost: 2))
+        XCTAssertThrowsError(try WorldSpec.load("""
+            seed: 1
+            genesis: 2026-01-01T00:00:00Z
+            channels: [{username: a, size: 1, discussion: {username: B}}, {username: b, size: 2}]
+            accounts: []
+            """)) { XCTAssertEqual($0 as? WorldSpecError, .duplicateUsername("b")) }
+        XCTAssertThrowsError(try WorldSpec.load("""
+            seed: 1
+            genesis: 2026-01-01T00:00:00Z
+            channels: [{username: a, size: 1, discussion: {username: a_chat, edited: 2}}]
+            accounts: []
+            """)) { XCTAssertEqual($0 as? WorldSpecError, .invalidChannel("a", "discussion.edited must be between 0 and 1")) }
+    }
 }

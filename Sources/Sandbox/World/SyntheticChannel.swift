@@ -54,7 +54,7 @@ public struct SyntheticChannel: Sendable {
     /// The channel as a `Chat` with `username` (the current one after a rename; none once private).
     func chat(username: String?) -> Api.Chat {
         .channel(.init(
-            broadcast: true, signatures: true, id: id, accessHash: accessHash, title: spec.title,
+            broadcast: true, signatures: true, hasLink: discussion != nil, id: id, accessHash: accessHash, title: spec.title,
             username: username, photo: .chatPhotoEmpty, date: Int32(clamping: timeline.date(1)),
             participantsCount: Int32(1_000 + Int(UInt64(bitPattern: accessHash) % 50_000))))
     }
