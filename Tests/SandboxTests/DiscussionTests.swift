@@ -217,4 +217,16 @@ final class DiscussionTests: XCTestCase {
             accounts: []
             """)) { XCTAssertEqual($0 as? WorldSpecError, .invalidChannel("a", "discussion.edited must be between 0 and 1")) }
     }
+
+    func testThreadPagesHaveTheirOwnFloodBudget() throws {
+        var harness = SandboxHarness(flood: .telegramLike, offset: TimeInterval(day))
+        try harness.logIn()
+        let request = try Api.Messages.GetReplies(
+            peer: harness.peer("sandbox_talk"), msgId: 3, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 10, maxId: 0,
+            minId: 0, hash: 0)
+        for _ in 0..<30 { _ = try harness.value(request) }
+        let refused = try XCTUnwrap(try harness.error(request))
+        XCTAssertEqual(refused.code, 420)
+        XCTAssertEqual(refused.message, "FLOOD_WAIT_30")
+    }
 }

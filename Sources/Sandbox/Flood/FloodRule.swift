@@ -32,11 +32,12 @@ public struct FloodPolicy: Sendable, Equatable {
     /// No limits, for benchmarks.
     public static let off = FloodPolicy(rules: [:])
 
-    /// Budgets resembling Telegram's: 30 history pages per 30 s, 5 username resolutions per 5 min
+    /// Budgets resembling Telegram's: 30 history pages (and 30 thread pages) per 30 s, 5 username resolutions per 5 min
     /// with escalating waits, 600 file parts per minute and 256 MiB of downloads per minute.
     public static let telegramLike = FloodPolicy(
         rules: [
             "messages.getHistory": FloodRule(limit: 30, window: 30),
+            "messages.getReplies": FloodRule(limit: 30, window: 30),
             "channels.getMessages": FloodRule(limit: 30, window: 30),
             "updates.getChannelDifference": FloodRule(limit: 30, window: 30),
             "contacts.resolveUsername": FloodRule(limit: 5, window: 300, escalates: true),
