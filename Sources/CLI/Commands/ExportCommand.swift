@@ -50,11 +50,14 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        do {
+        do throws(ArchiveError) {
             let count = try store.export(format, filter: filter, to: &sink,
                                          csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas))
             try sink.close()
             if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
+        } catch .exportReaderGone {
+            // `tgcron export | head -1`: the reader has what it wanted; the output ends, quietly, with exit 0.
+            sink.abandon()
         } catch {
             sink.abandon()
             throw CLIFailure(error.description)
