@@ -68,6 +68,7 @@ struct AccountRuntime {
             floodWaitMax: Int(settings.floodWaitMax.timeInterval), connectionCheckInterval: settings.connectionCheckInterval,
             audit: ArchiveAuditSink(archive: store))
         configuration.transport = ClientTransport(settings.transport)
+        configuration.proxy = try settings.proxy.map(ConnectionProxy.init(setting:))
         let logger = Logger(label: "tgcron.client")
         let client = TelegramClient(configuration: configuration, sessionStore: sessionStore, logger: logger)
         configuration.takeout = true

@@ -27,7 +27,7 @@ struct SettingsDecoder {
 
     private func telegramClient(_ node: Node) -> TelegramClientSettings? {
         let keys = ["api_id", "human_delay_min", "human_delay_max", "flood_wait_max", "connection_check_interval",
-                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor", "sandbox", "transport"]
+                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor", "sandbox", "transport", "proxy"]
         guard let fields = Fields(node, path: "telegram_client", allowed: keys, reader: reader) else { return nil }
         let defaults = TelegramClientSettings()
         func duration(_ key: String) -> Duration? {
@@ -62,6 +62,13 @@ struct SettingsDecoder {
         )
         settings.rateGovernor = governed
         settings.sandbox = fields["sandbox"].flatMap { reader.string($0, fields.path("sandbox")) }
+        if let node = fields["proxy"], let text = reader.string(node, fields.path("proxy")) {
+            do {
+                settings.proxy = try ProxySetting(parsing: text)
+            } catch {
+                reader.report("'telegram_client.proxy' \(error)", at: node)
+            }
+        }
         if let node = fields["transport"], let transport = choice(node, fields.path("transport"), TransportChoice.self) {
             settings.transport = transport
         }
