@@ -193,7 +193,7 @@ public struct ChannelHarvest: Sendable {
         phase = next
     }
 
-    private mutating func commit(_ messages: [Api.Message], checkpoint next: Checkpoint) throws {
+    private mutating func commit(_ messages: [ReceivedMessage], checkpoint next: Checkpoint) throws {
         guard let peer else { return }
         let result = try store.commitPage(channel: peer.channelInfo, job: plan.job, messages: messages, checkpoint: next, now: now)
         checkpoint = next

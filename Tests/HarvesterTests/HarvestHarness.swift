@@ -28,8 +28,8 @@ final class HarvestHarness {
     let peers = InMemoryPeerCache()
     let floodWaitMax: Int
 
-    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300) async throws {
-        sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
+    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300, invalidUTF8Every: Int? = nil) async throws {
+        sandbox = InProcessSandbox(spec: Self.spec, flood: flood, invalidUTF8Every: invalidUTF8Every)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try ArchiveStore(path: directory.appendingPathComponent("archive.sqlite").path)

@@ -11,20 +11,35 @@ extension ArchiveStore {
     /// `head`. Re-committing a page is harmless: rows are keyed by (channel, id). A message marked deleted
     /// that the server returns again is unmarked: it exists.
     @discardableResult
+    public func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
+                           now: Date) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
+                       beforeEachMessage: { _ in })
+    }
+
+    /// `commitPage` for messages built or decoded elsewhere, stored with their serialization as `raw`.
+    @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
                            now: Date) throws(ArchiveError) -> PageCommitResult {
         try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
                        beforeEachMessage: { _ in })
     }
 
+    /// `commitPage` of locally built messages with the crash hook below.
+    func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
+                    now: Date, beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages.map(TLReceived.init(serializing:)),
+                       checkpoint: checkpoint, now: now, beforeEachMessage: beforeEachMessage)
+    }
+
     /// `commitPage`, calling `beforeEachMessage` with each message's index inside the transaction (tests
     /// throw from it to simulate a crash in the middle of a page).
-    func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
+    func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
                     now: Date, beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
         var records: [MessageRecord] = []
         records.reserveCapacity(messages.count)
         for message in messages {
-            records.append(try MessageRecord(channelId: channel.id, message: message, now: now))
+            records.append(try MessageRecord(channelId: channel.id, received: message, now: now))
         }
         let stamp = DatabaseDateText(now)
         return try write { db in

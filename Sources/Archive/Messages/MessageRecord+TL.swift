@@ -2,14 +2,20 @@ import Foundation
 import TL
 
 extension MessageRecord {
-    /// The row for `message` of channel `channelId`, first seen at `now`, with its raw bytes at the current layer.
+    /// The row for `message` of channel `channelId`, first seen at `now`, with its serialization as raw bytes
+    /// (a message built locally; one received keeps its own bytes, below).
     ///
     /// The JSON columns are written straight from the typed values (`TLJSONWritable`): the same text the
     /// schema-driven `TLJSONCodec` prints for those values' TL bytes, without re-serializing or a tree.
     public init(channelId: Int64, message: Api.Message, now: Date) throws(ArchiveError) {
-        var writer = TLWriter(capacity: 2048)  // most messages fit: no regrowth while serializing
-        message.serialize(into: &writer)
-        self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(writer.bytes), layer: TLLayer.current,
+        try self.init(channelId: channelId, received: TLReceived(serializing: message), now: now)
+    }
+
+    /// The row for `received` of channel `channelId`, first seen at `now`: `raw` is the bytes exactly as
+    /// received (a string that was not UTF-8 keeps its bytes there), the columns come from the decoded value.
+    public init(channelId: Int64, received: TLReceived<Api.Message>, now: Date) throws(ArchiveError) {
+        let message = received.value
+        self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(received.bytes), layer: TLLayer.current,
                   archivedAt: now, updatedAt: now)
         var json = TLJSONWriter()
         switch message {
