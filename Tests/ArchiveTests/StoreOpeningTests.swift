@@ -14,7 +14,10 @@ final class StoreOpeningTests: XCTestCase {
                                 "message_versions", "messages", "peers", "retired_auth_keys", "runs", "sessions", "sink_cursors",
                                 "watch_state"])
         let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
-        XCTAssertEqual(applied, ["v1", "v2-changes", "v3-watch", "v4-retired-keys"])
+        XCTAssertEqual(applied, ["v1", "v2-changes", "v3-watch", "v4-retired-keys", "v6-lean"])
+        let columns = try store.read { db in try db.columns(in: "messages").map(\.name) }
+        XCTAssertFalse(columns.contains("entities"), "a new archive has the lean layout at once")
+        XCTAssertTrue(columns.contains("sender_id"))
     }
 
     func testRunsInWALWithForeignKeysNormalSyncAndASmallPageCache() throws {
