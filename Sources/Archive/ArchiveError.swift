@@ -30,6 +30,8 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case exportFailed(reason: String)
     /// Any other SQLite failure.
     case database(path: String, reason: String)
+    /// A `tgcron sql` statement that does not compile or would write.
+    case queryRefused(reason: String)
 
     /// What failed and where, for the person reading the log.
     public var description: String {
@@ -54,6 +56,7 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
             "archive: message \(id) in the page of channel \(channel) belongs to another chat"
         case let .exportFailed(reason): "archive: export failed: \(reason)"
         case let .database(path, reason): "archive: database error in \(path): \(reason)"
+        case let .queryRefused(reason): "sql: \(reason)"
         }
     }
 
