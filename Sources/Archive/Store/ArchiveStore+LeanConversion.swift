@@ -10,7 +10,8 @@ extension ArchiveStore {
 
     /// Converts the archive to the lean layout in place: in batches of `batchSize` rows, each its own
     /// transaction (memory stays bounded, a kill loses at most a batch, the next call resumes where the last
-    /// one committed), fills the new scalar columns from `raw` and empties the JSON columns, then drops them
+    /// one committed), fills the new scalar columns from `raw`, indexes the text for search and empties the
+    /// JSON columns, then drops them
     /// and gives the space back (`VACUUM`). Refuses to start unless the disk has `freeBytes` of at least the
     /// archive's size (dropping columns and `VACUUM` rewrite the tables beside the old pages).
     /// `progress` is called after each batch; `shouldStop` is asked between batches.
@@ -36,7 +37,9 @@ extension ArchiveStore {
         }
         try write { db in
             try LeanLayout.dropOldColumns(db)
+            try LeanLayout.dropSearchTriggers(db)
             try db.drop(table: "lean_conversion")
+            try LeanLayout.createSearchTriggers(db, indexedWhen: nil)
         }
         try access {
             try pool.writeWithoutTransaction { db in
@@ -77,6 +80,10 @@ extension ArchiveStore {
                 try update.execute(arguments: arguments)
             }
             let rowid: Int64 = last["rowid"]
+            try db.execute(sql: """
+                INSERT INTO messages_fts (rowid, text) SELECT rowid, text FROM messages
+                WHERE rowid BETWEEN ? AND ? AND rowid < (SELECT fts_from FROM lean_conversion)
+                """, arguments: [nextRow, rowid])
             try db.execute(sql: "UPDATE lean_conversion SET next_rowid = ?", arguments: [rowid + 1])
             return false
         }

@@ -21,15 +21,60 @@ enum LeanLayout {
             t.add(column: "media_size", .integer)
             t.add(column: "media_mime", .text)
         }
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2')
+            """)
         let hasRows = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages) OR EXISTS (SELECT 1 FROM message_versions)") ?? false
-        guard hasRows else { return try dropOldColumns(db) }
-        // Where the conversion has got to; the table goes when it is done.
+        guard hasRows else {
+            try dropOldColumns(db)
+            return try createSearchTriggers(db, indexedWhen: nil)
+        }
+        // Where the conversion has got to; the table goes when it is done. Rows from `fts_from` on were
+        // written after the migration and are indexed by the triggers; older ones by the conversion.
         try db.create(table: "lean_conversion") { t in
             t.primaryKey("id", .integer).check { $0 == 1 }
             t.column("next_rowid", .integer).notNull()
             t.column("next_version", .integer).notNull()
+            t.column("fts_from", .integer).notNull()
         }
-        try db.execute(sql: "INSERT INTO lean_conversion (id, next_rowid, next_version) VALUES (1, 0, 0)")
+        try db.execute(sql: """
+            INSERT INTO lean_conversion (id, next_rowid, next_version, fts_from)
+            VALUES (1, 0, 0, (SELECT COALESCE(MAX(rowid), 0) + 1 FROM messages))
+            """)
+        try createSearchTriggers(db, indexedWhen: """
+            (ROW.rowid >= (SELECT fts_from FROM lean_conversion) OR ROW.rowid < (SELECT next_rowid FROM lean_conversion))
+            """)
+    }
+
+    /// Keeps `messages_fts` (an external-content index: the text is stored once, in `messages`) in step
+    /// with `messages` inside the same transaction as every write: new rows, changed text (edits), rows
+    /// removed. Deletion marks keep a message searchable (the archive keeps it). `indexedWhen` limits the
+    /// triggers to rows the index holds (`ROW` standing for the row) while a conversion is pending.
+    static func createSearchTriggers(_ db: Database, indexedWhen condition: String?) throws {
+        func when(_ row: String, _ text: String) -> String {
+            ([text] + (condition.map { [$0.replacingOccurrences(of: "ROW.", with: "\(row).")] } ?? [])).joined(separator: " AND ")
+        }
+        // Every row is in the index, those without text too (as FTS5's own `rebuild` and `integrity-check` expect).
+        let add = "INSERT INTO messages_fts (rowid, text) VALUES (new.rowid, new.text);"
+        let remove = "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
+        // One trigger per event, the removal first (SQLite runs a table's triggers newest first, so two
+        // triggers on one update would add the new text before removing the old).
+        try db.execute(sql: """
+            CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN \(when("new", "1"))
+            BEGIN \(add) END;
+            CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN \(when("old", "1"))
+            BEGIN \(remove) END;
+            CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages WHEN \(when("new", "old.text IS NOT new.text"))
+            BEGIN \(remove) \(add) END;
+            """)
+    }
+
+    /// Drops the search triggers (to replace the conditional ones when a conversion ends).
+    static func dropSearchTriggers(_ db: Database) throws {
+        for name in ["insert", "delete", "update"] {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS messages_fts_\(name)")
+        }
     }
 
     /// Drops the columns the lean layout no longer has (each table rewritten once by SQLite).

@@ -36,8 +36,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(options, command: "export")
         let store = try context.openArchiveReadOnly()
-        let filter = ExportFilter(channel: try channel.map { try channelID($0, in: store) },
-                                  since: try date(since, flag: "--since"), until: try date(until, flag: "--until"))
+        let filter = try ArchiveArguments.filter(channel: channel, since: since, until: until, in: store)
         if format == .desktopJSON, filter.channel == nil {
             throw CLIFailure("--format desktop-json exports one channel: add --channel")
         }
@@ -58,33 +57,6 @@ struct ExportCommand: ParsableCommand {
         } catch {
             sink.abandon()
             throw CLIFailure(error.description)
-        }
-    }
-
-    private func date(_ text: String?, flag: String) throws -> Date? {
-        guard let text else { return nil }
-        do {
-            return try WindowBound(parsing: text).resolve(now: Date(), in: TimeZone(identifier: "UTC") ?? .current)
-        } catch {
-            throw CLIFailure("\(flag): \(error)")
-        }
-    }
-
-    private func channelID(_ text: String, in store: ArchiveStore) throws -> Int64 {
-        let reference: ChannelRef
-        do {
-            reference = try ChannelRef(parsing: text)
-        } catch {
-            throw ValidationError("--channel: \(error)")
-        }
-        switch reference {
-        case .id(let id): return id
-        case .username(let name):
-            let channels = (try? store.channels()) ?? []
-            guard let match = channels.first(where: { $0.username?.lowercased() == name }) else {
-                throw CLIFailure("--channel: @\(name) is not in the archive")
-            }
-            return match.id
         }
     }
 }
