@@ -8,20 +8,8 @@ extension ArchiveStore {
     /// commits), so memory stays constant whatever the archive's size. Tombstones of empty ids are left out.
     @discardableResult
     public func export(_ filter: ExportFilter, to writer: inout some ExportWriter) throws(ArchiveError) -> Int {
-        var conditions = ["m.kind != 'empty'"]
-        var arguments: StatementArguments = []
-        if let channel = filter.channel {
-            conditions.append("m.channel_id = ?")
-            arguments += [channel]
-        }
-        if let since = filter.since {
-            conditions.append("m.date >= ?")
-            arguments += [Int64(since.timeIntervalSince1970.rounded(.up))]
-        }
-        if let until = filter.until {
-            conditions.append("m.date < ?")
-            arguments += [Int64(until.timeIntervalSince1970.rounded(.up))]
-        }
+        let (filterConditions, arguments) = filter.sqlConditions
+        let conditions = ["m.kind != 'empty'"] + filterConditions
         let sql = """
             SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
                 AS version_count

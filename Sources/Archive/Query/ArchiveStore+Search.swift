@@ -3,32 +3,24 @@ import GRDB
 
 extension ArchiveStore {
     /// Writes the messages whose text matches `query` (FTS5 query syntax: words, "phrases", prefix*, AND, OR,
-    /// NOT) to `sink` in `format`, best matches first, returning how many. `filter` narrows by channel and
+    /// NOT) to `sink` in `format`, returning how many: the most recently archived first, which the index
+    /// yields without sorting (under a millisecond on 300k messages), or with `bestFirst` by relevance (BM25,
+    /// which scores every match: 2 s for a word in 120k of 300k messages on the 2-core CI machine). `filter` narrows by channel and
     /// send date. Columns: `channel`, `id`, `date` (ISO 8601 UTC), `deleted` and `snippet`, the matching
     /// words between `highlight` marks. Messages marked deleted are found too: the archive keeps them.
     @discardableResult
     public func search<Sink: ExportSink>(_ query: String, filter: ExportFilter = ExportFilter(), limit: Int = 20,
-                                         format: QueryFormat, highlight: (String, String) = ("**", "**"),
+                                         bestFirst: Bool = false, format: QueryFormat, highlight: (String, String) = ("**", "**"),
                                          to sink: inout Sink) throws(ArchiveError) -> Int {
-        var conditions = ["messages_fts MATCH ?"]
+        let (filterConditions, filterArguments) = filter.sqlConditions
+        let conditions = ["messages_fts MATCH ?"] + filterConditions
         var arguments: StatementArguments = [highlight.0, highlight.1, query]
-        if let channel = filter.channel {
-            conditions.append("m.channel_id = ?")
-            arguments += [channel]
-        }
-        if let since = filter.since {
-            conditions.append("m.date >= ?")
-            arguments += [Int64(since.timeIntervalSince1970.rounded(.up))]
-        }
-        if let until = filter.until {
-            conditions.append("m.date < ?")
-            arguments += [Int64(until.timeIntervalSince1970.rounded(.up))]
-        }
+        arguments += filterArguments
         arguments += [max(limit, 0)]
         let sql = """
             SELECT m.channel_id, m.id, m.date, m.deleted_at IS NOT NULL, snippet(messages_fts, 0, ?, ?, '…', 16)
             FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY rank LIMIT ?
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(bestFirst ? "rank" : "messages_fts.rowid DESC") LIMIT ?
             """
         let dates = ExportDateFormat.utc()
         return try read { db in

@@ -26,8 +26,11 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Only messages posted before this date (same forms as --since).")
     var until: String?
 
-    @Option(name: .long, help: "At most this many matches, best first.")
+    @Option(name: .long, help: "At most this many matches, the most recently archived first.")
     var limit: Int = 20
+
+    @Flag(name: .long, help: "Order by relevance (BM25) instead: slower, every match is scored.")
+    var best = false
 
     @Option(name: .long, help: "table, json or csv.")
     var format: QueryFormat = .table
@@ -40,7 +43,7 @@ struct SearchCommand: ParsableCommand {
         let highlight = format == .table && isatty(STDOUT_FILENO) == 1 ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
         var sink = FileExportSink(handle: .standardOutput, name: "standard output")
         do {
-            try store.search(query, filter: filter, limit: limit, format: format, highlight: highlight, to: &sink)
+            try store.search(query, filter: filter, limit: limit, bestFirst: best, format: format, highlight: highlight, to: &sink)
             try sink.close()
         } catch {
             throw CLIFailure(error.description)
