@@ -81,6 +81,8 @@ let package = Package(
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
         .target(name: "Harvester", dependencies: [
             "Client", "Archive", "TL",
+            // MTProtoCrypto: SHA-256 of downloaded media while they stream in.
+            "MTProtoCrypto",
             // Logging: a channel followed after a rename is said in the log.
             .product(name: "Logging", package: "swift-log"),
         ]),
