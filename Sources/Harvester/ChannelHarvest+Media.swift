@@ -5,7 +5,7 @@ import Foundation
 extension ChannelHarvest {
     /// Bytes one step downloads at most before it yields to the other runs (then resumes there), so a
     /// large video never holds up the nightly text runs.
-    static let mediaSliceBytes: Int64 = 16 << 20
+    public static let mediaSliceBytes: Int64 = 16 << 20
 
     /// One step of the media phase: the next queued file of the channel (or the next slice of it),
     /// within the day's byte budget; a file that fails is retried later and given up after
