@@ -80,9 +80,8 @@ struct AccountRuntime {
     /// A call waits for its rate tokens at most `flood_wait_max`, then the job is deferred (exit 75), unless
     /// `waitForTokens` (`--wait`): then it waits as long as the governor says (a third
     /// `contacts.resolveUsername` within the hour, a cool-down).
-    /// `mediaProgress` hears each file's download progress (the terminal's progress line).
-    func scheduler(for jobs: [Job], hooks: any SchedulerHooks, waitForTokens: Bool = false,
-                   mediaProgress: (@Sendable (MediaEntry, Int64) -> Void)? = nil) throws -> Scheduler {
+    /// Files download into the media root (`AppContext.mediaRoot`), with a progress line on a terminal.
+    func scheduler(for jobs: [Job], hooks: any SchedulerHooks, waitForTokens: Bool = false) throws -> Scheduler {
         let governor: RateGovernor
         do {
             let configuration = try GovernorConfiguration(settings: context.settings, jobs: jobs)
@@ -97,18 +96,20 @@ struct AccountRuntime {
         let (client, takeoutClient) = (client, takeoutClient)
         let governed = context.settings.telegramClient.rateGovernor
         if !governed { context.logger.warning("the rate governor is off (telegram_client.rate_governor: false)") }
+        var settings = context.settings
+        settings.media.root = context.mediaRoot
         let admission: @Sendable (String) -> any AdmissionControl = { job in
             governed ? GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock) : UnlimitedAdmission()
         }
         var environment = SchedulerEnvironment(
             store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
-            planner: JobPlanner(settings: context.settings), hooks: hooks
+            planner: JobPlanner(settings: settings), hooks: hooks
         ) { job, meter in
             (takeoutJobs.contains(job) ? takeoutClient : client)
                 .invoker(admission: admission(job), audit: audit, floodObserver: meter)
         }
         environment.downloader = { job in ClientMediaDownloader(client: client, admission: admission(job)) }
-        environment.mediaProgress = mediaProgress
+        environment.mediaProgress = MediaProgressLine.reporter
         return Scheduler(environment: environment)
     }
 

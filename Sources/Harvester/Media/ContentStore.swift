@@ -1,4 +1,5 @@
 import Foundation
+import MTProtoCrypto
 
 /// The media files on disk: content-addressed (`<root>/ab/cd/<sha256>.<ext>`), so a file in many
 /// messages or channels is stored once, and written first to `<root>/partial/<file id>.part`, synced and
@@ -79,5 +80,24 @@ public struct ContentStoreError: Error, CustomStringConvertible, Sendable {
 
     init(_ description: String) {
         self.description = description
+    }
+}
+
+extension ContentStore {
+    /// The SHA-256 (hex) and size of the file at `path`, read 1 MiB at a time; nil if it cannot be read.
+    public static func digest(ofFileAt path: String) -> (sha256: String, size: Int64)? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let stream = SHA256Stream()
+        var size: Int64 = 0
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                size += Int64(chunk.count)
+                chunk.withUnsafeBytes { stream.update($0) }
+            }
+        } catch {
+            return nil
+        }
+        return (stream.finish().map { String(format: "%02x", $0) }.joined(), size)
     }
 }
