@@ -77,6 +77,36 @@ def test_backfill_with_media_stores_every_file_as_the_truth_and_verify_repairs_a
     assert done[0]["bytes_stored"] == sum(r["size"] for r in small.values())
     assert account.run("media", "verify", check=0).stdout.endswith("0 problem(s)\n")
 
+    lines = [json.loads(line) for line in account.run("export", "--channel", "@sandbox_media", check=0).stdout.splitlines()]
+    files = {line["id"]: line["media_file"] for line in lines if "media_file" in line}
+    assert set(files) == set(small)
+    for message_id, file in files.items():
+        assert (file["sha256"], file["size"]) == (truth[message_id]["sha256"], truth[message_id]["size"])
+        assert file["path"] == rows[message_id][2] and "mime_type" in file
+
+    desktop = tmp_path / "desktop"
+    account.run("export", "--channel", "@sandbox_media", "--format", "desktop-json", "--with-media", str(desktop),
+                "--out", str(desktop / "result.json"), check=0)
+    result = json.loads((desktop / "result.json").read_text())
+    placed = 0
+    for message in result["messages"]:
+        record = truth.get(message["id"])
+        if record is None:
+            continue
+        key = "photo" if "photo" in message else "file"
+        if record["size"] <= LIMIT:
+            path = desktop / message[key]
+            assert message[key].split("/")[0] in ("photos", "files", "video_files", "voice_messages", "stickers",
+                                                  "round_video_messages"), message[key]
+            assert sha256(path) == record["sha256"]
+            assert message["photo_file_size" if key == "photo" else "file_size"] == record["size"]
+            assert path.stat().st_ino == (root / rows[message["id"]][2]).stat().st_ino, "hard-linked, not copied"
+            placed += 1
+        else:
+            assert message[key] == "(File exceeds maximum size. Change data exporting settings to download.)"
+    assert placed == len(small)
+    assert (desktop / "photos").is_dir()
+
     victim = root / rows[next(iter(small))][2]
     victim.write_bytes(b"not the photo")
     result = account.run("media", "verify", check=1)
