@@ -11,12 +11,15 @@ extension ChannelHarvest {
     /// within the day's byte budget; a file that fails is retried later and given up after
     /// `maxAttempts`, waits (flood, governor, stop) defer the run with the watermark committed.
     mutating func downloadMedia() async -> HarvestStep {
-        guard let peer, let media = plan.media, let downloader = mediaDownloader else { return .stopped(.completed) }
+        guard let peer, let media = plan.media, let downloader = mediaDownloader else {
+            phase = .done
+            return .stopped(pagingStop ?? .completed)
+        }
         do {
             if let spent = try budgetSpent(media) { return .stopped(.deferred(.governor(spent))) }
             guard let entry = try store.nextMedia(channel: peer.id), let id = entry.id else {
                 phase = .done
-                return .stopped(.completed)
+                return .stopped(pagingStop ?? .completed)
             }
             let fetch = MediaFetch(downloader: downloader, store: store, content: ContentStore(root: media.root),
                                    plan: media, clock: clock, channel: peer.inputChannel, progress: mediaProgress)

@@ -22,6 +22,8 @@ public struct ChannelHarvest: Sendable {
     /// The checkpoint as last committed (or loaded).
     public private(set) var checkpoint = Checkpoint()
     var phase = HarvestPhase.resolve
+    /// The limit that ended the paging early, reported when the downloads after it end.
+    var pagingStop: HarvestStop?
     private var pages: HistoryPages.Iterator?
     private var refreshUpper: Int32?
     private var refreshedPeer = false
@@ -73,10 +75,11 @@ public struct ChannelHarvest: Sendable {
         if phase == .done { return .stopped(.completed) }
         if let stop = plan.limits.stop(after: tally, now: now) {
             // The messages cap ends the paging, not the downloads of what was archived.
-            guard case .limitReached(.messages) = stop, plan.media != nil, phase != .resolve, phase != .media else {
-                return .stopped(stop)
+            guard case .limitReached(.messages) = stop, plan.media != nil, phase != .resolve else { return .stopped(stop) }
+            if phase != .media {
+                pagingStop = stop
+                advance(to: .media)
             }
-            advance(to: .media)
         }
         if phase == .media { return await downloadMedia() }
         do {

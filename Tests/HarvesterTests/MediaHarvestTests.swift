@@ -223,4 +223,33 @@ final class MediaHarvestTests: XCTestCase {
         _ = await next.run()
         try assertStoreMatchesTruth([record])
     }
+
+    func testTheEndOfTheRunWindowDefersTheRunMidFileWithTheOffsetCommitted() async throws {
+        let client = try await start()
+        let record = try XCTUnwrap(Self.truth.first { $0.size > 8 << 20 && $0.size < 20 << 20 })
+        let filter = MediaFilter(minSize: Int64(record.size), maxSize: Int64(record.size))
+        let windowEnd = Date(timeIntervalSince1970: sandbox.clock.now() + 4)
+        var run = harvest(client, filter: filter, limits: RunLimits(runWindowEnd: windowEnd), maxRate: 1 << 20)
+
+        let stop = await run.run()
+
+        XCTAssertEqual(stop, .deferred(.runWindowEnded(windowEnd)))
+        XCTAssertEqual(try ledger()[Int32(record.id)]?.status, .partial)
+        var next = harvest(client, filter: filter)
+        _ = await next.run()
+        try assertStoreMatchesTruth([record])
+    }
+
+    func testTheMessagesCapEndsThePagingButTheArchivedPagesFilesStillDownload() async throws {
+        let client = try await start()
+        var run = harvest(client, filter: MediaFilter(maxSize: 256 << 10), limits: RunLimits(messages: 1))
+
+        let stop = await run.run()
+
+        XCTAssertEqual(stop, .limitReached(.messages(1)), "the cap is reported once the files are down")
+        let rows = try ledger().values
+        XCTAssertLessThan(rows.count, Self.truth.count, "one page archived, not the channel")
+        XCTAssertGreaterThan(run.tally.mediaStored, 0)
+        XCTAssertFalse(rows.contains { $0.status == .pending || $0.status == .partial })
+    }
 }
