@@ -159,4 +159,14 @@ public struct MediaSummaryRow: Sendable, Equatable, Codable {
     public var bytes: Int64
     /// Bytes stored so far (whole files for `done`, committed offsets for `partial`).
     public var bytesStored: Int64
+
+    /// A row of counts.
+    public init(channelID: Int64, username: String?, status: MediaStatus, files: Int, bytes: Int64, bytesStored: Int64) {
+        self.channelID = channelID
+        self.username = username
+        self.status = status
+        self.files = files
+        self.bytes = bytes
+        self.bytesStored = bytesStored
+    }
 }
