@@ -81,8 +81,8 @@ let package = Package(
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
         .target(name: "Harvester", dependencies: [
             "Client", "Archive", "TL",
-            // MTProtoCrypto: SHA-256 of downloaded media while they stream in.
-            "MTProtoCrypto",
+            // MTProtoCrypto: SHA-256 of downloaded media while they stream in. Jobs: a job's media rule.
+            "MTProtoCrypto", "Jobs",
             // Logging: a channel followed after a rename is said in the log.
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -158,7 +158,7 @@ let package = Package(
             "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
         ]),
         .testTarget(name: "HarvesterTests", dependencies: [
-            "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
+            "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto", "Jobs",
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
             "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",

@@ -34,14 +34,12 @@ public struct JobPlanner: Sendable {
     /// The media downloads `job` asks for, with the account's store, speed and daily byte budget.
     public func media(_ job: Job) -> MediaPlan? {
         guard let rule = job.media else { return nil }
-        let filter = MediaFilter(kinds: Set(rule.types.compactMap { MediaKind(rawValue: $0.rawValue) }),
-                                 minSize: rule.minSize, maxSize: rule.maxSize, mime: rule.mime)
         let budget = settings.telegramClient.warmup.flatMap { warmup in
             warmup.mediaDay1.map {
                 MediaByteBudget(day1: $0, growth: warmup.growth, cap: warmup.mediaCap, timeZone: job.timeZone)
             }
         }
-        return MediaPlan(filter: filter, root: mediaRoot,
+        return MediaPlan(filter: rule, root: mediaRoot,
                          options: DownloadOptions(parallelParts: settings.media.parallel,
                                                   connections: min(2, settings.media.parallel)),
                          maxRate: settings.media.maxRate, budget: budget)

@@ -2,6 +2,7 @@ import Archive
 import Client
 import Foundation
 import Harvester
+import Jobs
 import MTProtoCrypto
 import Sandbox
 import SandboxTestSupport
@@ -47,7 +48,7 @@ final class MediaHarvestTests: XCTestCase {
         return client
     }
 
-    private func harvest(_ client: TelegramClient, job: String = "media", filter: MediaFilter, limits: RunLimits = RunLimits(),
+    private func harvest(_ client: TelegramClient, job: String = "media", filter: MediaRule, limits: RunLimits = RunLimits(),
                          maxRate: Int64? = nil, budget: MediaByteBudget? = nil) -> ChannelHarvest {
         let plan = HarvestPlan(job: job, channel: .username("sandbox_media"), limits: limits,
                                media: MediaPlan(filter: filter, root: root, maxRate: maxRate, budget: budget))
@@ -91,7 +92,7 @@ final class MediaHarvestTests: XCTestCase {
 
     func testSmallFilesOfEveryDCEndUpInTheStoreExactlyAsTheTruthAndLargerOnesAreSkippedWithTheirRule() async throws {
         let client = try await start()
-        var run = harvest(client, filter: MediaFilter(maxSize: 1 << 20))
+        var run = harvest(client, filter: MediaRule(maxSize: 1 << 20))
 
         let stop = await run.run()
 
@@ -111,7 +112,7 @@ final class MediaHarvestTests: XCTestCase {
 
     func testTypeAndMimeFiltersSkipWhatTheJobDoesNotAskFor() async throws {
         let client = try await start()
-        var run = harvest(client, filter: MediaFilter(kinds: [.document], maxSize: 2 << 20, mime: ["application/pdf"]))
+        var run = harvest(client, filter: MediaRule(types: [.document], maxSize: 2 << 20, mime: ["application/pdf"]))
 
         let stop = await run.run()
 
@@ -130,7 +131,7 @@ final class MediaHarvestTests: XCTestCase {
     func testAFileInSeveralMessagesIsDownloadedOnceAndShared() async throws {
         let client = try await start()
         let record = try XCTUnwrap(Self.truth.first { $0.size < 1 << 20 })
-        var first = harvest(client, filter: MediaFilter(maxSize: 1 << 20))
+        var first = harvest(client, filter: MediaRule(maxSize: 1 << 20))
         _ = await first.run()
         let original = try XCTUnwrap(try ledger()[Int32(record.id)])
         // The same document in another message (a repost): queued with a page, never fetched again.
@@ -142,7 +143,7 @@ final class MediaHarvestTests: XCTestCase {
         let channel = ChannelInfo(id: try channelID(), accessHash: nil, username: "sandbox_media", title: "Media")
         try store.commitPage(channel: channel, job: "repost", messages: [], checkpoint: Checkpoint(), now: Date(), media: [repost])
         let before = await sandbox.audit.records.filter { $0.method == "upload.getFile" }.count
-        var second = harvest(client, filter: MediaFilter(maxSize: 1 << 20))
+        var second = harvest(client, filter: MediaRule(maxSize: 1 << 20))
 
         _ = await second.run()
 
@@ -157,7 +158,7 @@ final class MediaHarvestTests: XCTestCase {
     func testAFileStoppedMidwayResumesFromItsCommittedOffsetAndFetchesOnlyTheRest() async throws {
         let client = try await start()
         let record = try XCTUnwrap(Self.truth.first { $0.size > 20 << 20 && $0.size < 40 << 20 })
-        let filter = MediaFilter(minSize: Int64(record.size), maxSize: Int64(record.size))
+        let filter = MediaRule(minSize: Int64(record.size), maxSize: Int64(record.size))
         var first = harvest(client, filter: filter)
         var step = HarvestStep.progressed
         // Page until the first media step has fetched one slice of the file, then drop the run (a kill).
@@ -177,7 +178,7 @@ final class MediaHarvestTests: XCTestCase {
 
     func testExpiredFileReferencesAreRefreshedFromTheMessage() async throws {
         let client = try await start(fileReferenceExpiry: 0.3)
-        var run = harvest(client, filter: MediaFilter(maxSize: 512 << 10))
+        var run = harvest(client, filter: MediaRule(maxSize: 512 << 10))
 
         let stop = await run.run()
 
@@ -190,7 +191,7 @@ final class MediaHarvestTests: XCTestCase {
     func testTheDailyByteBudgetDefersTheRunAndTheNextDayContinues() async throws {
         let client = try await start()
         let budget = MediaByteBudget(day1: 1, growth: 1, cap: nil, timeZone: TimeZone(identifier: "UTC") ?? .gmt)
-        var run = harvest(client, filter: MediaFilter(maxSize: 1 << 20), budget: budget)
+        var run = harvest(client, filter: MediaRule(maxSize: 1 << 20), budget: budget)
 
         let stop = await run.run()
 
@@ -198,7 +199,7 @@ final class MediaHarvestTests: XCTestCase {
         XCTAssertTrue(reason.contains("daily media byte budget"), reason)
         XCTAssertEqual(run.tally.mediaStored, 1, "a fresh day lets one file through")
         sandbox.clock.advance(by: 86_400)
-        var next = harvest(client, filter: MediaFilter(maxSize: 1 << 20), budget: budget)
+        var next = harvest(client, filter: MediaRule(maxSize: 1 << 20), budget: budget)
         _ = await next.run()
         XCTAssertEqual(next.tally.mediaStored, 1)
     }
@@ -206,7 +207,7 @@ final class MediaHarvestTests: XCTestCase {
     func testMaxRateIsKeptAndTheDurationLimitStopsMidFileWithTheOffsetCommitted() async throws {
         let client = try await start()
         let record = try XCTUnwrap(Self.truth.first { $0.size > 8 << 20 && $0.size < 20 << 20 })
-        let filter = MediaFilter(minSize: Int64(record.size), maxSize: Int64(record.size))
+        let filter = MediaRule(minSize: Int64(record.size), maxSize: Int64(record.size))
         let started = sandbox.clock.now()
         let limits = RunLimits(durationEnd: Date(timeIntervalSince1970: started + 6))
         var run = harvest(client, filter: filter, limits: limits, maxRate: 1 << 20)
@@ -227,7 +228,7 @@ final class MediaHarvestTests: XCTestCase {
     func testTheEndOfTheRunWindowDefersTheRunMidFileWithTheOffsetCommitted() async throws {
         let client = try await start()
         let record = try XCTUnwrap(Self.truth.first { $0.size > 8 << 20 && $0.size < 20 << 20 })
-        let filter = MediaFilter(minSize: Int64(record.size), maxSize: Int64(record.size))
+        let filter = MediaRule(minSize: Int64(record.size), maxSize: Int64(record.size))
         let windowEnd = Date(timeIntervalSince1970: sandbox.clock.now() + 4)
         var run = harvest(client, filter: filter, limits: RunLimits(runWindowEnd: windowEnd), maxRate: 1 << 20)
 
@@ -242,7 +243,7 @@ final class MediaHarvestTests: XCTestCase {
 
     func testTheMessagesCapEndsThePagingButTheArchivedPagesFilesStillDownload() async throws {
         let client = try await start()
-        var run = harvest(client, filter: MediaFilter(maxSize: 256 << 10), limits: RunLimits(messages: 1))
+        var run = harvest(client, filter: MediaRule(maxSize: 256 << 10), limits: RunLimits(messages: 1))
 
         let stop = await run.run()
 

@@ -6,6 +6,8 @@ import Synchronization
 /// A partial file that parts are written into at their offsets, hashed (SHA-256) in order as the
 /// watermark of stored bytes advances, and synced before that watermark is committed to the ledger.
 final class HashingFileSink: DownloadSink {
+    private let writer: FileDescriptorSink
+    /// A second descriptor of the same file, to read back, sync and truncate it.
     private let descriptor: Int32
     private let path: String
     private let state: Mutex<State>
@@ -19,7 +21,8 @@ final class HashingFileSink: DownloadSink {
     /// Opens (creating, mode 0600) the partial file at `path` and hashes its first `prefix` bytes, already
     /// stored by an earlier attempt. Writes wait on `throttle`, if any.
     init(path: String, prefix: Int64, throttle: ByteThrottle?) throws {
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        writer = try FileDescriptorSink(path: path)
+        descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw ContentStoreError("cannot open \(path): \(String(cString: strerror(errno)))") }
         self.path = path
         self.throttle = throttle
@@ -34,19 +37,7 @@ final class HashingFileSink: DownloadSink {
 
     func write(_ bytes: ArraySlice<UInt8>, at offset: Int64) async throws {
         if let throttle { try await throttle.take(bytes.count) }
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let result = pwrite(descriptor, base + written, buffer.count - written, off_t(offset) + off_t(written))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += result
-            }
-            return nil
-        }
-        if let failure { throw ContentStoreError("cannot write \(path): \(String(cString: strerror(failure)))") }
+        try await writer.write(bytes, at: offset)
     }
 
     /// Reads back and hashes the stored bytes up to `watermark` (parts arrive out of order; the digest

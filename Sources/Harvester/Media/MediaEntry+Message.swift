@@ -1,12 +1,13 @@
 import Archive
 import Client
 import Foundation
+import Jobs
 import TL
 
 extension MediaEntry {
     /// The ledger row for the file `message` carries (a photo's largest size, or the document), skipped
     /// with a reason when `filter` refuses it; nil for a message without a downloadable file.
-    init?(message: Api.Message, channel: Int64, filter: MediaFilter, now: Date) {
+    init?(message: Api.Message, channel: Int64, filter: MediaRule, now: Date) {
         guard case .message(let value) = message, let media = value.media,
               let location = FileLocation(media: media) else { return nil }
         var facts = MediaFacts()
@@ -24,7 +25,7 @@ extension MediaEntry {
             channelId: channel, messageId: value.id, fileId: facts.fileID, kind: facts.kind.rawValue, dc: location.dc,
             size: location.size, mimeType: facts.mimeType, fileName: facts.fileName, width: facts.width,
             height: facts.height, duration: facts.duration, location: Data(location.input.serialized()),
-            skipReason: filter.skipReason(kind: facts.kind, size: location.size, mimeType: facts.mimeType), queuedAt: now)
+            skipReason: filter.skipReason(type: facts.kind, size: location.size, mimeType: facts.mimeType), queuedAt: now)
     }
 
     /// The location to fetch the file with, from the stored TL (nil if it no longer decodes).
@@ -37,7 +38,7 @@ extension MediaEntry {
 /// What the ledger records of a photo or document besides its location.
 private struct MediaFacts {
     var fileID: Int64 = 0
-    var kind = MediaKind.document
+    var kind = MediaType.document
     var mimeType: String?
     var fileName: String?
     var width: Int?
@@ -66,7 +67,7 @@ private struct MediaFacts {
     /// A document: its kind, MIME type, file name, dimensions and duration from its attributes.
     init(document: Api.Document.Document) {
         fileID = document.id
-        kind = MediaKind.of(document)
+        kind = MediaType.of(document)
         mimeType = document.mimeType
         for attribute in document.attributes {
             switch attribute {

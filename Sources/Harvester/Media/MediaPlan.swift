@@ -1,10 +1,11 @@
 import Client
 import Foundation
+import Jobs
 
 /// How a run downloads the media its messages carry: which files, where to, how fast and how much a day.
 public struct MediaPlan: Sendable {
     /// Which files to download.
-    public var filter: MediaFilter
+    public var filter: MediaRule
     /// The content-addressed store's folder.
     public var root: String
     /// Parts and connections per file.
@@ -17,7 +18,7 @@ public struct MediaPlan: Sendable {
     public var maxAttempts = 3
 
     /// A plan.
-    public init(filter: MediaFilter, root: String, options: DownloadOptions = DownloadOptions(), maxRate: Int64? = nil,
+    public init(filter: MediaRule, root: String, options: DownloadOptions = DownloadOptions(), maxRate: Int64? = nil,
                 budget: MediaByteBudget? = nil) {
         self.filter = filter
         self.root = root

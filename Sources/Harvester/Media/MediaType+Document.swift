@@ -1,15 +1,11 @@
+import Jobs
 import TL
 
-/// What kind of file a message carries, named as job files name it (`media.types`).
-public enum MediaKind: String, CaseIterable, Hashable, Sendable {
-    case photo, video, document, audio, voice
-    case videoNote = "video_note"
-    case animation, sticker
-
+extension MediaType {
     /// The kind of `document`, from its attributes: a sticker, a GIF-like animation, a round video note,
     /// a video, a voice note, audio, or else a plain document.
-    static func of(_ document: Api.Document.Document) -> MediaKind {
-        var kind = MediaKind.document
+    static func of(_ document: Api.Document.Document) -> MediaType {
+        var kind = MediaType.document
         for attribute in document.attributes {
             switch attribute {
             case .documentAttributeSticker: return .sticker
