@@ -167,3 +167,27 @@ def test_the_daily_media_byte_budget_defers_the_run_with_exit_75(tmp_path, sandb
     assert "daily media byte budget" in result.stderr
     assert account.query("SELECT COUNT(*) FROM media WHERE status = 'done'")[0][0] == 1
     assert account.query("SELECT COUNT(*) FROM media WHERE status = 'pending'")[0][0] > 0
+
+
+def test_sigterm_in_the_middle_of_a_file_stops_within_seconds_with_its_offset_committed(tmp_path, sandbox):
+    account = Account(tmp_path / "alice", sandbox, settings_extra=UNGOVERNED + "media:\n  max_rate: 2MB\n")
+    account.login()
+    jobs = tmp_path / "jobs.yaml"
+    jobs.write_text("jobs:\n  - name: big\n    channel: '@sandbox_media'\n    schedule: '@hourly'\n"
+                    "    media:\n      types: all\n      min_size: 40MB\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
+    # A file of 40 MB or more at 2 MB/s: the step is still busy when the 5 s grace ends, so it is cut short.
+    process = subprocess.Popen([binary(), "run", *account.flags(), "--jobs", str(jobs), "--job", "big"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    root = account.db.parent / "media"
+    for _ in range(200):
+        if (root / "partial").exists() and any((root / "partial").iterdir()):
+            break
+        subprocess.run(["sleep", "0.05"])
+    subprocess.run(["sleep", "1.5"])
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=10)
+    assert process.returncode == 75, process.stderr.read()
+    committed = account.query("SELECT bytes_done FROM media WHERE status = 'partial'")
+    assert committed and committed[0][0] > 0, "the offset reached is committed"
+    assert_store_consistent(account, root)
