@@ -167,6 +167,7 @@ final class MediaHarvestTests: XCTestCase {
         XCTAssertEqual(committed.status, .partial)
         XCTAssertGreaterThanOrEqual(committed.bytesDone, ChannelHarvest.mediaSliceBytes)
         XCTAssertLessThan(committed.bytesDone, Int64(record.size))
+        XCTAssertEqual(committed.attempts, 0, "the end of a slice is not a failed attempt")
 
         var second = harvest(client, filter: filter)
         let stop = await second.run()
@@ -218,6 +219,8 @@ final class MediaHarvestTests: XCTestCase {
         let row = try XCTUnwrap(try ledger()[Int32(record.id)])
         XCTAssertEqual(row.status, .partial)
         XCTAssertGreaterThan(row.bytesDone, 0)
+        XCTAssertEqual(row.attempts, 0, "a pause is not a failed attempt")
+        XCTAssertEqual(run.tally.mediaFailures, 0)
         let elapsed = sandbox.clock.now() - started
         XCTAssertGreaterThanOrEqual(elapsed, Double(run.tally.mediaBytes) / Double(1 << 20) - 1.01, "1 MiB/s at most")
         var next = harvest(client, filter: filter)

@@ -79,7 +79,10 @@ struct MediaFetch: Sendable {
         case .failure(let error):
             try store.countMediaBytes(fetched, day: day(now))
             if let failure = committer.failure { throw failure }
-            if committer.stopWasRequested, Self.isCancellation(error) { return .paused(bytes: fetched) }
+            // A stop this fetch asked for ends it however the cancellation surfaced (a throttle's sleep
+            // cancelled inside the sink arrives as a sink error).
+            if committer.stopWasRequested { return .paused(bytes: fetched) }
+            if Task.isCancelled, !Self.isCancellation(error) { throw CancellationError() }
             throw error
         }
     }
