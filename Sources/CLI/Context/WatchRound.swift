@@ -17,9 +17,10 @@ struct WatchRound: Sendable {
         let environment = scheduler.environment
         var changed = false
         for job in jobs where !stop.isRaised {
-            let watch = ChannelWatch(
+            var watch = ChannelWatch(
                 job: job.name, channel: JobPlanner.reference(job.channel), invoker: environment.invoker(job.name, RunMeter()),
                 peerCache: environment.peerCache, store: environment.store, clock: environment.clock)
+            watch.media = job.media
             do {
                 let tally = try await watch.poll()
                 if tally.new + tally.updated + tally.deleted > 0 {
