@@ -76,6 +76,9 @@ def test_backfill_with_media_stores_every_file_as_the_truth_and_verify_repairs_a
     assert done[0]["files"] == len(small)
     assert done[0]["bytes_stored"] == sum(r["size"] for r in small.values())
     assert account.run("media", "verify", check=0).stdout.endswith("0 problem(s)\n")
+    table = account.run("media", "status", check=0).stdout
+    assert ["@sandbox_media", "done", str(len(small)), str(sum(r["size"] for r in small.values()))] in \
+        [line.split() for line in table.splitlines()], table
 
     lines = [json.loads(line) for line in account.run("export", "--channel", "@sandbox_media", check=0).stdout.splitlines()]
     files = {line["id"]: line["media_file"] for line in lines if "media_file" in line}
