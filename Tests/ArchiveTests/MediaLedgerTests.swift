@@ -62,4 +62,24 @@ final class MediaLedgerTests: XCTestCase {
         let summary = try store.mediaSummary()
         XCTAssertEqual(summary.map(\.status), [.done, .pending])
     }
+
+    func testExportsCarryDownloadedFilesAndAnArchiveWithoutTheLedgerStillExports() throws {
+        let store = try Fixtures.store(self)
+        _ = try commit(store, 1...3, media: [entry(message: 2, file: 20), entry(message: 3, file: 30, skip: "types")])
+        try store.completeMedia(fileID: 20, sha256: "abcd", path: "ab/cd/abcd.pdf", newBytes: 10_000, day: "2026-12-04",
+                                now: Fixtures.now)
+        var sink = StringExportSink()
+        try store.export(.jsonl, filter: ExportFilter(), to: &sink)
+        let lines = sink.text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[1].hasSuffix(#","media_file":{"path":"ab/cd/abcd.pdf","sha256":"abcd","size":10000,"mime_type":"application/pdf"}}"#),
+                      lines[1])
+        XCTAssertFalse(lines[0].contains("media_file"))
+        XCTAssertFalse(lines[2].contains("media_file"), "a skipped file has none")
+
+        // As an archive written before the ledger existed reads when opened without migrating.
+        try store.write { db in try db.execute(sql: "DROP TABLE media") }
+        var older = StringExportSink()
+        XCTAssertEqual(try store.export(.jsonl, filter: ExportFilter(), to: &older), 3)
+        XCTAssertEqual(try store.mediaSummary(), [])
+    }
 }

@@ -32,10 +32,13 @@ extension ArchiveStore {
             try writer.begin(channel: channel)
             var count = 0
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            let media = try db.cachedStatement(sql: "SELECT * FROM media WHERE channel_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1")
+            // An archive read without migrating (read-only, written by an older tgcron) has no media ledger.
+            let media = try db.tableExists("media")
+                ? db.cachedStatement(sql: "SELECT * FROM media WHERE channel_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1")
+                : nil
             while let row = try rows.next() {
                 var message = ExportedMessage(record: try MessageRecord(row: row), versionCount: row["version_count"])
-                message.media = try MediaEntry.fetchOne(media, arguments: [message.record.channelId, message.record.id])
+                if let media { message.media = try MediaEntry.fetchOne(media, arguments: [message.record.channelId, message.record.id]) }
                 try writer.write(message)
                 count += 1
             }

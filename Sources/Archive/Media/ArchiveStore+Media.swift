@@ -105,7 +105,8 @@ extension ArchiveStore {
     /// Ledger rows with `status` (every channel), in id order.
     public func mediaEntries(status: MediaStatus) throws(ArchiveError) -> [MediaEntry] {
         try read { db in
-            try MediaEntry.fetchAll(db, sql: "SELECT * FROM media WHERE status = ? ORDER BY id", arguments: [status])
+            guard try db.tableExists("media") else { return [] }
+            return try MediaEntry.fetchAll(db, sql: "SELECT * FROM media WHERE status = ? ORDER BY id", arguments: [status])
         }
     }
 
@@ -131,7 +132,9 @@ extension ArchiveStore {
     /// Counts and bytes per channel and status, for `media status` and metrics.
     public func mediaSummary() throws(ArchiveError) -> [MediaSummaryRow] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            // An archive read without migrating (read-only, written by an older tgcron) has no media ledger.
+            guard try db.tableExists("media") else { return [] }
+            return try Row.fetchAll(db, sql: """
                 SELECT m.channel_id, c.username, m.status, COUNT(*) AS files, COALESCE(SUM(m.size), 0) AS bytes,
                     COALESCE(SUM(m.bytes_done), 0) AS stored
                 FROM media m LEFT JOIN channels c ON c.id = m.channel_id
