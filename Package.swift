@@ -82,7 +82,8 @@ let package = Package(
         .target(name: "Harvester", dependencies: [
             "Client", "Archive", "TL",
             // MTProtoCrypto: SHA-256 of downloaded media while they stream in. Jobs: a job's media rule.
-            "MTProtoCrypto", "Jobs",
+            // Governor: the warm-up's growth, for the daily media byte budget.
+            "MTProtoCrypto", "Jobs", "Governor",
             // Logging: a channel followed after a rename is said in the log.
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -203,6 +203,8 @@ final class MediaHarvestTests: XCTestCase {
         var next = harvest(client, filter: MediaRule(maxSize: 1 << 20), budget: budget)
         _ = await next.run()
         XCTAssertEqual(next.tally.mediaStored, 1)
+        let growing = MediaByteBudget(day1: 100, growth: 2, cap: 300, timeZone: budget.timeZone)
+        XCTAssertEqual([1, 2, 3, 9].map { growing.allowance(onDay: $0) }, [100, 200, 300, 300], "grows like the warm-up, capped")
     }
 
     func testMaxRateIsKeptAndTheDurationLimitStopsMidFileWithTheOffsetCommitted() async throws {

@@ -1,5 +1,6 @@
 import Client
 import Foundation
+import Governor
 import Jobs
 
 /// How a run downloads the media its messages carry: which files, where to, how fast and how much a day.
@@ -48,11 +49,11 @@ public struct MediaByteBudget: Sendable, Equatable {
         self.timeZone = timeZone
     }
 
-    /// Bytes allowed on day `day` (1 for the first).
+    /// Bytes allowed on day `day` (1 for the first): the request warm-up's growth, counted in bytes.
     public func allowance(onDay day: Int) -> Int64 {
-        let grown = Double(day1) * pow(growth, Double(max(day, 1) - 1))
-        let capped = min(grown, Double(cap ?? Int64.max / 2))
-        return capped >= Double(Int64.max / 2) ? Int64.max / 2 : Int64(capped)
+        let ceiling = Int(Int64.max / 4)
+        let budget = WarmUpBudget(day1: Int(clamping: day1), growth: growth, cap: cap.map { Int(clamping: $0) } ?? ceiling)
+        return Int64(budget.allowance(onDay: day))
     }
 
     /// The local day of `date`, as `YYYY-MM-DD`.
