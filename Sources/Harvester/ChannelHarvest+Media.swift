@@ -16,7 +16,7 @@ extension ChannelHarvest {
             return .stopped(pagingStop ?? .completed)
         }
         do {
-            if let spent = try budgetSpent(media) { return .stopped(.deferred(.governor(spent))) }
+            if let spent = try budgetSpent(media) { return .stopped(.deferred(spent)) }
             guard let entry = try store.nextMedia(channel: peer.id), let id = entry.id else {
                 phase = .done
                 return .stopped(pagingStop ?? .completed)
@@ -56,12 +56,12 @@ extension ChannelHarvest {
 
     /// Why the account's daily byte budget allows no more today, or nil. A fresh day always lets one file
     /// through, however large, so a file bigger than the whole allowance is not stuck forever.
-    private func budgetSpent(_ media: MediaPlan) throws -> String? {
+    private func budgetSpent(_ media: MediaPlan) throws -> Deferral? {
         guard let budget = media.budget else { return nil }
         let day = budget.day(of: Date(timeIntervalSince1970: clock.now()))
         let (used, first) = try store.mediaBytes(day: day)
         let allowance = budget.allowance(onDay: MediaByteBudget.dayNumber(day, since: first ?? day))
         guard used >= allowance else { return nil }
-        return "the daily media byte budget (\(allowance) bytes on \(day)) is spent"
+        return .mediaBudgetSpent(bytes: allowance, day: day)
     }
 }

@@ -3,6 +3,7 @@ import Client
 import Foundation
 import Logging
 import TL
+import Timekeeping
 
 /// One run of one job on one channel, as a machine taking one page per `step()`, so a scheduler can
 /// interleave many runs fairly and stop any of them between pages.
@@ -31,7 +32,7 @@ public struct ChannelHarvest: Sendable {
     private let invoker: any Invoker
     private let resolver: PeerResolver
     let store: ArchiveStore
-    let clock: any ClientClock
+    let clock: any ProgramClock
     private let meter: RunMeter
     let mediaDownloader: (any MediaDownloader)?
     /// Hears the watermark of the file being downloaded (the terminal's progress line).
@@ -41,7 +42,7 @@ public struct ChannelHarvest: Sendable {
     /// archiving into `store`. `meter` counts requests and flood waits (pass it to the pipeline as its
     /// flood-wait observer too). `downloader` fetches the files of a plan with media.
     public init(plan: HarvestPlan, invoker: any Invoker, peerCache: any PeerCache, store: ArchiveStore,
-                clock: any ClientClock, meter: RunMeter = RunMeter(), downloader: (any MediaDownloader)? = nil) {
+                clock: any ProgramClock, meter: RunMeter = RunMeter(), downloader: (any MediaDownloader)? = nil) {
         self.plan = plan
         mediaDownloader = downloader
         self.meter = meter
@@ -264,7 +265,8 @@ public struct ChannelHarvest: Sendable {
         }
         return switch error {
         case ClientError.floodDeferred(let seconds, let method): .deferred(.floodWait(seconds: seconds, method: method))
-        case ClientError.deferred(let reason): .deferred(.governor(reason))
+        case ClientError.deferred(let method, let reason): .deferred(.governor(method: method, reason: reason))
+        case ClientError.admissionFailed(let failure): .deferred(.admissionFailed(failure))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
         case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
         case let error as ArchiveError: .failed(error.description)

@@ -3,6 +3,7 @@ import Client
 import Foundation
 import Jobs
 import TL
+import Timekeeping
 
 /// Watch mode for one job's channel between scheduled runs: follows the channel's update stream with
 /// `updates.getChannelDifference` from the position kept in the archive, archiving new posts, edits (as
@@ -16,14 +17,14 @@ public struct ChannelWatch: Sendable {
     private let invoker: any Invoker
     private let resolver: PeerResolver
     private let store: ArchiveStore
-    private let clock: any ClientClock
+    private let clock: any ProgramClock
     /// The job's media rule: files of what the watch archives are queued in the ledger (the next scheduled
     /// run downloads them); nil for none.
     public var media: MediaRule?
 
     /// A watch calling through `invoker` (the job's governed pipeline).
     public init(job: String, channel: PeerReference, invoker: any Invoker, peerCache: any PeerCache,
-                store: ArchiveStore, clock: any ClientClock) {
+                store: ArchiveStore, clock: any ProgramClock) {
         self.job = job
         self.channel = channel
         self.invoker = invoker
@@ -142,4 +143,7 @@ public struct WatchTally: Sendable, Equatable {
 
     /// Nothing yet.
     public init() {}
+
+    /// Whether the poll archived anything: a new, changed or deleted message.
+    public var changedArchive: Bool { new + updated + deleted > 0 }
 }

@@ -2,6 +2,7 @@ import Client
 import Foundation
 import Harvester
 import Jobs
+import Timekeeping
 
 /// Turns a job (and the account's settings) into the plan of one run starting at a given instant.
 public struct JobPlanner: Sendable {

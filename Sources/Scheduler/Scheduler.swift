@@ -3,6 +3,7 @@ import Client
 import Foundation
 import Harvester
 import Jobs
+import Timekeeping
 
 /// Decides which jobs are due and runs them, interleaved page by page so a huge backfill never starves
 /// the small incremental jobs that are due with it. Every run goes through the job's own pipeline (and so

@@ -42,7 +42,7 @@ final class MediaHarvestTests: XCTestCase {
 
     private func start(fileReferenceExpiry: Double = 0) async throws -> TelegramClient {
         sandbox = try await LoopbackSandbox.start(fileReferenceExpiry: fileReferenceExpiry)
-        let client = TelegramClient(configuration: sandbox.clientConfiguration(), sessionStore: InMemorySessionStore())
+        let client = TelegramClient(configuration: sandbox.clientConfiguration(), sessionStore: InMemoryClientStateStore())
         self.client = client
         _ = try await client.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         return client
@@ -196,8 +196,9 @@ final class MediaHarvestTests: XCTestCase {
 
         let stop = await run.run()
 
-        guard case .deferred(.governor(let reason)) = stop else { return XCTFail("\(stop)") }
-        XCTAssertTrue(reason.contains("daily media byte budget"), reason)
+        guard case .deferred(.mediaBudgetSpent(let bytes, _)) = stop else { return XCTFail("\(stop)") }
+        XCTAssertEqual(bytes, 1)
+        XCTAssertTrue(stop.description.contains("daily media byte budget"), stop.description)
         XCTAssertEqual(run.tally.mediaStored, 1, "a fresh day lets one file through")
         sandbox.clock.advance(by: 86_400)
         var next = harvest(client, filter: MediaRule(maxSize: 1 << 20), budget: budget)

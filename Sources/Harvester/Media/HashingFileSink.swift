@@ -2,6 +2,7 @@ import Client
 import Foundation
 import MTProtoCrypto
 import Synchronization
+import Timekeeping
 
 /// A partial file that parts are written into at their offsets, hashed (SHA-256) in order as the
 /// watermark of stored bytes advances, and synced before that watermark is committed to the ledger.
@@ -87,12 +88,12 @@ final class HashingFileSink: DownloadSink {
 /// A byte rate cap (`media.max_rate`): writers take bytes and wait, on the run's clock, until the rate allows them.
 actor ByteThrottle {
     private let rate: Double
-    private let clock: any ClientClock
+    private let clock: any ProgramClock
     private var available: Double
     private var updated: Double
 
     /// A cap of `bytesPerSecond`, with up to one second's worth of burst.
-    init(bytesPerSecond: Int64, clock: any ClientClock) {
+    init(bytesPerSecond: Int64, clock: any ProgramClock) {
         rate = Double(max(bytesPerSecond, 1))
         self.clock = clock
         available = rate

@@ -3,6 +3,7 @@ import Client
 import Foundation
 import Synchronization
 import TL
+import Timekeeping
 
 /// Downloads one ledger row's file into the content store: resumed from its committed offset, synced
 /// and committed as it goes, verified (size, SHA-256) and renamed into place before the row is `done`.
@@ -11,7 +12,7 @@ struct MediaFetch: Sendable {
     let store: ArchiveStore
     let content: ContentStore
     let plan: MediaPlan
-    let clock: any ClientClock
+    let clock: any ProgramClock
     let channel: Api.InputChannel
     /// Bytes fetched between two syncs and ledger commits of the watermark.
     var commitEvery: Int64 = 4 << 20
@@ -114,7 +115,7 @@ private final class WatermarkCommitter: @unchecked Sendable {
     private let store: ArchiveStore
     private let row: Int64
     private let every: Int64
-    private let clock: any ClientClock
+    private let clock: any ProgramClock
     private let lock = NSLock()
     private var committed: Int64
     private var storedFailure: (any Error)?
@@ -126,7 +127,7 @@ private final class WatermarkCommitter: @unchecked Sendable {
     }
     private var storedTask: Task<Void, any Error>?
 
-    init(sink: HashingFileSink, store: ArchiveStore, row: Int64, committed: Int64, every: Int64, clock: any ClientClock) {
+    init(sink: HashingFileSink, store: ArchiveStore, row: Int64, committed: Int64, every: Int64, clock: any ProgramClock) {
         self.sink = sink
         self.store = store
         self.row = row
