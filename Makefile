@@ -87,10 +87,12 @@ bench:
 		cat bench/results/micro.md bench/results/e2e.md bench/results/lean.md | tee bench/results/latest.md
 
 ## chaos: 100 SIGKILLs during backfills and 30 during catch-up runs on a running sandbox clock, fault runs (drop, salt, badtime, busy,
-## FLOOD_WAIT over flood_wait_max), checked against `tgcron sandbox truth`; bench/results/chaos.md
+## FLOOD_WAIT over flood_wait_max), checked against `tgcron sandbox truth`; bench/results/chaos.md; then 30 SIGKILLs
+## during media downloads (bench/chaos_media.py, bench/results/chaos-media.md)
 chaos:
 	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
 	TGCRON_BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron python3 bench/chaos.py $(CHAOS_FLAGS)
+	TGCRON_BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron $(VENV_PY) bench/chaos_media.py
 
 ## install: the release binary, example files, systemd units, sysusers.d/tmpfiles.d entries, shell completions
 ## and the man page under $(DESTDIR)$(PREFIX)

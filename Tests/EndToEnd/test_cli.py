@@ -236,7 +236,7 @@ def test_daemon_watch_mode_archives_posts_between_runs(tmp_path, make_sandbox):
     assert process.returncode == 0, err
     assert watched == 1, err
     arrivals = [e for e in events(err) if e["message"] == "watch: updates archived"]
-    assert arrivals and sum(int(e["new"]) for e in arrivals) > 0
+    assert arrivals and sum(int(e["new"]) for e in arrivals) > 0, err
     runs = account.query("SELECT COUNT(*) FROM runs")[0][0]
     assert runs == 1, "one scheduled run; everything after it came through watch mode"
     # Everything the server held when the daemon stopped, up to the newest archived id, is archived.

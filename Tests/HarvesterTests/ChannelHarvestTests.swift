@@ -1,4 +1,4 @@
-import Archive
+@testable import Archive
 import Client
 import Foundation
 import Harvester
@@ -192,7 +192,7 @@ final class ChannelHarvestTests: XCTestCase {
     }
 
     func testAFloodWaitAboveTheMaximumDefersAndTheNextRunResumes() async throws {
-        let harness = try await HarvestHarness(flood: .telegramLike, floodWaitMax: 1)
+        let harness = try await HarvestHarness(flood: .telegramLike, floodWaitMax: .seconds(1))
         let (stop, first) = await harness.run(HarvestPlan(job: "f", channel: .username("long")))
         guard case .deferred(.floodWait(let seconds, let method)) = stop else {
             return XCTFail("expected a flood deferral, got \(stop)")

@@ -27,6 +27,11 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The output file; - is standard output.")
     var out: String = "-"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "desktop-json: place downloaded media in this folder in Telegram Desktop's layout (photos/, video_files/, files/, voice_messages/…), hard-linked or copied; write the JSON there too (--out DIR/result.json).",
+        valueName: "dir"))
+    var withMedia: String?
+
     @Flag(name: .long, help: "csv: start with a UTF-8 byte order mark, for spreadsheet programs.")
     var csvBom = false
 
@@ -40,6 +45,14 @@ struct ExportCommand: ParsableCommand {
         if format == .desktopJSON, filter.channel == nil {
             throw CLIFailure("--format desktop-json exports one channel: add --channel")
         }
+        if let withMedia {
+            guard format == .desktopJSON else { throw CLIFailure("--with-media goes with --format desktop-json") }
+            do {
+                try FileManager.default.createDirectory(atPath: withMedia, withIntermediateDirectories: true)
+            } catch {
+                throw CLIFailure("--with-media: cannot create \(withMedia): \(error.localizedDescription)")
+            }
+        }
         var sink: FileExportSink
         do {
             sink = out == "-"
@@ -51,7 +64,8 @@ struct ExportCommand: ParsableCommand {
         }
         do {
             let count = try store.export(format, filter: filter, to: &sink,
-                                         csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas))
+                                         csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas),
+                                         media: withMedia.map { DesktopMediaFolder(root: context.mediaRoot, directory: $0) })
             try sink.close()
             if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
         } catch {
