@@ -70,17 +70,20 @@ let package = Package(
 
         // The high-level Telegram client: invocation middleware, peers, history paging, login.
         .target(name: "Client", dependencies: [
-            "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
+            "Governor", "Timekeeping", "TL", "MTProto", "MTProtoCrypto", "MTProtoNIO",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Archive-backed client state: auth keys and session per DC, session strings, peers, audit.
         .target(name: "ClientStore", dependencies: ["Client", "Archive", "MTProto", "MTProtoCrypto"]),
         // The rate governor wired into the client: admission, flood-wait reports, state in the archive.
-        .target(name: "Governance", dependencies: ["Client", "Governor", "Archive", "Jobs"]),
+        .target(name: "Governance", dependencies: ["Timekeeping", "Client", "Governor", "Archive", "Jobs"]),
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
         .target(name: "Harvester", dependencies: [
-            "Client", "Archive", "TL",
+            "Timekeeping", "Client", "Archive", "TL",
+            // MTProtoCrypto: SHA-256 of downloaded media while they stream in. Jobs: a job's media rule.
+            // Governor: a deferral's typed reason; the warm-up's growth, for the daily media byte budget.
+            "MTProtoCrypto", "Jobs", "Governor",
             // Logging: a channel followed after a rename is said in the log.
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -91,7 +94,7 @@ let package = Package(
         ]),
         // Operations: new and edited messages published to a Redis Stream (RESP over SwiftNIO).
         .target(name: "RedisSink", dependencies: [
-            "Archive", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            "Timekeeping", "Archive", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Operations: Prometheus text file and the daemon's /metrics and /healthz.
         .target(name: "Metrics", dependencies: [
@@ -103,15 +106,17 @@ let package = Package(
         .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
         .target(name: "Governor"),
+        // The program's clock: a leaf every layer that reads the time or waits may import.
+        .target(name: "Timekeeping"),
 
         // The scheduler: due jobs, fairness, locks, deferrals, exit codes, daemon loop.
-        .target(name: "Scheduler", dependencies: ["Harvester", "Client", "Archive", "Jobs"]),
+        .target(name: "Scheduler", dependencies: ["Timekeeping", "Harvester", "Client", "Archive", "Jobs"]),
 
         // The command-line program.
         .executableTarget(
             name: "tgcron",
             dependencies: [
-                "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
+                "Timekeeping", "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
                 "Governance", "Notify", "Metrics", "RedisSink", "MTProtoNIO", "MTProtoTransport", "MTProtoCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -143,34 +148,34 @@ let package = Package(
         ]),
         // The sandbox DCs over loopback on a simulated clock, for tests of the client and everything above it.
         .target(name: "SandboxTestSupport", dependencies: [
-            "Client", "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL",
+            "Timekeeping", "Client", "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/SandboxTestSupport"),
 
         .testTarget(name: "ClientTests", dependencies: [
-            "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
+            "Governor", "Timekeeping", "Client", "Sandbox", "SandboxTestSupport", "MTProto", "MTProtoCrypto", "MTProtoNIO", "TL",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto", "TL"]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["TestSupport", "ClientStore", "Client", "Archive", "SandboxTestSupport", "MTProto", "TL"]),
         .testTarget(name: "GovernanceTests", dependencies: [
-            "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
+            "TestSupport", "Timekeeping", "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
         ]),
         .testTarget(name: "HarvesterTests", dependencies: [
-            "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
+            "TestSupport", "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto", "Jobs",
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
-            "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",
+            "TestSupport", "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",
             "MTProtoCrypto",
         ]),
         .testTarget(name: "OperationsTests", dependencies: [
-            "Notify", "RedisSink", "Metrics", "Archive", "TL",
+            "TestSupport", "Notify", "RedisSink", "Metrics", "Archive", "TL",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .testTarget(name: "SandboxTests", dependencies: [
             "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["TestSupport", "Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.

@@ -33,6 +33,8 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case exportReaderGone(destination: String)
     /// Any other SQLite failure.
     case database(path: String, reason: String)
+    /// A `tgcron sql` statement that does not compile or would write.
+    case queryRefused(reason: String)
 
     /// What failed and where, for the person reading the log.
     public var description: String {
@@ -58,6 +60,7 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .exportFailed(reason): "archive: export failed: \(reason)"
         case let .exportReaderGone(destination): "archive: export stopped: the reader of \(destination) closed it"
         case let .database(path, reason): "archive: database error in \(path): \(reason)"
+        case let .queryRefused(reason): "sql: \(reason)"
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Governor
 import Jobs
+import Timekeeping
 
 extension GovernorConfiguration {
     /// The governor's configuration for an account whose settings are `settings` and whose jobs are `jobs`:
@@ -13,8 +14,8 @@ extension GovernorConfiguration {
     public init(settings: Settings, jobs: [Job], fallbackTimeZone: TimeZone = .current) throws(GovernorSettingsError) {
         self.init()
         let client = settings.telegramClient
-        humanDelayMin = client.humanDelayMin.seconds
-        humanDelayMax = client.humanDelayMax.seconds
+        humanDelayMin = client.humanDelayMin.timeInterval
+        humanDelayMax = client.humanDelayMax.timeInterval
         accountWarmUp = client.warmup.map(WarmUpBudget.init(warmup:))
         jobWarmUps = [:]
         for job in jobs {  // names are unique: job validation rejects duplicates
@@ -54,13 +55,5 @@ extension WarmUpBudget {
     /// The budget a `warmup:` block describes; no cap is `Int.max`, which the growth never reaches.
     init(warmup: Warmup) {
         self.init(day1: warmup.day1, growth: warmup.growth, cap: warmup.cap ?? Int.max)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, fractions included.
-    var seconds: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) * 1e-18
     }
 }

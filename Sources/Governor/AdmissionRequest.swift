@@ -6,8 +6,9 @@ public struct AdmissionRequest: Sendable, Equatable {
     public var methodClass: MethodClass
     /// The job the call is made for (its budget is charged too), or nil for calls outside any job.
     public var job: String?
-    /// The longest the caller will wait for tokens; a longer wait is answered with a deferral. The human
-    /// delay comes on top, so even a `maxWait` of zero can be admitted.
+    /// The longest the caller will wait for tokens or a cool-down; a longer wait is answered with a deferral.
+    /// Waits up to one token's refill are the steady pacing and always admitted, and the human delay comes on
+    /// top, so even a `maxWait` of zero can be admitted.
     public var maxWait: TimeInterval
 
     /// A request for a call of `methodClass`.

@@ -24,8 +24,11 @@ extension GovernorState {
         if let spent = scopes.first(where: { isBudgetSpent($0, on: day, configuration: configuration) }) {
             return .defer(reason: .budget(scope: spent, until: calendar.startOfNextDay(after: callAt)))
         }
-        guard ready.timeIntervalSince(now) <= request.maxWait else {
-            let coolingDown = classState.coolDownUntil > now
+        // Waiting up to one token's refill (of the class or the account) is the steady rate itself, admitted
+        // whatever the caller's maximum; the maximum bounds cool-downs and backlogs.
+        let coolingDown = classState.coolDownUntil > now
+        let pacing = max(classLimit.tokenInterval, configuration.account.tokenInterval)
+        guard ready.timeIntervalSince(now) <= (coolingDown ? request.maxWait : max(request.maxWait, pacing)) else {
             return .defer(reason: coolingDown ? .coolDown(until: classState.coolDownUntil) : .rateLimit(until: ready))
         }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Governor
 
 /// Why a run ended.
 public enum HarvestStop: Sendable, Equatable, CustomStringConvertible {
@@ -49,8 +50,12 @@ public enum LimitKind: Sendable, Equatable, CustomStringConvertible {
 public enum Deferral: Sendable, Equatable, CustomStringConvertible {
     /// Telegram asked to wait longer than `flood_wait_max`.
     case floodWait(seconds: Int, method: String)
-    /// The rate governor declined the call (daily budget spent, cool-down, bucket empty).
-    case governor(String)
+    /// The rate governor declined a call of `method` (daily budget spent, cool-down, bucket empty).
+    case governor(method: String, reason: DeferralReason)
+    /// Admission control could not decide (the governor's state could not be read or written).
+    case admissionFailed(String)
+    /// The account's daily media byte budget (`bytes` on `day`, `YYYY-MM-DD` in the budget's zone) is spent.
+    case mediaBudgetSpent(bytes: Int64, day: String)
     /// A takeout session may only start after this many seconds.
     case takeoutDelay(seconds: Int)
     /// The job's allowed hours ended.
@@ -62,7 +67,9 @@ public enum Deferral: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .floodWait(let seconds, let method): "\(method) flood wait of \(seconds) s exceeds flood_wait_max"
-        case .governor(let reason): reason
+        case .governor(let method, let reason): "\(method): \(reason)"
+        case .admissionFailed(let failure): "admission control failed: \(failure)"
+        case .mediaBudgetSpent(let bytes, let day): "the daily media byte budget (\(bytes) bytes on \(day)) is spent"
         case .takeoutDelay(let seconds): "takeout may start in \(seconds) s"
         case .runWindowEnded: "run window ended"
         case .stopRequested: "stop requested"

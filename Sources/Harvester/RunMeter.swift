@@ -53,8 +53,8 @@ private struct MeteredInvoker: Invoker {
             let result = try await next.invoke(function)
             meter.countRequest()
             return result
-        } catch ClientError.deferred(let reason) {
-            throw ClientError.deferred(reason: reason)
+        } catch let error as ClientError where error.isDeclinedBeforeSending {
+            throw error
         } catch {
             meter.countRequest()
             throw error

@@ -13,8 +13,9 @@ public struct Daemon: Sendable {
     public var tick: Double = 1
     /// How long it sleeps when no job will ever be due again, before looking again (seconds).
     public var idleRecheck: Double = 60
-    /// Watch mode: what to do between passes (follow the channels' updates), and how often (seconds).
-    public var watch: (interval: Double, poll: @Sendable () async -> Void)?
+    /// Watch mode: between passes, follow the jobs' channels through their updates this often (seconds);
+    /// nil for none.
+    public var watchInterval: Double?
 
     /// A daemon running `jobs` with `scheduler`.
     public init(scheduler: Scheduler, jobs: [Job]) {
@@ -46,13 +47,13 @@ public struct Daemon: Sendable {
                 try? await clock.sleep(seconds: tick)
                 continue
             }
-            if let watch, clock.now() >= nextWatch {
-                await watch.poll()
-                nextWatch = clock.now() + watch.interval
+            if let watchInterval, clock.now() >= nextWatch {
+                await scheduler.watchRound(jobs, stop: stop)
+                nextWatch = clock.now() + watchInterval
                 continue
             }
             var wake = next ?? now.addingTimeInterval(idleRecheck)
-            if watch != nil { wake = min(wake, Date(timeIntervalSince1970: nextWatch)) }
+            if watchInterval != nil { wake = min(wake, Date(timeIntervalSince1970: nextWatch)) }
             try? await clock.sleep(seconds: max(min(wake.timeIntervalSince(now), tick), 0.001))
         }
         return .success

@@ -13,6 +13,12 @@ public protocol SchedulerHooks: Sendable {
     func runFinished(job: Job, outcome: JobOutcome) async
     /// Telegram refused the account for good (`reason`); every run of the pass has been stopped.
     func accountRefused(reason: String) async
+    /// Watch mode polled `job`'s channel and archived what `tally` counts (often nothing).
+    func watched(job: Job, tally: WatchTally) async
+    /// Watch mode could not poll `job`'s channel this round.
+    func watchFailed(job: Job, error: any Error) async
+    /// A watch round ended; `archivedChanges` says whether any poll archived something.
+    func watchRoundEnded(archivedChanges: Bool) async
 }
 
 extension SchedulerHooks {
@@ -27,4 +33,7 @@ public struct NoSchedulerHooks: SchedulerHooks {
     public func runStarted(job: Job, runID: Int64) async {}
     public func progressed(job: Job, runID: Int64, tally: HarvestTally, checkpoint: Checkpoint) async {}
     public func runFinished(job: Job, outcome: JobOutcome) async {}
+    public func watched(job: Job, tally: WatchTally) async {}
+    public func watchFailed(job: Job, error: any Error) async {}
+    public func watchRoundEnded(archivedChanges: Bool) async {}
 }

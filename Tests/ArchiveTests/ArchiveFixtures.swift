@@ -1,5 +1,6 @@
 import Foundation
 import TL
+import TestSupport
 import XCTest
 @testable import Archive
 
@@ -13,10 +14,7 @@ enum Fixtures {
 
     /// A fresh directory, removed when the test ends.
     static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
+        try test.temporaryDirectory(prefix: "archive-tests").url
     }
 
     /// A new archive in a fresh directory.

@@ -51,8 +51,10 @@ final class StoreRecordsTests: XCTestCase {
         let store = try Fixtures.store(self)
         let key = Data((0..<256).map { UInt8($0) })
         try store.saveSession(SessionRecord(name: "default", homeDc: 2, userId: 42, dcOptions: Data([1, 2]), updatedAt: Fixtures.now))
-        try store.saveAuthKey(AuthKeyRecord(session: "default", dcId: 2, authKey: key, salts: Data([9]), updatedAt: Fixtures.now))
-        try store.saveAuthKey(AuthKeyRecord(session: "default", dcId: 4, authKey: Data(key.reversed()), updatedAt: Fixtures.now))
+        try store.saveAuthKey(
+            AuthKeyRecord(session: "default", dcId: 2, authKey: key, salts: Data([9]), updatedAt: Fixtures.now), creatingSessionWithHomeDc: 2)
+        try store.saveAuthKey(
+            AuthKeyRecord(session: "default", dcId: 4, authKey: Data(key.reversed()), updatedAt: Fixtures.now), creatingSessionWithHomeDc: 2)
         try store.saveSession(SessionRecord(name: "default", homeDc: 4, userId: 42, takeoutId: 7, updatedAt: Fixtures.now))
 
         XCTAssertEqual(try store.session(named: "default")?.homeDc, 4)
@@ -65,10 +67,13 @@ final class StoreRecordsTests: XCTestCase {
         XCTAssertEqual(try store.authKeys(session: "default"), [])
     }
 
-    func testAnAuthKeyNeedsItsSession() throws {
+    func testAnAuthKeySavedBeforeItsSessionCreatesTheSessionOnItsHomeDC() throws {
         let store = try Fixtures.store(self)
 
-        XCTAssertThrowsError(try store.saveAuthKey(AuthKeyRecord(session: "nobody", dcId: 2, authKey: Data([1]), updatedAt: Fixtures.now)))
+        try store.saveAuthKey(AuthKeyRecord(session: "new", dcId: 4, authKey: Data([1]), updatedAt: Fixtures.now), creatingSessionWithHomeDc: 4)
+
+        XCTAssertEqual(try store.session(named: "new")?.homeDc, 4)
+        XCTAssertEqual(try store.authKey(session: "new", dc: 4)?.authKey, Data([1]))
     }
 
     func testResolvedUsernamesAreCachedCaseInsensitively() throws {

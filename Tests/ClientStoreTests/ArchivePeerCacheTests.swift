@@ -1,4 +1,4 @@
-import Archive
+@testable import Archive
 import Client
 import ClientStore
 import Foundation
@@ -24,7 +24,7 @@ final class ArchivePeerCacheTests: XCTestCase {
     /// One run: a new client on the archive resolving `@sandbox_news`, audited into the archive.
     private func run() async throws -> ResolvedPeer {
         let archive = try temporary.open()
-        let client = sandbox.client(store: ArchiveSessionStore(archive: archive), audit: ArchiveAuditSink(archive: archive))
+        let client = sandbox.client(store: ArchiveClientStateStore(archive: archive), audit: ArchiveAuditSink(archive: archive))
         clients.append(client)
         let peer = try await PeerResolver(invoker: client.invoker, cache: ArchivePeerCache(archive: archive))
             .resolve(.username("Sandbox_News"))
@@ -34,7 +34,7 @@ final class ArchivePeerCacheTests: XCTestCase {
 
     func testSecondRunResolvesFromTheArchiveWithoutCallingTheServer() async throws {
         sandbox = try await LoopbackSandbox.start()
-        let login = sandbox.client(store: ArchiveSessionStore(archive: try temporary.open()))
+        let login = sandbox.client(store: ArchiveClientStateStore(archive: try temporary.open()))
         clients.append(login)
         try await login.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         await login.close()

@@ -20,14 +20,14 @@ final class SessionTransferTests: XCTestCase {
         sandbox = try await LoopbackSandbox.start()
         let source = try TemporaryArchive(), target = try TemporaryArchive()
         archives += [source, target]
-        let sourceStore = ArchiveSessionStore(archive: try source.open())
+        let sourceStore = ArchiveClientStateStore(archive: try source.open())
         let first = sandbox.client(store: sourceStore)
         clients.append(first)
         let user = try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         await first.close()
 
         let text = try await SessionTransfer.export(from: sourceStore)
-        let targetStore = ArchiveSessionStore(archive: try target.open(), passphrase: "moved")
+        let targetStore = ArchiveClientStateStore(archive: try target.open(), passphrase: "moved")
         try await SessionTransfer.importSession(text, into: targetStore)
         let second = sandbox.client(store: targetStore)
         clients.append(second)
@@ -43,7 +43,7 @@ final class SessionTransferTests: XCTestCase {
         let archive = try TemporaryArchive()
         archives.append(archive)
         do {
-            _ = try await SessionTransfer.export(from: ArchiveSessionStore(archive: try archive.open()))
+            _ = try await SessionTransfer.export(from: ArchiveClientStateStore(archive: try archive.open()))
             XCTFail("exported")
         } catch {
             XCTAssertEqual(error as? ClientError, .loginRequired)
@@ -54,7 +54,7 @@ final class SessionTransferTests: XCTestCase {
         let archive = try TemporaryArchive()
         archives.append(archive)
         do {
-            try await SessionTransfer.importSession("%%%", into: ArchiveSessionStore(archive: try archive.open()))
+            try await SessionTransfer.importSession("%%%", into: ArchiveClientStateStore(archive: try archive.open()))
             XCTFail("imported")
         } catch {
             XCTAssertEqual(error as? SessionStringError, .notBase64)

@@ -1,15 +1,13 @@
 import Archive
-import Foundation
+import TestSupport
 
 /// A fresh archive file in a temporary directory, removed with the directory.
 struct TemporaryArchive {
-    let directory: URL
-    let path: String
+    let directory: TemporaryDirectory
+    var path: String { directory.archivePath }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tgcron-clientstore-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("archive.sqlite").path
+        directory = try TemporaryDirectory(prefix: "tgcron-clientstore")
     }
 
     /// The archive at `path`, opened (again).
@@ -18,6 +16,6 @@ struct TemporaryArchive {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(at: directory)
+        directory.remove()
     }
 }

@@ -1,6 +1,9 @@
 import SandboxTestSupport
 import Client
+import Foundation
+import Governor
 import MTProto
+import Timekeeping
 import XCTest
 
 final class AdmissionMiddlewareTests: XCTestCase {
@@ -23,22 +26,24 @@ final class AdmissionMiddlewareTests: XCTestCase {
         func completed(method: String, outcome: CallOutcome) async { outcomes.append(outcome) }
     }
 
-    private let clock = SimulatedClientClock(now: 0)
+    private let clock = SimulatedProgramClock(now: 0)
+    private let spent = DeferralReason.budget(scope: .account, until: Date(timeIntervalSince1970: 86_400))
+    private let getNearestDc = "help.getNearestDc"
 
     func testFailingAdmissionControlDefersTheCall() async {
         let inner = ScriptedInvoker([.answer(nearestDc)])
         let invoker = AdmissionMiddleware(next: inner, admission: BrokenAdmission(), clock: clock)
 
-        await XCTAssertThrowsClientError(try await invoker.invoke(anyCall), .deferred(reason: "admission control failed: Failure()"))
+        await XCTAssertThrowsClientError(try await invoker.invoke(anyCall), .admissionFailed("Failure()"))
         let calls = await inner.methods
         XCTAssertEqual(calls, [])
     }
 
     func testDeferredCallThrowsDeferredAndIsNotSent() async {
         let inner = ScriptedInvoker([.answer(nearestDc)])
-        let invoker = AdmissionMiddleware(next: inner, admission: FixedAdmission(decision: .defer(reason: "budget spent")), clock: clock)
+        let invoker = AdmissionMiddleware(next: inner, admission: FixedAdmission(decision: .defer(reason: spent)), clock: clock)
 
-        await XCTAssertThrowsClientError(try await invoker.invoke(anyCall), .deferred(reason: "budget spent"))
+        await XCTAssertThrowsClientError(try await invoker.invoke(anyCall), .deferred(method: getNearestDc, reason: spent))
         let calls = await inner.methods
         XCTAssertEqual(calls, [])
     }
@@ -78,10 +83,10 @@ final class AdmissionMiddlewareTests: XCTestCase {
     }
 
     func testDeferredCallReportsNoOutcome() async {
-        let admission = RecordingAdmission(decision: .defer(reason: "budget spent"))
+        let admission = RecordingAdmission(decision: .defer(reason: spent))
         let deferring = AdmissionMiddleware(next: ScriptedInvoker([]), admission: admission, clock: clock)
 
-        await XCTAssertThrowsClientError(try await deferring.invoke(anyCall), .deferred(reason: "budget spent"))
+        await XCTAssertThrowsClientError(try await deferring.invoke(anyCall), .deferred(method: getNearestDc, reason: spent))
 
         let outcomes = await admission.outcomes
         XCTAssertEqual(outcomes, [])

@@ -2,11 +2,12 @@ import SandboxTestSupport
 import Client
 import MTProto
 import MTProtoNIO
+import Timekeeping
 import XCTest
 
 final class AuditMiddlewareTests: XCTestCase {
     func testEachCallIsRecordedWithMethodOutcomeAndDuration() async {
-        let clock = SimulatedClientClock(now: 100)
+        let clock = SimulatedProgramClock(now: 100)
         let sink = RecordingAuditSink()
         let inner = ScriptedInvoker([.answer(nearestDc), .failure(ClientError.timeout)])
         let invoker = AuditMiddleware(next: inner, sink: sink, clock: clock)

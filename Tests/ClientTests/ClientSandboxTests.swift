@@ -89,10 +89,10 @@ final class ClientSandboxTests: XCTestCase {
         let invoker = try await loggedIn()
         let resolver = PeerResolver(invoker: invoker, cache: InMemoryPeerCache())
 
-        let first = try await resolver.resolve(try PeerReference(parsing: "https://t.me/s/sandbox_news"))
+        let first = try await resolver.resolve(.username("sandbox_news"))
         let before = await sandbox.audit.count("contacts.resolveUsername")
-        let second = try await resolver.resolve(try PeerReference(parsing: "@Sandbox_News"))
-        let byID = try await resolver.resolve(try PeerReference(parsing: "-100\(first.id)"))
+        let second = try await resolver.resolve(.username("Sandbox_News"))
+        let byID = try await resolver.resolve(.channelID(first.id))
         let after = await sandbox.audit.count("contacts.resolveUsername")
 
         XCTAssertEqual(before, 1)
@@ -103,21 +103,22 @@ final class ClientSandboxTests: XCTestCase {
         XCTAssertEqual(first.id, sandbox.world.channel(username: "sandbox_news")?.id)
     }
 
-    func testChannelInvalidRefreshesThePeerWithGetChannelsAndRetries() async throws {
-        let invoker = try await loggedIn(faults: [
-            InjectedFault(method: "messages.getHistory", error: RPCError(code: 400, message: "CHANNEL_INVALID")),
-        ])
-        let resolver = PeerResolver(invoker: invoker, cache: InMemoryPeerCache())
-        _ = try await resolver.resolve(.username("sandbox_news"))
+    func testRefreshFetchesThePeerAgainWithGetChannelsAndCachesIt() async throws {
+        let invoker = try await loggedIn()
+        let cache = InMemoryPeerCache()
+        let resolver = PeerResolver(invoker: invoker, cache: cache)
+        let peer = try await resolver.resolve(.username("sandbox_news"))
 
-        let page = try await resolver.withPeer(.username("sandbox_news")) { peer in
-            try await invoker.invoke(Api.Messages.GetHistory(
-                peer: peer.inputPeer, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0))
-        }
+        let fresh = try await resolver.refresh(peer, reference: .username("sandbox_news"))
+        let page = try await invoker.invoke(Api.Messages.GetHistory(
+            peer: fresh.inputPeer, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0))
 
+        XCTAssertEqual(fresh, peer)
         XCTAssertEqual(page.messageList.count, 1)
+        let cached = await cache.peer(id: peer.id)
+        XCTAssertEqual(cached, fresh)
         let methods = await sandbox.audit.records.map(\.method).filter { $0 != "auth.sendCode" && $0 != "auth.signIn" }
-        XCTAssertEqual(methods, ["contacts.resolveUsername", "messages.getHistory", "channels.getChannels", "messages.getHistory"])
+        XCTAssertEqual(methods, ["contacts.resolveUsername", "channels.getChannels", "messages.getHistory"])
     }
 
     func testAccessHashRefusedEvenByGetChannelsIsRecoveredByResolvingTheUsernameAgain() async throws {
@@ -126,11 +127,14 @@ final class ClientSandboxTests: XCTestCase {
         let channel = try XCTUnwrap(sandbox.world.channel(username: "sandbox_news"))
         await cache.store(ResolvedPeer(id: channel.id, accessHash: 12345, title: "old", username: "sandbox_news"), alias: nil)
         let resolver = PeerResolver(invoker: invoker, cache: cache)
-
-        let page = try await resolver.withPeer(.username("sandbox_news")) { peer in
+        let stale = try await resolver.resolve(.username("sandbox_news"))
+        let history = { (peer: ResolvedPeer) in
             try await invoker.invoke(Api.Messages.GetHistory(
                 peer: peer.inputPeer, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0))
         }
+        await XCTAssertThrowsClientError(try await history(stale), .rpc(RPCError(code: 400, message: "CHANNEL_INVALID")))
+
+        let page = try await history(try await resolver.refresh(stale, reference: .username("sandbox_news")))
 
         XCTAssertEqual(page.messageList.count, 1)
         let cached = await cache.peer(id: channel.id)

@@ -12,7 +12,7 @@ import XCTest
 final class FileDownloadTests: XCTestCase {
     private var sandbox: LoopbackSandbox!
     private var client: TelegramClient?
-    private var store = InMemorySessionStore()
+    private var store = InMemoryClientStateStore()
     private var directory: URL?
 
     /// @sandbox_media's media truth a day after genesis (the loopback sandbox's moment), hashed once.

@@ -1,10 +1,11 @@
 import SandboxTestSupport
 import Client
 import MTProto
+import Timekeeping
 import XCTest
 
 final class FloodWaitMiddlewareTests: XCTestCase {
-    private let clock = SimulatedClientClock(now: 0)
+    private let clock = SimulatedProgramClock(now: 0)
 
     func testShortFloodWaitIsSleptThenTheCallRepeated() async throws {
         let inner = ScriptedInvoker([.failure(ClientError.rpc(RPCError(code: 420, message: "FLOOD_WAIT_17"))), .answer(nearestDc)])
@@ -35,7 +36,7 @@ final class FloodWaitMiddlewareTests: XCTestCase {
 
     func testWaitAboveTheLimitIsDeferredWithoutSleeping() async {
         let inner = ScriptedInvoker([.failure(ClientError.rpc(RPCError(code: 420, message: "FLOOD_WAIT_301")))])
-        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: 300)
+        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: .seconds(300))
 
         await XCTAssertThrowsClientError(try await invoker.invoke(anyCall), .floodDeferred(seconds: 301, method: "help.getNearestDc"))
         XCTAssertEqual(clock.sleeps, [])
@@ -44,7 +45,7 @@ final class FloodWaitMiddlewareTests: XCTestCase {
     func testAWaitBeyondAWeekIsCappedAndSaid() async {
         let capture = LogCapture()
         let inner = ScriptedInvoker([.failure(ClientError.rpc(RPCError(code: 420, message: "FLOOD_WAIT_9223372036854775807")))])
-        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: 300, logger: capture.logger(label: "test"))
+        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: .seconds(300), logger: capture.logger(label: "test"))
 
         await XCTAssertThrowsClientError(
             try await invoker.invoke(anyCall), .floodDeferred(seconds: RPCError.longestWait, method: "help.getNearestDc"))
@@ -54,7 +55,7 @@ final class FloodWaitMiddlewareTests: XCTestCase {
     func testAWaitOfExactlyAWeekIsNotCalledCapped() async {
         let capture = LogCapture()
         let inner = ScriptedInvoker([.failure(ClientError.rpc(RPCError(.floodWaitX, value: RPCError.longestWait)))])
-        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: 300, logger: capture.logger(label: "test"))
+        let invoker = FloodWaitMiddleware(next: inner, clock: clock, maxWait: .seconds(300), logger: capture.logger(label: "test"))
 
         await XCTAssertThrowsClientError(
             try await invoker.invoke(anyCall), .floodDeferred(seconds: RPCError.longestWait, method: "help.getNearestDc"))

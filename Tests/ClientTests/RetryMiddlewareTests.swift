@@ -1,10 +1,11 @@
 import SandboxTestSupport
 import Client
 import MTProto
+import Timekeeping
 import XCTest
 
 final class RetryMiddlewareTests: XCTestCase {
-    private let clock = SimulatedClientClock(now: 0)
+    private let clock = SimulatedProgramClock(now: 0)
 
     func testTransientErrorsAreRetriedWithDoublingBackoff() async throws {
         let inner = ScriptedInvoker([

@@ -19,7 +19,7 @@ final class SecretsNotLoggedTests: XCTestCase {
         let phone = "9996625678", code = "22222", password = "sandbox-2fa", apiHash = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
         sandbox = try await LoopbackSandbox.start()
         let capture = LogCapture()
-        let store = InMemorySessionStore()
+        let store = InMemoryClientStateStore()
         var configuration = sandbox.clientConfiguration(identity: ClientIdentity(apiID: 1, apiHash: apiHash))
         configuration.takeout = true
         let client = TelegramClient(configuration: configuration, sessionStore: store, logger: capture.logger(label: "test.secrets"))

@@ -15,9 +15,9 @@ final class TelegramClientLoginTests: XCTestCase {
         await sandbox?.shutdown()
     }
 
-    private func start(faults: [InjectedFault] = []) async throws -> (TelegramClient, InMemorySessionStore) {
+    private func start(faults: [InjectedFault] = []) async throws -> (TelegramClient, InMemoryClientStateStore) {
         sandbox = try await LoopbackSandbox.start(faults: faults)
-        let store = InMemorySessionStore()
+        let store = InMemoryClientStateStore()
         let client = sandbox.client(store: store)
         self.client = client
         return (client, store)

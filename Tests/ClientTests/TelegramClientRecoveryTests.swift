@@ -1,6 +1,7 @@
 import SandboxTestSupport
 import Client
 import MTProtoNIO
+import Timekeeping
 import XCTest
 
 /// Reading through `TelegramClient` while the server drops the connection every 7 requests and
@@ -17,7 +18,7 @@ final class TelegramClientRecoveryTests: XCTestCase {
     func testFullHistoryWithDropsEverySevenRequestsAndSaltRotationEqualsTheTruth() async throws {
         sandbox = try await LoopbackSandbox.start(
             serverFaults: ServerFaults(dropConnectionEvery: 7, saltRotation: .milliseconds(150), seed: 7))
-        let client = sandbox.client(store: InMemorySessionStore())
+        let client = sandbox.client(store: InMemoryClientStateStore())
         self.client = client
         try await client.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         let peer = try await PeerResolver(invoker: client.invoker, cache: InMemoryPeerCache()).resolve(.username("sandbox_news"))
@@ -33,7 +34,7 @@ final class TelegramClientRecoveryTests: XCTestCase {
     }
 
     func testConnectionFailuresOfReadsAreRetriedWithJitteredBackoffButWritesAreNot() async throws {
-        let clock = SimulatedClientClock(now: 0)
+        let clock = SimulatedProgramClock(now: 0)
         let dropped = ClientError.connection(.network("connection reset"))
         let reads = ScriptedInvoker([.failure(dropped), .failure(dropped), .answer(nearestDc)])
         let retry = RetryMiddleware(next: reads, clock: clock, initialDelay: 1, jitter: 0.5)

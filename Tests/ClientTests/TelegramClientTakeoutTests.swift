@@ -16,9 +16,9 @@ final class TelegramClientTakeoutTests: XCTestCase {
         await sandbox?.shutdown()
     }
 
-    private func loggedIn(faults: [InjectedFault] = []) async throws -> InMemorySessionStore {
+    private func loggedIn(faults: [InjectedFault] = []) async throws -> InMemoryClientStateStore {
         sandbox = try await LoopbackSandbox.start(faults: faults)
-        let store = InMemorySessionStore()
+        let store = InMemoryClientStateStore()
         let login = sandbox.client(store: store)
         clients.append(login)
         try await login.logIn(phone: "9996621234", code: { "22222" }, password: { "" })

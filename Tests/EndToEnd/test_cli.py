@@ -146,6 +146,29 @@ def test_exports_stream_every_format(account, tmp_path, sandbox):
     assert account.run("export", "--format", "desktop-json").returncode != 0
 
 
+def test_search_and_sql_answer_from_the_archive_read_only(account, sandbox):
+    account.login()
+    account.run("backfill", "@sandbox_news", check=0)
+    texts = account.query("SELECT id, text FROM messages WHERE text LIKE '%garden%'")
+    assert texts, "the sandbox's texts use the word"
+    found = json.loads(account.run("search", "garden", "--channel", "@sandbox_news", "--limit", "1000",
+                                   "--format", "json", check=0).stdout)
+    assert sorted(hit["id"] for hit in found) == sorted(row[0] for row in texts)
+    assert all("**garden**" in hit["snippet"].lower() for hit in found)
+    assert json.loads(account.run("search", "garden", "--limit", "2", "--format", "json", check=0).stdout)[1]["date"]
+    mime = json.loads(account.run(
+        "sql", "SELECT COUNT(*) AS n FROM messages WHERE json_extract(tl_json(raw), '$.media.document.mime_type') = media_mime",
+        "--format", "json", check=0).stdout)
+    documents = account.query("SELECT COUNT(*) FROM messages WHERE media_kind = 'messageMediaDocument' AND media_mime IS NOT NULL")
+    assert mime == [{"n": documents[0][0]}]
+    before = account.query("SELECT COUNT(*) FROM messages")[0][0]
+    refused = account.run("sql", "DELETE FROM messages")
+    assert refused.returncode == 1 and "only statements that read" in refused.stderr
+    assert account.query("SELECT COUNT(*) FROM messages")[0][0] == before
+    bad = account.run("search", '"unclosed')
+    assert bad.returncode == 1 and "FTS5 syntax" in bad.stderr
+
+
 def test_sigkill_at_random_moments_loses_and_duplicates_nothing(account, sandbox):
     """Backfills killed with SIGKILL at random moments, then resumed, end with exactly the server's set."""
     account.login()
@@ -213,7 +236,7 @@ def test_daemon_watch_mode_archives_posts_between_runs(tmp_path, make_sandbox):
     assert process.returncode == 0, err
     assert watched == 1, err
     arrivals = [e for e in events(err) if e["message"] == "watch: updates archived"]
-    assert arrivals and sum(int(e["new"]) for e in arrivals) > 0
+    assert arrivals and sum(int(e["new"]) for e in arrivals) > 0, err
     runs = account.query("SELECT COUNT(*) FROM runs")[0][0]
     assert runs == 1, "one scheduled run; everything after it came through watch mode"
     # Everything the server held when the daemon stopped, up to the newest archived id, is archived.

@@ -95,10 +95,10 @@ def test_run_in_an_empty_folder_explains_the_first_step(tmp_path):
 def test_version_and_unknown_commands(tmp_path):
     version = tgcron("--version", cwd=tmp_path)
     assert version.returncode == 0 and version.stdout.strip()[0].isdigit()
-    for args in (["search"], ["search", "--help"]):
+    for args in (["serach"], ["serach", "--help"]):
         result = tgcron(*args, cwd=tmp_path)
         assert result.returncode == 64, result
-        assert "unknown command 'search'" in result.stderr
+        assert "unknown command 'serach'" in result.stderr
     assert tgcron("help", "run", cwd=tmp_path).returncode == 0
 
 

@@ -1,23 +1,19 @@
-import Archive
+@testable import Archive
 import Foundation
 import Governance
 import Governor
+import TestSupport
 import XCTest
 
 final class ArchiveGovernorStateStoreTests: XCTestCase {
-    private var directory: URL!
+    private var directory: TemporaryDirectory!
     private let noon = Date(timeIntervalSince1970: 1_750_000_000)
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("governance-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try temporaryDirectory(prefix: "governance")
     }
 
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    private var databasePath: String { directory.appendingPathComponent("archive.sqlite").path }
+    private var databasePath: String { directory.archivePath }
 
     /// A governor over its own `ArchiveStore` instance of the shared database file.
     private func governor(_ configuration: GovernorConfiguration) throws -> RateGovernor {

@@ -17,7 +17,7 @@ final class WarmUpBudgetDaysTests: XCTestCase {
         configuration.jobWarmUps = ["news": WarmUpBudget(day1: 10, growth: 2, cap: 1_000)]
         configuration.timeZone = utc
         let governor = try RateGovernor(configuration: configuration, store: InMemoryGovernorStateStore())
-        let admission = GovernedAdmission(governor: governor, job: "news", maxWait: 60, clock: sandbox.clock)
+        let admission = GovernedAdmission(governor: governor, job: "news", maxWait: .seconds(60), clock: sandbox.clock)
         let invoker = InvocationPipeline(admission: admission, clock: sandbox.clock).wrap(sandbox.terminal())
         let channel = try XCTUnwrap(sandbox.world.channel(username: "sandbox_news"))
         let page = Api.Messages.GetHistory(
@@ -31,16 +31,17 @@ final class WarmUpBudgetDaysTests: XCTestCase {
             let now = Date(timeIntervalSince1970: sandbox.clock.now())
             let midnight = try XCTUnwrap(calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)))
             var admitted = 0
-            while true {
+            var deferral: DeferralReason?
+            while deferral == nil {
                 do {
                     _ = try await invoker.invoke(page)
                     admitted += 1
-                } catch ClientError.deferred {
-                    break
+                } catch ClientError.deferred(let method, let reason) {
+                    XCTAssertEqual(method, "messages.getHistory")
+                    deferral = reason
                 }
             }
             admittedPerDay.append(admitted)
-            let deferral = await admission.lastDeferral
             XCTAssertEqual(deferral, .budget(scope: .job("news"), until: midnight))
             sandbox.clock.advance(by: midnight.timeIntervalSince1970 - sandbox.clock.now() + 3_600)
         }

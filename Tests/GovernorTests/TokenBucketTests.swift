@@ -65,13 +65,33 @@ final class TokenBucketTests: XCTestCase {
     func testDeferralSpendsNoTokens() throws {
         let store = InMemoryGovernorStateStore()
         let governor = try RateGovernor.make(halfPerSecond, store: store)
-        _ = try governor.greedyCallTimes(.history, count: 2, from: simulationStart)
+        _ = try governor.greedyCallTimes(.history, count: 4, from: simulationStart)
         let before = store.update { $0 }
 
         let admission = try governor.admit(AdmissionRequest(methodClass: .history, job: "news", maxWait: 0), at: simulationStart)
 
         guard case .defer(reason: .rateLimit) = admission else { return XCTFail("\(admission)") }
         XCTAssertEqual(store.update { $0 }, before)
+    }
+
+    func testAMaximumWaitUnderOneTokensRefillDoesNotDeferTheSteadyPacing() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+        let last = try XCTUnwrap(governor.greedyCallTimes(.history, count: 2, from: simulationStart).last)
+
+        let admission = try governor.admit(AdmissionRequest(methodClass: .history, job: nil, maxWait: 0.1), at: last)
+
+        guard case .proceed(let delay) = admission else { return XCTFail("the bucket refills in 2 s: \(admission)") }
+        XCTAssertGreaterThan(delay, 0.1, "the token wait is slept, not refused")
+        XCTAssertLessThanOrEqual(delay, 2 + 2.8, "one token's refill, then at most the widest gap")
+    }
+
+    func testACoolDownLongerThanTheMaximumWaitStillDefersUnderOneTokensRefill() throws {
+        let governor = try RateGovernor.make(halfPerSecond)
+        try governor.recordFloodWait(.history, seconds: 1, at: simulationStart)
+
+        let admission = try governor.admit(AdmissionRequest(methodClass: .history, job: nil, maxWait: 0.1), at: simulationStart)
+
+        guard case .defer(reason: .coolDown) = admission else { return XCTFail("\(admission)") }
     }
 
     func testTokensAreSpentWhenAdmittedSoTheNextCallerQueuesBehind() throws {
@@ -88,12 +108,12 @@ final class TokenBucketTests: XCTestCase {
         var configuration = halfPerSecond
         configuration.classes.resolve = RateLimit(perSecond: 4.0 / 3600, burst: 2)
         let governor = try RateGovernor.make(configuration)
-        _ = try governor.greedyCallTimes(.resolve, count: 2, from: simulationStart)
+        _ = try governor.greedyCallTimes(.resolve, count: 3, from: simulationStart)
 
         let admission = try governor.admit(AdmissionRequest(methodClass: .resolve, job: nil, maxWait: 60), at: simulationStart)
 
         guard case .defer(reason: .rateLimit(let until)) = admission else { return XCTFail("\(admission)") }
-        XCTAssertEqual(until.timeIntervalSince(simulationStart), 900, accuracy: 2)
+        XCTAssertEqual(until.timeIntervalSince(simulationStart), 1_800, accuracy: 2, "two tokens' refill: a backlog")
         let retry = try governor.callTime(.resolve, at: until, maxWait: 60)
         XCTAssertLessThanOrEqual(retry.timeIntervalSince(until), 0.8, "only the human delay is left")
     }

@@ -5,6 +5,7 @@ import Harvester
 import Sandbox
 import SandboxTestSupport
 import TL
+import TestSupport
 import XCTest
 
 /// A small world served in process, an archive in a temporary file and Alice logged in: everything a
@@ -23,22 +24,21 @@ final class HarvestHarness {
         accounts: [AccountSpec(phone: "9996621234", firstName: "Alice")])
 
     let sandbox: InProcessSandbox
-    let directory: URL
+    let directory: TemporaryDirectory
     let store: ArchiveStore
     let peers = InMemoryPeerCache()
-    let floodWaitMax: Int
+    let floodWaitMax: Duration
 
-    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300) async throws {
-        sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("harvest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try ArchiveStore(path: directory.appendingPathComponent("archive.sqlite").path)
+    init(flood: FloodPolicy = .off, floodWaitMax: Duration = .seconds(300), invalidUTF8Every: Int? = nil) async throws {
+        sandbox = InProcessSandbox(spec: Self.spec, flood: flood, invalidUTF8Every: invalidUTF8Every)
+        directory = try TemporaryDirectory(prefix: "harvest")
+        store = try ArchiveStore(path: directory.archivePath)
         self.floodWaitMax = floodWaitMax
         try await sandbox.logInAlice()
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: directory)
+        directory.remove()
     }
 
     var now: Date { Date(timeIntervalSince1970: sandbox.clock.now()) }

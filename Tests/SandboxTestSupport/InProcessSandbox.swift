@@ -3,6 +3,7 @@ import Foundation
 import MTProto
 import Sandbox
 import TL
+import Timekeeping
 
 /// The sandbox's API answered in process, without sockets or encryption: requests are serialized to TL bytes,
 /// handled by `SandboxAPI` at the simulated clock's now, and the answer decoded back, exactly as a connection
@@ -12,14 +13,17 @@ public final class InProcessSandbox: Sendable {
     /// The world served.
     public let world: World
     /// The clock the server reads and the client sleeps on.
-    public let clock: SimulatedClientClock
+    public let clock: SimulatedProgramClock
     private let host: Host
 
-    /// Serves `spec` with `flood` budgets, the clock one day after genesis.
-    public init(spec: WorldSpec = .builtIn, flood: FloodPolicy = .off) {
+    /// Serves `spec` with `flood` budgets, the clock one day after genesis; `invalidUTF8Every` is the
+    /// configuration's fault of that name.
+    public init(spec: WorldSpec = .builtIn, flood: FloodPolicy = .off, invalidUTF8Every: Int? = nil) {
         world = World(spec: spec)
-        clock = SimulatedClientClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
-        host = Host(api: SandboxAPI(world: world, configuration: SandboxConfiguration(flood: flood)))
+        clock = SimulatedProgramClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
+        var configuration = SandboxConfiguration(flood: flood)
+        configuration.invalidUTF8Every = invalidUTF8Every
+        host = Host(api: SandboxAPI(world: world, configuration: configuration))
     }
 
     /// An invoker calling the sandbox as the auth key `authKeyID` on DC `dc` (bare: wrap it in a pipeline).
@@ -73,7 +77,7 @@ public final class InProcessSandbox: Sendable {
 
     private struct Terminal: Invoker {
         let host: Host
-        let clock: SimulatedClientClock
+        let clock: SimulatedProgramClock
         let caller: SandboxCaller
 
         func invoke<Function: TLFunction>(_ function: Function) async throws -> Function.Result {

@@ -21,7 +21,7 @@ extension LoopbackSandbox {
 
     /// A client of this sandbox keeping its login in `store`; its connections log nothing unless given a `logger`.
     public func client(
-        store: any ClientSessionStore, dc: Int = 2, takeout: Bool = false, audit: (any AuditSink)? = nil, logger: Logger? = nil
+        store: any ClientStateStore, dc: Int = 2, takeout: Bool = false, audit: (any AuditSink)? = nil, logger: Logger? = nil
     ) -> TelegramClient {
         var quiet = Logger(label: "tgcron.test.telegram-client")
         quiet.logLevel = .critical

@@ -6,6 +6,7 @@ import MTProtoCrypto
 import MTProtoNIO
 import Sandbox
 import TL
+import Timekeeping
 
 /// The sandbox's DC 1, 2 and 3 over loopback MTProto, on the test's simulated clock: when the client sleeps
 /// through a flood wait, the server sees that time pass too. (`SandboxServer` runs on its own
@@ -23,7 +24,7 @@ public final class LoopbackSandbox: Sendable {
     }()
 
     public let world: World
-    public let clock: SimulatedClientClock
+    public let clock: SimulatedProgramClock
     public let audit = RecordingAuditSink()
     public let floodObserver = RecordingFloodObserver()
     private let servers: [Int: MTProtoServer]
@@ -38,7 +39,7 @@ public final class LoopbackSandbox: Sendable {
         serverFaults: ServerFaults = ServerFaults(), fileReferenceExpiry: Double = 0
     ) async throws -> LoopbackSandbox {
         let world = World(spec: spec)
-        let clock = SimulatedClientClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
+        let clock = SimulatedProgramClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
         var configuration = SandboxConfiguration(flood: flood)
         configuration.fileReferenceExpiry = fileReferenceExpiry
         let host = Host(world: world, configuration: configuration, clock: clock)
@@ -56,7 +57,7 @@ public final class LoopbackSandbox: Sendable {
         return LoopbackSandbox(world: world, clock: clock, servers: servers, host: host)
     }
 
-    private init(world: World, clock: SimulatedClientClock, servers: [Int: MTProtoServer], host: Host) {
+    private init(world: World, clock: SimulatedProgramClock, servers: [Int: MTProtoServer], host: Host) {
         self.world = world
         self.clock = clock
         self.servers = servers
@@ -75,7 +76,7 @@ public final class LoopbackSandbox: Sendable {
     }
 
     /// The full pipeline over `connection`, auditing to `audit` on the simulated clock.
-    public func invoker(over connection: MTProtoConnection, floodWaitMax: Int = 300) -> any Invoker {
+    public func invoker(over connection: MTProtoConnection, floodWaitMax: Duration = .seconds(300)) -> any Invoker {
         InvocationPipeline(audit: audit, floodObserver: floodObserver, clock: clock, floodWaitMax: floodWaitMax)
             .wrap(ConnectionInvoker(connection: connection, identity: ClientIdentity(apiID: 1, apiHash: "test"), timeout: .seconds(10)))
     }
@@ -116,10 +117,10 @@ public final class LoopbackSandbox: Sendable {
     /// The shared state, answering one request at a time at the simulated now.
     private actor Host {
         var api: SandboxAPI
-        let clock: SimulatedClientClock
+        let clock: SimulatedProgramClock
         var state = SandboxState()
 
-        init(world: World, configuration: SandboxConfiguration, clock: SimulatedClientClock) {
+        init(world: World, configuration: SandboxConfiguration, clock: SimulatedProgramClock) {
             self.clock = clock
             api = SandboxAPI(world: world, configuration: configuration)
         }

@@ -8,6 +8,7 @@ import Jobs
 import Sandbox
 import SandboxTestSupport
 import Scheduler
+import TestSupport
 import XCTest
 
 /// An archive, the in-process sandbox and a scheduler over them, with jobs read from YAML text.
@@ -21,18 +22,17 @@ final class SchedulerHarness {
         accounts: [AccountSpec(phone: "9996621234", firstName: "Alice")])
 
     let sandbox: InProcessSandbox
-    let directory: URL
+    let directory: TemporaryDirectory
     let store: ArchiveStore
     let scheduler: Scheduler
     let hooks = RecordingHooks()
 
     /// A harness; with `governor`, every run's calls go through its admission for the run's job.
-    init(flood: FloodPolicy = .off, floodWaitMax: Int = 300, settings: Settings = Settings(),
+    init(flood: FloodPolicy = .off, floodWaitMax: Duration = .seconds(300), settings: Settings = Settings(),
          governor: RateGovernor? = nil) async throws {
         sandbox = InProcessSandbox(spec: Self.spec, flood: flood)
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("scheduler-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try ArchiveStore(path: directory.appendingPathComponent("archive.sqlite").path)
+        directory = try TemporaryDirectory(prefix: "scheduler")
+        store = try ArchiveStore(path: directory.archivePath)
         try await sandbox.logInAlice()
         let sandbox = sandbox
         let environment = SchedulerEnvironment(
@@ -40,7 +40,7 @@ final class SchedulerHarness {
             hooks: hooks
         ) { job, meter in
             let admission: any AdmissionControl = governor.map {
-                GovernedAdmission(governor: $0, job: job, maxWait: 300, clock: sandbox.clock)
+                GovernedAdmission(governor: $0, job: job, maxWait: .seconds(300), clock: sandbox.clock)
             } ?? UnlimitedAdmission()
             return InvocationPipeline(admission: admission, floodObserver: meter, clock: sandbox.clock,
                                       floodWaitMax: floodWaitMax).wrap(sandbox.terminal())
@@ -49,7 +49,7 @@ final class SchedulerHarness {
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: directory)
+        directory.remove()
     }
 
     var now: Date { Date(timeIntervalSince1970: sandbox.clock.now()) }
@@ -96,5 +96,17 @@ actor RecordingHooks: SchedulerHooks {
 
     func runFinished(job: Job, outcome: JobOutcome) {
         events.append("end \(job.name)")
+    }
+
+    func watched(job: Job, tally: WatchTally) {
+        events.append("watched \(job.name) new \(tally.new)")
+    }
+
+    func watchFailed(job: Job, error: any Error) {
+        events.append("watch failed \(job.name)")
+    }
+
+    func watchRoundEnded(archivedChanges: Bool) {
+        events.append("round ended \(archivedChanges ? "with" : "without") changes")
     }
 }

@@ -1,4 +1,4 @@
-import Archive
+@testable import Archive
 import Foundation
 import Governor
 import MTProtoCrypto
@@ -76,7 +76,7 @@ final class SchedulerTests: XCTestCase {
     }
 
     func testAFloodWaitOverTheMaximumDefersWithExitCode75AndLaterRunsResume() async throws {
-        let harness = try await SchedulerHarness(flood: .telegramLike, floodWaitMax: 1)
+        let harness = try await SchedulerHarness(flood: .telegramLike, floodWaitMax: .seconds(1))
         let jobs = try SchedulerHarness.jobs("""
             jobs:
               - name: large

@@ -45,7 +45,7 @@ extension ArchiveStore {
     }
 
     /// The newest change-log `seq` (0 if the log is empty), to report how far behind a sink is.
-    public func latestChangeSeq() throws(ArchiveError) -> Int64 {
+    func latestChangeSeq() throws(ArchiveError) -> Int64 {
         try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM changes") ?? 0 }
     }
 }

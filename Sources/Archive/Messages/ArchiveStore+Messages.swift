@@ -39,7 +39,7 @@ extension ArchiveStore {
     }
 
     /// The previous contents of message `id` in `channel`, oldest first.
-    public func versions(channel: Int64, id: Int32) throws(ArchiveError) -> [MessageVersionRecord] {
+    func versions(channel: Int64, id: Int32) throws(ArchiveError) -> [MessageVersionRecord] {
         try read { db in
             try MessageVersionRecord
                 .filter(Column("channel_id") == channel && Column("message_id") == id)

@@ -22,7 +22,7 @@ extension ArchiveStore {
     }
 
     /// Audit entries at or after `since`, oldest first, at most `limit`.
-    public func auditLog(since: Date, limit: Int = 1000) throws(ArchiveError) -> [AuditRecord] {
+    func auditLog(since: Date, limit: Int = 1000) throws(ArchiveError) -> [AuditRecord] {
         try read { db in
             try AuditRecord.filter(Column("time") >= since).order(Column("time"), Column("id")).limit(limit).fetchAll(db)
         }

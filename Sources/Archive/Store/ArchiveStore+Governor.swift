@@ -3,7 +3,7 @@ import GRDB
 
 extension ArchiveStore {
     /// The governor's stored state, or nil if it was never saved.
-    public func governorState() throws(ArchiveError) -> GovernorStateRecord? {
+    func governorState() throws(ArchiveError) -> GovernorStateRecord? {
         try read { db in try GovernorStateRecord.fetchOne(db, key: 1) }
     }
 

@@ -20,7 +20,7 @@ extension ArchiveStore {
     }
 
     /// The runs of `job`, oldest first.
-    public func runs(job: String) throws(ArchiveError) -> [RunRecord] {
+    func runs(job: String) throws(ArchiveError) -> [RunRecord] {
         try read { db in
             try RunRecord.filter(Column("job") == job).order(Column("started_at"), Column("id")).fetchAll(db)
         }

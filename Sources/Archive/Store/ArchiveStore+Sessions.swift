@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 
+/// Sessions: each account's home DC, user and takeout, and whether it needs a new login.
 extension ArchiveStore {
     /// Saves (inserts or replaces) a session's account-level state.
     public func saveSession(_ session: SessionRecord) throws(ArchiveError) {
@@ -12,29 +13,44 @@ extension ArchiveStore {
         try read { db in try SessionRecord.fetchOne(db, key: name) }
     }
 
-    /// Saves (inserts or replaces) a session's auth key and salts for one DC; the session must exist.
-    public func saveAuthKey(_ key: AuthKeyRecord) throws(ArchiveError) {
-        try write { db in try key.upsert(db) }
-    }
-
-    /// The auth keys of session `name`, by DC.
-    public func authKeys(session name: String) throws(ArchiveError) -> [AuthKeyRecord] {
-        try read { db in try AuthKeyRecord.filter(Column("session") == name).order(Column("dc_id")).fetchAll(db) }
-    }
-
     /// Forgets session `name` and its auth keys (log out); returns whether it existed.
     @discardableResult
-    public func deleteSession(named name: String) throws(ArchiveError) -> Bool {
+    func deleteSession(named name: String) throws(ArchiveError) -> Bool {
         try write { db in try SessionRecord.deleteOne(db, key: name) }
     }
 
-    /// Caches a resolved username.
-    public func cachePeer(_ peer: PeerRecord) throws(ArchiveError) {
-        try write { db in try peer.upsert(db) }
+    /// Records that session `name` cannot work until a new login, and why (shown by `status`; runs refuse
+    /// to start until `clearLoginNeeded`).
+    public func markLoginNeeded(session name: String, reason: String, at now: Date) throws(ArchiveError) {
+        try write { db in try Self.setLoginNeeded(db, session: name, at: now, reason: reason) }
     }
 
-    /// The cached resolution of `username` (case-insensitive, without `@`).
-    public func cachedPeer(username: String) throws(ArchiveError) -> PeerRecord? {
-        try read { db in try PeerRecord.fetchOne(db, key: username) }
+    /// Forgets the need for a login, after one succeeded.
+    public func clearLoginNeeded(session name: String) throws(ArchiveError) {
+        try write { db in
+            try db.execute(sql: "UPDATE sessions SET login_needed = NULL, login_needed_at = NULL WHERE name = ?",
+                           arguments: [name])
+        }
+    }
+
+    /// Why session `name` needs a new login and since when, or nil if it does not.
+    public func loginNeeded(session name: String) throws(ArchiveError) -> (reason: String, since: Date)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT login_needed, login_needed_at FROM sessions WHERE name = ?",
+                                             arguments: [name]),
+                  let reason: String = row[0], let since: Date = row[1] else { return nil }
+            return (reason, since)
+        }
+    }
+
+    /// Whether any session of the archive needs a new login.
+    public func anySessionNeedsLogin() throws(ArchiveError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE login_needed IS NOT NULL)") ?? false }
+    }
+
+    /// Sets the login-needed mark of session `name` inside the caller's transaction.
+    static func setLoginNeeded(_ db: Database, session name: String, at now: Date, reason: String) throws {
+        try db.execute(sql: "UPDATE sessions SET login_needed = ?, login_needed_at = ? WHERE name = ?",
+                       arguments: [reason, now, name])
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jobs
 import Scheduler
+import Timekeeping
 
 /// `tgcron daemon`: keeps running, starting jobs as they fall due; SIGTERM or SIGINT stops it after the
 /// current page is committed.
@@ -28,10 +29,7 @@ struct DaemonCommand: AsyncParsableCommand {
             let metrics = try await MetricsEndpoint.start(context.settings.metrics?.listen, store: runtime.store)
             context.logger.info("daemon started", metadata: ["jobs": "\(jobs.filter(\.enabled).count)"])
             var daemon = Daemon(scheduler: scheduler, jobs: jobs)
-            if let interval = try watchInterval() {
-                let watcher = WatchRound(jobs: jobs.filter(\.enabled), scheduler: scheduler, hooks: hooks, logger: context.logger, stop: stop)
-                daemon.watch = (interval, { await watcher.poll() })
-            }
+            daemon.watchInterval = try watchInterval()
             let status = await daemon.run(stop: stop)
             await metrics?.shutdown()
             await hooks.close()

@@ -24,7 +24,7 @@ struct SessionExportCommand: AsyncParsableCommand {
         let store = try context.openArchiveReadOnly()
         let passphrase = context.environment[AccountRuntime.passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
         do {
-            print(try await SessionTransfer.export(from: ArchiveSessionStore(archive: store, passphrase: passphrase)))
+            print(try await SessionTransfer.export(from: ArchiveClientStateStore(archive: store, passphrase: passphrase)))
         } catch {
             throw CLIFailure("session export: \(error)")
         }
@@ -56,7 +56,7 @@ struct SessionImportCommand: AsyncParsableCommand {
         }
         let store = try context.openArchive()
         let passphrase = context.environment[AccountRuntime.passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
-        let sessionStore = ArchiveSessionStore(archive: store, passphrase: passphrase)
+        let sessionStore = ArchiveClientStateStore(archive: store, passphrase: passphrase)
         do {
             if !force, try sessionStore.session() != nil {
                 throw CLIFailure("the archive already holds a session; add --force to replace it")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Archive
 import Foundation
 import Jobs
+import Timekeeping
 
 /// `tgcron status`: what is archived per job and channel, how the last run went and when the next is due.
 struct StatusCommand: ParsableCommand {

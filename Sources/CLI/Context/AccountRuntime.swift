@@ -9,6 +9,7 @@ import Jobs
 import Logging
 import MTProtoNIO
 import Scheduler
+import Timekeeping
 
 /// Everything a command that talks to Telegram needs, built from the settings: the archive, the
 /// account's session kept in it, the client (one without and, if a job asks, one with takeout), and the
@@ -19,7 +20,7 @@ struct AccountRuntime {
 
     let context: AppContext
     let store: ArchiveStore
-    let sessionStore: ArchiveSessionStore
+    let sessionStore: ArchiveClientStateStore
     let credentials: TelegramCredentials
     let client: TelegramClient
     let takeoutClient: TelegramClient
@@ -39,7 +40,7 @@ struct AccountRuntime {
     static func open(_ context: AppContext, credentials: TelegramCredentials) async throws -> AccountRuntime {
         let store = try context.openArchive()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
-        let sessionStore = ArchiveSessionStore(archive: store, passphrase: passphrase)
+        let sessionStore = ArchiveClientStateStore(archive: store, passphrase: passphrase)
         if let text = credentials.sessionString, try sessionStore.session() == nil {
             do {
                 try await SessionTransfer.importSession(text, into: sessionStore)
@@ -65,7 +66,7 @@ struct AccountRuntime {
         let identity = ClientIdentity(apiID: credentials.apiID, apiHash: credentials.apiHash)
         var configuration = TelegramClientConfiguration(
             identity: identity, endpoints: try ServerEndpoints.from(settings),
-            floodWaitMax: Int(settings.floodWaitMax.timeInterval), connectionCheckInterval: settings.connectionCheckInterval,
+            floodWaitMax: settings.floodWaitMax, connectionCheckInterval: settings.connectionCheckInterval,
             audit: ArchiveAuditSink(archive: store))
         configuration.transport = ClientTransport(settings.transport)
         configuration.proxy = try settings.proxy.map(ConnectionProxy.init(setting:))
@@ -81,6 +82,7 @@ struct AccountRuntime {
     /// A call waits for its rate tokens at most `flood_wait_max`, then the job is deferred (exit 75), unless
     /// `waitForTokens` (`--wait`): then it waits as long as the governor says (a third
     /// `contacts.resolveUsername` within the hour, a cool-down).
+    /// Files download into the media root (`AppContext.mediaRoot`), with a progress line on a terminal.
     func scheduler(for jobs: [Job], hooks: any SchedulerHooks, waitForTokens: Bool = false) throws -> Scheduler {
         let governor: RateGovernor
         do {
@@ -89,22 +91,27 @@ struct AccountRuntime {
         } catch {
             throw CLIFailure("governor: \(error)")
         }
-        let clock = SystemClientClock()
-        let maxWait = waitForTokens ? TimeInterval.infinity : context.settings.telegramClient.floodWaitMax.timeInterval
+        let clock = SystemProgramClock()
+        let maxWait = waitForTokens ? nil : context.settings.telegramClient.floodWaitMax
         let takeoutJobs = Set(jobs.filter(\.takeout).map(\.name))
         let audit = ArchiveAuditSink(archive: store)
         let (client, takeoutClient) = (client, takeoutClient)
         let governed = context.settings.telegramClient.rateGovernor
         if !governed { context.logger.warning("the rate governor is off (telegram_client.rate_governor: false)") }
-        let environment = SchedulerEnvironment(
-            store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
-            planner: JobPlanner(settings: context.settings), hooks: hooks
-        ) { job, meter in
-            let admission: any AdmissionControl = governed
-                ? GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock) : UnlimitedAdmission()
-            return (takeoutJobs.contains(job) ? takeoutClient : client)
-                .invoker(admission: admission, audit: audit, floodObserver: meter)
+        var settings = context.settings
+        settings.media.root = context.mediaRoot
+        let admission: @Sendable (String) -> any AdmissionControl = { job in
+            governed ? GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock) : UnlimitedAdmission()
         }
+        var environment = SchedulerEnvironment(
+            store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
+            planner: JobPlanner(settings: settings), hooks: hooks
+        ) { job, meter in
+            (takeoutJobs.contains(job) ? takeoutClient : client)
+                .invoker(admission: admission(job), audit: audit, floodObserver: meter)
+        }
+        environment.downloader = { job in ClientMediaDownloader(client: client, admission: admission(job)) }
+        environment.mediaProgress = MediaProgressLine.reporter
         return Scheduler(environment: environment)
     }
 

@@ -79,6 +79,22 @@ actor LoggingHooks: SchedulerHooks {
         }
     }
 
+    /// Logs a watch poll that archived something.
+    func watched(job: Job, tally: WatchTally) {
+        guard tally.changedArchive else { return }
+        logger.info("watch: updates archived", metadata: [
+            "job": "\(job.name)", "new": "\(tally.new)", "updated": "\(tally.updated)", "deleted": "\(tally.deleted)",
+        ])
+    }
+
+    /// Logs a watch poll that failed; the next round retries it.
+    func watchFailed(job: Job, error: any Error) {
+        logger.warning("watch: \(error)", metadata: ["job": "\(job.name)"])
+    }
+
+    /// Nothing to log: each poll was.
+    func watchRoundEnded(archivedChanges: Bool) {}
+
     /// `seconds` as a duration to read, not a clock time: `45s`, `12m05s`, `6h08m`.
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds < 360_000 else { return "unknown" }

@@ -7,6 +7,7 @@ import Metrics
 import Notify
 import RedisSink
 import Scheduler
+import Timekeeping
 
 /// The run hooks of `run`, `daemon` and `backfill`: logs and the progress line, then after each run the
 /// Prometheus text file, the Redis stream sink and notifications, as the settings ask. None of them can fail
@@ -66,8 +67,17 @@ actor OperationsHooks: SchedulerHooks {
         }
     }
 
-    /// Brings the metrics file and the sink up to date after changes outside a run (watch mode).
-    func changesCommitted() async {
+    func watched(job: Job, tally: WatchTally) async {
+        await logging.watched(job: job, tally: tally)
+    }
+
+    func watchFailed(job: Job, error: any Error) async {
+        await logging.watchFailed(job: job, error: error)
+    }
+
+    /// Brings the metrics file and the sink up to date after a watch round archived changes.
+    func watchRoundEnded(archivedChanges: Bool) async {
+        guard archivedChanges else { return }
         writeTextfile()
         await publish()
     }

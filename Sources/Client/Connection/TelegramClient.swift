@@ -3,7 +3,7 @@ import MTProtoNIO
 import TL
 
 /// The high-level Telegram client the harvester uses: a pool of connections (one per DC, one auth
-/// key each, kept in a `ClientSessionStore`), calls routed to the home DC or where the server
+/// key each, kept in a `ClientStateStore`), calls routed to the home DC or where the server
 /// migrates them, optionally inside a takeout session, through the invocation pipeline.
 ///
 /// DC addresses come from the session store, else the endpoints' built-in list, else the home DC's
@@ -11,7 +11,7 @@ import TL
 public actor TelegramClient {
     /// How the client connects and calls.
     public nonisolated let configuration: TelegramClientConfiguration
-    let store: any ClientSessionStore
+    let store: any ClientStateStore
     let pool: ConnectionPool
     let logger: Logger
     private var cached: StoredSession?
@@ -22,7 +22,7 @@ public actor TelegramClient {
     /// `logger` (which never receives key material, phones, codes or passwords). Nothing connects
     /// until the first call.
     public init(
-        configuration: TelegramClientConfiguration, sessionStore: any ClientSessionStore,
+        configuration: TelegramClientConfiguration, sessionStore: any ClientStateStore,
         logger: Logger = Logger(label: "tgcron.client")
     ) {
         self.configuration = configuration
@@ -100,7 +100,7 @@ public actor TelegramClient {
     }
 
     nonisolated func pipeline(
-        admission: any AdmissionControl, audit: any AuditSink, floodObserver: any FloodWaitObserver, floodWaitMax: Int
+        admission: any AdmissionControl, audit: any AuditSink, floodObserver: any FloodWaitObserver, floodWaitMax: Duration
     ) -> InvocationPipeline {
         var pipeline = InvocationPipeline(
             audit: audit, admission: admission, floodObserver: floodObserver, clock: configuration.clock, floodWaitMax: floodWaitMax)

@@ -1,4 +1,5 @@
 import MTProtoNIO
+import Timekeeping
 
 /// Everything a `TelegramClient` needs besides its session store: who it is, which servers, how it
 /// connects, and the parts of the invocation pipeline (audit, admission, flood waits, clock).
@@ -14,7 +15,7 @@ public struct TelegramClientConfiguration: Sendable {
     /// How long one call may wait for its answer.
     public var callTimeout: Duration
     /// The longest flood wait slept, in seconds; longer waits defer the job.
-    public var floodWaitMax: Int
+    public var floodWaitMax: Duration
     /// How often each connection pings the server to notice a dead link.
     public var connectionCheckInterval: Duration
     /// When and how often connections reconnect after losing their link.
@@ -30,16 +31,17 @@ public struct TelegramClientConfiguration: Sendable {
     /// Who hears about flood waits.
     public var floodObserver: any FloodWaitObserver
     /// Where waits happen and time is read.
-    public var clock: any ClientClock
+    public var clock: any ProgramClock
 
     /// A configuration; the defaults use obfuscated padded intermediate framing, 30 s calls, a 300 s
     /// flood-wait ceiling, a ping every 60 s, no takeout, no audit, unlimited admission and real time.
     public init(
         identity: ClientIdentity, endpoints: ServerEndpoints = .production,
         transport: ClientTransport = .obfuscatedPaddedIntermediate, callTimeout: Duration = .seconds(30),
-        floodWaitMax: Int = 300, connectionCheckInterval: Duration = .seconds(60), reconnect: ReconnectPolicy = ReconnectPolicy(),
+        floodWaitMax: Duration = FloodWaitMiddleware.defaultMaxWait, connectionCheckInterval: Duration = .seconds(60),
+        reconnect: ReconnectPolicy = ReconnectPolicy(),
         takeout: Bool = false, audit: any AuditSink = DiscardingAuditSink(), admission: any AdmissionControl = UnlimitedAdmission(),
-        floodObserver: any FloodWaitObserver = IgnoringFloodWaitObserver(), clock: any ClientClock = SystemClientClock()
+        floodObserver: any FloodWaitObserver = IgnoringFloodWaitObserver(), clock: any ProgramClock = SystemProgramClock()
     ) {
         self.identity = identity
         self.endpoints = endpoints

@@ -1,9 +1,11 @@
+import Governor
+
 /// What admission control says about one call.
 public enum AdmissionDecision: Sendable, Equatable {
     /// Call after waiting this many seconds (0: now).
     case proceed(after: Double)
-    /// Do not call now; the reason is for the log.
-    case `defer`(reason: String)
+    /// Do not call now, for `reason` (which says until when).
+    case `defer`(reason: DeferralReason)
 }
 
 /// How an admitted call ended, as admission control hears it after each attempt.

@@ -1,7 +1,9 @@
 import MTProto
 import TL
+import Timekeeping
 
-/// Asks `admission` before every call: waits as told, or throws `ClientError.deferred`. After each admitted
+/// Asks `admission` before every call: waits as told, or throws `ClientError.deferred` (or
+/// `ClientError.admissionFailed` when admission control itself fails). After each admitted
 /// attempt it tells `admission` how the call ended (success, flood wait or other failure), so a governor can
 /// adapt; this is the one path by which flood waits reach admission control.
 public struct AdmissionMiddleware: Invoker {
@@ -10,10 +12,10 @@ public struct AdmissionMiddleware: Invoker {
     /// Who decides.
     public let admission: any AdmissionControl
     /// Where waits happen.
-    public let clock: any ClientClock
+    public let clock: any ProgramClock
 
     /// Wraps `next`.
-    public init(next: any Invoker, admission: any AdmissionControl, clock: any ClientClock) {
+    public init(next: any Invoker, admission: any AdmissionControl, clock: any ProgramClock) {
         self.next = next
         self.admission = admission
         self.clock = clock
@@ -27,7 +29,7 @@ public struct AdmissionMiddleware: Invoker {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw ClientError.deferred(reason: "admission control failed: \(error)")
+            throw ClientError.admissionFailed(String(describing: error))
         }
         switch decision {
         case .proceed(let delay):
@@ -41,7 +43,7 @@ public struct AdmissionMiddleware: Invoker {
                 throw error
             }
         case .defer(let reason):
-            throw ClientError.deferred(reason: reason)
+            throw ClientError.deferred(method: Function.tlName, reason: reason)
         }
     }
 

@@ -1,4 +1,5 @@
 import TL
+import Timekeeping
 
 /// Reports every call to `sink`: method, start, duration, error and (for message lists) result count.
 /// Outermost in the pipeline, so one record is one call a caller made, with its waits and retries.
@@ -9,10 +10,10 @@ public struct AuditMiddleware: Invoker {
     /// Where records go.
     public let sink: any AuditSink
     /// Where the time comes from.
-    public let clock: any ClientClock
+    public let clock: any ProgramClock
 
     /// Wraps `next`.
-    public init(next: any Invoker, sink: any AuditSink, clock: any ClientClock) {
+    public init(next: any Invoker, sink: any AuditSink, clock: any ProgramClock) {
         self.next = next
         self.sink = sink
         self.clock = clock
@@ -25,7 +26,7 @@ public struct AuditMiddleware: Invoker {
             let result = try await next.invoke(function)
             await sink.record(AuditRecord(
                 method: Function.tlName, started: started, duration: clock.now() - started, error: nil,
-                resultCount: (result as? Api.Messages.Messages)?.messageList.count))
+                resultCount: (result as? Api.Messages.Messages)?.messageList.count ?? (result as? ReceivedHistory)?.messages.count))
             return result
         } catch {
             await sink.record(AuditRecord(

@@ -1,6 +1,7 @@
+import Governor
 import MTProto
-import TL
 import MTProtoNIO
+import TL
 
 /// Why a client call failed, in terms a caller can act on. Descriptions never hold secrets (keys,
 /// phone numbers, codes, passwords).
@@ -11,14 +12,15 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
     case timeout
     /// The connection failed below the API (network, transport, key exchange, closed).
     case connection(ConnectionError)
-    /// Admission control refused the call for now; try again later.
-    case deferred(reason: String)
+    /// Admission control declined a call of `method` (a TL name) for now, for `reason`; try again later.
+    case deferred(method: String, reason: DeferralReason)
+    /// Admission control could not decide (its state could not be read or written), so the call was not
+    /// sent; try again later.
+    case admissionFailed(String)
     /// Telegram asked to wait `seconds` before calling `method` again, longer than the client sleeps.
     case floodDeferred(seconds: Int, method: String)
     /// The auth key is not logged in (or the session was revoked): log in again.
     case loginRequired
-    /// The text does not name a peer the client understands.
-    case invalidPeerReference(String)
     /// The peer is not a channel this account can read (not found, a user, or only known by id without a cached access hash).
     case peerUnavailable(String)
     /// A history page went backwards or repeated itself, so paging stopped instead of looping.
@@ -76,10 +78,10 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rpc(let error): "server error \(error)"
         case .timeout: "no answer in time"
         case .connection(let error): "connection failure: \(error)"
-        case .deferred(let reason): "deferred by admission control: \(reason)"
+        case .deferred(let method, let reason): "deferred by admission control: \(method): \(reason)"
+        case .admissionFailed(let failure): "deferred by admission control: admission control failed: \(failure)"
         case .floodDeferred(let seconds, let method): "\(method) must wait \(seconds) s (flood wait); deferred"
         case .loginRequired: "the session is not logged in; run login again"
-        case .invalidPeerReference(let text): "\"\(text)\" is not a username, t.me link or channel id"
         case .peerUnavailable(let peer): "\(peer) is not a readable channel"
         case .historyNotAdvancing(let offset): "history paging did not advance past message \(offset)"
         case .phoneCodeInvalid: "the login code is wrong or expired"
@@ -92,6 +94,14 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether admission control declined the call, so it never reached the server.
+    public var isDeclinedBeforeSending: Bool {
+        switch self {
+        case .deferred, .admissionFailed: true
+        default: false
+        }
+    }
+
     /// A short stable name for the audit log: the RPC error message when the server sent one
     /// (`FLOOD_WAIT_30`), else an upper-case name of the case. Never holds a secret.
     public var auditName: String {
@@ -99,10 +109,9 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rpc(let error): error.message
         case .timeout: "TIMEOUT"
         case .connection: "CONNECTION_FAILED"
-        case .deferred: "DEFERRED"
+        case .deferred, .admissionFailed: "DEFERRED"
         case .floodDeferred(let seconds, _): RPCErrorName.floodWaitX.message(value: seconds)
         case .loginRequired: RPCErrorName.authKeyUnregistered.rawValue
-        case .invalidPeerReference: "PEER_REFERENCE_INVALID"
         case .peerUnavailable: "PEER_UNAVAILABLE"
         case .historyNotAdvancing: "HISTORY_NOT_ADVANCING"
         case .phoneCodeInvalid: RPCErrorName.phoneCodeInvalid.rawValue

@@ -1,29 +1,34 @@
 import Logging
 import MTProto
 import TL
+import Timekeeping
 
 /// Handles `FLOOD_WAIT_X`, `FLOOD_PREMIUM_WAIT_X` and `SLOWMODE_WAIT_X`: a wait up to `maxWait`
-/// seconds is slept and the call repeated (at most `maxRetries` times); a longer wait, or one still
+/// is slept and the call repeated (at most `maxRetries` times); a longer wait, or one still
 /// there after the retries, throws `ClientError.floodDeferred` so the job runs later instead of
 /// hammering the server. Every wait is reported to `observer`.
 public struct FloodWaitMiddleware: Invoker {
     /// The rest of the pipeline.
     public let next: any Invoker
     /// Where waits happen.
-    public let clock: any ClientClock
+    public let clock: any ProgramClock
     /// Who hears about waits.
     public let observer: any FloodWaitObserver
-    /// The longest wait slept, in seconds.
-    public let maxWait: Int
+    /// The longest wait slept (`flood_wait_max`).
+    public let maxWait: Duration
     /// How many times one call is repeated after sleeping.
     public let maxRetries: Int
     /// Where a wait capped at `RPCError.longestWait` is reported (nil: nowhere).
     public let logger: Logger?
 
-    /// Wraps `next`; by default sleeps waits up to 300 s, once per call.
+    /// The longest wait slept unless configured otherwise: 5 minutes, the one default of `flood_wait_max`
+    /// for the library (`Jobs.TelegramClientSettings` repeats it for settings files; a test keeps them equal).
+    public static let defaultMaxWait: Duration = .seconds(300)
+
+    /// Wraps `next`; by default sleeps waits up to `defaultMaxWait`, once per call.
     public init(
-        next: any Invoker, clock: any ClientClock, observer: any FloodWaitObserver = IgnoringFloodWaitObserver(),
-        maxWait: Int = 300, maxRetries: Int = 1, logger: Logger? = nil
+        next: any Invoker, clock: any ProgramClock, observer: any FloodWaitObserver = IgnoringFloodWaitObserver(),
+        maxWait: Duration = defaultMaxWait, maxRetries: Int = 1, logger: Logger? = nil
     ) {
         self.next = next
         self.clock = clock
@@ -47,7 +52,7 @@ public struct FloodWaitMiddleware: Invoker {
                     ])
                 }
                 await observer.floodWait(method: Function.tlName, seconds: seconds)
-                guard seconds <= maxWait, retries < maxRetries else {
+                guard .seconds(seconds) <= maxWait, retries < maxRetries else {
                     throw ClientError.floodDeferred(seconds: seconds, method: Function.tlName)
                 }
                 retries += 1

@@ -1,4 +1,5 @@
 import Logging
+import Timekeeping
 
 /// The one place the middlewares are put together, outermost first:
 /// audit → flood wait → admission → retry → the connection.
@@ -14,9 +15,9 @@ public struct InvocationPipeline: Sendable {
     /// Who hears about flood waits.
     public var floodObserver: any FloodWaitObserver
     /// Where waits happen and time is read.
-    public var clock: any ClientClock
-    /// The longest flood wait slept, in seconds; longer waits defer the job.
-    public var floodWaitMax: Int
+    public var clock: any ProgramClock
+    /// The longest flood wait slept; longer waits defer the job.
+    public var floodWaitMax: Duration
     /// The fraction by which each retry backoff may be shortened at random, so clients that failed together
     /// do not retry together (0 for exact backoffs).
     public var retryJitter: Double = 0
@@ -24,11 +25,11 @@ public struct InvocationPipeline: Sendable {
     /// (nil: nowhere).
     public var logger: Logger?
 
-    /// A pipeline; by default unlimited admission, real time and a 300 s flood-wait ceiling.
+    /// A pipeline; by default unlimited admission, real time and `FloodWaitMiddleware.defaultMaxWait`.
     public init(
         audit: any AuditSink = DiscardingAuditSink(), admission: any AdmissionControl = UnlimitedAdmission(),
-        floodObserver: any FloodWaitObserver = IgnoringFloodWaitObserver(), clock: any ClientClock = SystemClientClock(),
-        floodWaitMax: Int = 300
+        floodObserver: any FloodWaitObserver = IgnoringFloodWaitObserver(), clock: any ProgramClock = SystemProgramClock(),
+        floodWaitMax: Duration = FloodWaitMiddleware.defaultMaxWait
     ) {
         self.audit = audit
         self.admission = admission

@@ -1,6 +1,7 @@
 import Logging
 import MTProto
 import TL
+import Timekeeping
 
 /// Repeats calls that failed for transient reasons with exponential backoff: `initialDelay`, doubled
 /// each time up to `maxDelay`, each shortened at random by up to `jitter` of itself (so clients cut
@@ -15,7 +16,7 @@ public struct RetryMiddleware: Invoker {
     /// The rest of the pipeline.
     public let next: any Invoker
     /// Where backoff waits happen.
-    public let clock: any ClientClock
+    public let clock: any ProgramClock
     /// Calls in all, the first included.
     public let maxAttempts: Int
     /// The first backoff, in seconds.
@@ -29,7 +30,7 @@ public struct RetryMiddleware: Invoker {
 
     /// Wraps `next`; by default 4 attempts with backoffs of 1, 2 and 4 s, without jitter.
     public init(
-        next: any Invoker, clock: any ClientClock, maxAttempts: Int = 4, initialDelay: Double = 1, maxDelay: Double = 16,
+        next: any Invoker, clock: any ProgramClock, maxAttempts: Int = 4, initialDelay: Double = 1, maxDelay: Double = 16,
         jitter: Double = 0, logger: Logger? = nil
     ) {
         self.next = next

@@ -11,7 +11,7 @@ extension TelegramClient {
         phone: String, code: @escaping @Sendable () async throws -> String, password: @escaping @Sendable () async throws -> String
     ) async throws -> LoggedInUser {
         let pipeline = pipeline(
-            admission: UnlimitedAdmission(), audit: configuration.audit, floodObserver: configuration.floodObserver, floodWaitMax: 0)
+            admission: UnlimitedAdmission(), audit: configuration.audit, floodObserver: configuration.floodObserver, floodWaitMax: .zero)
         let flow = LoginFlow(identity: configuration.identity) { dc in
             pipeline.wrap(try await self.connectionInvoker(dc: dc))
         }

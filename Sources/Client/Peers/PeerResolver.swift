@@ -1,8 +1,8 @@
 import TL
 
 /// Turns `PeerReference`s into callable channels: `contacts.resolveUsername` once per username,
-/// then the `PeerCache` forever; a stale access hash (`CHANNEL_INVALID`) is refreshed with
-/// `channels.getChannels`, or by resolving the username again if that fails too (an access hash cached
+/// then the `PeerCache` forever; a stale access hash (`CHANNEL_INVALID`, which the caller sees and
+/// answers with `refresh`, as the harvester does once per run) is refreshed with `channels.getChannels`, or by resolving the username again if that fails too (an access hash cached
 /// for another account). A username that now names another channel is refused, never followed.
 public struct PeerResolver: Sendable {
     /// Where calls go.
@@ -26,19 +26,6 @@ public struct PeerResolver: Sendable {
         case .channelID(let id):
             if let cached = try await cache.peer(id: id) { return cached }
             throw ClientError.peerUnavailable(reference.description)
-        }
-    }
-
-    /// Runs `body` with the channel `reference` names; if it fails with `CHANNEL_INVALID`, refreshes
-    /// the peer and runs it once more.
-    public func withPeer<T: Sendable>(
-        _ reference: PeerReference, _ body: (ResolvedPeer) async throws -> T
-    ) async throws -> T {
-        let peer = try await resolve(reference)
-        do {
-            return try await body(peer)
-        } catch ClientError.rpc(let error) where error.name == .channelInvalid {
-            return try await body(try await refresh(peer, reference: reference))
         }
     }
 

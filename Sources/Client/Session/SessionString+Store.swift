@@ -3,7 +3,7 @@ import MTProto
 extension SessionString {
     /// The login held by `store`: its home DC, user and every DC with both a known address and a key.
     /// Throws `ClientError.loginRequired` if the store holds no logged-in session.
-    public static func export(from store: any ClientSessionStore) async throws -> SessionString {
+    public static func export(from store: any ClientStateStore) async throws -> SessionString {
         guard let session = try await store.session(), let userID = session.userID else { throw ClientError.loginRequired }
         var dataCenters: [DataCenter] = []
         for address in session.dataCenters {
@@ -16,7 +16,7 @@ extension SessionString {
 
     /// Writes this login into `store`: the session (addresses, home DC, user; no takeout) and the keys.
     /// Salts start at 0: the server sends the current one with the first call.
-    public func importInto(_ store: any ClientSessionStore) async throws {
+    public func importInto(_ store: any ClientStateStore) async throws {
         try await store.saveSession(StoredSession(homeDC: homeDC, userID: userID, dataCenters: dataCenters.map(\.address)))
         for entry in dataCenters {
             try await store.save(StoredAuthKey(authKey: entry.authKey, salt: 0, timeOffset: 0), forDataCenter: entry.address.dc)

@@ -32,7 +32,8 @@ public struct TelegramClientSettings: Hashable, Sendable {
     /// The proxy every connection goes through (`proxy`), or nil to connect directly.
     public var proxy: ProxySetting?
 
-    /// Default gap bounds and waits: 0.5s-3s between requests, flood waits up to 300s, pings every 60s.
+    /// Default gap bounds and waits: 0.5s-3s between requests, flood waits up to 300s (the client library's
+    /// `FloodWaitMiddleware.defaultMaxWait`; a test keeps the two equal), pings every 60s.
     public init(apiID: Int32? = nil, humanDelayMin: Duration = .milliseconds(500), humanDelayMax: Duration = .seconds(3),
                 floodWaitMax: Duration = .seconds(300), connectionCheckInterval: Duration = .seconds(60),
                 server: ServerAddress? = nil, dc: Int? = nil, publicKeys: [String] = [], limits: Limits = Limits(),

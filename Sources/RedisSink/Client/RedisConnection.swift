@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import Timekeeping
 
 /// One TCP connection to Redis speaking RESP2: logs in and selects the database on connect, then sends
 /// single commands or pipelines of them, each with a reply timeout.
@@ -75,7 +76,7 @@ public final class RedisConnection: Sendable {
         // also closes the connection, failing the replies; completing a promise twice is a no-op).
         let result = loop.makePromise(of: [RESPValue].self)
         let timeout = loop.scheduleTask(in: .nanoseconds(replyTimeout.nanoseconds)) { [replyTimeout] in
-            result.fail(RedisError.timeout(command: label, seconds: replyTimeout.seconds))
+            result.fail(RedisError.timeout(command: label, seconds: replyTimeout.timeInterval))
             channel.close(promise: nil)
         }
         EventLoopFuture.whenAllSucceed(replies.map(\.futureResult), on: loop).whenComplete { outcome in
@@ -104,10 +105,5 @@ extension Duration {
         let (seconds, attoseconds) = components
         let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         return overflow ? .max : product &+ attoseconds / 1_000_000_000
-    }
-
-    /// The duration in seconds, for messages.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import TL
+import TestSupport
 import XCTest
 
 /// A temporary archive and the messages a test commits to it, as the harvester would.
@@ -15,11 +16,9 @@ struct ArchiveScenario {
     let directory: URL
 
     init(_ test: XCTestCase) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ops-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let directory = self.directory
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        store = try ArchiveStore(path: directory.appendingPathComponent("archive.sqlite").path)
+        let temporary = try test.temporaryDirectory(prefix: "ops")
+        directory = temporary.url
+        store = try ArchiveStore(path: temporary.archivePath)
     }
 
     static func post(_ id: Int32, text: String? = nil, views: Int32 = 10, editDate: Int32? = nil,

@@ -19,7 +19,7 @@ enum DownloadCommand {
             identity: ClientIdentity(apiID: 12_345, apiHash: "0123456789abcdef0123456789abcdef"),
             endpoints: .custom(host: manifest.host, port: port, dc: 2, publicKeys: [try RSAPublicKey(pem: manifest.publicKeyPEM)]),
             callTimeout: .seconds(60))
-        let client = TelegramClient(configuration: configuration, sessionStore: InMemorySessionStore())
+        let client = TelegramClient(configuration: configuration, sessionStore: InMemoryClientStateStore())
         defer { Task { await client.close() } }
         _ = try await client.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         let resolved = try await client.invoker.invoke(Api.Contacts.ResolveUsername(username: arguments[1]))

@@ -1,4 +1,4 @@
-import Archive
+@testable import Archive
 import Client
 import ClientStore
 import Foundation
@@ -9,7 +9,7 @@ import XCTest
 
 /// The login kept in an archive file: a second client on the same file calls without logging in,
 /// the file is private, and auth keys can be encrypted at rest.
-final class ArchiveSessionStoreTests: XCTestCase {
+final class ArchiveClientStateStoreTests: XCTestCase {
     private var sandbox: LoopbackSandbox!
     private var clients: [TelegramClient] = []
     private var temporary: TemporaryArchive!
@@ -24,7 +24,7 @@ final class ArchiveSessionStoreTests: XCTestCase {
         temporary.remove()
     }
 
-    private func client(_ store: ArchiveSessionStore) -> TelegramClient {
+    private func client(_ store: ArchiveClientStateStore) -> TelegramClient {
         let client = sandbox.client(store: store)
         clients.append(client)
         return client
@@ -32,13 +32,13 @@ final class ArchiveSessionStoreTests: XCTestCase {
 
     func testLoginPersistsAndAFreshClientOnTheSameFileCallsWithoutLoggingIn() async throws {
         sandbox = try await LoopbackSandbox.start()
-        let first = client(ArchiveSessionStore(archive: try temporary.open()))
+        let first = client(ArchiveClientStateStore(archive: try temporary.open()))
         let user = try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         await first.close()
 
         let mode = try FileManager.default.attributesOfItem(atPath: temporary.path)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
-        let reopened = ArchiveSessionStore(archive: try temporary.open())
+        let reopened = ArchiveClientStateStore(archive: try temporary.open())
         let session = try reopened.session()
         XCTAssertEqual(session?.homeDC, 2)
         XCTAssertEqual(session?.userID, user.userID)
@@ -53,13 +53,13 @@ final class ArchiveSessionStoreTests: XCTestCase {
 
     func testAnotherDCsKeyIsKeptInTheArchiveSoAFreshClientDownloadsThereWithoutATransfer() async throws {
         sandbox = try await LoopbackSandbox.start()
-        let first = client(ArchiveSessionStore(archive: try temporary.open()))
+        let first = client(ArchiveClientStateStore(archive: try temporary.open()))
         _ = try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         let files = try await mediaLocations(first, dc: 3, count: 2)
         try await first.download(files[0], to: DiscardingSink())
         await first.close()
 
-        let reopened = ArchiveSessionStore(archive: try temporary.open())
+        let reopened = ArchiveClientStateStore(archive: try temporary.open())
         XCTAssertNotNil(try reopened.authKey(forDataCenter: 3), "DC 3's key is stored like the home DC's")
         let second = client(reopened)
         try await second.download(files[1], to: DiscardingSink())
@@ -85,12 +85,12 @@ final class ArchiveSessionStoreTests: XCTestCase {
     func testEncryptedKeysRoundTripAndNeverSitInTheFileInTheClear() throws {
         let archive = try temporary.open()
         let key = StoredAuthKey(authKey: (0..<256).map { UInt8(truncatingIfNeeded: $0 * 31 + 5) }, salt: -77, timeOffset: 3)
-        let store = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "correct horse", iterations: 1_000))
+        let store = ArchiveClientStateStore(archive: archive, cipher: AuthKeyCipher(passphrase: "correct horse", iterations: 1_000))
 
         try store.save(key, forDataCenter: 2)
 
         XCTAssertEqual(try store.authKey(forDataCenter: 2), key)
-        let raw = try XCTUnwrap(try archive.authKey(session: ArchiveSessionStore.defaultName, dc: 2)).authKey
+        let raw = try XCTUnwrap(try archive.authKey(session: ArchiveClientStateStore.defaultName, dc: 2)).authKey
         XCTAssertNotEqual([UInt8](raw).suffix(256), key.authKey[...])
         XCTAssertFalse(raw.range(of: Data(key.authKey.prefix(32))) != nil, "the key is stored in the clear")
     }
@@ -98,15 +98,15 @@ final class ArchiveSessionStoreTests: XCTestCase {
     func testWrongOrMissingPassphraseIsATypedError() throws {
         let archive = try temporary.open()
         let key = StoredAuthKey(authKey: Array(repeating: 9, count: 256), salt: 1, timeOffset: 0)
-        try ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "right", iterations: 1_000)).save(key, forDataCenter: 1)
+        try ArchiveClientStateStore(archive: archive, cipher: AuthKeyCipher(passphrase: "right", iterations: 1_000)).save(key, forDataCenter: 1)
 
         XCTAssertThrowsError(
-            try ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "wrong", iterations: 1_000)).authKey(forDataCenter: 1)
+            try ArchiveClientStateStore(archive: archive, cipher: AuthKeyCipher(passphrase: "wrong", iterations: 1_000)).authKey(forDataCenter: 1)
         ) { error in
             XCTAssertEqual(error as? SessionStoreError, .wrongPassphrase)
             XCTAssertFalse("\(error)".contains("wrong\""))
         }
-        XCTAssertThrowsError(try ArchiveSessionStore(archive: archive).authKey(forDataCenter: 1)) { error in
+        XCTAssertThrowsError(try ArchiveClientStateStore(archive: archive).authKey(forDataCenter: 1)) { error in
             XCTAssertEqual(error as? SessionStoreError, .passphraseRequired)
             XCTAssertTrue("\(error)".contains("TGCRON_SESSION_PASSPHRASE"))
         }
@@ -115,9 +115,9 @@ final class ArchiveSessionStoreTests: XCTestCase {
     func testPlainKeysAreStillReadWithAPassphrase() throws {
         let archive = try temporary.open()
         let key = StoredAuthKey(authKey: Array(repeating: 4, count: 256), salt: 2, timeOffset: -1)
-        try ArchiveSessionStore(archive: archive).save(key, forDataCenter: 2)
+        try ArchiveClientStateStore(archive: archive).save(key, forDataCenter: 2)
 
-        let encrypted = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "p", iterations: 1_000))
+        let encrypted = ArchiveClientStateStore(archive: archive, cipher: AuthKeyCipher(passphrase: "p", iterations: 1_000))
         XCTAssertEqual(try encrypted.authKey(forDataCenter: 2), key)
         try encrypted.removeAuthKey(forDataCenter: 2)
         XCTAssertNil(try encrypted.authKey(forDataCenter: 2))
@@ -125,7 +125,7 @@ final class ArchiveSessionStoreTests: XCTestCase {
 
     func testARetiredKeyIsKeptAsideAndTheSessionNeedsALoginUntilCleared() throws {
         let archive = try temporary.open()
-        let store = ArchiveSessionStore(archive: archive)
+        let store = ArchiveClientStateStore(archive: archive)
         let key = StoredAuthKey(authKey: Array(repeating: 5, count: 256), salt: 3, timeOffset: 0)
         try store.save(key, forDataCenter: 2)
 
@@ -141,16 +141,16 @@ final class ArchiveSessionStoreTests: XCTestCase {
     func testVerifyingKeysEncryptsPlainOnesAtOnceAndRefusesAWrongPassphrase() throws {
         let archive = try temporary.open()
         let key = StoredAuthKey(authKey: Array(repeating: 6, count: 256), salt: 1, timeOffset: 0)
-        try ArchiveSessionStore(archive: archive).save(key, forDataCenter: 2)
-        let encrypted = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "p", iterations: 1_000))
+        try ArchiveClientStateStore(archive: archive).save(key, forDataCenter: 2)
+        let encrypted = ArchiveClientStateStore(archive: archive, cipher: AuthKeyCipher(passphrase: "p", iterations: 1_000))
 
         XCTAssertEqual(try encrypted.verifyKeys(), 1)
 
         XCTAssertTrue(try archive.authKeys(session: encrypted.name).allSatisfy { $0.authKey.starts(with: Array("TGCRONE1".utf8)) })
         XCTAssertEqual(try encrypted.verifyKeys(), 0)
-        let wrong = ArchiveSessionStore(archive: archive, cipher: AuthKeyCipher(passphrase: "q", iterations: 1_000))
+        let wrong = ArchiveClientStateStore(archive: archive, cipher: AuthKeyCipher(passphrase: "q", iterations: 1_000))
         XCTAssertThrowsError(try wrong.verifyKeys()) { XCTAssertEqual($0 as? SessionStoreError, .wrongPassphrase) }
-        XCTAssertThrowsError(try ArchiveSessionStore(archive: archive).verifyKeys()) {
+        XCTAssertThrowsError(try ArchiveClientStateStore(archive: archive).verifyKeys()) {
             XCTAssertEqual($0 as? SessionStoreError, .passphraseRequired)
         }
     }
@@ -158,11 +158,11 @@ final class ArchiveSessionStoreTests: XCTestCase {
     func testEncryptedLoginWorksEndToEnd() async throws {
         sandbox = try await LoopbackSandbox.start()
         let cipher = AuthKeyCipher(passphrase: "sesame", iterations: 1_000)
-        let first = client(ArchiveSessionStore(archive: try temporary.open(), cipher: cipher))
+        let first = client(ArchiveClientStateStore(archive: try temporary.open(), cipher: cipher))
         try await first.logIn(phone: "9996621234", code: { "22222" }, password: { "" })
         await first.close()
 
-        let second = client(ArchiveSessionStore(archive: try temporary.open(), cipher: cipher))
+        let second = client(ArchiveClientStateStore(archive: try temporary.open(), cipher: cipher))
         let state = try await second.authorizationState()
         guard case .loggedIn = state else { return XCTFail("\(state)") }
     }

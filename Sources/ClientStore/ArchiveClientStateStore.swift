@@ -7,7 +7,7 @@ import MTProto
 /// addresses as JSON, takeout id) and its `auth_keys` rows, one per DC. With a `cipher`, auth keys
 /// are encrypted at rest; keys stored before encryption was turned on are still read, and encrypted
 /// when next saved.
-public struct ArchiveSessionStore: ClientSessionStore {
+public struct ArchiveClientStateStore: ClientStateStore {
     /// The session name used unless told otherwise.
     public static let defaultName = "default"
 
@@ -18,14 +18,14 @@ public struct ArchiveSessionStore: ClientSessionStore {
     private let cipher: AuthKeyCipher?
 
     /// The session `name` in `archive`; auth keys encrypted with `passphrase` when one is given.
-    public init(archive: ArchiveStore, name: String = ArchiveSessionStore.defaultName, passphrase: String? = nil) {
+    public init(archive: ArchiveStore, name: String = ArchiveClientStateStore.defaultName, passphrase: String? = nil) {
         self.archive = archive
         self.name = name
         cipher = passphrase.map { AuthKeyCipher(passphrase: $0) }
     }
 
     /// The session `name` in `archive`, auth keys encrypted with `cipher` (to choose its iterations).
-    public init(archive: ArchiveStore, name: String = ArchiveSessionStore.defaultName, cipher: AuthKeyCipher?) {
+    public init(archive: ArchiveStore, name: String = ArchiveClientStateStore.defaultName, cipher: AuthKeyCipher?) {
         self.archive = archive
         self.name = name
         self.cipher = cipher

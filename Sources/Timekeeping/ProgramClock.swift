@@ -1,8 +1,8 @@
 import Foundation
 
-/// The time source of the client: reading the time (for audit durations) and waiting (flood waits,
+/// The program's time source: reading the time (audit durations, governor decisions, schedules) and waiting (flood waits,
 /// backoff, admission delays). Tests inject a simulated clock so nothing really sleeps.
-public protocol ClientClock: Sendable {
+public protocol ProgramClock: Sendable {
     /// Seconds since 1970.
     func now() -> Double
     /// Waits `seconds`; throws `CancellationError` if the task is cancelled.
@@ -10,7 +10,7 @@ public protocol ClientClock: Sendable {
 }
 
 /// The wall clock and `Task.sleep`.
-public struct SystemClientClock: ClientClock {
+public struct SystemProgramClock: ProgramClock {
     /// The system clock.
     public init() {}
 

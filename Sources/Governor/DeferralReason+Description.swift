@@ -1,9 +1,8 @@
 import Foundation
-import Governor
 
-extension DeferralReason {
+extension DeferralReason: CustomStringConvertible {
     /// A sentence for the log saying why the call waits and until when (UTC, ISO 8601).
-    var logText: String {
+    public var description: String {
         switch self {
         case .budget(.account, let until):
             "the account's daily warm-up budget is spent until \(Self.format(until))"

@@ -1,8 +1,8 @@
-import Client
 import Foundation
+import Timekeeping
 
 /// A clock that only moves when the client sleeps: sleeping records the wait and advances `now` at once.
-public final class SimulatedClientClock: ClientClock, @unchecked Sendable {
+public final class SimulatedProgramClock: ProgramClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Double
     private var recorded: [Double] = []
