@@ -72,7 +72,9 @@ fuzz-ci:
 ## bench: micro-benchmarks (TL decode, MTProto cipher) and end-to-end runs against the sandbox (throughput
 ## and CPU per message vs Telethon, peak RSS, governed efficiency, start-up, resume after SIGKILL, file downloads
 ## in MB/s and CPU per MB vs Telethon + cryptg and peak RSS for a 64 MB file), written to
-## bench/results/latest.md and printed. BENCH_FLAGS are passed to bench/bench.py (e.g. --runs 5).
+## bench/results/latest.md and printed; then bench/lean.py (issue #17: disk per message against raw TL, CPU against
+## Telethon and sqlite_floor.py, search on 1M messages, JSONL export) into bench/results/lean.md.
+## BENCH_FLAGS are passed to bench/bench.py (e.g. --runs 5), LEAN_FLAGS to bench/lean.py.
 bench:
 	$(SWIFT) build -c release --product TGCronBench $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
@@ -81,13 +83,16 @@ bench:
 	bin=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS)) && \
 		$$bin/TGCronBench > bench/results/micro.md && \
 		TGCRON_BIN=$$bin/tgcron $(VENV_PY) bench/bench.py $(BENCH_FLAGS) > bench/results/e2e.md && \
-		cat bench/results/micro.md bench/results/e2e.md | tee bench/results/latest.md
+		TGCRON_BIN=$$bin/tgcron $(VENV_PY) bench/lean.py $(LEAN_FLAGS) > bench/results/lean.md && \
+		cat bench/results/micro.md bench/results/e2e.md bench/results/lean.md | tee bench/results/latest.md
 
 ## chaos: 100 SIGKILLs during backfills and 30 during catch-up runs on a running sandbox clock, fault runs (drop, salt, badtime, busy,
-## FLOOD_WAIT over flood_wait_max), checked against `tgcron sandbox truth`; bench/results/chaos.md
+## FLOOD_WAIT over flood_wait_max), checked against `tgcron sandbox truth`; bench/results/chaos.md; then 30 SIGKILLs
+## during media downloads (bench/chaos_media.py, bench/results/chaos-media.md)
 chaos:
 	$(SWIFT) build -c release --product tgcron $(BUILD_FLAGS)
 	TGCRON_BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron python3 bench/chaos.py $(CHAOS_FLAGS)
+	TGCRON_BIN=$$($(SWIFT) build -c release --show-bin-path $(BUILD_FLAGS))/tgcron $(VENV_PY) bench/chaos_media.py
 
 ## install: the release binary, example files, systemd units, sysusers.d/tmpfiles.d entries, shell completions
 ## and the man page under $(DESTDIR)$(PREFIX)

@@ -80,7 +80,10 @@ let package = Package(
         .target(name: "Governance", dependencies: ["Timekeeping", "Client", "Governor", "Archive", "Jobs"]),
         // Job execution: the exact incremental head/tail algorithm, refresh, checkpoints.
         .target(name: "Harvester", dependencies: [
-            "Governor", "Timekeeping", "Client", "Archive", "TL",
+            "Timekeeping", "Client", "Archive", "TL",
+            // MTProtoCrypto: SHA-256 of downloaded media while they stream in. Jobs: a job's media rule.
+            // Governor: a deferral's typed reason; the warm-up's growth, for the daily media byte budget.
+            "MTProtoCrypto", "Jobs", "Governor",
             // Logging: a channel followed after a rename is said in the log.
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -158,7 +161,7 @@ let package = Package(
             "TestSupport", "Timekeeping", "Governance", "Governor", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "Jobs", "MTProto", "MTProtoCrypto",
         ]),
         .testTarget(name: "HarvesterTests", dependencies: [
-            "TestSupport", "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto",
+            "TestSupport", "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto", "Jobs",
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
             "TestSupport", "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",

@@ -28,8 +28,13 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case messageOutsideChannel(channel: Int64, id: Int32)
     /// An export could not be written to its destination.
     case exportFailed(reason: String)
+    /// The reader of an export's pipe went away (EPIPE, as `tgcron export | head -1` does): the output is
+    /// over, which is not a failure.
+    case exportReaderGone(destination: String)
     /// Any other SQLite failure.
     case database(path: String, reason: String)
+    /// A `tgcron sql` statement that does not compile or would write.
+    case queryRefused(reason: String)
 
     /// What failed and where, for the person reading the log.
     public var description: String {
@@ -53,7 +58,9 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .messageOutsideChannel(channel, id):
             "archive: message \(id) in the page of channel \(channel) belongs to another chat"
         case let .exportFailed(reason): "archive: export failed: \(reason)"
+        case let .exportReaderGone(destination): "archive: export stopped: the reader of \(destination) closed it"
         case let .database(path, reason): "archive: database error in \(path): \(reason)"
+        case let .queryRefused(reason): "sql: \(reason)"
         }
     }
 

@@ -11,7 +11,7 @@ struct TGCron: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, DaemonCommand.self, BackfillCommand.self, LoginCommand.self, SessionCommand.self,
             StatusCommand.self, ExportCommand.self, ArchiveCommand.self, ValidateCommand.self, DoctorCommand.self,
-            SandboxCommand.self, TLCommand.self, ManualCommand.self,
+            SandboxCommand.self, TLCommand.self, ManualCommand.self, MediaCommand.self, SQLCommand.self, SearchCommand.self,
         ]
     )
 

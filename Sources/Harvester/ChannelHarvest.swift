@@ -19,26 +19,32 @@ public struct ChannelHarvest: Sendable {
     /// The plan this run follows.
     public let plan: HarvestPlan
     /// The channel once resolved.
-    public private(set) var peer: ResolvedPeer?
+    public internal(set) var peer: ResolvedPeer?
     /// The checkpoint as last committed (or loaded).
     public private(set) var checkpoint = Checkpoint()
-    private var phase = HarvestPhase.resolve
+    var phase = HarvestPhase.resolve
+    /// The limit that ended the paging early, reported when the downloads after it end.
+    var pagingStop: HarvestStop?
     private var pages: HistoryPages.Iterator?
     private var refreshUpper: Int32?
     private var refreshedPeer = false
     private var counts = HarvestTally()
     private let invoker: any Invoker
     private let resolver: PeerResolver
-    private let store: ArchiveStore
-    private let clock: any ProgramClock
+    let store: ArchiveStore
+    let clock: any ProgramClock
     private let meter: RunMeter
+    let mediaDownloader: (any MediaDownloader)?
+    /// Hears the watermark of the file being downloaded (the terminal's progress line).
+    public var mediaProgress: (@Sendable (MediaEntry, Int64) -> Void)?
 
     /// A run of `plan` calling through `invoker` (the job's pipeline), resolving peers with `peerCache`,
     /// archiving into `store`. `meter` counts requests and flood waits (pass it to the pipeline as its
-    /// flood-wait observer too).
+    /// flood-wait observer too). `downloader` fetches the files of a plan with media.
     public init(plan: HarvestPlan, invoker: any Invoker, peerCache: any PeerCache, store: ArchiveStore,
-                clock: any ProgramClock, meter: RunMeter = RunMeter()) {
+                clock: any ProgramClock, meter: RunMeter = RunMeter(), downloader: (any MediaDownloader)? = nil) {
         self.plan = plan
+        mediaDownloader = downloader
         self.meter = meter
         self.invoker = meter.meter(invoker)
         resolver = PeerResolver(invoker: self.invoker, cache: peerCache)
@@ -68,14 +74,22 @@ public struct ChannelHarvest: Sendable {
     /// Does the next piece of work: resolves the channel, or fetches and commits one page.
     public mutating func step() async -> HarvestStep {
         if phase == .done { return .stopped(.completed) }
-        if let stop = plan.limits.stop(after: tally, now: now) { return .stopped(stop) }
+        if let stop = plan.limits.stop(after: tally, now: now) {
+            // The messages cap ends the paging, not the downloads of what was archived.
+            guard case .limitReached(.messages) = stop, plan.media != nil, phase != .resolve else { return .stopped(stop) }
+            if phase != .media {
+                pagingStop = stop
+                advance(to: .media)
+            }
+        }
+        if phase == .media { return await downloadMedia() }
         do {
             switch phase {
             case .resolve: try await resolve()
             case .catchUp: try await catchUp()
             case .refresh: try await refresh()
             case .backfill: try await backfill()
-            case .done: break
+            case .media, .done: break
             }
             return phase == .done ? .stopped(.completed) : .progressed
         } catch ClientError.rpc(let error) where error.name == .channelInvalid && !refreshedPeer {
@@ -148,7 +162,7 @@ public struct ChannelHarvest: Sendable {
 
     private mutating func backfill() async throws {
         guard let peer else { return }
-        if checkpoint.windowStartReached { return advance(to: .done) }
+        if checkpoint.windowStartReached { return advance(to: afterPaging) }
         if pages == nil {
             let top = checkpoint.tail.map { Int($0) } ?? plan.window.requestMaxID
             pages = HistoryPages(invoker: invoker, request: HistoryRequest(
@@ -161,7 +175,7 @@ public struct ChannelHarvest: Sendable {
             next.windowStartReached = true
             next.windowStart = plan.window.since
             try commit([], checkpoint: next)
-            return advance(to: .done)
+            return advance(to: afterPaging)
         }
         let ids = page.messages.map { Int32(clamping: $0.messageID) }
         if next.head == nil { next.head = ids.max() }
@@ -189,15 +203,30 @@ public struct ChannelHarvest: Sendable {
         try await resolver.cache.store(fresh, alias: nil)
     }
 
+    /// Counts media work into the tally.
+    mutating func noteMedia(stored: Int = 0, bytes: Int64 = 0, failed: Int = 0) {
+        counts.mediaStored += stored
+        counts.mediaBytes += bytes
+        counts.mediaFailures += failed
+    }
+
+    /// The phase after the last page: the downloads, when the plan has media.
+    private var afterPaging: HarvestPhase { plan.media == nil ? .done : .media }
+
     private mutating func advance(to next: HarvestPhase) {
         pages = nil
         phase = next
     }
 
-    private mutating func commit(_ messages: [Api.Message], checkpoint next: Checkpoint) throws {
+    private mutating func commit(_ messages: [ReceivedMessage], checkpoint next: Checkpoint) throws {
         guard let peer else { return }
-        let result = try store.commitPage(channel: peer.channelInfo, job: plan.job, messages: messages, checkpoint: next, now: now)
+        let media = plan.media.map { media in
+            messages.compactMap { MediaEntry(message: $0.value, channel: peer.id, filter: media.filter, now: now) }
+        } ?? []
+        let result = try store.commitPage(channel: peer.channelInfo, job: plan.job, messages: messages, checkpoint: next,
+                                          now: now, media: media)
         checkpoint = next
+        counts.mediaQueued += result.mediaQueued
         counts.new += result.new
         counts.updated += result.updated
         counts.versioned += result.versioned

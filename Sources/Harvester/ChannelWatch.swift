@@ -1,6 +1,7 @@
 import Archive
 import Client
 import Foundation
+import Jobs
 import TL
 import Timekeeping
 
@@ -17,6 +18,9 @@ public struct ChannelWatch: Sendable {
     private let resolver: PeerResolver
     private let store: ArchiveStore
     private let clock: any ProgramClock
+    /// The job's media rule: files of what the watch archives are queued in the ledger (the next scheduled
+    /// run downloads them); nil for none.
+    public var media: MediaRule?
 
     /// A watch calling through `invoker` (the job's governed pipeline).
     public init(job: String, channel: PeerReference, invoker: any Invoker, peerCache: any PeerCache,
@@ -95,7 +99,8 @@ public struct ChannelWatch: Sendable {
         while let page = try await pages.next() {
             tally.requests += 1
             if advancesHead, let last = page.messages.last { checkpoint.head = Int32(clamping: last.messageID) }
-            let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: page.messages, checkpoint: checkpoint, now: now)
+            let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: page.messages, checkpoint: checkpoint,
+                                              now: now, media: mediaEntries(page.messages.map(\.value), channel: peer.id))
             tally.new += result.new
             tally.updated += result.updated
             if page.received < HistoryRequest.maxPageSize { break }
@@ -112,9 +117,16 @@ public struct ChannelWatch: Sendable {
         let own = messages.filter { $0.channelID == peer.id }
         guard !own.isEmpty else { return }
         let checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
-        let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own, checkpoint: checkpoint, now: now)
+        let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own, checkpoint: checkpoint, now: now,
+                                          media: mediaEntries(own, channel: peer.id))
         tally.new += result.new
         tally.updated += result.updated
+    }
+
+    /// The ledger rows of `messages`' files under the job's media rule.
+    private func mediaEntries(_ messages: [Api.Message], channel: Int64) -> [MediaEntry] {
+        guard let media else { return [] }
+        return messages.compactMap { MediaEntry(message: $0, channel: channel, filter: media, now: now) }
     }
 }
 

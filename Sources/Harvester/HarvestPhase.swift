@@ -8,6 +8,8 @@ enum HarvestPhase: Sendable, Equatable {
     case refresh
     /// Reading backward from `tail` to the window's start (or, on a first run, from the newest message).
     case backfill
+    /// Downloading the files the job's media filter queued in the ledger, one file (or slice) per step.
+    case media
     /// Nothing left to do.
     case done
 }

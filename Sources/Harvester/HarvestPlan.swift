@@ -13,14 +13,17 @@ public struct HarvestPlan: Sendable {
     public var refresh: TimeInterval?
     /// When to stop.
     public var limits: RunLimits
+    /// Which media to download and how; nil for none.
+    public var media: MediaPlan?
 
     /// A plan.
     public init(job: String, channel: PeerReference, window: HarvestWindow = HarvestWindow(),
-                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits()) {
+                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits(), media: MediaPlan? = nil) {
         self.job = job
         self.channel = channel
         self.window = window
         self.refresh = refresh
         self.limits = limits
+        self.media = media
     }
 }

@@ -54,6 +54,8 @@ public enum Deferral: Sendable, Equatable, CustomStringConvertible {
     case governor(method: String, reason: DeferralReason)
     /// Admission control could not decide (the governor's state could not be read or written).
     case admissionFailed(String)
+    /// The account's daily media byte budget (`bytes` on `day`, `YYYY-MM-DD` in the budget's zone) is spent.
+    case mediaBudgetSpent(bytes: Int64, day: String)
     /// A takeout session may only start after this many seconds.
     case takeoutDelay(seconds: Int)
     /// The job's allowed hours ended.
@@ -67,6 +69,7 @@ public enum Deferral: Sendable, Equatable, CustomStringConvertible {
         case .floodWait(let seconds, let method): "\(method) flood wait of \(seconds) s exceeds flood_wait_max"
         case .governor(let method, let reason): "\(method): \(reason)"
         case .admissionFailed(let failure): "admission control failed: \(failure)"
+        case .mediaBudgetSpent(let bytes, let day): "the daily media byte budget (\(bytes) bytes on \(day)) is spent"
         case .takeoutDelay(let seconds): "takeout may start in \(seconds) s"
         case .runWindowEnded: "run window ended"
         case .stopRequested: "stop requested"

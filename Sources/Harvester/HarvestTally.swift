@@ -16,6 +16,14 @@ public struct HarvestTally: Sendable, Equatable {
     public var floodWaits = 0
     /// The longest FLOOD_WAIT received, in seconds.
     public var longestFloodWait = 0
+    /// Files queued in the media ledger.
+    public var mediaQueued = 0
+    /// Files stored (downloaded, or shared with a row already holding them).
+    public var mediaStored = 0
+    /// Media bytes downloaded.
+    public var mediaBytes: Int64 = 0
+    /// Failed download attempts.
+    public var mediaFailures = 0
 
     /// Nothing done yet.
     public init() {}

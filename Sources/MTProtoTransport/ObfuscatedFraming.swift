@@ -5,7 +5,7 @@ import MTProtoCrypto
 /// keystream, so the stream has no recognisable pattern for a middlebox.
 /// Source: https://core.telegram.org/mtproto/mtproto-transports#transport-obfuscation
 ///
-/// MTProxy secrets (which hash a secret into both keys) are not supported.
+/// Through an MTProxy, the client puts the DC id in the header and hashes the proxy's secret into both keys.
 public struct ObfuscatedFraming: TransportFraming {
     /// The framing carried inside the obfuscation.
     public let innerProtocol: TransportProtocol
@@ -19,18 +19,20 @@ public struct ObfuscatedFraming: TransportFraming {
     private var receive: AESCTR
 
     /// A client framing carrying `inner`, with a header drawn from `random` and, for MTProxy, `dcID`
-    /// (negative for media DCs, plus 10000 for test DCs). The header goes out with the first frame.
-    /// Throws `.obfuscationNeedsTaggedProtocol` for the full framing, which has no tag to put in it.
+    /// (negative for media DCs, plus 10000 for test DCs) and the proxy's `secret` (its 16 key bytes). The
+    /// header goes out with the first frame. Throws `.obfuscationNeedsTaggedProtocol` for the full framing,
+    /// which has no tag to put in it.
     public init(
         clientWrapping inner: TransportProtocol,
         random: some RandomSource,
         dcID: Int16? = nil,
+        secret: [UInt8]? = nil,
         maxFrameLength: Int = TransportLimits.defaultMaxFrameLength
     ) throws(TransportError) {
         guard let tag = inner.obfuscationTag else { throw .obfuscationNeedsTaggedProtocol }
         var random = random
         var header = ObfuscationHeader.make(tag: tag, dcID: dcID, random: &random)
-        (send, receive) = try ObfuscationHeader.ciphers(for: header, role: .client)
+        (send, receive) = try ObfuscationHeader.ciphers(for: header, role: .client, secret: secret)
         // The whole header goes through the send keystream (so frames start at keystream offset 64),
         // but only its tag and DC id travel encrypted: the server derives the keys from the rest.
         var encrypted = header

@@ -46,10 +46,14 @@ enum ObfuscationHeader {
 
     /// The keystreams for the `role` end: the client sends with the key and IV at 8..<40 and
     /// 40..<56 and receives with those of the reversed bytes 8..<56; the server the other way round.
-    static func ciphers(for header: [UInt8], role: TransportRole) throws(TransportError) -> (send: AESCTR, receive: AESCTR) {
+    /// With an MTProxy `secret`, each key is SHA-256(key bytes + secret) (Source: the same page, and tdlib
+    /// td/mtproto/TcpTransport.cpp, which hashes the proxy secret into both keys).
+    static func ciphers(
+        for header: [UInt8], role: TransportRole, secret: [UInt8]? = nil
+    ) throws(TransportError) -> (send: AESCTR, receive: AESCTR) {
         let reversed = Array(header[8..<56].reversed())
-        let forward = try cipher(key: header[8..<40], iv: header[40..<56])
-        let backward = try cipher(key: reversed[0..<32], iv: reversed[32..<48])
+        let forward = try cipher(key: keyed(header[8..<40], secret), iv: header[40..<56])
+        let backward = try cipher(key: keyed(reversed[0..<32], secret), iv: reversed[32..<48])
         return role == .client ? (forward, backward) : (backward, forward)
     }
 
@@ -57,6 +61,12 @@ enum ObfuscationHeader {
     /// or a reserved prefix.
     private static func isMistakable(_ header: [UInt8]) -> Bool {
         header[0] == 0xef || header[4..<8].allSatisfy { $0 == 0 } || isReserved(prefix: header[0..<4])
+    }
+
+    /// `key`, hashed with the MTProxy secret when there is one.
+    private static func keyed(_ key: ArraySlice<UInt8>, _ secret: [UInt8]?) -> ArraySlice<UInt8> {
+        guard let secret else { return key }
+        return Hash.sha256(Array(key), secret)[...]
     }
 
     private static func cipher(key: ArraySlice<UInt8>, iv: ArraySlice<UInt8>) throws(TransportError) -> AESCTR {

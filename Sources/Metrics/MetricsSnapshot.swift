@@ -14,6 +14,8 @@ public struct MetricsSnapshot: Equatable, Sendable {
     public var collectedAt: Date
     /// Whether a session of the archive needs a new login (its key retired, the account banned or revoked).
     public var loginNeeded: Bool
+    /// The media ledger per channel and status.
+    public var media: [MediaSummaryRow] = []
 
     /// A snapshot of `jobs` and `channels` at `collectedAt`.
     public init(jobs: [JobRunTotals], channels: [ChannelFreshness] = [], version: String = "unknown", collectedAt: Date,
@@ -28,8 +30,10 @@ public struct MetricsSnapshot: Equatable, Sendable {
     /// Reads the totals, freshness and login state from `archive`.
     public static func collect(from archive: ArchiveStore, version: String = "unknown",
                                at now: Date = Date()) throws(ArchiveError) -> MetricsSnapshot {
-        MetricsSnapshot(jobs: try archive.runTotals(), channels: try archive.channelFreshness(), version: version,
-                        collectedAt: now, loginNeeded: try archive.anySessionNeedsLogin())
+        var snapshot = MetricsSnapshot(jobs: try archive.runTotals(), channels: try archive.channelFreshness(), version: version,
+                                       collectedAt: now, loginNeeded: try archive.anySessionNeedsLogin())
+        snapshot.media = try archive.mediaSummary()
+        return snapshot
     }
 
     /// Why a health check should fail: the jobs whose latest run failed (empty when healthy).

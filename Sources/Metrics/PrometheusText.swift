@@ -58,6 +58,7 @@ public enum PrometheusText {
             if let date = channel.lastSuccess { channelSuccess.samples.append(Sample(labels: labels, value: seconds(date))) }
         }
         families += [lastSuccess, lastStatus, duration, newest, channelSuccess]
+        families += mediaFamilies(snapshot.media)
         families.append(MetricFamily(
             name: "tgcron_build_info", help: "The tgcron build serving these metrics (always 1).", type: "gauge",
             samples: [Sample(labels: [("version", snapshot.version)], value: "1")]))
@@ -68,6 +69,20 @@ public enum PrometheusText {
             name: "tgcron_metrics_collected_timestamp_seconds", help: "Unix time these metrics were read from the archive.",
             type: "gauge", samples: [Sample(labels: [], value: seconds(snapshot.collectedAt))]))
         return families.map(\.text).joined()
+    }
+
+    /// Media files and bytes per channel and ledger status (`pending`, `partial`, `done`, `skipped`, `failed`).
+    private static func mediaFamilies(_ rows: [MediaSummaryRow]) -> [MetricFamily] {
+        var files = MetricFamily(name: "tgcron_media_files", help: "Media ledger rows of the channel in the status.", type: "gauge")
+        var bytes = MetricFamily(name: "tgcron_media_bytes",
+                                 help: "Bytes stored for the channel's media in the status (whole files when done).", type: "gauge")
+        for row in rows {
+            let labels = [("channel", row.username.map { "@" + $0 } ?? String(row.channelID)),
+                          ("channel_id", String(row.channelID)), ("status", row.status.rawValue)]
+            files.samples.append(Sample(labels: labels, value: String(row.files)))
+            bytes.samples.append(Sample(labels: labels, value: String(row.bytesStored)))
+        }
+        return [files, bytes]
     }
 
     /// `value` escaped for a label: backslash, double quote and newline.

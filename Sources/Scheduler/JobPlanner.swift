@@ -29,7 +29,28 @@ public struct JobPlanner: Sendable {
             durationEnd: duration.map { now.addingTimeInterval($0.timeInterval) },
             runWindowEnd: job.runWindow?.closing(after: now, in: job.timeZone))
         return HarvestPlan(job: job.name, channel: Self.reference(job.channel), window: window,
-                           refresh: job.refresh?.timeInterval, limits: limits)
+                           refresh: job.refresh?.timeInterval, limits: limits, media: media(job))
+    }
+
+    /// The media downloads `job` asks for, with the account's store, speed and daily byte budget.
+    public func media(_ job: Job) -> MediaPlan? {
+        guard let rule = job.media else { return nil }
+        let budget = settings.telegramClient.warmup.flatMap { warmup in
+            warmup.mediaDay1.map {
+                MediaByteBudget(day1: $0, growth: warmup.growth, cap: warmup.mediaCap, timeZone: job.timeZone)
+            }
+        }
+        return MediaPlan(filter: rule, root: mediaRoot,
+                         options: DownloadOptions(parallelParts: settings.media.parallel,
+                                                  connections: min(2, settings.media.parallel)),
+                         maxRate: settings.media.maxRate, budget: budget)
+    }
+
+    /// `media.root`, or `media/` beside the archive database.
+    public var mediaRoot: String {
+        if let root = settings.media.root { return root }
+        let folder = (settings.archive.database as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "media" : "\(folder)/media"
     }
 
     /// The client's reference for a job's channel.

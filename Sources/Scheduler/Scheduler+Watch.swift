@@ -8,9 +8,10 @@ extension Scheduler {
     public func watchRound(_ jobs: [Job], stop: StopSignal) async {
         var changed = false
         for job in jobs where job.enabled && !stop.isRaised {
-            let watch = ChannelWatch(
+            var watch = ChannelWatch(
                 job: job.name, channel: JobPlanner.reference(job.channel), invoker: environment.invoker(job.name, RunMeter()),
                 peerCache: environment.peerCache, store: environment.store, clock: environment.clock)
+            watch.media = job.media
             do {
                 let tally = try await watch.poll()
                 changed = changed || tally.changedArchive

@@ -62,9 +62,11 @@ public struct Scheduler: Sendable {
                 let runID = try store.beginRun(job: job.name, channel: nil, startedAt: startedAt)
                 let meter = RunMeter()
                 let plan = environment.planner.plan(job, now: startedAt)
-                let harvest = ChannelHarvest(plan: plan, invoker: environment.invoker(job.name, meter),
+                var harvest = ChannelHarvest(plan: plan, invoker: environment.invoker(job.name, meter),
                                              peerCache: environment.peerCache, store: store,
-                                             clock: environment.clock, meter: meter)
+                                             clock: environment.clock, meter: meter,
+                                             downloader: plan.media == nil ? nil : environment.downloader?(job.name))
+                harvest.mediaProgress = environment.mediaProgress
                 let delay = jitter ? job.startDelay(forRunScheduledAt: fireTime(of: job, now: startedAt)).timeInterval : 0
                 active.append(ActiveRun(job: job, runID: runID, harvest: harvest, startAt: startedAt.addingTimeInterval(delay)))
                 await environment.hooks.runStarted(job: job, runID: runID)

@@ -16,6 +16,10 @@ public struct SchedulerEnvironment: Sendable {
     /// The invocation pipeline for one run of the named job: its governor admission, with `meter` as its
     /// flood-wait observer. Every run shares the client's connections.
     public var invoker: @Sendable (_ job: String, _ meter: RunMeter) -> any Invoker
+    /// The downloader of the named job's media (its governed admission); nil for no downloads.
+    public var downloader: (@Sendable (_ job: String) -> any MediaDownloader)?
+    /// Hears the watermark of the file being downloaded (the terminal's progress line).
+    public var mediaProgress: (@Sendable (MediaEntry, Int64) -> Void)?
     /// Progress and end-of-run listeners.
     public var hooks: any SchedulerHooks
     /// How long, in real time, a page in progress may take to finish after a stop before its request is cancelled.

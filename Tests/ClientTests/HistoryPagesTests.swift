@@ -6,9 +6,38 @@ import XCTest
 final class HistoryPagesTests: XCTestCase {
     private let peer = Api.InputPeer.inputPeerChannel(.init(channelId: 1, accessHash: 2))
 
+    /// The answer as the connection hands it to paging: read from its bytes, each message's kept.
     private func page(_ ids: [Int]) -> ScriptedInvoker.Outcome {
-        .answer(Api.Messages.Messages.messages(.init(
-            messages: ids.map { .messageEmpty(.init(id: Int32($0))) }, topics: [], chats: [], users: [])))
+        let answer = Api.Messages.Messages.messages(.init(
+            messages: ids.map { .messageEmpty(.init(id: Int32($0))) }, topics: [], chats: [], users: []))
+        var reader = TLReader(answer.serialized())
+        do {
+            return .answer(try GetHistoryKeepingBytes.decodeResult(from: &reader))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func testEveryAnswerConstructorKeepsEachMessagesBytesAsSent() throws {
+        let messages: [Api.Message] = [
+            .messageEmpty(.init(id: 5)),
+            .message(.init(id: 4, peerId: .peerChannel(.init(channelId: 1)), date: 10, message: "hello")),
+        ]
+        let answers: [Api.Messages.Messages] = [
+            .messages(.init(messages: messages, topics: [], chats: [], users: [])),
+            .messagesSlice(.init(inexact: true, count: 9, nextRate: 3, offsetIdOffset: 2, messages: messages, topics: [],
+                                 chats: [], users: [])),
+            .channelMessages(.init(pts: 7, count: 9, offsetIdOffset: 1, messages: messages, topics: [], chats: [], users: [])),
+        ]
+        for answer in answers {
+            var reader = TLReader(answer.serialized())
+            let received = try ReceivedHistory(from: &reader)
+            try reader.expectEnd()
+            XCTAssertEqual(received.messages.map(\.bytes), messages.map { $0.serialized() })
+            XCTAssertEqual(received.messages.map(\.value), messages)
+        }
+        var reader = TLReader(Api.Messages.Messages.messagesNotModified(.init(count: 3)).serialized())
+        XCTAssertTrue(try ReceivedHistory(from: &reader).messages.isEmpty)
     }
 
     private func collect(_ script: [ScriptedInvoker.Outcome], _ direction: HistoryDirection) async throws -> [Int] {

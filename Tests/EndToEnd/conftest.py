@@ -100,7 +100,7 @@ class Account:
     def run(self, *args, input=None, timeout=300, env=None, check=None):
         """Runs `tgcron ARGS` with this account's files; returns the CompletedProcess."""
         command = [binary(), args[0], *self.flags(), *args[1:]]
-        if args[0] in ("session", "archive"):
+        if args[0] in ("session", "archive", "media"):
             command = [binary(), args[0], args[1], *self.flags(), *args[2:]]
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
         full_env.update(env or {})

@@ -146,6 +146,29 @@ def test_exports_stream_every_format(account, tmp_path, sandbox):
     assert account.run("export", "--format", "desktop-json").returncode != 0
 
 
+def test_search_and_sql_answer_from_the_archive_read_only(account, sandbox):
+    account.login()
+    account.run("backfill", "@sandbox_news", check=0)
+    texts = account.query("SELECT id, text FROM messages WHERE text LIKE '%garden%'")
+    assert texts, "the sandbox's texts use the word"
+    found = json.loads(account.run("search", "garden", "--channel", "@sandbox_news", "--limit", "1000",
+                                   "--format", "json", check=0).stdout)
+    assert sorted(hit["id"] for hit in found) == sorted(row[0] for row in texts)
+    assert all("**garden**" in hit["snippet"].lower() for hit in found)
+    assert json.loads(account.run("search", "garden", "--limit", "2", "--format", "json", check=0).stdout)[1]["date"]
+    mime = json.loads(account.run(
+        "sql", "SELECT COUNT(*) AS n FROM messages WHERE json_extract(tl_json(raw), '$.media.document.mime_type') = media_mime",
+        "--format", "json", check=0).stdout)
+    documents = account.query("SELECT COUNT(*) FROM messages WHERE media_kind = 'messageMediaDocument' AND media_mime IS NOT NULL")
+    assert mime == [{"n": documents[0][0]}]
+    before = account.query("SELECT COUNT(*) FROM messages")[0][0]
+    refused = account.run("sql", "DELETE FROM messages")
+    assert refused.returncode == 1 and "only statements that read" in refused.stderr
+    assert account.query("SELECT COUNT(*) FROM messages")[0][0] == before
+    bad = account.run("search", '"unclosed')
+    assert bad.returncode == 1 and "FTS5 syntax" in bad.stderr
+
+
 def test_sigkill_at_random_moments_loses_and_duplicates_nothing(account, sandbox):
     """Backfills killed with SIGKILL at random moments, then resumed, end with exactly the server's set."""
     account.login()

@@ -95,10 +95,10 @@ def test_run_in_an_empty_folder_explains_the_first_step(tmp_path):
 def test_version_and_unknown_commands(tmp_path):
     version = tgcron("--version", cwd=tmp_path)
     assert version.returncode == 0 and version.stdout.strip()[0].isdigit()
-    for args in (["search"], ["search", "--help"]):
+    for args in (["serach"], ["serach", "--help"]):
         result = tgcron(*args, cwd=tmp_path)
         assert result.returncode == 64, result
-        assert "unknown command 'search'" in result.stderr
+        assert "unknown command 'serach'" in result.stderr
     assert tgcron("help", "run", cwd=tmp_path).returncode == 0
 
 
@@ -280,3 +280,16 @@ def test_desktop_json_names_the_forward_source_when_it_is_archived(account, sand
     forwards = [m for m in export["messages"] if "forwarded_from" in m]
     titles = {row[0] for row in account.query("SELECT title FROM channels")}
     assert forwards and all(m["forwarded_from"] in titles for m in forwards), forwards[:3]
+
+
+def test_export_into_a_pipe_closed_early_exits_0_quietly(account, sandbox):
+    account.login()
+    account.run("backfill", "@sandbox_news", check=0)
+    for format in ("jsonl", "csv"):
+        process = subprocess.Popen([binary(), "export", *account.flags(), "--channel", "@sandbox_news", "--format", format],
+                                   env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        first = process.stdout.readline()  # as `| head -1` does: one line, then the pipe is closed
+        process.stdout.close()
+        _, stderr = process.communicate(timeout=60)
+        assert first and process.returncode == 0, stderr
+        assert b"export failed" not in stderr and b'"level":"error"' not in stderr, stderr

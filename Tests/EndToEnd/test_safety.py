@@ -104,12 +104,18 @@ def test_a_new_export_file_is_private(archived, tmp_path):
 # 2. A damaged archive refuses writes, says how to recover, alerts, and `recover` gets the rows back.
 
 def damage(path, pages=3, seed=7):
-    """Overwrites `pages` random pages (never page 1, which would make it "not a database") with random bytes."""
+    """Overwrites `pages` random pages with random bytes: never the schema's pages, which would make it "not a
+    database", nor a table's or index's root page, which would lose the whole table (the cases recovery cannot
+    help; which pages those are depends on the archive's layout, not on what is tested)."""
     rng = random.Random(seed)
     size = path.stat().st_size
     page = 4096
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        roots = {row[0] - 1 for row in db.execute("SELECT rootpage FROM sqlite_master WHERE rootpage > 0")}
+        roots |= {row[0] - 1 for row in db.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    candidates = [number for number in range(1, size // page) if number not in roots]
     with open(path, "r+b") as file:
-        for number in rng.sample(range(1, size // page), min(pages, size // page - 1)):
+        for number in rng.sample(candidates, min(pages, len(candidates))):
             file.seek(number * page)
             file.write(rng.randbytes(page))
 

@@ -34,6 +34,28 @@ final class ChannelHarvestTests: XCTestCase {
         }
     }
 
+    func testTextThatIsNotUTF8IsArchivedWithTheBytesTheServerSent() async throws {
+        let harness = try await HarvestHarness(invalidUTF8Every: 7)
+        _ = await harness.run(HarvestPlan(job: "tiny", channel: .username("tiny")))
+        let channel = try harness.channelID("tiny")
+        let invalid: [UInt8] = [0xFF, 0xFE, 0xC0, 0x80]
+        var checked = 0
+        for message in harness.sandbox.truth("tiny") {
+            guard case .message(var regular) = message, regular.id % 7 == 0 else { continue }
+            let row = try XCTUnwrap(harness.store.message(channel: channel, id: regular.id))
+            // What the server sent: the text's bytes start with four that are not UTF-8.
+            regular.message = "\u{10FFFF}" + regular.message
+            var sent = Api.Message.message(regular).serialized()
+            let marker = Array("\u{10FFFF}".utf8)
+            let at = try XCTUnwrap(sent.indices.first { sent[$0...].starts(with: marker) })
+            sent.replaceSubrange(at..<(at + 4), with: invalid)
+            XCTAssertEqual([UInt8](row.raw), sent, "message \(regular.id)")
+            XCTAssertEqual(row.text?.hasPrefix("\u{FFFD}"), true, "the text column shows replacement characters")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 3)
+    }
+
     func testASecondRunRightAfterwardsFetchesOnlyTheNewestPageAndStoresNothingNew() async throws {
         let harness = try await HarvestHarness()
         _ = await harness.run(HarvestPlan(job: "mid", channel: .username("mid")))

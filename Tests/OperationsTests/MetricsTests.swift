@@ -107,6 +107,21 @@ final class MetricsTests: XCTestCase {
         }
     }
 
+    func testMediaFilesAndBytesArePublishedPerChannelAndStatus() {
+        var snapshot = MetricsSnapshot(jobs: [], collectedAt: Self.start)
+        snapshot.media = [
+            MediaSummaryRow(channelID: 7, username: "media", status: .done, files: 3, bytes: 300, bytesStored: 300),
+            MediaSummaryRow(channelID: 7, username: "media", status: .partial, files: 1, bytes: 90, bytesStored: 40),
+            MediaSummaryRow(channelID: 7, username: "media", status: .failed, files: 2, bytes: 20, bytesStored: 0),
+        ]
+        let lines = PrometheusText.render(snapshot).split(separator: "\n").map(String.init)
+
+        XCTAssertTrue(lines.contains(#"tgcron_media_files{channel="@media",channel_id="7",status="done"} 3"#))
+        XCTAssertTrue(lines.contains(#"tgcron_media_files{channel="@media",channel_id="7",status="failed"} 2"#))
+        XCTAssertTrue(lines.contains(#"tgcron_media_bytes{channel="@media",channel_id="7",status="partial"} 40"#))
+        XCTAssertTrue(lines.contains("# TYPE tgcron_media_files gauge"))
+    }
+
     func testLabelValuesEscapeBackslashQuoteAndNewline() {
         XCTAssertEqual(PrometheusText.escapeLabel("a\\b\"c\nd"), #"a\\b\"c\nd"#)
     }

@@ -16,11 +16,14 @@ public final class InProcessSandbox: Sendable {
     public let clock: SimulatedProgramClock
     private let host: Host
 
-    /// Serves `spec` with `flood` budgets, the clock one day after genesis.
-    public init(spec: WorldSpec = .builtIn, flood: FloodPolicy = .off) {
+    /// Serves `spec` with `flood` budgets, the clock one day after genesis; `invalidUTF8Every` is the
+    /// configuration's fault of that name.
+    public init(spec: WorldSpec = .builtIn, flood: FloodPolicy = .off, invalidUTF8Every: Int? = nil) {
         world = World(spec: spec)
         clock = SimulatedProgramClock(now: spec.genesis.addingTimeInterval(86_400).timeIntervalSince1970)
-        host = Host(api: SandboxAPI(world: world, configuration: SandboxConfiguration(flood: flood)))
+        var configuration = SandboxConfiguration(flood: flood)
+        configuration.invalidUTF8Every = invalidUTF8Every
+        host = Host(api: SandboxAPI(world: world, configuration: configuration))
     }
 
     /// An invoker calling the sandbox as the auth key `authKeyID` on DC `dc` (bare: wrap it in a pipeline).

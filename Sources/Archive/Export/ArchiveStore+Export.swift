@@ -8,20 +8,8 @@ extension ArchiveStore {
     /// commits), so memory stays constant whatever the archive's size. Tombstones of empty ids are left out.
     @discardableResult
     public func export(_ filter: ExportFilter, to writer: inout some ExportWriter) throws(ArchiveError) -> Int {
-        var conditions = ["m.kind != 'empty'"]
-        var arguments: StatementArguments = []
-        if let channel = filter.channel {
-            conditions.append("m.channel_id = ?")
-            arguments += [channel]
-        }
-        if let since = filter.since {
-            conditions.append("m.date >= ?")
-            arguments += [Int64(since.timeIntervalSince1970.rounded(.up))]
-        }
-        if let until = filter.until {
-            conditions.append("m.date < ?")
-            arguments += [Int64(until.timeIntervalSince1970.rounded(.up))]
-        }
+        let (filterConditions, arguments) = filter.sqlConditions
+        let conditions = ["m.kind != 'empty'"] + filterConditions
         let sql = """
             SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
                 AS version_count
@@ -32,8 +20,14 @@ extension ArchiveStore {
             try writer.begin(channel: channel)
             var count = 0
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            // An archive read without migrating (read-only, written by an older tgcron) has no media ledger.
+            let media = try db.tableExists("media")
+                ? db.cachedStatement(sql: "SELECT * FROM media WHERE channel_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1")
+                : nil
             while let row = try rows.next() {
-                try writer.write(ExportedMessage(record: try MessageRecord(row: row), versionCount: row["version_count"]))
+                var message = ExportedMessage(record: try MessageRecord(row: row), versionCount: row["version_count"])
+                if let media { message.media = try MediaEntry.fetchOne(media, arguments: [message.record.channelId, message.record.id]) }
+                try writer.write(message)
                 count += 1
             }
             try writer.finish()
@@ -47,8 +41,10 @@ extension ArchiveStore {
     ///
     /// `timeZone` is used by `desktop-json`, whose dates are local time like Telegram Desktop's; `csv` by `csv`.
     @discardableResult
+    /// `media`, for `desktop-json`, places downloaded files beside the JSON in Telegram Desktop's folders.
     public func export<Sink: ExportSink>(_ format: ExportFormat, filter: ExportFilter, to sink: inout Sink,
-                                         timeZone: TimeZone = .current, csv: CSVOptions = CSVOptions()) throws(ArchiveError) -> Int {
+                                         timeZone: TimeZone = .current, csv: CSVOptions = CSVOptions(),
+                                         media: DesktopMediaFolder? = nil) throws(ArchiveError) -> Int {
         switch format {
         case .jsonl:
             var writer = JSONLExportWriter(sink: sink)
@@ -61,6 +57,7 @@ extension ArchiveStore {
         case .desktopJSON:
             let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
             var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone, chatTitles: titles)
+            writer.media = media
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
         }

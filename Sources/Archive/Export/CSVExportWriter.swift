@@ -69,7 +69,7 @@ public struct CSVExportWriter<Sink: ExportSink>: ExportWriter {
 }
 
 /// RFC 4180 field quoting, and the formula guard.
-private enum CSVField {
+enum CSVField {
     static func guarded(_ field: String) -> String {
         guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
         return "'" + field

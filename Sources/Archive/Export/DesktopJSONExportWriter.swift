@@ -11,6 +11,8 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
     private var builder: DesktopMessage?
     private var wroteMessage = false
     private let chatTitles: [Int64: String]
+    /// Where downloaded files are placed (`--with-media`); nil to write Desktop's "not included" note.
+    public var media: DesktopMediaFolder?
 
     /// A writer into `sink`, with dates in `timeZone`; `chatTitles` (channel id to title, the archive's
     /// channels) name the other chats messages point at, such as a forward's source.
@@ -48,7 +50,8 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
         } catch {
             throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
         }
-        let object = builder.object(for: record, message: decoded)
+        var object = builder.object(for: record, message: decoded)
+        if let media { object = try media.fill(object, entry: message.media, date: record.date, dates: dates) }
         try sink.write((wroteMessage ? ",\n  " : "\n  ") + object.compactText)
         wroteMessage = true
     }

@@ -62,13 +62,15 @@ public struct FileExportSink: ExportSink {
         if buffer.count >= capacity { try flush() }
     }
 
-    /// Writes out the buffer.
+    /// Writes out the buffer; throws `.exportReaderGone` when the reader of a pipe closed it (SIGPIPE is
+    /// ignored by tgcron, so a closed pipe is EPIPE).
     public mutating func flush() throws(ArchiveError) {
         var written = 0
         while written < buffer.count {
             let count = buffer[written...].withUnsafeBytes { posixWrite(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE { throw .exportReaderGone(destination: path) }
                 throw .exportFailed(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
             written += count

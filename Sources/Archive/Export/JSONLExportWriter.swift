@@ -5,7 +5,8 @@ import TL
 /// field the server sent is present under its TL name.
 ///
 /// Keys: `channel`, `id`, `archived_at`, `updated_at`, `deleted_at` (null if not deleted), `versions` (earlier
-/// contents kept), `layer`, `message` (the TL object, `_` = constructor name).
+/// contents kept), `layer`, `message` (the TL object, `_` = constructor name), and for a downloaded file
+/// `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`).
 public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Where the lines go.
     public private(set) var sink: Sink
@@ -29,7 +30,7 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
         } catch {
             throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
         }
-        let line = TLJSONValue.object([
+        var fields: [(String, TLJSONValue)] = [
             ("channel", .integer(record.channelId)),
             ("id", .integer(Int64(record.id))),
             ("archived_at", .string(dates.string(record.archivedAt))),
@@ -38,7 +39,14 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
             ("versions", .integer(Int64(message.versionCount))),
             ("layer", .integer(Int64(record.layer))),
             ("message", decoded),
-        ])
+        ]
+        if let file = message.media, file.status == .done, let path = file.path, let sha = file.sha256 {
+            fields.append(("media_file", .object([
+                ("path", .string(path)), ("sha256", .string(sha)), ("size", .integer(file.size)),
+                ("mime_type", file.mimeType.map(TLJSONValue.string) ?? .null),
+            ])))
+        }
+        let line = TLJSONValue.object(fields)
         try sink.write(line.compactText + "\n")
     }
 

@@ -44,12 +44,17 @@ public enum ArchiveRecovery {
             let tables = try target.read { db in
                 try String.fetchAll(db, sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-                    AND name != 'grdb_migrations' ORDER BY name
+                    AND name != 'grdb_migrations' AND name NOT LIKE 'messages_fts%' ORDER BY name
                     """)
             }
             var report = Report()
             for table in tables {
-                let columns = try target.read { db in try db.columns(in: table).map(\.name) }
+                // The search index is rebuilt by its triggers as messages are copied; a source in an older
+                // layout gives the columns it has (the lean layout's new ones stay empty).
+                var columns = try target.read { db in try db.columns(in: table).map(\.name) }
+                if let present = try? damaged.read({ db in try Set(db.columns(in: table).map(\.name)) }) {
+                    columns = columns.filter(present.contains)
+                }
                 try target.inTransaction { db in
                     try copy(table, columns: columns, from: damaged, into: db, report: &report)
                     return .commit

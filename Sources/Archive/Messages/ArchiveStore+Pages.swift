@@ -10,21 +10,37 @@ extension ArchiveStore {
     /// (and the page with it) if its `head` is above every stored id of the channel or its `tail` above its
     /// `head`. Re-committing a page is harmless: rows are keyed by (channel, id). A message marked deleted
     /// that the server returns again is unmarked: it exists.
+    /// `media` are the page's files for the media ledger, queued in the same transaction.
+    @discardableResult
+    public func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
+                           now: Date, media: [MediaEntry] = []) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
+                       media: media, beforeEachMessage: { _ in })
+    }
+
+    /// `commitPage` for messages built or decoded elsewhere, stored with their serialization as `raw`.
     @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
-                           now: Date) throws(ArchiveError) -> PageCommitResult {
+                           now: Date, media: [MediaEntry] = []) throws(ArchiveError) -> PageCommitResult {
         try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
-                       beforeEachMessage: { _ in })
+                       media: media, beforeEachMessage: { _ in })
+    }
+
+    /// `commitPage` of locally built messages with the crash hook below.
+    func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
+                    now: Date, media: [MediaEntry] = [], beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages.map(TLReceived.init(serializing:)),
+                       checkpoint: checkpoint, now: now, media: media, beforeEachMessage: beforeEachMessage)
     }
 
     /// `commitPage`, calling `beforeEachMessage` with each message's index inside the transaction (tests
     /// throw from it to simulate a crash in the middle of a page).
-    func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
-                    now: Date, beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
+    func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
+                    now: Date, media: [MediaEntry] = [], beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
         var records: [MessageRecord] = []
         records.reserveCapacity(messages.count)
         for message in messages {
-            records.append(try MessageRecord(channelId: channel.id, message: message, now: now))
+            records.append(try MessageRecord(channelId: channel.id, received: message, now: now))
         }
         let stamp = DatabaseDateText(now)
         return try write { db in
@@ -41,6 +57,7 @@ extension ArchiveStore {
                     result.versioned += 1
                 }
             }
+            result.mediaQueued = try Self.queueMedia(media, in: db)
             try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: stamp, in: db)
             return result
         }

@@ -2,16 +2,19 @@ import Foundation
 import TL
 
 extension MessageRecord {
-    /// The row for `message` of channel `channelId`, first seen at `now`, with its raw bytes at the current layer.
-    ///
-    /// The JSON columns are written straight from the typed values (`TLJSONWritable`): the same text the
-    /// schema-driven `TLJSONCodec` prints for those values' TL bytes, without re-serializing or a tree.
+    /// The row for `message` of channel `channelId`, first seen at `now`, with its serialization as raw bytes
+    /// (a message built locally; one received keeps its own bytes, below).
     public init(channelId: Int64, message: Api.Message, now: Date) throws(ArchiveError) {
-        var writer = TLWriter(capacity: 2048)  // most messages fit: no regrowth while serializing
-        message.serialize(into: &writer)
-        self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(writer.bytes), layer: TLLayer.current,
+        try self.init(channelId: channelId, received: TLReceived(serializing: message), now: now)
+    }
+
+    /// The row for `received` of channel `channelId`, first seen at `now`: `raw` is the bytes exactly as
+    /// received (a string that was not UTF-8 keeps its bytes there), the scalar columns come from the decoded
+    /// value. Only the media is written as JSON, in passing, for its kind and fingerprint; nothing nested is stored.
+    public init(channelId: Int64, received: TLReceived<Api.Message>, now: Date) throws(ArchiveError) {
+        let message = received.value
+        self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(received.bytes), layer: TLLayer.current,
                   archivedAt: now, updatedAt: now)
-        var json = TLJSONWriter()
         switch message {
         case .messageEmpty(let empty):
             id = empty.id
@@ -21,47 +24,64 @@ extension MessageRecord {
             kind = .message
             date = Int64(regular.date)
             editDate = regular.editDate.map(Int64.init)
+            senderId = regular.fromId.map(Self.botAPIID)
             text = regular.message
-            entities = regular.entities.map { list in
-                Self.text(of: &json) { json in
-                    json.beginArray()
-                    for (index, entity) in list.enumerated() {
-                        if index > 0 { json.comma() }
-                        entity.writeJSON(into: &json)
-                    }
-                    json.endArray()
-                }
-            }
             views = regular.views.map(Int64.init)
             forwards = regular.forwards.map(Int64.init)
             replies = regular.replies.map { Int64($0.replies) }
             replyTo = Self.replyToMessageId(regular.replyTo)
-            fwdFrom = regular.fwdFrom.map { header in Self.text(of: &json, header.writeJSON) }
             groupedId = regular.groupedId
             postAuthor = regular.postAuthor
             if let value = regular.media, value != .messageMediaEmpty {
-                media = Self.text(of: &json, value.writeJSON)
+                var json = TLJSONWriter()
+                value.writeJSON(into: &json)
                 mediaKind = TLJSONConstructorName.of(json.bytes)
                 mediaDigest = MediaDigest.of(json: json.bytes)
+                (mediaSize, mediaMime) = Self.sizeAndMime(of: value)
             }
-            reactions = regular.reactions.map { value in Self.text(of: &json, value.writeJSON) }
         case .messageService(let service):
             id = service.id
             try Self.requireChannel(service.peerId, channelId: channelId, id: id)
             kind = .service
             date = Int64(service.date)
+            senderId = service.fromId.map(Self.botAPIID)
             replyTo = Self.replyToMessageId(service.replyTo)
-            action = Self.text(of: &json, service.action.writeJSON)
+            var json = TLJSONWriter()
+            service.action.writeJSON(into: &json)
             actionKind = TLJSONConstructorName.of(json.bytes)
-            reactions = service.reactions.map { value in Self.text(of: &json, value.writeJSON) }
         }
     }
 
-    /// The JSON `write` puts into `json` (emptied first; its bytes stay there for the caller to inspect).
-    private static func text(of json: inout TLJSONWriter, _ write: (inout TLJSONWriter) -> Void) -> String {
-        json.removeAll()
-        write(&json)
-        return json.text
+    /// A peer's id as the Bot API writes it: users positive, chats negated, channels below -10¹².
+    static func botAPIID(_ peer: Api.Peer) -> Int64 {
+        switch peer {
+        case .peerUser(let user): user.userId
+        case .peerChat(let chat): -chat.chatId
+        case .peerChannel(let channel): -1_000_000_000_000 - channel.channelId
+        }
+    }
+
+    /// A document's size and MIME type; a photo's largest size in bytes, as JPEG.
+    private static func sizeAndMime(of media: Api.MessageMedia) -> (Int64?, String?) {
+        switch media {
+        case .messageMediaDocument(let value):
+            guard case .document(let document)? = value.document else { return (nil, nil) }
+            return (document.size, document.mimeType)
+        case .messageMediaPhoto(let value):
+            guard case .photo(let photo)? = value.photo else { return (nil, nil) }
+            var largest: Int64?
+            for size in photo.sizes {
+                let bytes: Int64? = switch size {
+                case .photoSize(let plain): Int64(plain.size)
+                case .photoSizeProgressive(let progressive): progressive.sizes.max().map(Int64.init)
+                default: nil
+                }
+                if let bytes, bytes > (largest ?? -1) { largest = bytes }
+            }
+            return (largest, "image/jpeg")
+        default:
+            return (nil, nil)
+        }
     }
 
     private init(channelId: Int64, id: Int32, kind: MessageKind, raw: Data, layer: Int32, archivedAt: Date,
@@ -97,8 +117,11 @@ extension MessageRecord {
     }
 
     /// Whether `other` has different content: text, entities, media or action (counters and edit date aside).
+    /// Entities and action are rendered from `raw` for the comparison, only when the cheap columns agree.
     func contentDiffers(from other: MessageRecord) -> Bool {
-        kind != other.kind || text != other.text || entities != other.entities
-            || mediaDigest != other.mediaDigest || action != other.action
+        if kind != other.kind || text != other.text || mediaDigest != other.mediaDigest || actionKind != other.actionKind {
+            return true
+        }
+        return entities != other.entities || action != other.action
     }
 }

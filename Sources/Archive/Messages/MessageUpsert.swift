@@ -58,9 +58,9 @@ enum MessageUpsert {
     }
 
     private static let columns = [
-        "channel_id", "id", "kind", "date", "edit_date", "text", "entities", "views", "forwards", "replies",
-        "reply_to", "fwd_from", "grouped_id", "post_author", "media_kind", "media", "media_digest", "action_kind",
-        "action", "reactions", "raw", "layer", "archived_at", "updated_at", "deleted_at",
+        "channel_id", "id", "kind", "date", "edit_date", "sender_id", "text", "views", "forwards", "replies",
+        "reply_to", "grouped_id", "post_author", "media_kind", "media_size", "media_mime", "media_digest",
+        "action_kind", "raw", "layer", "archived_at", "updated_at", "deleted_at",
     ]
     /// Parameters are numbered by column (`?1` is `channel_id`), so both statements bind a row the same way.
     private static let insertSQL = """
@@ -90,21 +90,19 @@ enum MessageUpsert {
         row.bind(record.kind.rawValue)
         row.bind(record.date)
         row.bind(record.editDate)
+        row.bind(record.senderId)
         row.bind(record.text)
-        row.bind(record.entities)
         row.bind(record.views)
         row.bind(record.forwards)
         row.bind(record.replies)
         row.bind(record.replyTo)
-        row.bind(record.fwdFrom)
         row.bind(record.groupedId)
         row.bind(record.postAuthor)
         row.bind(record.mediaKind)
-        row.bind(record.media)
+        row.bind(record.mediaSize)
+        row.bind(record.mediaMime)
         row.bind(record.mediaDigest)
         row.bind(record.actionKind)
-        row.bind(record.action)
-        row.bind(record.reactions)
         row.bind(record.raw)
         row.bind(record.layer)
         row.bind(record.archivedAt, stamp: now)
@@ -115,12 +113,12 @@ enum MessageUpsert {
 
     private static func saveVersion(of stored: MessageRecord, replacedAt: DatabaseDateText, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO message_versions (channel_id, message_id, replaced_at, edit_date, text, entities, media_kind, media, raw, layer)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO message_versions (channel_id, message_id, replaced_at, edit_date, text, media_kind, raw, layer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
-            stored.channelId, stored.id, replacedAt.text, stored.editDate, stored.text, stored.entities,
-            stored.mediaKind, stored.media, stored.raw, stored.layer,
+            stored.channelId, stored.id, replacedAt.text, stored.editDate, stored.text, stored.mediaKind, stored.raw,
+            stored.layer,
         ])
     }
 }

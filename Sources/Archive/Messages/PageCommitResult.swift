@@ -8,6 +8,8 @@ public struct PageCommitResult: Equatable, Sendable {
     public var unchanged = 0
     /// The updated messages whose content changed, so their previous content went to `message_versions`.
     public var versioned = 0
+    /// Files newly queued in the media ledger with the page.
+    public var mediaQueued = 0
 
     /// Counts.
     public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0, versioned: Int = 0) {

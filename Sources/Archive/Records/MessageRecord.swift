@@ -1,9 +1,11 @@
 import Foundation
 
-/// A row of `messages`: one archived message with its extracted fields and its raw TL bytes.
+/// A row of `messages`: one archived message with its scalar fields and its raw TL bytes.
 ///
-/// The extracted columns are for queries and exports; `raw` (with `layer`) is the message exactly as the
-/// server sent it, so a field this build does not extract is never lost.
+/// The scalar columns are what queries filter and sort on; `raw` (with `layer`) is the message exactly as
+/// the server sent it, so a field this build does not extract is never lost. The nested parts (entities,
+/// media, forward header, reactions, action) are not stored twice: they are rendered from `raw` when asked
+/// for (`MessageRecord+Nested.swift`).
 public struct MessageRecord: ArchiveRecord, Equatable {
     /// The table's name.
     public static let databaseTableName = "messages"
@@ -18,10 +20,11 @@ public struct MessageRecord: ArchiveRecord, Equatable {
     public var date: Int64?
     /// Unix time of the last edit the server reports.
     public var editDate: Int64?
+    /// Who sent it, Bot API style (a user's id, `-id` for a chat, `-1000000000000 - id` for a channel); nil for
+    /// posts signed by the channel itself.
+    public var senderId: Int64?
     /// The message text (nil for service and empty messages).
     public var text: String?
-    /// The text's entities, as a JSON array of TL objects.
-    public var entities: String?
     /// View counter.
     public var views: Int64?
     /// Forward counter.
@@ -30,25 +33,21 @@ public struct MessageRecord: ArchiveRecord, Equatable {
     public var replies: Int64?
     /// The id of the message this one replies to.
     public var replyTo: Int32?
-    /// The forward header, as a TL JSON object.
-    public var fwdFrom: String?
     /// The album id shared by grouped media messages.
     public var groupedId: Int64?
     /// The post's signature.
     public var postAuthor: String?
     /// The media constructor name, e.g. `messageMediaPhoto`.
     public var mediaKind: String?
-    /// The media, as a TL JSON object.
-    public var media: String?
+    /// The media's size in bytes: a document's, or a photo's largest size.
+    public var mediaSize: Int64?
+    /// The media's MIME type (documents; `image/jpeg` for photos).
+    public var mediaMime: String?
     /// A fingerprint of the media's content, without fields that change on their own (file references,
     /// poll results); equal fingerprints mean the media was not edited.
     public var mediaDigest: Int64?
     /// The service action's constructor name, e.g. `messageActionPinMessage`.
     public var actionKind: String?
-    /// The service action, as a TL JSON object.
-    public var action: String?
-    /// The reactions, as a TL JSON object.
-    public var reactions: String?
     /// The boxed TL bytes of the message as received.
     public var raw: Data
     /// The TL layer `raw` was encoded with.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A row of `message_versions`: a message's content before an edit replaced it.
+/// A row of `message_versions`: a message's content before an edit replaced it (its nested parts are in
+/// `raw`, rendered when needed, as for `MessageRecord`).
 public struct MessageVersionRecord: ArchiveRecord, Equatable {
     /// The table's name.
     public static let databaseTableName = "message_versions"
@@ -17,12 +18,8 @@ public struct MessageVersionRecord: ArchiveRecord, Equatable {
     public var editDate: Int64?
     /// The older text.
     public var text: String?
-    /// The older entities (JSON).
-    public var entities: String?
     /// The older media kind.
     public var mediaKind: String?
-    /// The older media (JSON).
-    public var media: String?
     /// The older message's raw TL bytes.
     public var raw: Data
     /// The layer of `raw`.

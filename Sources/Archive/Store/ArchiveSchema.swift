@@ -10,6 +10,8 @@ enum ArchiveSchema {
         migrator.registerMigration("v2-changes", migrate: createChangeLog)
         migrator.registerMigration("v3-watch", migrate: createWatchState)
         migrator.registerMigration("v4-retired-keys", migrate: createRetiredAuthKeys)
+        migrator.registerMigration("v5-media", migrate: MediaSchema.create)
+        migrator.registerMigration("v6-lean", migrate: LeanLayout.migrate)
         return migrator
     }
 

@@ -29,6 +29,12 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The time zone of dates without an offset (IANA name).")
     var timezone: String = "UTC"
 
+    @Option(name: .long, help: "Also download these media: a comma-separated list of photo, video, document, audio, voice, video_note, animation, sticker, or all.")
+    var media: String?
+
+    @Option(name: .long, help: "With --media: skip files larger than this (such as 20MB).")
+    var maxSize: String?
+
     @Flag(name: .long, help: "Wait for the account lock and for rate tokens (such as a third channel's resolve within the hour) instead of exiting 75.")
     var wait = false
 
@@ -79,7 +85,32 @@ struct BackfillCommand: AsyncParsableCommand {
             throw CLIFailure("internal: \(error)")
         }
         return Job(name: "backfill:\(reference)", channel: reference, schedule: schedule, timeZone: zone, window: window,
-                   limits: Limits(messages: limit), location: SourceLocation(file: "<command line>", line: 1, column: 1))
+                   limits: Limits(messages: limit), media: try mediaRule(),
+                   location: SourceLocation(file: "<command line>", line: 1, column: 1))
+    }
+
+    /// The `--media` and `--max-size` flags as a job's media rule.
+    private func mediaRule() throws -> MediaRule? {
+        guard let media else {
+            if maxSize != nil { throw CLIFailure("--max-size needs --media") }
+            return nil
+        }
+        var types: Set<MediaType> = []
+        for name in media.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            if name == "all" {
+                types.formUnion(MediaType.allCases)
+            } else if let type = MediaType(rawValue: name) {
+                types.insert(type)
+            } else {
+                throw CLIFailure("--media: unknown type '\(name)' (use \(MediaType.allCases.map(\.rawValue).joined(separator: ", ")) or all)")
+            }
+        }
+        var rule = MediaRule(types: types)
+        if let maxSize {
+            guard let bytes = ByteSize.parse(maxSize) else { throw CLIFailure("--max-size: '\(maxSize)' is not a size like 20MB") }
+            rule.maxSize = bytes
+        }
+        return rule
     }
 
     private func bound(_ text: String?, flag: String) throws -> WindowBound? {

@@ -27,6 +27,11 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The output file; - is standard output.")
     var out: String = "-"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "desktop-json: place downloaded media in this folder in Telegram Desktop's layout (photos/, video_files/, files/, voice_messages/…), hard-linked or copied; write the JSON there too (--out DIR/result.json).",
+        valueName: "dir"))
+    var withMedia: String?
+
     @Flag(name: .long, help: "csv: start with a UTF-8 byte order mark, for spreadsheet programs.")
     var csvBom = false
 
@@ -36,10 +41,17 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(options, command: "export")
         let store = try context.openArchiveReadOnly()
-        let filter = ExportFilter(channel: try channel.map { try channelID($0, in: store) },
-                                  since: try date(since, flag: "--since"), until: try date(until, flag: "--until"))
+        let filter = try ArchiveArguments.filter(channel: channel, since: since, until: until, in: store)
         if format == .desktopJSON, filter.channel == nil {
             throw CLIFailure("--format desktop-json exports one channel: add --channel")
+        }
+        if let withMedia {
+            guard format == .desktopJSON else { throw CLIFailure("--with-media goes with --format desktop-json") }
+            do {
+                try FileManager.default.createDirectory(atPath: withMedia, withIntermediateDirectories: true)
+            } catch {
+                throw CLIFailure("--with-media: cannot create \(withMedia): \(error.localizedDescription)")
+            }
         }
         var sink: FileExportSink
         do {
@@ -50,41 +62,18 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        do {
+        do throws(ArchiveError) {
             let count = try store.export(format, filter: filter, to: &sink,
-                                         csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas))
+                                         csv: CSVOptions(byteOrderMark: csvBom, guardFormulas: csvGuardFormulas),
+                                         media: withMedia.map { DesktopMediaFolder(root: context.mediaRoot, directory: $0) })
             try sink.close()
             if out != "-" { context.logger.info("exported \(count) message(s) to \(out)") }
+        } catch .exportReaderGone {
+            // `tgcron export | head -1`: the reader has what it wanted; the output ends, quietly, with exit 0.
+            sink.abandon()
         } catch {
             sink.abandon()
             throw CLIFailure(error.description)
-        }
-    }
-
-    private func date(_ text: String?, flag: String) throws -> Date? {
-        guard let text else { return nil }
-        do {
-            return try WindowBound(parsing: text).resolve(now: Date(), in: TimeZone(identifier: "UTC") ?? .current)
-        } catch {
-            throw CLIFailure("\(flag): \(error)")
-        }
-    }
-
-    private func channelID(_ text: String, in store: ArchiveStore) throws -> Int64 {
-        let reference: ChannelRef
-        do {
-            reference = try ChannelRef(parsing: text)
-        } catch {
-            throw ValidationError("--channel: \(error)")
-        }
-        switch reference {
-        case .id(let id): return id
-        case .username(let name):
-            let channels = (try? store.channels()) ?? []
-            guard let match = channels.first(where: { $0.username?.lowercased() == name }) else {
-                throw CLIFailure("--channel: @\(name) is not in the archive")
-            }
-            return match.id
         }
     }
 }

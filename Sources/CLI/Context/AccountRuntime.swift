@@ -69,6 +69,7 @@ struct AccountRuntime {
             floodWaitMax: settings.floodWaitMax, connectionCheckInterval: settings.connectionCheckInterval,
             audit: ArchiveAuditSink(archive: store))
         configuration.transport = ClientTransport(settings.transport)
+        configuration.proxy = try settings.proxy.map(ConnectionProxy.init(setting:))
         let logger = Logger(label: "tgcron.client")
         let client = TelegramClient(configuration: configuration, sessionStore: sessionStore, logger: logger)
         configuration.takeout = true
@@ -81,6 +82,7 @@ struct AccountRuntime {
     /// A call waits for its rate tokens at most `flood_wait_max`, then the job is deferred (exit 75), unless
     /// `waitForTokens` (`--wait`): then it waits as long as the governor says (a third
     /// `contacts.resolveUsername` within the hour, a cool-down).
+    /// Files download into the media root (`AppContext.mediaRoot`), with a progress line on a terminal.
     func scheduler(for jobs: [Job], hooks: any SchedulerHooks, waitForTokens: Bool = false) throws -> Scheduler {
         let governor: RateGovernor
         do {
@@ -96,15 +98,20 @@ struct AccountRuntime {
         let (client, takeoutClient) = (client, takeoutClient)
         let governed = context.settings.telegramClient.rateGovernor
         if !governed { context.logger.warning("the rate governor is off (telegram_client.rate_governor: false)") }
-        let environment = SchedulerEnvironment(
-            store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
-            planner: JobPlanner(settings: context.settings), hooks: hooks
-        ) { job, meter in
-            let admission: any AdmissionControl = governed
-                ? GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock) : UnlimitedAdmission()
-            return (takeoutJobs.contains(job) ? takeoutClient : client)
-                .invoker(admission: admission, audit: audit, floodObserver: meter)
+        var settings = context.settings
+        settings.media.root = context.mediaRoot
+        let admission: @Sendable (String) -> any AdmissionControl = { job in
+            governed ? GovernedAdmission(governor: governor, job: job, maxWait: maxWait, clock: clock) : UnlimitedAdmission()
         }
+        var environment = SchedulerEnvironment(
+            store: store, peerCache: ArchivePeerCache(archive: store), clock: clock,
+            planner: JobPlanner(settings: settings), hooks: hooks
+        ) { job, meter in
+            (takeoutJobs.contains(job) ? takeoutClient : client)
+                .invoker(admission: admission(job), audit: audit, floodObserver: meter)
+        }
+        environment.downloader = { job in ClientMediaDownloader(client: client, admission: admission(job)) }
+        environment.mediaProgress = MediaProgressLine.reporter
         return Scheduler(environment: environment)
     }
 

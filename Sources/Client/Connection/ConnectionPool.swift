@@ -30,17 +30,18 @@ actor ConnectionPool {
         guard !isClosed else { throw ClientError.connection(.closed) }
         let key = Lane(dc: address.dc, number: lane)
         if let existing = connections[key] { return existing }
-        let connection = MTProtoConnection(
-            configuration: ConnectionConfiguration(
-                dataCenterID: address.dc, host: address.host, port: address.port, transport: configuration.transport,
-                keyExchange: ClientKeyExchangeConfiguration(
-                    publicKeys: configuration.endpoints.publicKeys, innerData: .permanent(dc: Int32(address.dc))),
-                reconnect: configuration.reconnect, pingInterval: configuration.connectionCheckInterval,
-                disconnectDelay: Int32(clamping: configuration.connectionCheckInterval.components.seconds + 15)),
-            authKeyStorage: storage, logger: logger)
+        var connectionConfiguration = ConnectionConfiguration(
+            dataCenterID: address.dc, host: address.host, port: address.port, transport: configuration.transport,
+            keyExchange: ClientKeyExchangeConfiguration(
+                publicKeys: configuration.endpoints.publicKeys, innerData: .permanent(dc: Int32(address.dc))),
+            reconnect: configuration.reconnect, pingInterval: configuration.connectionCheckInterval,
+            disconnectDelay: Int32(clamping: configuration.connectionCheckInterval.components.seconds + 15))
+        connectionConfiguration.proxy = configuration.proxy
+        let connection = MTProtoConnection(configuration: connectionConfiguration, authKeyStorage: storage, logger: logger)
         connections[key] = connection
         logger.info("dialling the server", metadata: [
             "dc": "\(address.dc)", "lane": "\(lane)", "address": "\(address.host):\(address.port)",
+            "proxy": "\(configuration.proxy.map(String.init(describing:)) ?? "none")",
         ])
         return connection
     }

@@ -10,6 +10,8 @@ public struct TelegramClientConfiguration: Sendable {
     public var endpoints: ServerEndpoints
     /// The framing of the byte stream.
     public var transport: ClientTransport
+    /// The proxy every connection goes through, or nil to connect directly.
+    public var proxy: ConnectionProxy?
     /// How long one call may wait for its answer.
     public var callTimeout: Duration
     /// The longest flood wait slept, in seconds; longer waits defer the job.

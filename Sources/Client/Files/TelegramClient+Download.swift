@@ -12,13 +12,15 @@ extension TelegramClient {
     /// there once (`auth.exportAuthorization` / `auth.importAuthorization`); its auth key is kept like the
     /// home DC's. `FILE_MIGRATE_X` moves the download; `FILE_REFERENCE_EXPIRED` asks `refresh` for a fresh
     /// location and retries the same part. `progress` hears every advance of the offset below which all
-    /// bytes are stored: resume from the last value after a failure or a kill.
+    /// bytes are stored: resume from the last value after a failure or a kill. `admission` replaces the
+    /// client's own (a job's governed admission).
     public nonisolated func download(
         _ location: FileLocation, to sink: any DownloadSink, from offset: Int64 = 0, options: DownloadOptions = DownloadOptions(),
-        refresh: FileReferenceRefresher? = nil, progress: (@Sendable (Int64) -> Void)? = nil
+        refresh: FileReferenceRefresher? = nil, admission: (any AdmissionControl)? = nil,
+        progress: (@Sendable (Int64) -> Void)? = nil
     ) async throws {
         let pipeline = pipeline(
-            admission: configuration.admission, audit: configuration.audit, floodObserver: configuration.floodObserver,
+            admission: admission ?? configuration.admission, audit: configuration.audit, floodObserver: configuration.floodObserver,
             floodWaitMax: configuration.floodWaitMax)
         let download = FileDownload(
             lane: { dc, lane in pipeline.wrap(DownloadLaneInvoker(client: self, dc: dc, lane: lane)) },

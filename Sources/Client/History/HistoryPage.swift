@@ -3,8 +3,8 @@ import TL
 /// One page of history, in the reading direction, never repeating an id of an earlier page.
 /// Service messages and `messageEmpty` entries are kept so the caller sees every id.
 public struct HistoryPage: Sendable {
-    /// The messages, newest first or oldest first as requested.
-    public var messages: [Api.Message]
+    /// The messages with their bytes as received, newest first or oldest first as requested.
+    public var messages: [ReceivedMessage]
     /// The chats the page refers to.
     public var chats: [Api.Chat]
     /// The users the page refers to.
@@ -14,7 +14,7 @@ public struct HistoryPage: Sendable {
     public var received: Int
 
     /// Creates a page.
-    public init(messages: [Api.Message], chats: [Api.Chat], users: [Api.User], received: Int) {
+    public init(messages: [ReceivedMessage], chats: [Api.Chat], users: [Api.User], received: Int) {
         self.messages = messages
         self.received = received
         self.chats = chats

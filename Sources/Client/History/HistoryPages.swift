@@ -38,7 +38,7 @@ public struct HistoryPages: AsyncSequence, Sendable {
         /// The next non-empty page, or nil at the end.
         public mutating func next() async throws -> HistoryPage? {
             while !finished {
-                let answer = try await invoker.invoke(query())
+                let answer = try await invoker.invoke(GetHistoryKeepingBytes(query()))
                 if let page = try take(answer) { return page }
             }
             return nil
@@ -69,13 +69,13 @@ public struct HistoryPages: AsyncSequence, Sendable {
         }
 
         /// Turns an answer into the page to yield (nil: nothing to yield, ask again unless finished).
-        mutating func take(_ answer: Api.Messages.Messages) throws -> HistoryPage? {
-            let received = answer.messageList
+        mutating func take(_ answer: ReceivedHistory) throws -> HistoryPage? {
+            let received = answer.messages
             guard !received.isEmpty else {
                 finished = true
                 return nil
             }
-            let fresh: [Api.Message]
+            let fresh: [ReceivedMessage]
             switch request.direction {
             case .newestFirst:
                 let below = lastID ?? (request.maxID > 0 ? request.maxID : Int.max)
@@ -96,13 +96,13 @@ public struct HistoryPages: AsyncSequence, Sendable {
                 if request.maxID > 0, last >= request.maxID - 1 { finished = true }
                 if let maxDate = request.maxDate, fresh.contains(where: { ($0.unixDate ?? 0) >= maxDate }) { finished = true }
             }
-            let inside = fresh.filter(request.contains)
+            let inside = fresh.filter { request.contains($0.value) }
             guard !inside.isEmpty else { return nil }
-            return HistoryPage(messages: inside, chats: answer.chatList, users: answer.userList, received: received.count)
+            return HistoryPage(messages: inside, chats: answer.chats, users: answer.users, received: received.count)
         }
 
         /// `messages` with repeated ids dropped (the first one kept).
-        private func unique(_ messages: [Api.Message]) -> [Api.Message] {
+        private func unique(_ messages: [ReceivedMessage]) -> [ReceivedMessage] {
             var seen = Set<Int>()
             return messages.filter { seen.insert($0.messageID).inserted }
         }

@@ -26,7 +26,7 @@ public struct AuditMiddleware: Invoker {
             let result = try await next.invoke(function)
             await sink.record(AuditRecord(
                 method: Function.tlName, started: started, duration: clock.now() - started, error: nil,
-                resultCount: (result as? Api.Messages.Messages)?.messageList.count))
+                resultCount: (result as? Api.Messages.Messages)?.messageList.count ?? (result as? ReceivedHistory)?.messages.count))
             return result
         } catch {
             await sink.record(AuditRecord(

@@ -27,6 +27,8 @@ public struct Job: Hashable, Sendable {
     public var enabled: Bool
     /// The longest random delay added to each start; nil for none.
     public var jitter: Duration?
+    /// Which media to download with the messages; nil for none.
+    public var media: MediaRule?
     /// Where the job is defined (its entry in the `jobs:` list).
     public var location: SourceLocation
 
@@ -34,7 +36,7 @@ public struct Job: Hashable, Sendable {
     public init(name: String, channel: ChannelRef, schedule: CronSchedule, timeZone: TimeZone,
                 window: MessageWindow = MessageWindow(), runWindow: RunWindow? = nil, limits: Limits = Limits(),
                 warmup: Warmup? = nil, refresh: Duration? = nil, takeout: Bool = false, enabled: Bool = true,
-                jitter: Duration? = nil, location: SourceLocation) {
+                jitter: Duration? = nil, media: MediaRule? = nil, location: SourceLocation) {
         self.name = name
         self.channel = channel
         self.schedule = schedule
@@ -47,6 +49,7 @@ public struct Job: Hashable, Sendable {
         self.takeout = takeout
         self.enabled = enabled
         self.jitter = jitter
+        self.media = media
         self.location = location
     }
 

@@ -14,16 +14,20 @@ public struct Settings: Hashable, Sendable {
     public var redis: RedisSettings?
     /// The `metrics:` block (nil: no metrics).
     public var metrics: MetricsSettings?
+    /// The `media:` block: the file store and download speed.
+    public var media: MediaSettings
 
     /// Settings with every default.
     public init(telegramClient: TelegramClientSettings = TelegramClientSettings(),
                 archive: ArchiveSettings = ArchiveSettings(), log: LogSettings = LogSettings(),
-                notifications: NotificationSettings? = nil, redis: RedisSettings? = nil, metrics: MetricsSettings? = nil) {
+                notifications: NotificationSettings? = nil, redis: RedisSettings? = nil, metrics: MetricsSettings? = nil,
+                media: MediaSettings = MediaSettings()) {
         self.telegramClient = telegramClient
         self.archive = archive
         self.log = log
         self.notifications = notifications
         self.redis = redis
         self.metrics = metrics
+        self.media = media
     }
 }

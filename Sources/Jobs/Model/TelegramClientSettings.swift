@@ -29,6 +29,8 @@ public struct TelegramClientSettings: Hashable, Sendable {
     /// Whether calls go through the rate governor (`rate_governor`); turning it off is only accepted together
     /// with `server`, for servers one runs (the sandbox, benchmarks).
     public var rateGovernor = true
+    /// The proxy every connection goes through (`proxy`), or nil to connect directly.
+    public var proxy: ProxySetting?
 
     /// Default gap bounds and waits: 0.5s-3s between requests, flood waits up to 300s (the client library's
     /// `FloodWaitMiddleware.defaultMaxWait`; a test keeps the two equal), pings every 60s.

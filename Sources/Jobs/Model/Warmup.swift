@@ -8,13 +8,21 @@ public struct Warmup: Hashable, Sendable {
     /// The most requests allowed on any day, once grown; nil for no cap.
     public var cap: Int?
 
+    /// Media bytes allowed on the first day (account warm-up only); nil for no daily byte budget.
+    public var mediaDay1: Int64?
+    /// The most media bytes allowed on any day, once grown by `growth`; nil for no cap.
+    public var mediaCap: Int64?
+
     /// The growth used when a warm-up block leaves `growth` out.
     public static let defaultGrowth = 1.5
 
     /// A warm-up schedule.
-    public init(day1: Int, growth: Double = Warmup.defaultGrowth, cap: Int? = nil) {
+    public init(day1: Int, growth: Double = Warmup.defaultGrowth, cap: Int? = nil, mediaDay1: Int64? = nil,
+                mediaCap: Int64? = nil) {
         self.day1 = day1
         self.growth = growth
         self.cap = cap
+        self.mediaDay1 = mediaDay1
+        self.mediaCap = mediaCap
     }
 }

@@ -14,4 +14,5 @@ struct JobOptions {
     var takeout: Bool
     var enabled: Bool
     var jitter: Duration?
+    var media: MediaRule?
 }

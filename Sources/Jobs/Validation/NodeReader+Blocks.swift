@@ -13,9 +13,11 @@ extension NodeReader {
         )
     }
 
-    /// A `warmup:` block (`day1` required, `growth` at least 1, `cap` at least `day1`).
-    func warmup(_ node: Node, path: String) -> Warmup? {
-        guard let fields = Fields(node, path: path, allowed: ["day1", "growth", "cap"], reader: self) else {
+    /// A `warmup:` block (`day1` required, `growth` at least 1, `cap` at least `day1`); the account's
+    /// (`bytes`) may also hold the daily media byte budget, `media_day1` and `media_cap`.
+    func warmup(_ node: Node, path: String, bytes: Bool = false) -> Warmup? {
+        let keys = ["day1", "growth", "cap"] + (bytes ? ["media_day1", "media_cap"] : [])
+        guard let fields = Fields(node, path: path, allowed: keys, reader: self) else {
             return nil
         }
         let day1 = fields["day1"].flatMap { integer($0, fields.path("day1"), minimum: 1) }
@@ -27,7 +29,13 @@ extension NodeReader {
         if let day1, let cap, let capNode = fields["cap"], cap < day1 {
             report("'\(fields.path("cap"))' (\(cap)) must be at least '\(fields.path("day1"))' (\(day1))", at: capNode)
         }
+        let mediaDay1 = fields["media_day1"].flatMap { byteSize($0, fields.path("media_day1")) }
+        let mediaCap = fields["media_cap"].flatMap { byteSize($0, fields.path("media_cap")) }
+        if let mediaCap, let capNode = fields["media_cap"], mediaDay1.map({ mediaCap < $0 }) ?? true {
+            report("'\(fields.path("media_cap"))' (\(mediaCap) bytes) needs '\(fields.path("media_day1"))' no larger than it",
+                   at: capNode)
+        }
         guard let day1 else { return nil }
-        return Warmup(day1: day1, growth: growth ?? Warmup.defaultGrowth, cap: cap)
+        return Warmup(day1: day1, growth: growth ?? Warmup.defaultGrowth, cap: cap, mediaDay1: mediaDay1, mediaCap: mediaCap)
     }
 }

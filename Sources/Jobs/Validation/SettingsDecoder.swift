@@ -13,7 +13,7 @@ struct SettingsDecoder {
                           + "got \(root.kindDescription)", at: root)
             return Settings()
         }
-        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics"]
+        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics", "media"]
         guard let fields = Fields(root, path: "", allowed: keys, reader: reader) else { return Settings() }
         return Settings(
             telegramClient: fields["telegram_client"].flatMap(telegramClient) ?? TelegramClientSettings(),
@@ -21,13 +21,14 @@ struct SettingsDecoder {
             log: fields["log"].flatMap(log) ?? LogSettings(),
             notifications: fields["notifications"].flatMap(reader.notifications),
             redis: fields["redis"].flatMap(reader.redis),
-            metrics: fields["metrics"].flatMap(reader.metrics)
+            metrics: fields["metrics"].flatMap(reader.metrics),
+            media: fields["media"].flatMap(media) ?? MediaSettings()
         )
     }
 
     private func telegramClient(_ node: Node) -> TelegramClientSettings? {
         let keys = ["api_id", "human_delay_min", "human_delay_max", "flood_wait_max", "connection_check_interval",
-                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor", "sandbox", "transport"]
+                    "server", "dc", "public_keys", "limits", "warmup", "rate_governor", "sandbox", "transport", "proxy"]
         guard let fields = Fields(node, path: "telegram_client", allowed: keys, reader: reader) else { return nil }
         let defaults = TelegramClientSettings()
         func duration(_ key: String) -> Duration? {
@@ -58,10 +59,17 @@ struct SettingsDecoder {
             dc: fields["dc"].flatMap { reader.integer($0, fields.path("dc"), minimum: 1) },
             publicKeys: fields["public_keys"].flatMap { reader.strings($0, fields.path("public_keys")) } ?? [],
             limits: fields["limits"].flatMap { reader.limits($0, path: fields.path("limits")) } ?? Limits(),
-            warmup: fields["warmup"].flatMap { reader.warmup($0, path: fields.path("warmup")) }
+            warmup: fields["warmup"].flatMap { reader.warmup($0, path: fields.path("warmup"), bytes: true) }
         )
         settings.rateGovernor = governed
         settings.sandbox = fields["sandbox"].flatMap { reader.string($0, fields.path("sandbox")) }
+        if let node = fields["proxy"], let text = reader.string(node, fields.path("proxy")) {
+            do {
+                settings.proxy = try ProxySetting(parsing: text)
+            } catch {
+                reader.report("'telegram_client.proxy' \(error)", at: node)
+            }
+        }
         if let node = fields["transport"], let transport = choice(node, fields.path("transport"), TransportChoice.self) {
             settings.transport = transport
         }
@@ -91,6 +99,21 @@ struct SettingsDecoder {
         guard let fields = Fields(node, path: "archive", allowed: ["database"], reader: reader) else { return nil }
         guard let database = fields["database"].flatMap({ reader.string($0, "archive.database") }) else { return nil }
         return ArchiveSettings(database: database)
+    }
+
+    private func media(_ node: Node) -> MediaSettings? {
+        guard let fields = Fields(node, path: "media", allowed: ["root", "parallel", "max_rate"], reader: reader) else {
+            return nil
+        }
+        let defaults = MediaSettings()
+        let maxRate = fields["max_rate"].flatMap { reader.byteSize($0, "media.max_rate") }
+        if maxRate == 0, let node = fields["max_rate"] {
+            reader.report("'media.max_rate' must be greater than 0 bytes per second (leave it out for no cap)", at: node)
+        }
+        return MediaSettings(
+            root: fields["root"].flatMap { reader.string($0, "media.root") },
+            parallel: fields["parallel"].flatMap { reader.integer($0, "media.parallel", minimum: 1) } ?? defaults.parallel,
+            maxRate: maxRate == 0 ? nil : maxRate)
     }
 
     private func log(_ node: Node) -> LogSettings? {

@@ -27,7 +27,17 @@ public struct ClientTransport: Sendable, Hashable, CustomStringConvertible {
     public static let obfuscatedPaddedIntermediate = ClientTransport(framing: .paddedIntermediate, isObfuscated: true)
 
     /// A fresh client framing for one connection; throws only if the obfuscation cipher cannot be set up.
-    func makeFraming(random: some RandomSource, maxFrameLength: Int) throws(TransportError) -> any TransportFraming {
+    /// Through an MTProxy, the stream is obfuscated whatever this transport says (padded intermediate for a
+    /// `dd` secret), keyed with the proxy's secret, with `dcID` in the header so the proxy knows where to relay.
+    func makeFraming(
+        random: some RandomSource, maxFrameLength: Int, mtproxy secret: MTProxySecret? = nil, dcID: Int16 = 0
+    ) throws(TransportError) -> any TransportFraming {
+        if let secret {
+            let inner: TransportProtocol = secret.requiresPadding ? .paddedIntermediate
+                : (framing == .full ? .intermediate : framing)
+            return try ObfuscatedFraming(
+                clientWrapping: inner, random: random, dcID: dcID, secret: secret.key, maxFrameLength: maxFrameLength)
+        }
         guard isObfuscated else {
             return framing.framing(role: .client, random: random, maxFrameLength: maxFrameLength)
         }

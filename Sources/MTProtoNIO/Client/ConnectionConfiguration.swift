@@ -36,6 +36,8 @@ public struct ConnectionConfiguration: Sendable {
     /// and a new one made. One -404 proves nothing: it is 4 unauthenticated bytes anyone on the path can
     /// inject, or a restarting server sends.
     public var keyRejectionsBeforeNewKey: Int
+    /// The proxy to reach the data center through, or nil to connect directly.
+    public var proxy: ConnectionProxy?
 
     /// A configuration for data center `dataCenterID` at `host`:`port`; the defaults ping every
     /// 60 s with a 75 s disconnect delay (as Telegram's apps do) and acknowledge within 1 s.
@@ -71,6 +73,11 @@ public struct ConnectionConfiguration: Sendable {
         self.maxFrameLength = maxFrameLength
         self.updateBufferSize = updateBufferSize
         self.keyRejectionsBeforeNewKey = max(1, keyRejectionsBeforeNewKey)
+    }
+
+    /// The secret of the MTProxy the connection goes through, if it does.
+    var mtproxySecret: MTProxySecret? {
+        if case .mtproxy(_, _, let secret) = proxy { secret } else { nil }
     }
 
     /// The largest request body that fits one frame once encrypted: the frame limit less the

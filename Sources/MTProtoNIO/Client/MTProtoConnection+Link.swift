@@ -42,7 +42,9 @@ extension MTProtoConnection {
     private func beginLink(
         generation: Int, outbound: OutboundQueue, flushSignal: AsyncStream<Void>.Continuation
     ) throws(TransportError) {
-        let framing = try configuration.transport.makeFraming(random: random, maxFrameLength: configuration.maxFrameLength)
+        let framing = try configuration.transport.makeFraming(
+            random: random, maxFrameLength: configuration.maxFrameLength, mtproxy: configuration.mtproxySecret,
+            dcID: Int16(clamping: configuration.dataCenterID))
         logger.debug("connected", metadata: ["transport": "\(configuration.transport)", "link": "\(generation)"])
         guard session != nil else {
             let (handshake, packet) = ClientHandshake.start(configuration: configuration.keyExchange, now: now(), random: &random)

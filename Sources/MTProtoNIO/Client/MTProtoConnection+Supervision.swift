@@ -59,17 +59,42 @@ extension MTProtoConnection {
         return await serve(channel, generation: generation)
     }
 
-    /// Opens the TCP connection.
+    /// Opens the TCP connection, to the data center or to the proxy, and through a SOCKS5 proxy the tunnel.
     private func connectChannel() async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
-        logger.debug("connecting", metadata: ["host": "\(configuration.host)", "port": "\(configuration.port)"])
-        return try await ClientBootstrap(group: eventLoopGroup)
+        let (host, port) = configuration.proxy?.endpoint ?? (configuration.host, configuration.port)
+        logger.debug("connecting", metadata: [
+            "host": "\(host)", "port": "\(port)", "proxy": "\(configuration.proxy.map(String.init(describing:)) ?? "none")",
+        ])
+        let socks: (credentials: SOCKS5Credentials?, Void)? = if case .socks5(_, _, let credentials) = configuration.proxy {
+            (credentials, ())
+        } else {
+            nil
+        }
+        let (target, targetPort) = (configuration.host, configuration.port)
+        let (channel, opened) = try await ClientBootstrap(group: eventLoopGroup)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connect(host: configuration.host, port: configuration.port) { channel in
+            .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    var opened: EventLoopFuture<Void>?
+                    if let socks {
+                        let promise = channel.eventLoop.makePromise(of: Void.self)
+                        try channel.pipeline.syncOperations.addHandler(SOCKS5HandshakeHandler(
+                            host: target, port: targetPort, credentials: socks.credentials, opened: promise))
+                        opened = promise.futureResult
+                    }
+                    return (try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel), opened)
                 }
             }
+        if let opened {
+            do {
+                try await opened.get()
+            } catch {
+                try? await channel.channel.close()
+                throw error
+            }
+        }
+        return channel
     }
 
     /// Starts the session from the stored key, if there is no session and a key is stored.

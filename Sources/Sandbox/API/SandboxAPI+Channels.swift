@@ -100,8 +100,11 @@ extension SandboxAPI {
         if request.hash != 0 && request.hash == HistoryQuery.hash(ids: ids) {
             return .success(Api.Messages.Messages.messagesNotModified(.init(count: count)))
         }
-        return .success(Api.Messages.Messages.channelMessages(.init(
-            pts: Int32(channel.pts(at: now)), count: count, messages: ids.compactMap { channel.message($0, at: now).map { withCurrentReference($0, state: state) } },
-            topics: [], chats: world.chats(for: channel, at: context.now), users: [])))
+        var messages = ids.compactMap { channel.message($0, at: now).map { withCurrentReference($0, state: state) } }
+        if let every = configuration.invalidUTF8Every { messages = messages.map { InvalidUTF8Texts.mark($0, every: every) } }
+        let answer = Api.Messages.Messages.channelMessages(.init(
+            pts: Int32(channel.pts(at: now)), count: count, messages: messages,
+            topics: [], chats: world.chats(for: channel, at: context.now), users: []))
+        return .success(configuration.invalidUTF8Every == nil ? answer : InvalidUTF8Answer(answer: answer))
     }
 }

@@ -15,6 +15,9 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// The probability that an `upload.getFile` expires the file's reference (`--faults fileref=RATE`):
     /// the call answers `FILE_REFERENCE_EXPIRED` and only the message fetched again carries a valid one.
     public var fileReferenceExpiry: Double = 0
+    /// When set to K, the text of every message whose id is a multiple of K starts with four bytes that are
+    /// not UTF-8 in `messages.getHistory` answers, as a misbehaving server could send (TL strings are bytes).
+    public var invalidUTF8Every: Int?
 
     /// Creates a configuration; by default DCs 1, 2 and 3 listen on 127.0.0.1:10443, :10444 and :10445.
     public init(
