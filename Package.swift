@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -66,6 +67,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             // The C API, for binding a page's rows without GRDB's per-value conversion (RowBinder).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+
+        // The archive on PostgreSQL (PostgresNIO): the storage protocols of Archive over a server database.
+        .target(name: "ArchivePostgres", dependencies: [
+            "Archive", "TL",
+            // swift-metrics' module `Metrics` would clash with ours: PostgresNIO sees it as `SwiftMetrics`.
+            .product(name: "PostgresNIO", package: "postgres-nio", moduleAliases: ["Metrics": "SwiftMetrics"]),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // The high-level Telegram client: invocation middleware, peers, history paging, login.
@@ -176,6 +186,8 @@ let package = Package(
             "Sandbox", "MTProtoNIO", "MTProto", "MTProtoCrypto", "TL", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ArchiveTests", dependencies: ["TestSupport", "Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The storage suite, written once over the storage protocols, run against SQLite and PostgreSQL.
+        .testTarget(name: "ArchiveStorageTests", dependencies: ["TestSupport", "Archive", "ArchivePostgres", "TL"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.

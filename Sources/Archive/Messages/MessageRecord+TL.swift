@@ -118,7 +118,7 @@ extension MessageRecord {
 
     /// Whether `other` has different content: text, entities, media or action (counters and edit date aside).
     /// Entities and action are rendered from `raw` for the comparison, only when the cheap columns agree.
-    func contentDiffers(from other: MessageRecord) -> Bool {
+    public func contentDiffers(from other: MessageRecord) -> Bool {
         if kind != other.kind || text != other.text || mediaDigest != other.mediaDigest || actionKind != other.actionKind {
             return true
         }

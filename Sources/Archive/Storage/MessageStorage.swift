@@ -1,0 +1,32 @@
+import Foundation
+import TL
+
+/// Messages and checkpoints: where a harvest stores its pages, exactly once per page.
+///
+/// Implemented by `ArchiveStore` (SQLite, the embedded default) and by the PostgreSQL archive
+/// (`ArchivePostgres`). Every method is one transaction of the backing database.
+public protocol MessageStorage: AnyObject, Sendable {
+    /// Archives a page of `channel`'s messages and moves `job`'s checkpoint, all in one transaction: either
+    /// every message and the checkpoint are stored, or nothing is. `media` are queued in the same transaction
+    /// where the store keeps a media ledger.
+    @discardableResult
+    func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
+                    now: Date, media: [MediaEntry]) throws(ArchiveError) -> PageCommitResult
+    /// The checkpoint `job` last committed for `channel`, or nil if it never committed a page.
+    func checkpoint(job: String, channel: Int64) throws(ArchiveError) -> Checkpoint?
+    /// Marks the archived messages `ids` of `channel` deleted; returns how many were newly marked.
+    @discardableResult
+    func markDeleted(channel: Int64, ids: [Int32], noticedAt: Date) throws(ArchiveError) -> Int
+    /// The ids of `channel` stored within `range`, ascending, tombstones included.
+    func archivedIDs(channel: Int64, in range: ClosedRange<Int32>) throws(ArchiveError) -> [Int32]
+    /// The stored row of message `id` in `channel`.
+    func message(channel: Int64, id: Int32) throws(ArchiveError) -> MessageRecord?
+    /// How many messages of `channel` are archived (deleted ones included, tombstones excluded).
+    func messageCount(channel: Int64) throws(ArchiveError) -> Int
+    /// The highest message id archived for `channel`, nil if none.
+    func newestArchivedID(channel: Int64) throws(ArchiveError) -> Int32?
+    /// The channel with id `id`, if the archive has seen it.
+    func channel(id: Int64) throws(ArchiveError) -> ChannelRecord?
+    /// The channels the archive holds, by id.
+    func channels() throws(ArchiveError) -> [ChannelRecord]
+}

@@ -1,0 +1,18 @@
+import XCTest
+
+/// The storage suite against the embedded SQLite archive.
+final class SQLiteStorageTests: XCTestCase {
+    private func contract() throws -> StorageContract { StorageContract(store: try SQLiteBackend().makeStorage(self)) }
+
+    func testPageAndCheckpointCommitTogether() throws { try contract().pageAndCheckpointCommitTogether() }
+    func testRejectedCheckpointStoresNothingOfItsPage() throws { try contract().rejectedCheckpointStoresNothingOfItsPage() }
+    func testRecommittingAPageChangesNothing() throws { try contract().recommittingAPageChangesNothing() }
+    func testEditsAreVersionedAndCountersAreNot() throws { try contract().editsAreVersionedAndCountersAreNot() }
+    func testDeletionsAreMarkedNeverRemoved() throws { try contract().deletionsAreMarkedNeverRemoved() }
+    func testRunsAreRecorded() throws { try contract().runsAreRecorded() }
+    func testSessionsAndAuthKeysKeepTheirState() throws { try contract().sessionsAndAuthKeysKeepTheirState() }
+    func testPeersResolveCaseInsensitively() throws { try contract().peersResolveCaseInsensitively() }
+    func testGovernorStateVersionsGrowOnChange() throws { try contract().governorStateVersionsGrowOnChange() }
+    func testSinkCursorsNeverMoveBack() throws { try contract().sinkCursorsNeverMoveBack() }
+    func testWatchPositionsAreKept() throws { try contract().watchPositionsAreKept() }
+}
