@@ -71,7 +71,7 @@ let package = Package(
 
         // The archive on PostgreSQL (PostgresNIO): the storage protocols of Archive over a server database.
         .target(name: "ArchivePostgres", dependencies: [
-            "Archive", "TL",
+            "Archive", "TL", "Jobs",
             // swift-metrics' module `Metrics` would clash with ours: PostgresNIO sees it as `SwiftMetrics`.
             .product(name: "PostgresNIO", package: "postgres-nio", moduleAliases: ["Metrics": "SwiftMetrics"]),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -187,7 +187,7 @@ let package = Package(
         ]),
         .testTarget(name: "ArchiveTests", dependencies: ["TestSupport", "Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
         // The storage suite, written once over the storage protocols, run against SQLite and PostgreSQL.
-        .testTarget(name: "ArchiveStorageTests", dependencies: ["TestSupport", "Archive", "ArchivePostgres", "TL"]),
+        .testTarget(name: "ArchiveStorageTests", dependencies: ["TestSupport", "Archive", "ArchivePostgres", "Jobs", "TL"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Jobs
 import Logging
 import NIOCore
 import NIOPosix

@@ -1,6 +1,7 @@
 import Archive
 import ArchivePostgres
 import Foundation
+import Jobs
 import TestSupport
 import XCTest
 

@@ -96,9 +96,22 @@ struct SettingsDecoder {
     }
 
     private func archive(_ node: Node) -> ArchiveSettings? {
-        guard let fields = Fields(node, path: "archive", allowed: ["database"], reader: reader) else { return nil }
-        guard let database = fields["database"].flatMap({ reader.string($0, "archive.database") }) else { return nil }
-        return ArchiveSettings(database: database)
+        guard let fields = Fields(node, path: "archive", allowed: ["database", "url"], reader: reader) else { return nil }
+        let database = fields["database"].flatMap { reader.string($0, "archive.database") }
+        let url = fields["url"].flatMap(postgresURL)
+        if database == nil, url == nil { return nil }
+        return ArchiveSettings(database: database ?? ArchiveSettings().database, url: url)
+    }
+
+    /// `archive.url`; the error never repeats the URL, which may hold a password by mistake.
+    private func postgresURL(_ node: Node) -> PostgresLocation? {
+        guard let text = reader.string(node, "archive.url") else { return nil }
+        do {
+            return try PostgresLocation(url: text)
+        } catch {
+            reader.report("'archive.url': \(error)", at: node)
+            return nil
+        }
     }
 
     private func media(_ node: Node) -> MediaSettings? {
