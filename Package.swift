@@ -69,9 +69,11 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
+        // Where a PostgreSQL archive is (`archive.url`) and where its password comes from: settings and store share it.
+        .target(name: "ArchiveLocation"),
         // The archive on PostgreSQL (PostgresNIO): the storage protocols of Archive over a server database.
         .target(name: "ArchivePostgres", dependencies: [
-            "Archive", "TL", "Jobs",
+            "Archive", "ArchiveLocation", "TL",
             // swift-metrics' module `Metrics` would clash with ours: PostgresNIO sees it as `SwiftMetrics`.
             .product(name: "PostgresNIO", package: "postgres-nio", moduleAliases: ["Metrics": "SwiftMetrics"]),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -113,7 +115,7 @@ let package = Package(
         ]),
 
         // Job files (YAML), settings, validation and the cron engine.
-        .target(name: "Jobs", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Jobs", dependencies: ["ArchiveLocation", .product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
         .target(name: "Governor"),
         // The program's clock: a leaf every layer that reads the time or waits may import.
@@ -187,8 +189,8 @@ let package = Package(
         ]),
         .testTarget(name: "ArchiveTests", dependencies: ["TestSupport", "Archive", "TL", .product(name: "GRDB", package: "GRDB.swift")]),
         // The storage suite, written once over the storage protocols, run against SQLite and PostgreSQL.
-        .testTarget(name: "ArchiveStorageTests", dependencies: ["TestSupport", "Archive", "ArchivePostgres", "Jobs", "TL"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs"], exclude: ["Corpus"]),
+        .testTarget(name: "ArchiveStorageTests", dependencies: ["TestSupport", "Archive", "ArchivePostgres", "ArchiveLocation", "TL"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "ArchiveLocation"], exclude: ["Corpus"]),
         .testTarget(name: "GovernorTests", dependencies: ["Governor", "TestSupport"]),
         // Runs the built `tgcron` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["tgcron"]),

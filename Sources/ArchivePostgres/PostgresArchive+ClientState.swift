@@ -135,6 +135,25 @@ extension PostgresArchive: ClientStateStorage {
 
     @discardableResult
     public func updateGovernorState(now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord {
+        // What `transform` threw: rethrown as it is, once its transaction is rolled back.
+        var refusal: (any Error)?
+        struct Refused: Error {}
+        do {
+            return try governorTransaction(now: now) { stored in
+                do {
+                    return try transform(stored)
+                } catch {
+                    refusal = error
+                    throw Refused()
+                }
+            }
+        } catch {
+            if let refusal { throw refusal }
+            throw error
+        }
+    }
+
+    private func governorTransaction(now: Date, _ transform: (Data?) throws -> Data) throws(ArchiveError) -> GovernorStateRecord {
         try transaction { session in
             try session.execute("SELECT pg_advisory_xact_lock(\(Self.governorLock))")
             let stored = try session.record("SELECT to_jsonb(g)::text FROM governor_state g WHERE id = 1",

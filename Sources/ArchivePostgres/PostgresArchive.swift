@@ -1,6 +1,6 @@
 import Archive
+import ArchiveLocation
 import Foundation
-import Jobs
 import Logging
 import NIOCore
 import NIOPosix
@@ -70,6 +70,7 @@ public final class PostgresArchive: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    @discardableResult
     func transaction<T>(_ body: (Session) throws -> T) throws(ArchiveError) -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -98,6 +99,7 @@ public final class PostgresArchive: @unchecked Sendable {
         let place = location.description
         guard let error = error as? PSQLError else {
             if let error = error as? ArchiveError { return error }
+            if let error = error as? PostgresError { return .database(path: place, reason: error.description) }
             return .database(path: place, reason: "\(type(of: error))")
         }
         if let info = error.serverInfo {
@@ -133,9 +135,12 @@ extension PostgresArchive {
             try connection.query(query, logger: logger).wait()
         }
 
-        /// Runs `sql`, which may hold several statements and no parameters (PostgreSQL's simple query protocol).
+        /// Runs `sql`: statements without parameters separated by `;` (none inside a literal), one by one.
         func script(_ sql: String) throws {
-            _ = try connection.simpleQuery(sql).wait()
+            for statement in sql.split(separator: ";") {
+                let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { try execute(PostgresQuery(unsafeSQL: text)) }
+            }
         }
 
         /// Runs `query` and returns how many rows it changed.
@@ -145,7 +150,7 @@ extension PostgresArchive {
         }
 
         /// The first column of the first row, decoded as `T` (nil for no row or NULL).
-        func scalar<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T? {
+        func scalar<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T? where T._DecodableType == T {
             let rows = try self.query(query)
             guard let row = rows.first(where: { _ in true }) else { return nil }
             return try row.decode(T?.self)

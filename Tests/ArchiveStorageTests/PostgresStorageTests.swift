@@ -15,4 +15,5 @@ final class PostgresStorageTests: XCTestCase {
     func testGovernorStateVersionsGrowOnChange() throws { try contract().governorStateVersionsGrowOnChange() }
     func testSinkCursorsNeverMoveBack() throws { try contract().sinkCursorsNeverMoveBack() }
     func testWatchPositionsAreKept() throws { try contract().watchPositionsAreKept() }
+    func testMediaAreQueuedWithTheirPageAndTracked() throws { try contract().mediaAreQueuedWithTheirPageAndTracked() }
 }

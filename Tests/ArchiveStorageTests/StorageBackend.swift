@@ -1,12 +1,12 @@
 import Archive
+import ArchiveLocation
 import ArchivePostgres
 import Foundation
-import Jobs
 import TestSupport
 import XCTest
 
 /// Everything the storage suite exercises: the storage protocols both archives implement.
-typealias Storage = MessageStorage & RunStorage & ClientStateStorage & ChangeFeedStorage
+typealias Storage = MessageStorage & RunStorage & ClientStateStorage & ChangeFeedStorage & MediaLedgerStorage
 
 /// How a concrete test class opens a fresh, empty archive of its backend for each test.
 protocol StorageBackend {

@@ -104,7 +104,7 @@ struct StorageContract {
         let first = try store.beginRun(job: "a", channel: nil, startedAt: Self.now)
         try store.setRunChannel(id: first, channel: Self.channel.id)
         XCTAssertNil(try store.lastRunStart(job: "a"), "a running run does not count")
-        try store.finishRun(id: first, outcome: RunOutcome(status: .success, endedAt: Self.now.addingTimeInterval(5),
+        try store.finishRun(id: first, outcome: RunOutcome(status: .succeeded, endedAt: Self.now.addingTimeInterval(5),
                                                             messagesNew: 7, requests: 3))
         let second = try store.beginRun(job: "a", channel: Self.channel.id, startedAt: Self.now.addingTimeInterval(10))
         XCTAssertNotEqual(first, second)
@@ -188,5 +188,40 @@ struct StorageContract {
         try store.saveWatchPts(10, channel: Self.channel.id, now: Self.now)
         try store.saveWatchPts(12, channel: Self.channel.id, now: Self.now)
         XCTAssertEqual(try store.watchPts(channel: Self.channel.id), 12)
+    }
+
+    // MARK: Media ledger
+
+    func mediaAreQueuedWithTheirPageAndTracked() throws {
+        func entry(_ message: Int32, file: Int64) -> MediaEntry {
+            MediaEntry(channelId: Self.channel.id, messageId: message, fileId: file, kind: "photo", dc: 2, size: 1_000,
+                       mimeType: "image/jpeg", fileName: nil, width: 800, height: 600, duration: nil,
+                       location: Data([1, 2, 3]), skipReason: nil, queuedAt: Self.now)
+        }
+        let page = [Self.post(1), Self.post(2)]
+        let first = try store.commitPage(channel: Self.channel, job: Self.job, messages: page, checkpoint: Checkpoint(head: 2),
+                                         now: Self.now, media: [entry(1, file: 77), entry(2, file: 77)])
+        XCTAssertEqual(first.mediaQueued, 2)
+        let again = try store.commitPage(channel: Self.channel, job: Self.job, messages: page, checkpoint: Checkpoint(head: 2),
+                                         now: Self.now, media: [entry(1, file: 77)])
+        XCTAssertEqual(again.mediaQueued, 0, "a file already queued for its message is not queued twice")
+        let next = try XCTUnwrap(try store.nextMedia(channel: Self.channel.id))
+        XCTAssertEqual(next.messageId, 1)
+        XCTAssertEqual(next.location, Data([1, 2, 3]))
+        let id = try XCTUnwrap(next.id)
+        try store.recordMediaProgress(id: id, bytes: 400, now: Self.now)
+        try store.failMedia(id: id, error: "timeout", maxAttempts: 1, now: Self.now)
+        XCTAssertEqual(try store.mediaEntries(status: .failed).map(\.messageId), [1])
+        XCTAssertEqual(try store.nextMedia(channel: Self.channel.id)?.messageId, 2)
+        XCTAssertEqual(try store.completeMedia(fileID: 77, sha256: "ab", path: "x/77.jpg", newBytes: 1_000, day: "2024-07-03",
+                                               now: Self.now), 2)
+        XCTAssertNil(try store.nextMedia(channel: Self.channel.id))
+        XCTAssertEqual(try store.doneMedia(fileID: 77)?.path, "x/77.jpg")
+        try store.countMediaBytes(24, day: "2024-07-03")
+        try store.countMediaBytes(5, day: "2024-07-04")
+        XCTAssertEqual(try store.mediaBytes(day: "2024-07-03").bytes, 1_024)
+        XCTAssertEqual(try store.mediaBytes(day: "2024-07-03").firstDay, "2024-07-03")
+        try store.requeueMedia(id: id, reason: "file missing", now: Self.now)
+        XCTAssertEqual(try store.mediaEntries(status: .pending).map(\.id), [id])
     }
 }

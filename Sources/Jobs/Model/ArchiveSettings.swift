@@ -1,3 +1,5 @@
+import ArchiveLocation
+
 /// The `archive:` block of the settings.
 public struct ArchiveSettings: Hashable, Sendable {
     /// The SQLite database file; a relative path is taken from the working directory.

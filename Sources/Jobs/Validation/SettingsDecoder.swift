@@ -1,3 +1,4 @@
+import ArchiveLocation
 import Yams
 
 /// Decodes `config/settings.yaml`, reporting every problem; invalid values fall back to defaults so

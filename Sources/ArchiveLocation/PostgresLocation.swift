@@ -4,7 +4,7 @@ import Foundation
 /// password in it (the password comes from `TGCRON_PG_PASSWORD`, `PGPASSWORD` or `.pgpass`).
 ///
 /// `description` is safe to log: it is the URL as given, which holds no secret.
-public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible {
+public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
     /// The server's host name or address.
     public var host: String
     /// The server's TCP port.

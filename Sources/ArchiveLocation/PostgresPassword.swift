@@ -15,7 +15,7 @@ public enum PostgresPassword {
     }
 
     /// The password of the first line of a `.pgpass` text matching `location` (`*` matches anything).
-    static func lookUp(_ location: PostgresLocation, inPassFile text: String) -> String? {
+    public static func lookUp(_ location: PostgresLocation, inPassFile text: String) -> String? {
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let fields = splitFields(String(line))
             guard fields.count == 5 else { continue }
