@@ -130,6 +130,8 @@ let package = Package(
             dependencies: [
                 "Timekeeping", "TL", "Jobs", "Sandbox", "Archive", "Client", "ClientStore", "Harvester", "Scheduler", "Governor",
                 "Governance", "Notify", "Metrics", "RedisSink", "MTProtoNIO", "MTProtoTransport", "MTProtoCrypto",
+                // `archive copy` into PostgreSQL.
+                "ArchivePostgres", "ArchiveLocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -7,7 +7,7 @@ struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
         abstract: "Check the archive for damage, or recover its readable rows into a new file.",
-        subcommands: [ArchiveCheckCommand.self, ArchiveRecoverCommand.self, ArchiveMigrateCommand.self])
+        subcommands: [ArchiveCheckCommand.self, ArchiveRecoverCommand.self, ArchiveMigrateCommand.self, ArchiveCopyCommand.self])
 }
 
 /// `tgcron archive check`.
