@@ -22,14 +22,7 @@ extension PostgresArchive: MessageStorage {
                 """)
             var result = PageCommitResult()
             for record in records {
-                switch try PostgresMessageUpsert.apply(record, now: now, in: session) {
-                case .new: result.new += 1
-                case .updated: result.updated += 1
-                case .unchanged: result.unchanged += 1
-                case .versioned:
-                    result.updated += 1
-                    result.versioned += 1
-                }
+                result.count(try PostgresMessageUpsert.apply(record, now: now, in: session))
             }
             result.mediaQueued = try Self.queueMedia(media, in: session)
             try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: now, in: session)

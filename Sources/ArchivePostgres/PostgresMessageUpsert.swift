@@ -7,11 +7,7 @@ import PostgresNIO
 /// `message_versions`; `messageEmpty` marks a stored message deleted; new, edited and deleted messages are
 /// appended to the change log in the same transaction.
 enum PostgresMessageUpsert {
-    enum Outcome {
-        case new, updated, unchanged, versioned
-    }
-
-    static func apply(_ incoming: MessageRecord, now: Date, in session: PostgresArchive.Session) throws -> Outcome {
+    static func apply(_ incoming: MessageRecord, now: Date, in session: PostgresArchive.Session) throws -> UpsertOutcome {
         var fresh = incoming
         if incoming.kind == .empty { fresh.deletedAt = now }
         if try insertIfAbsent(fresh, in: session) {

@@ -48,14 +48,7 @@ extension ArchiveStore {
             var result = PageCommitResult()
             for (index, record) in records.enumerated() {
                 try beforeEachMessage(index)
-                switch try MessageUpsert.apply(record, now: stamp, in: db) {
-                case .new: result.new += 1
-                case .updated: result.updated += 1
-                case .unchanged: result.unchanged += 1
-                case .versioned:
-                    result.updated += 1
-                    result.versioned += 1
-                }
+                result.count(try MessageUpsert.apply(record, now: stamp, in: db))
             }
             result.mediaQueued = try Self.queueMedia(media, in: db)
             try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: stamp, in: db)

@@ -8,9 +8,7 @@ import GRDB
 /// `message_versions`. `messageEmpty` never overwrites a stored message: it marks it deleted. New messages,
 /// content changes and deletions are appended to the change log in the same transaction.
 enum MessageUpsert {
-    enum Outcome {
-        case new, updated, unchanged, versioned
-    }
+    typealias Outcome = UpsertOutcome
 
     /// Stores `incoming` and says what that did; `now` is the page's instant, formatted once.
     static func apply(_ incoming: MessageRecord, now: DatabaseDateText, in db: Database) throws -> Outcome {
