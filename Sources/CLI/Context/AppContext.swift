@@ -63,6 +63,7 @@ struct AppContext {
 
     /// Opens the archive for writing (creating it, mode 0600); another application's database exits 78.
     func openArchive() throws -> ArchiveStore {
+        warnPostgresNotUsed()
         do {
             return try ArchiveStore(path: databasePath)
         } catch .foreignDatabase {
@@ -74,6 +75,7 @@ struct AppContext {
 
     /// Opens an existing archive without writing to it.
     func openArchiveReadOnly() throws -> ArchiveStore {
+        warnPostgresNotUsed()
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw CLIFailure("no archive at \(databasePath) yet: the first step is `tgcron login`, then `tgcron run` or `tgcron backfill` (or pass --db)")
         }
@@ -84,5 +86,11 @@ struct AppContext {
         } catch {
             throw CLIFailure(error.description)
         }
+    }
+
+    /// Says that `archive.url` does not apply to this command: only `archive copy` writes to PostgreSQL yet.
+    private func warnPostgresNotUsed() {
+        guard let url = settings.archive.url else { return }
+        logger.warning("archive.url (\(url)) is set, but this command uses the SQLite archive at \(databasePath): only `tgcron archive copy` writes to PostgreSQL yet")
     }
 }
