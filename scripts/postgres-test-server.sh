@@ -21,7 +21,7 @@ start)
     owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
         -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off" start >/dev/null
     owner "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-        -c "CREATE ROLE tgcron LOGIN PASSWORD '$password'" -c "CREATE DATABASE tgcron_test OWNER tgcron"
+        -c "CREATE ROLE tgcron LOGIN CREATEDB PASSWORD '$password'" -c "CREATE DATABASE tgcron_test OWNER tgcron"
     umask 077
     cat >"$dir/env" <<ENV
 export TGCRON_TEST_PG_URL=postgres://tgcron@127.0.0.1:$port/tgcron_test

@@ -61,6 +61,23 @@ extension PostgresArchive: RunStorage {
         }
     }
 
+    public func previousFailure(job: String, before runID: Int64) throws(ArchiveError) -> String? {
+        try transaction { session in
+            try session.scalar("""
+                SELECT error FROM runs WHERE job = \(job) AND id < \(runID) AND status != 'running' ORDER BY id DESC LIMIT 1
+                """, as: String.self)
+        }
+    }
+
+    public func consecutiveDeferrals(job: String) throws(ArchiveError) -> Int {
+        try transaction { session in
+            try session.scalar("""
+                SELECT count(*) FROM runs WHERE job = \(job) AND status = 'deferred' AND id > coalesce(
+                    (SELECT max(id) FROM runs WHERE job = \(job) AND status NOT IN ('deferred', 'running')), 0)
+                """, as: Int64.self).map(Int.init) ?? 0
+        }
+    }
+
     public func appendAudit(_ entries: [AuditRecord]) throws(ArchiveError) {
         try transaction { session in
             for entry in entries {

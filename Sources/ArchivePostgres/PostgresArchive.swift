@@ -62,6 +62,11 @@ public final class PostgresArchive: @unchecked Sendable {
         try? connection.close().wait()
     }
 
+    /// Where the archive is, as errors name it: the location (no password).
+    public var path: String { location.description }
+    /// Always nil: PostgreSQL reports damage as errors of the statements that meet it.
+    public var damage: String? { nil }
+
     /// Closes the connection; the archive is unusable after.
     public func close() {
         lock.lock()

@@ -6,12 +6,12 @@ import Foundation
 /// count and the error by its RPC name (`ClientError.auditName`, never a secret).
 public struct ArchiveAuditSink: AuditSink {
     /// The archive written to.
-    public let archive: ArchiveStore
+    public let archive: any ArchiveStorage
     /// Hears about records the archive refused (a full disk must not fail the call being audited).
     public let onFailure: @Sendable (ArchiveError) -> Void
 
     /// A sink into `archive`; write failures go to `onFailure` (ignored by default).
-    public init(archive: ArchiveStore, onFailure: @escaping @Sendable (ArchiveError) -> Void = { _ in }) {
+    public init(archive: any ArchiveStorage, onFailure: @escaping @Sendable (ArchiveError) -> Void = { _ in }) {
         self.archive = archive
         self.onFailure = onFailure
     }

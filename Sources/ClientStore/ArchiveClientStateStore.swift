@@ -12,20 +12,20 @@ public struct ArchiveClientStateStore: ClientStateStore {
     public static let defaultName = "default"
 
     /// The archive holding the session.
-    public let archive: ArchiveStore
+    public let archive: any ArchiveStorage
     /// The session's name (one per account).
     public let name: String
     private let cipher: AuthKeyCipher?
 
     /// The session `name` in `archive`; auth keys encrypted with `passphrase` when one is given.
-    public init(archive: ArchiveStore, name: String = ArchiveClientStateStore.defaultName, passphrase: String? = nil) {
+    public init(archive: any ArchiveStorage, name: String = ArchiveClientStateStore.defaultName, passphrase: String? = nil) {
         self.archive = archive
         self.name = name
         cipher = passphrase.map { AuthKeyCipher(passphrase: $0) }
     }
 
     /// The session `name` in `archive`, auth keys encrypted with `cipher` (to choose its iterations).
-    public init(archive: ArchiveStore, name: String = ArchiveClientStateStore.defaultName, cipher: AuthKeyCipher?) {
+    public init(archive: any ArchiveStorage, name: String = ArchiveClientStateStore.defaultName, cipher: AuthKeyCipher?) {
         self.archive = archive
         self.name = name
         self.cipher = cipher

@@ -7,10 +7,10 @@ import Foundation
 /// through any of their usernames' rows.
 public struct ArchivePeerCache: PeerCache {
     /// The archive holding the cache.
-    public let archive: ArchiveStore
+    public let archive: any ArchiveStorage
 
     /// A cache in `archive`.
-    public init(archive: ArchiveStore) {
+    public init(archive: any ArchiveStorage) {
         self.archive = archive
     }
 

@@ -10,12 +10,12 @@ import Governor
 /// it was writes nothing.
 public struct ArchiveGovernorStateStore: GovernorStateStore {
     /// The archive holding the state.
-    public let archive: ArchiveStore
+    public let archive: any ArchiveStorage
     /// The time stamped on saved states (`updated_at`).
     private let now: @Sendable () -> Date
 
     /// A store in `archive`, stamping saves with `now` (the wall clock by default).
-    public init(archive: ArchiveStore, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(archive: any ArchiveStorage, now: @escaping @Sendable () -> Date = { Date() }) {
         self.archive = archive
         self.now = now
     }

@@ -31,7 +31,7 @@ public struct ChannelHarvest: Sendable {
     private var counts = HarvestTally()
     private let invoker: any Invoker
     private let resolver: PeerResolver
-    let store: ArchiveStore
+    let store: any ArchiveStorage
     let clock: any ProgramClock
     private let meter: RunMeter
     let mediaDownloader: (any MediaDownloader)?
@@ -41,7 +41,7 @@ public struct ChannelHarvest: Sendable {
     /// A run of `plan` calling through `invoker` (the job's pipeline), resolving peers with `peerCache`,
     /// archiving into `store`. `meter` counts requests and flood waits (pass it to the pipeline as its
     /// flood-wait observer too). `downloader` fetches the files of a plan with media.
-    public init(plan: HarvestPlan, invoker: any Invoker, peerCache: any PeerCache, store: ArchiveStore,
+    public init(plan: HarvestPlan, invoker: any Invoker, peerCache: any PeerCache, store: any ArchiveStorage,
                 clock: any ProgramClock, meter: RunMeter = RunMeter(), downloader: (any MediaDownloader)? = nil) {
         self.plan = plan
         mediaDownloader = downloader

@@ -16,7 +16,7 @@ public struct ChannelWatch: Sendable {
     public let channel: PeerReference
     private let invoker: any Invoker
     private let resolver: PeerResolver
-    private let store: ArchiveStore
+    private let store: any ArchiveStorage
     private let clock: any ProgramClock
     /// The job's media rule: files of what the watch archives are queued in the ledger (the next scheduled
     /// run downloads them); nil for none.
@@ -24,7 +24,7 @@ public struct ChannelWatch: Sendable {
 
     /// A watch calling through `invoker` (the job's governed pipeline).
     public init(job: String, channel: PeerReference, invoker: any Invoker, peerCache: any PeerCache,
-                store: ArchiveStore, clock: any ProgramClock) {
+                store: any ArchiveStorage, clock: any ProgramClock) {
         self.job = job
         self.channel = channel
         self.invoker = invoker
@@ -117,7 +117,7 @@ public struct ChannelWatch: Sendable {
         let own = messages.filter { $0.channelID == peer.id }
         guard !own.isEmpty else { return }
         let checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
-        let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own, checkpoint: checkpoint, now: now,
+        let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own.map(TLReceived.init(serializing:)), checkpoint: checkpoint, now: now,
                                           media: mediaEntries(own, channel: peer.id))
         tally.new += result.new
         tally.updated += result.updated

@@ -17,7 +17,7 @@ public struct Scheduler: Sendable {
         self.environment = environment
     }
 
-    private var store: ArchiveStore { environment.store }
+    private var store: any ArchiveStorage { environment.store }
     private var now: Date { Date(timeIntervalSince1970: environment.clock.now()) }
 
     /// The enabled jobs due at `now`: a scheduled time passed since their last run (once however many

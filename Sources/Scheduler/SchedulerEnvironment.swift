@@ -6,7 +6,7 @@ import Timekeeping
 /// What the scheduler works with: the archive, the client's peers and pipeline, a clock and hooks.
 public struct SchedulerEnvironment: Sendable {
     /// The archive.
-    public var store: ArchiveStore
+    public var store: any ArchiveStorage
     /// Where resolved channels are cached.
     public var peerCache: any PeerCache
     /// The time source; runs sleep on it (jitter) and read it (limits).
@@ -26,7 +26,7 @@ public struct SchedulerEnvironment: Sendable {
     public var stopGrace: Duration = .seconds(5)
 
     /// An environment.
-    public init(store: ArchiveStore, peerCache: any PeerCache, clock: any ProgramClock, planner: JobPlanner,
+    public init(store: any ArchiveStorage, peerCache: any PeerCache, clock: any ProgramClock, planner: JobPlanner,
                 hooks: any SchedulerHooks = NoSchedulerHooks(),
                 invoker: @escaping @Sendable (_ job: String, _ meter: RunMeter) -> any Invoker) {
         self.store = store

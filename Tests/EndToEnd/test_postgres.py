@@ -87,3 +87,48 @@ def test_a_password_in_the_url_is_refused_without_being_repeated(tmp_path, sandb
     assert result.returncode != 0
     assert "must not hold a password" in result.stderr
     assert "s3cr3t-pw" not in result.stdout + result.stderr
+
+
+@pytest.fixture
+def pg_database():
+    """A database of its own on the test server (the role may create databases), dropped afterwards."""
+    url = postgres_url()
+    name = "e2e_" + uuid.uuid4().hex
+    psql(url, "public", f"CREATE DATABASE {name}")
+    yield url.rsplit("/", 1)[0] + "/" + name
+    psql(url, "public", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_runs_killed_at_random_moments_harvest_into_postgres_exactly_the_window(tmp_path, sandbox, pg_database):
+    account = Account(tmp_path / "alice", sandbox)
+    account.settings.write_text(account.settings.read_text() + f"  url: {pg_database}\n")
+    account.login()
+    jobs = tmp_path / "jobs.yaml"
+    jobs.write_text(JOBS)
+    command = [binary(), "run", *account.flags(), "--jobs", str(jobs), "--job", "window"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
+    rng = random.Random(1919)
+    kills = attempts = 0
+    while kills < 4 and attempts < 30:
+        attempts += 1
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        try:
+            process.wait(timeout=rng.uniform(0.5, 3.0))
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            kills += 1
+    assert kills >= 2, "the runs finished before they could be killed often enough"
+    result = account.run("run", "--jobs", str(jobs), "--job", "window", check=0)
+    assert os.environ["TGCRON_PG_PASSWORD"] not in result.stdout + result.stderr
+
+    window = [i for i in sandbox.truth_ids("@sandbox_interop") if i <= 1500]
+    archived = [int(i) for i in psql(pg_database, "public", """
+        SELECT m.id FROM messages m JOIN channels c ON c.id = m.channel_id
+        WHERE lower(c.username) = 'sandbox_interop' AND m.kind != 'empty' AND m.deleted_at IS NULL ORDER BY m.id""")]
+    assert archived == window, f"lost {sorted(set(window) - set(archived))[:10]}, extra {sorted(set(archived) - set(window))[:10]}"
+    assert psql(pg_database, "public", "SELECT count(*) = count(DISTINCT (channel_id, id)) FROM messages") == ["t"]
+    assert int(psql(pg_database, "public", "SELECT count(*) FROM checkpoints WHERE job = 'window'")[0]) == 1
+    assert int(psql(pg_database, "public", "SELECT count(*) FROM runs WHERE status = 'interrupted'")[0]) >= 2
+    assert int(psql(pg_database, "public", "SELECT count(*) FROM sessions")[0]) == 1, "the session lives in PostgreSQL"
+    assert not account.db.exists(), "nothing was written to the SQLite archive"

@@ -1,2 +1,2 @@
 /// The embedded SQLite archive implements every storage concern.
-extension ArchiveStore: MessageStorage, RunStorage, ClientStateStorage, ChangeFeedStorage, MediaLedgerStorage {}
+extension ArchiveStore: ArchiveStorage {}

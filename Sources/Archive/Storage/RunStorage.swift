@@ -15,6 +15,10 @@ public protocol RunStorage: AnyObject, Sendable {
     func lastRun(job: String, channel: Int64) throws(ArchiveError) -> RunRecord?
     /// When `job` last started a run that its process did not die in, on any channel.
     func lastRunStart(job: String) throws(ArchiveError) -> Date?
+    /// The error of `job`'s latest finished run before run `runID` (nil if it succeeded or there is none).
+    func previousFailure(job: String, before runID: Int64) throws(ArchiveError) -> String?
+    /// How many of `job`'s latest finished runs in a row were deferred.
+    func consecutiveDeferrals(job: String) throws(ArchiveError) -> Int
     /// Appends API calls to the audit log in one transaction.
     func appendAudit(_ entries: [AuditRecord]) throws(ArchiveError)
 }

@@ -19,7 +19,7 @@ struct AccountRuntime {
     static let passphraseKey = "TGCRON_SESSION_PASSPHRASE"
 
     let context: AppContext
-    let store: ArchiveStore
+    let store: any ArchiveStorage
     let sessionStore: ArchiveClientStateStore
     let credentials: TelegramCredentials
     let client: TelegramClient
@@ -38,7 +38,7 @@ struct AccountRuntime {
     /// Opens the archive and the session; imports `TELEGRAM_CLIENT_SESSION_STRING` if the archive holds no
     /// session yet. Stored keys that do not open with the passphrase exit 78 before any connection.
     static func open(_ context: AppContext, credentials: TelegramCredentials) async throws -> AccountRuntime {
-        let store = try context.openArchive()
+        let store = try context.openStorage()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
         let sessionStore = ArchiveClientStateStore(archive: store, passphrase: passphrase)
         if let text = credentials.sessionString, try sessionStore.session() == nil {

@@ -14,14 +14,14 @@ import Timekeeping
 /// a run: their errors are logged.
 actor OperationsHooks: SchedulerHooks {
     private let logging: LoggingHooks
-    private let store: ArchiveStore
+    private let store: any ArchiveStorage
     private let logger: Logger
     private let textfile: String?
     private let publisher: RedisStreamPublisher?
     private let notifications: NotificationDispatcher?
     private let sessionName: String
 
-    init(context: AppContext, store: ArchiveStore, sessionName: String, secrets: [String]) throws {
+    init(context: AppContext, store: any ArchiveStorage, sessionName: String, secrets: [String]) throws {
         self.sessionName = sessionName
         logging = LoggingHooks(logger: context.logger)
         self.store = store
@@ -89,6 +89,9 @@ actor OperationsHooks: SchedulerHooks {
 
     private func writeTextfile() {
         guard let textfile else { return }
+        guard let store = store as? ArchiveStore else {
+            return logger.warning("metrics text file not written: the metrics read the SQLite archive, not archive.url yet")
+        }
         do {
             try PrometheusTextfile.write(try MetricsSnapshot.collect(from: store, version: BuildInfo.version), to: textfile)
         } catch {

@@ -9,7 +9,7 @@ import Timekeeping
 /// and committed as it goes, verified (size, SHA-256) and renamed into place before the row is `done`.
 struct MediaFetch: Sendable {
     let downloader: any MediaDownloader
-    let store: ArchiveStore
+    let store: any ArchiveStorage
     let content: ContentStore
     let plan: MediaPlan
     let clock: any ProgramClock
@@ -112,7 +112,7 @@ struct MediaFetch: Sendable {
 /// watermark to the ledger: a kill loses at most the bytes since the last commit.
 private final class WatermarkCommitter: @unchecked Sendable {
     private let sink: HashingFileSink
-    private let store: ArchiveStore
+    private let store: any ArchiveStorage
     private let row: Int64
     private let every: Int64
     private let clock: any ProgramClock
@@ -127,7 +127,7 @@ private final class WatermarkCommitter: @unchecked Sendable {
     }
     private var storedTask: Task<Void, any Error>?
 
-    init(sink: HashingFileSink, store: ArchiveStore, row: Int64, committed: Int64, every: Int64, clock: any ProgramClock) {
+    init(sink: HashingFileSink, store: any ArchiveStorage, row: Int64, committed: Int64, every: Int64, clock: any ProgramClock) {
         self.sink = sink
         self.store = store
         self.row = row

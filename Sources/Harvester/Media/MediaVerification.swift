@@ -28,11 +28,11 @@ public struct MediaVerification: Sendable {
         public var requeued = 0
     }
 
-    let store: ArchiveStore
+    let store: any ArchiveStorage
     let content: ContentStore
 
     /// A verification of `store`'s ledger against the files under `root`.
-    public init(store: ArchiveStore, root: String) {
+    public init(store: any ArchiveStorage, root: String) {
         self.store = store
         content = ContentStore(root: root)
     }

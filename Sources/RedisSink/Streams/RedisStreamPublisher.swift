@@ -35,12 +35,12 @@ public actor RedisStreamPublisher {
         }
     }
 
-    private let archive: ArchiveStore
+    private let archive: any ArchiveStorage
     private let configuration: Configuration
     private var connection: RedisConnection?
 
     /// A publisher of `archive`'s changes.
-    public init(archive: ArchiveStore, configuration: Configuration) {
+    public init(archive: any ArchiveStorage, configuration: Configuration) {
         self.archive = archive
         self.configuration = configuration
     }
@@ -60,7 +60,7 @@ public actor RedisStreamPublisher {
             guard let last = batch.last else { return published }
             try await send(batch)
             do {
-                try archive.advanceSinkCursor(configuration.sinkName, to: last.seq)
+                try archive.advanceSinkCursor(configuration.sinkName, to: last.seq, now: Date())
             } catch {
                 throw .archive(error)
             }

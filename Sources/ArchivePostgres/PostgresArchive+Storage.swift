@@ -1,0 +1,4 @@
+import Archive
+
+/// The PostgreSQL archive implements every storage concern.
+extension PostgresArchive: ArchiveStorage {}
