@@ -88,9 +88,10 @@ struct AppContext {
         }
     }
 
-    /// Says that `archive.url` does not apply to this command: only `archive copy` writes to PostgreSQL yet.
+    /// Says that `archive.url` does not apply to this command: only login, run, backfill, daemon and
+    /// `archive copy` use PostgreSQL yet.
     private func warnPostgresNotUsed() {
         guard let url = settings.archive.url else { return }
-        logger.warning("archive.url (\(url)) is set, but this command uses the SQLite archive at \(databasePath): only `tgcron archive copy` writes to PostgreSQL yet")
+        logger.warning("archive.url (\(url)) is set, but this command uses the SQLite archive at \(databasePath): only login, run, backfill, daemon and archive copy use PostgreSQL yet")
     }
 }
