@@ -1,7 +1,8 @@
-"""The PostgreSQL archive end to end (issue #19): a sandbox channel harvested into SQLite, then copied into
-PostgreSQL by `tgcron archive copy` killed with SIGKILL at random moments and resumed, equals the truth with
-0 lost and 0 duplicated. Needs TGCRON_TEST_PG_URL and TGCRON_PG_PASSWORD (scripts/postgres-test-server.sh;
-.ci/run starts one); without them the tests skip, except under CI=true, where they fail."""
+"""The PostgreSQL archive end to end (issue #19): runs SIGKILLed at random moments harvest a sandbox channel
+into PostgreSQL (archive.url) and end with exactly the window, 0 lost and 0 duplicated; a SQLite harvest
+copied by `tgcron archive copy`, killed and resumed the same way, equals the truth. Needs TGCRON_TEST_PG_URL
+and TGCRON_PG_PASSWORD (scripts/postgres-test-server.sh; .ci/run starts one); without them the tests skip,
+except under CI=true, where they fail."""
 
 import os
 import random
@@ -34,6 +35,24 @@ def psql(url: str, schema: str, sql: str) -> list[str]:
     return [line for line in out.splitlines() if line]
 
 
+def kill_at_random_moments(command: list[str], seed: int, longest: float) -> int:
+    """Starts `command` again and again, SIGKILLing it after a random moment up to `longest` seconds,
+    until it was killed 4 times (or 30 starts); returns how often it was killed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
+    rng = random.Random(seed)
+    kills = attempts = 0
+    while kills < 4 and attempts < 30:
+        attempts += 1
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        try:
+            process.wait(timeout=rng.uniform(0.2, longest))
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            kills += 1
+    return kills
+
+
 @pytest.fixture
 def pg_schema():
     url = postgres_url()
@@ -53,19 +72,7 @@ def test_a_copy_killed_at_random_moments_resumes_into_exactly_the_harvest(tmp_pa
     assert account.archived_ids("sandbox_interop") == window
 
     command = [binary(), "archive", "copy", *account.flags(), "--to", url, "--schema", schema, "--batch", "40"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
-    rng = random.Random(19)
-    kills = attempts = 0
-    while kills < 4 and attempts < 30:
-        attempts += 1
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        try:
-            process.wait(timeout=rng.uniform(0.2, 1.5))
-        except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            kills += 1
-    assert kills >= 2, "the copy finished before it could be killed often enough"
+    assert kill_at_random_moments(command, seed=19, longest=1.5) >= 2, "the copy finished before it could be killed often enough"
     result = account.run("archive", "copy", "--to", url, "--schema", schema, "--batch", "40", check=0)
     assert "copy complete" in result.stdout
     assert "TGCRON_PG_PASSWORD" not in result.stderr and os.environ["TGCRON_PG_PASSWORD"] not in result.stdout + result.stderr
@@ -106,19 +113,7 @@ def test_runs_killed_at_random_moments_harvest_into_postgres_exactly_the_window(
     jobs = tmp_path / "jobs.yaml"
     jobs.write_text(JOBS)
     command = [binary(), "run", *account.flags(), "--jobs", str(jobs), "--job", "window"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_CLIENT_")}
-    rng = random.Random(1919)
-    kills = attempts = 0
-    while kills < 4 and attempts < 30:
-        attempts += 1
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        try:
-            process.wait(timeout=rng.uniform(0.5, 3.0))
-        except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            kills += 1
-    assert kills >= 2, "the runs finished before they could be killed often enough"
+    assert kill_at_random_moments(command, seed=1919, longest=3.0) >= 2, "the runs finished before they could be killed often enough"
     result = account.run("run", "--jobs", str(jobs), "--job", "window", check=0)
     assert os.environ["TGCRON_PG_PASSWORD"] not in result.stdout + result.stderr
 
