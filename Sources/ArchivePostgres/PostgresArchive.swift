@@ -59,7 +59,9 @@ public final class PostgresArchive: @unchecked Sendable {
     }
 
     deinit {
-        try? connection.close().wait()
+        // Not waited for: the last reference may go away on any thread.
+        let closing: EventLoopFuture<Void> = connection.close()
+        _ = closing
     }
 
     /// Where the archive is, as errors name it: the location (no password).
@@ -86,7 +88,7 @@ public final class PostgresArchive: @unchecked Sendable {
             do {
                 result = try body(session)
             } catch {
-                try? session.execute("ROLLBACK")
+                _ = try? session.execute("ROLLBACK")
                 throw error
             }
             try session.execute("COMMIT")
