@@ -59,9 +59,9 @@ public final class PostgresArchive: @unchecked Sendable {
     }
 
     deinit {
-        // Not waited for: the last reference may go away on any thread.
-        let closing: EventLoopFuture<Void> = connection.close()
-        _ = closing
+        // PostgresNIO requires a connection closed before it goes; the archive is never released on one
+        // of the connection's event loop threads (nothing of it runs there), so waiting is safe.
+        try? connection.close().wait()
     }
 
     /// Where the archive is, as errors name it: the location (no password).
