@@ -15,15 +15,20 @@ public struct HarvestPlan: Sendable {
     public var limits: RunLimits
     /// Which media to download and how; nil for none.
     public var media: MediaPlan?
+    /// Whether to archive the comments too: the channel's linked discussion group, read like a channel with
+    /// its own checkpoint after the channel's pages.
+    public var comments: Bool
 
     /// A plan.
     public init(job: String, channel: PeerReference, window: HarvestWindow = HarvestWindow(),
-                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits(), media: MediaPlan? = nil) {
+                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits(), media: MediaPlan? = nil,
+                comments: Bool = false) {
         self.job = job
         self.channel = channel
         self.window = window
         self.refresh = refresh
         self.limits = limits
         self.media = media
+        self.comments = comments
     }
 }
