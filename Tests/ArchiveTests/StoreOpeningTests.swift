@@ -13,7 +13,7 @@ final class StoreOpeningTests: XCTestCase {
         XCTAssertEqual(tables, ["audit_log", "auth_keys", "changes", "channels", "checkpoints", "governor_state",
                                 "media", "media_days", "message_versions", "messages", "messages_fts", "messages_fts_config",
                                 "messages_fts_data", "messages_fts_docsize", "messages_fts_idx", "peers", "retired_auth_keys",
-                                "runs", "sessions", "sink_cursors", "watch_state"])
+                                "runs", "sessions", "sink_cursors", "users", "watch_state"])
         let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
         XCTAssertEqual(Set(applied), ["v1", "v2-changes", "v3-watch", "v4-retired-keys", "v5-media", "v6-lean", "v7-senders-comments"])
         let columns = try store.read { db in try db.columns(in: "messages").map(\.name) }

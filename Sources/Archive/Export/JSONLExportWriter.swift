@@ -6,7 +6,8 @@ import TL
 ///
 /// Keys: `channel`, `id`, `archived_at`, `updated_at`, `deleted_at` (null if not deleted), `versions` (earlier
 /// contents kept), `layer`, `message` (the TL object, `_` = constructor name), and for a downloaded file
-/// `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`).
+/// `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`), and for a comment of a discussion
+/// group `comment_of` (the channel post it is under).
 public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Where the lines go.
     public private(set) var sink: Sink
@@ -40,6 +41,8 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
             ("layer", .integer(Int64(record.layer))),
             ("message", decoded),
         ]
+        // A comment exported with its channel (`--comments`): the post it is under; `channel` is the group's id.
+        if record.threadId != nil, let post = record.commentOf { fields.append(("comment_of", .integer(Int64(post)))) }
         if let file = message.media, file.status == .done, let path = file.path, let sha = file.sha256 {
             fields.append(("media_file", .object([
                 ("path", .string(path)), ("sha256", .string(sha)), ("size", .integer(file.size)),
