@@ -98,6 +98,21 @@ final class CommentsHarvestTests: XCTestCase {
         try assertArchiveEqualsTruth(harness)
     }
 
+    func testAPublicSupergroupIsArchivedAsAChannelWithItsSenders() async throws {
+        let harness = try await HarvestHarness(spec: Self.spec)
+        let (stop, tally) = await harness.run(HarvestPlan(job: "chat", channel: .username("talk_chat")))
+        XCTAssertEqual(stop, .completed)
+        let group = try XCTUnwrap(harness.sandbox.world.channel(username: "talk")?.discussion).id
+        let truth = try groupTruth(harness)
+        XCTAssertEqual(tally.new, truth.count)
+        let users = try harness.store.users()
+        for expected in truth {
+            let row = try XCTUnwrap(try harness.store.message(channel: group, id: expected.id))
+            XCTAssertEqual(row.senderId, expected.sender, "sender of \(expected.id)")
+            XCTAssertNotNil(users[expected.sender])
+        }
+    }
+
     func testAChannelWithoutDiscussionGroupCompletesWithoutComments() async throws {
         let harness = try await HarvestHarness()
         let (stop, tally) = await harness.run(HarvestPlan(job: "tiny", channel: .username("tiny"), comments: true))
