@@ -98,6 +98,27 @@ final class CommentsHarvestTests: XCTestCase {
         try assertArchiveEqualsTruth(harness)
     }
 
+    func testRefreshMarksCommentsDeletedSinceAndKeepsEditsAsVersions() async throws {
+        let harness = try await HarvestHarness(spec: Self.spec)
+        let refreshing = HarvestPlan(job: "talk", channel: .username("talk"), refresh: 30 * 86_400, comments: true)
+        _ = await harness.run(refreshing)
+        let group = try XCTUnwrap(harness.sandbox.world.channel(username: "talk")?.discussion).id
+        let before = Set(try groupTruth(harness).map(\.id))
+        harness.sandbox.clock.advance(by: 3 * 86_400)
+        let (stop, tally) = await harness.run(refreshing)
+        XCTAssertEqual(stop, .completed)
+        let now = Set(try groupTruth(harness).map(\.id))
+        let vanished = before.subtracting(now)
+        XCTAssertFalse(vanished.isEmpty, "the world deleted comments meanwhile")
+        for id in vanished {
+            XCTAssertNotNil(try harness.store.message(channel: group, id: id)?.deletedAt, "comment \(id) marked deleted")
+        }
+        for id in now {
+            XCTAssertNil(try harness.store.message(channel: group, id: id)?.deletedAt, "comment \(id) still there")
+        }
+        XCTAssertGreaterThanOrEqual(tally.deleted, vanished.count)
+    }
+
     func testAPublicSupergroupIsArchivedAsAChannelWithItsSenders() async throws {
         let harness = try await HarvestHarness(spec: Self.spec)
         let (stop, tally) = await harness.run(HarvestPlan(job: "chat", channel: .username("talk_chat")))

@@ -22,6 +22,7 @@ final class JobFilesTests: XCTestCase {
         XCTAssertEqual(news.jitter, .seconds(600))
         XCTAssertTrue(news.enabled)
         XCTAssertFalse(news.takeout)
+        XCTAssertFalse(news.comments, "comments are off unless asked for")
         XCTAssertEqual(news.location, SourceLocation(file: "defaults-merge.yaml", line: 12, column: 5))
     }
 
@@ -65,6 +66,7 @@ final class JobFilesTests: XCTestCase {
         XCTAssertTrue(job.takeout)
         XCTAssertTrue(job.enabled)
         XCTAssertEqual(job.jitter, .seconds(90))
+        XCTAssertTrue(job.comments)
         XCTAssertEqual(job.schedule.nextFire(after: TestDates.date("2025-05-02T05:50:00+02:00"), in: job.timeZone),
                        TestDates.date("2025-05-05T01:00:00+02:00"))
     }
