@@ -63,10 +63,13 @@ struct DesktopMessage {
     /// `export_output_json.cpp`): the channel itself for posts without `from_id`.
     private func senderFields(_ peer: TLJSONValue?) -> (name: TLJSONValue, id: TLJSONValue) {
         guard let peer else { return (.string(channel.title), .string("channel\(channel.id)")) }
-        for (key, prefix, botAPI) in [("channel_id", "channel", { -1_000_000_000_000 - $0 }), ("user_id", "user", { $0 }),
-                                      ("chat_id", "chat", { -$0 })] as [(String, String, (Int64) -> Int64)] {
+        let kinds: [(String, String, (Int64) -> Api.Peer)] = [
+            ("channel_id", "channel", { .peerChannel(.init(channelId: $0)) }), ("user_id", "user", { .peerUser(.init(userId: $0)) }),
+            ("chat_id", "chat", { .peerChat(.init(chatId: $0)) }),
+        ]
+        for (key, prefix, peerOf) in kinds {
             if case .integer(let id)? = peer[key] {
-                var name = users[botAPI(id)]?.displayName
+                var name = users[MessageRecord.botAPIID(peerOf(id))]?.displayName
                 if prefix == "channel" { name = chatTitles[id] ?? (id == channel.id ? channel.title : name) }
                 return (name.map(TLJSONValue.string) ?? .null, .string("\(prefix)\(id)"))
             }

@@ -31,10 +31,10 @@ extension ArchiveStore {
         for chat in peers.chats {
             switch chat {
             case .channel(let value):
-                try storeUser(id: -1_000_000_000_000 - value.id, kind: "channel", username: value.username, firstName: nil,
+                try storeUser(id: MessageRecord.botAPIID(.peerChannel(.init(channelId: value.id))), kind: "channel", username: value.username, firstName: nil,
                               lastName: nil, title: value.title, bot: false, partial: value.min, now: now, in: db)
             case .chat(let value):
-                try storeUser(id: -value.id, kind: "chat", username: nil, firstName: nil, lastName: nil, title: value.title,
+                try storeUser(id: MessageRecord.botAPIID(.peerChat(.init(chatId: value.id))), kind: "chat", username: nil, firstName: nil, lastName: nil, title: value.title,
                               bot: false, partial: false, now: now, in: db)
             default:
                 continue
