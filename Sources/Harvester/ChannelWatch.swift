@@ -56,12 +56,14 @@ public struct ChannelWatch: Sendable {
                 return tally
             case .channelDifferenceTooLong(let tooLong):
                 // Too far behind: the scheduled run's catch-up reads the history; start following from now.
-                try commit(tooLong.messages, peer: peer, tally: &tally)
+                try commit(tooLong.messages, peer: peer, peers: PagePeers(users: tooLong.users, chats: tooLong.chats),
+                           tally: &tally)
                 if case .dialog(let dialog) = tooLong.dialog, let latest = dialog.pts { pts = latest }
                 try store.saveWatchPts(pts, channel: peer.id, now: now)
                 return tally
             case .channelDifference(let difference):
-                try commit(difference.newMessages, peer: peer, tally: &tally)
+                let senders = PagePeers(users: difference.users, chats: difference.chats)
+                try commit(difference.newMessages, peer: peer, peers: senders, tally: &tally)
                 var edited: [Api.Message] = []
                 var deleted: [Int32] = []
                 for update in difference.otherUpdates {
@@ -76,7 +78,7 @@ public struct ChannelWatch: Sendable {
                     default: continue
                     }
                 }
-                try commit(edited, peer: peer, tally: &tally)
+                try commit(edited, peer: peer, peers: senders, tally: &tally)
                 if !deleted.isEmpty { tally.deleted += try store.markDeleted(channel: peer.id, ids: deleted, noticedAt: now) }
                 pts = difference.pts
                 try store.saveWatchPts(pts, channel: peer.id, now: now)
@@ -100,7 +102,8 @@ public struct ChannelWatch: Sendable {
             tally.requests += 1
             if advancesHead, let last = page.messages.last { checkpoint.head = Int32(clamping: last.messageID) }
             let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: page.messages, checkpoint: checkpoint,
-                                              now: now, media: mediaEntries(page.messages.map(\.value), channel: peer.id))
+                                              now: now, media: mediaEntries(page.messages.map(\.value), channel: peer.id),
+                                              peers: PagePeers(users: page.users, chats: page.chats))
             tally.new += result.new
             tally.updated += result.updated
             if page.received < HistoryRequest.maxPageSize { break }
@@ -113,12 +116,13 @@ public struct ChannelWatch: Sendable {
         return channel.pts
     }
 
-    private func commit(_ messages: [Api.Message], peer: ResolvedPeer, tally: inout WatchTally) throws {
+    /// Commits the channel's own `messages` with the users and chats the answer listed.
+    private func commit(_ messages: [Api.Message], peer: ResolvedPeer, peers: PagePeers, tally: inout WatchTally) throws {
         let own = messages.filter { $0.channelID == peer.id }
         guard !own.isEmpty else { return }
         let checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
         let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own, checkpoint: checkpoint, now: now,
-                                          media: mediaEntries(own, channel: peer.id))
+                                          media: mediaEntries(own, channel: peer.id), peers: peers)
         tally.new += result.new
         tally.updated += result.updated
     }

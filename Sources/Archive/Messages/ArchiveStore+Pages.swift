@@ -23,9 +23,9 @@ extension ArchiveStore {
     /// `commitPage` for messages built or decoded elsewhere, stored with their serialization as `raw`.
     @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
-                           now: Date, media: [MediaEntry] = []) throws(ArchiveError) -> PageCommitResult {
-        try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
-                       media: media, beforeEachMessage: { _ in })
+                           now: Date, media: [MediaEntry] = [], peers: PagePeers = PagePeers()) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages.map(TLReceived.init(serializing:)), checkpoint: checkpoint,
+                       now: now, media: media, peers: peers, beforeEachMessage: { _ in })
     }
 
     /// `commitPage` of locally built messages with the crash hook below.
