@@ -118,13 +118,13 @@ public struct ChannelHarvest: Sendable {
     private mutating func reopenWidenedWindow() {
         guard checkpoint.windowStartReached else { return }
         let widenedDate: Bool
-        switch (checkpoint.windowStart, plan.window.since) {
+        switch (checkpoint.windowStart, window.since) {
         case (let reached?, let wanted?): widenedDate = wanted < reached
         case (.some, nil): widenedDate = true
         case (nil, _): widenedDate = false
         }
         var widenedIDs = false
-        if let minID = plan.window.minID, let tail = checkpoint.tail { widenedIDs = Int(tail) > minID }
+        if let minID = window.minID, let tail = checkpoint.tail { widenedIDs = Int(tail) > minID }
         if widenedDate || widenedIDs { checkpoint.windowStartReached = false }
     }
 

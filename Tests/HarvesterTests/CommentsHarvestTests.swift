@@ -98,6 +98,18 @@ final class CommentsHarvestTests: XCTestCase {
         try assertArchiveEqualsTruth(harness)
     }
 
+    func testAnIdWindowBoundsThePostsNotTheGroupAndASecondRunDoesNotReadTheGroupAgain() async throws {
+        let harness = try await HarvestHarness(spec: Self.spec)
+        let windowed = HarvestPlan(job: "talk", channel: .username("talk"), window: HarvestWindow(minID: 200), comments: true)
+        _ = await harness.run(windowed)
+        XCTAssertEqual(try harness.allArchivedIDs("talk").min(), 200)
+        try assertArchiveEqualsTruth(harness)
+        let (stop, tally) = await harness.run(windowed)
+        XCTAssertEqual(stop, .completed)
+        XCTAssertEqual(tally.new, 0)
+        XCTAssertLessThanOrEqual(tally.requests, 3, "one catch-up page each and getFullChannel, no second backfill")
+    }
+
     func testRefreshMarksCommentsDeletedSinceAndKeepsEditsAsVersions() async throws {
         let harness = try await HarvestHarness(spec: Self.spec)
         let refreshing = HarvestPlan(job: "talk", channel: .username("talk"), refresh: 30 * 86_400, comments: true)
