@@ -7,11 +7,14 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
     case history
     /// Turning a username or invite into a peer, e.g. `contacts.resolveUsername`: the most tightly limited calls.
     case resolve
-    /// Full peer information: `channels.getFullChannel`, `users.getFullUser`.
+    /// Full peer information: `channels.getFullChannel`, `users.getFullUser`, a forum's topics.
     case fullInfo
     /// File parts: `upload.getFile`, limited by Telegram separately from message reads (and by bytes,
     /// `FLOOD_PREMIUM_WAIT_X`, for accounts without Premium).
     case files
+    /// Joining a chat: `messages.importChatInvite`, `channels.joinChannel`. Telegram bans accounts that join
+    /// many chats quickly, so this class is paced in hours, not seconds.
+    case join
     /// Every other function.
     case other
 
@@ -38,7 +41,10 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
         "channels.getFullChannel": .fullInfo,
         "users.getFullUser": .fullInfo,
         "messages.getFullChat": .fullInfo,
+        "messages.getForumTopics": .fullInfo,
         "upload.getFile": .files,
         "upload.getWebFile": .files,
+        "messages.importChatInvite": .join,
+        "channels.joinChannel": .join,
     ]
 }

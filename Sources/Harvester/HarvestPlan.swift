@@ -15,15 +15,19 @@ public struct HarvestPlan: Sendable {
     public var limits: RunLimits
     /// Which media to download and how; nil for none.
     public var media: MediaPlan?
+    /// The pause before joining a chat by invite link, in seconds (a person reads the invite first).
+    public var joinDelay: ClosedRange<TimeInterval>
 
     /// A plan.
     public init(job: String, channel: PeerReference, window: HarvestWindow = HarvestWindow(),
-                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits(), media: MediaPlan? = nil) {
+                refresh: TimeInterval? = nil, limits: RunLimits = RunLimits(), media: MediaPlan? = nil,
+                joinDelay: ClosedRange<TimeInterval> = 3...12) {
         self.job = job
         self.channel = channel
         self.window = window
         self.refresh = refresh
         self.limits = limits
         self.media = media
+        self.joinDelay = joinDelay
     }
 }

@@ -21,6 +21,14 @@ final class MethodClassTests: XCTestCase {
         XCTAssertEqual(MethodClass.classify(methodName: "upload.getFile"), .files)
     }
 
+    func testJoiningIsItsOwnClassPacedInHours() {
+        XCTAssertEqual(MethodClass.classify(methodName: "messages.importChatInvite"), .join)
+        XCTAssertEqual(MethodClass.classify(methodName: "messages.checkChatInvite"), .resolve)
+        let join = GovernorConfiguration().classes[.join]
+        XCTAssertLessThanOrEqual(join.burst, 2)
+        XCTAssertLessThanOrEqual(join.perSecond * 86_400, 3.0 + 1e-9, "at most three joins a day after the burst")
+    }
+
     func testUnknownAndMisspelledNamesAreOther() {
         for name in ["help.getConfig", "upload.saveFilePart", "messages.gethistory", ""] {
             XCTAssertEqual(MethodClass.classify(methodName: name), .other, name)

@@ -58,4 +58,6 @@ public struct MessageRecord: ArchiveRecord, Equatable {
     public var updatedAt: Date
     /// When the archive noticed the message was deleted (rows are never physically deleted).
     public var deletedAt: Date?
+    /// The forum topic the message belongs to (1 for General); nil outside forums.
+    public var topicId: Int32?
 }
