@@ -14,6 +14,7 @@ struct SandboxTruthCommand: ParsableCommand {
             With --comments, the channel's discussion group instead, ascending by group id: each post's copy \
             and every comment, with id, post (the channel post whose thread it is in), kind (copy or comment), \
             date, edit_date, from_id, from_type (user or channel), text, reply_to_msg_id and reply_to_top_id. \
+            A forum's lines carry topic_id (1 for General); a private channel is named by its world username. \
             Without --world and --seed, the world of the sandbox running on the data directory \
             (its sandbox.json) is used, else the built-in one. Without --at, the moment is that \
             sandbox's simulated now, else the current time.
@@ -60,7 +61,8 @@ struct SandboxTruthCommand: ParsableCommand {
             } else if media {
                 try TruthWriter.writeMedia(built.mediaTruth(channel: found, at: moment), to: emit)
             } else {
-                try TruthWriter.write(built.truth(channel: found, at: moment), to: emit)
+                try TruthWriter.write(built.truth(channel: found, at: moment),
+                                      topic: found.spec.forum == nil ? nil : { found.topic(ofMessage: $0) }, to: emit)
             }
             try output.write(contentsOf: buffer)
         } catch {
