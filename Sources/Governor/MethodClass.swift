@@ -13,10 +13,15 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
     /// `FLOOD_PREMIUM_WAIT_X`, for accounts without Premium).
     case files
     /// Joining a chat: `messages.importChatInvite`, `channels.joinChannel`. Telegram bans accounts that join
-    /// many chats quickly, so this class is paced in hours, not seconds.
+    /// many chats quickly, so this class is paced in hours, not seconds, and a join that would wait longer than
+    /// the caller allows defers its run instead.
     case join
     /// Every other function.
     case other
+
+    /// Whether a call waits out one token's refill of its class whatever the caller's maximum wait: the steady
+    /// pacing is the rate itself. Not for `join`, whose refill takes hours: a run defers rather than sleep that long.
+    public var waitsOutPacing: Bool { self != .join }
 
     /// The class of the TL function named `methodName` (e.g. `messages.getHistory`); unknown names are `.other`.
     public static func classify(methodName: String) -> MethodClass {
