@@ -32,13 +32,22 @@ struct InviteAccess {
         "sha256:" + Hash.sha256(Array(hash.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The chat the link with `hash` led to when a run joined it (or found it joined), without a call.
+    static func remembered(_ hash: String, in store: ArchiveStore) throws -> ResolvedPeer? {
+        guard let known = try store.inviteLink(digest: digest(hash)) else { return nil }
+        return joinedPeer(known)
+    }
+
+    private static func joinedPeer(_ known: InviteLinkRecord) -> ResolvedPeer? {
+        guard known.state == .joined, let id = known.channelId, let accessHash = known.accessHash else { return nil }
+        return ResolvedPeer(id: id, accessHash: accessHash, title: known.title ?? "", username: nil)
+    }
+
     /// The chat the link leads to, joined if need be.
     func peer() async throws -> ResolvedPeer {
         let digest = Self.digest(hash)
         let known = try store.inviteLink(digest: digest)
-        if let known, known.state == .joined, let id = known.channelId, let accessHash = known.accessHash {
-            return ResolvedPeer(id: id, accessHash: accessHash, title: known.title ?? "", username: nil)
-        }
+        if let remembered = known.flatMap(Self.joinedPeer) { return remembered }
         switch try await links.check(hash) {
         case .member(let peer):
             try remember(.joined, peer: peer, digest: digest, known: known)
@@ -88,8 +97,7 @@ struct InviteAccess {
 
 extension ArchiveStore {
     /// The chat the invite link with `hash` led to, if a run joined it (or found it joined).
-    public func joinedChannel(inviteHash hash: String) throws(ArchiveError) -> Int64? {
-        guard let record = try inviteLink(digest: InviteAccess.digest(hash)), record.state == .joined else { return nil }
-        return record.channelId
+    public func joinedChannel(inviteHash hash: String) throws -> Int64? {
+        try InviteAccess.remembered(hash, in: self)?.id
     }
 }
