@@ -14,9 +14,14 @@ extension ChannelHarvest {
         var offset = (date: Int32(0), id: Int32(0), topic: Int32(0))
         var seen = Set<Int32>()
         while true {
-            let page = try await invoker.invoke(Api.Messages.GetForumTopics(
-                peer: peer.inputPeer, offsetDate: offset.date, offsetId: offset.id, offsetTopic: offset.topic,
-                limit: Self.topicPageSize))
+            let page: Api.Messages.ForumTopics
+            do {
+                page = try await invoker.invoke(Api.Messages.GetForumTopics(
+                    peer: peer.inputPeer, offsetDate: offset.date, offsetId: offset.id, offsetTopic: offset.topic,
+                    limit: Self.topicPageSize))
+            } catch ClientError.rpc(let error) where error.name == .channelForumMissing {
+                return  // no longer a forum: its messages are archived without topics from here on
+            }
             let fresh = page.topics.compactMap(Self.record).filter { seen.insert($0.topicId).inserted }
             try store.saveForumTopics(fresh, channel: peer.id, now: now)
             // Paging follows the last topic's top message (https://core.telegram.org/api/offsets); a short or

@@ -57,7 +57,8 @@ struct InviteAccess {
                        metadata: ["job": "\(job)"])
             return peer
         case .joinable(let title, let requestNeeded):
-            if known?.state == .requested { throw InviteRefusal.requestSent }
+            // A request already sent is not sent again; the next scheduled run checks once more.
+            if known?.state == .requested, requestNeeded { throw InviteRefusal.requestSent }
             return try await join(title: title, requestNeeded: requestNeeded, digest: digest)
         }
     }
