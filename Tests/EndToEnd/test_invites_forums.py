@@ -39,7 +39,7 @@ def test_a_private_channel_is_joined_once_by_invite_link_and_archived_exactly_ac
     assert state == "joined"
     archived = [row[0] for row in account.query(
         "SELECT id FROM messages WHERE channel_id = ? AND kind != 'empty' AND deleted_at IS NULL ORDER BY id", channel_id)]
-    assert archived == sandbox.truth_ids("sandbox_private")
+    assert archived == sandbox.truth_ids(f"https://t.me/+{PRIVATE_HASH}") == sandbox.truth_ids("sandbox_private")
     assert len(invite_calls(sandbox, "importChatInvite")) == 1, "joined once, in the first run"
     assert len(invite_calls(sandbox, "checkChatInvite")) == 1, "the second run reads the remembered chat"
     assert 'joined \\"Sandbox Private\\"' in first.stderr, first.stderr

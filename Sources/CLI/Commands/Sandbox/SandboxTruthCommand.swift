@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Jobs
 import Sandbox
 
 /// `tgcron sandbox truth @channel`: the messages the sandbox holds for a channel, as JSONL.
@@ -21,7 +22,7 @@ struct SandboxTruthCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The channel's username, with or without @.")
+    @Argument(help: "The channel's username, with or without @, or a private channel's invite link (https://t.me/+HASH).")
     var channel: String
 
     @OptionGroup var world: SandboxWorldOptions
@@ -40,7 +41,9 @@ struct SandboxTruthCommand: ParsableCommand {
         let (spec, _) = try world.spec(running: manifest)
         let moment = try at.map(SandboxDate.parse) ?? manifest?.clock.simulated.now(atWallTime: Date()) ?? Date()
         let built = World(spec: spec)
-        guard let found = built.channel(username: channel) else {
+        var invited: SyntheticChannel?
+        if case .invite(let hash)? = try? ChannelRef(parsing: channel) { invited = built.channel(inviteHash: hash) }
+        guard let found = invited ?? built.channel(username: channel) else {
             throw CLIFailure("no channel \(channel) in the world (known: \(spec.channels.map { "@" + $0.username }.joined(separator: ", ")))")
         }
         if media && comments { throw CLIFailure("--media and --comments exclude each other") }
