@@ -1,5 +1,7 @@
 import Client
 import Foundation
+import Jobs
+import Timekeeping
 
 /// What one run of one job archives, resolved for that run.
 public struct HarvestPlan: Sendable {
@@ -21,7 +23,7 @@ public struct HarvestPlan: Sendable {
     /// A plan.
     public init(job: String, channel: PeerReference, window: HarvestWindow = HarvestWindow(),
                 refresh: TimeInterval? = nil, limits: RunLimits = RunLimits(), media: MediaPlan? = nil,
-                joinDelay: ClosedRange<TimeInterval> = 3...12) {
+                joinDelay: ClosedRange<TimeInterval> = joinDelay(humanDelayMax: TelegramClientSettings().humanDelayMax)) {
         self.job = job
         self.channel = channel
         self.window = window
@@ -29,5 +31,11 @@ public struct HarvestPlan: Sendable {
         self.limits = limits
         self.media = media
         self.joinDelay = joinDelay
+    }
+
+    /// The pause before joining by invite link: one to four times `human_delay_max` (3-12 s by default), the time
+    /// a person takes to read an invite's preview before pressing Join.
+    public static func joinDelay(humanDelayMax: Duration) -> ClosedRange<TimeInterval> {
+        humanDelayMax.timeInterval...(4 * humanDelayMax.timeInterval)
     }
 }

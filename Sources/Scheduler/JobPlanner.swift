@@ -29,14 +29,8 @@ public struct JobPlanner: Sendable {
             durationEnd: duration.map { now.addingTimeInterval($0.timeInterval) },
             runWindowEnd: job.runWindow?.closing(after: now, in: job.timeZone))
         return HarvestPlan(job: job.name, channel: Self.reference(job.channel), window: window,
-                           refresh: job.refresh?.timeInterval, limits: limits, media: media(job), joinDelay: joinDelay)
-    }
-
-    /// The pause before joining by invite link: one to four times `human_delay_max` (3-12 s by default), the
-    /// time a person takes to read an invite's preview before pressing Join.
-    public var joinDelay: ClosedRange<TimeInterval> {
-        let longest = settings.telegramClient.humanDelayMax.timeInterval
-        return longest...(4 * longest)
+                           refresh: job.refresh?.timeInterval, limits: limits, media: media(job),
+                           joinDelay: HarvestPlan.joinDelay(humanDelayMax: settings.telegramClient.humanDelayMax))
     }
 
     /// The media downloads `job` asks for, with the account's store, speed and daily byte budget.
