@@ -11,6 +11,7 @@ extension ChannelHarvest {
     /// `topic_id` every message of a forum keeps. Channels that are no forum cost nothing.
     mutating func saveForumTopics() async throws {
         guard let peer, try peer.forum || store.isForum(peer.id) else { return }
+        self.peer?.forum = true  // a cached peer does not keep the flag; pages committed before the first one's chats need it
         var offset = (date: Int32(0), id: Int32(0), topic: Int32(0))
         var seen = Set<Int32>()
         while true {

@@ -36,18 +36,6 @@ final class ForumTopicTests: XCTestCase {
         XCTAssertNil(try store.message(channel: Fixtures.channel.id, id: 1)?.topicId, "no topic outside forums")
     }
 
-    func testAForumKnownByItsTopicsKeepsGeneralEvenWhenThePageCarriesNoFlags() throws {
-        let store = try Fixtures.store(self)
-        try store.saveForumTopics([ForumTopicRecord(channelId: 0, topicId: 1, title: "General", updatedAt: Fixtures.now)],
-                                  channel: forum.id, now: Fixtures.now)
-        var unflagged = forum
-        unflagged.forum = false
-
-        try store.commitPage(channel: unflagged, job: "watch", messages: [message(7)], checkpoint: Checkpoint(), now: Fixtures.now)
-
-        XCTAssertEqual(try store.message(channel: forum.id, id: 7)?.topicId, 1)
-    }
-
     func testTopicsAreUpsertedAndADeletedOneKeepsItsTitle() throws {
         let store = try Fixtures.store(self)
         try store.saveForumTopics([

@@ -22,6 +22,8 @@ final class InviteAndForumHarvestTests: XCTestCase {
     private var directory: TemporaryDirectory!
     private var store: ArchiveStore!
     private var invoker: (any Invoker)!
+    /// Shared by the runs of a test, as the archive's cache is by a job's runs.
+    private let peers = InMemoryPeerCache()
 
     override func setUp() async throws {
         sandbox = try await LoopbackSandbox.start()
@@ -41,7 +43,7 @@ final class InviteAndForumHarvestTests: XCTestCase {
     private func run(_ channel: PeerReference, joinDelay: ClosedRange<TimeInterval> = 5...5) async -> HarvestStop {
         var harvest = ChannelHarvest(
             plan: HarvestPlan(job: "job", channel: channel, joinDelay: joinDelay), invoker: invoker,
-            peerCache: InMemoryPeerCache(), store: store, clock: sandbox.clock)
+            peerCache: peers, store: store, clock: sandbox.clock)
         return await harvest.run()
     }
 
@@ -160,9 +162,19 @@ final class InviteAndForumHarvestTests: XCTestCase {
         let topicCalls = await calls("messages.getForumTopics")
         XCTAssertEqual(topicCalls, 1)
 
-        _ = await run(.username("sandbox_forum"))
+        sandbox.clock.advance(by: 6 * 3_600)
+        let later = await run(.username("sandbox_forum"))
+        XCTAssertEqual(later, .completed)
         let laterTopicCalls = await calls("messages.getForumTopics")
+        let resolveCalls = await calls("contacts.resolveUsername")
         XCTAssertEqual(laterTopicCalls, 2, "once per run, also when the peer comes from the cache")
+        XCTAssertEqual(resolveCalls, 1)
+        let newer = sandbox.truth("sandbox_forum").filter { $0.messageID > truth.last?.messageID ?? 0 }
+        XCTAssertGreaterThan(newer.count, 10)
+        for message in newer {
+            let row = try XCTUnwrap(store.message(channel: forum.id, id: Int32(message.messageID)))
+            XCTAssertEqual(row.topicId, forum.topic(ofMessage: message.messageID).map(Int32.init), "message \(message.messageID)")
+        }
     }
 
     func testForumMembersPostAsThemselvesAndAsTheirChannelsWithUsersAndChatsInTheAnswer() async throws {

@@ -39,10 +39,8 @@ extension ArchiveStore {
                     now: Date, media: [MediaEntry] = [], beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
         var records: [MessageRecord] = []
         records.reserveCapacity(messages.count)
-        let known = try isForum(channel.id)
-        let forum = channel.forum || known
         for message in messages {
-            records.append(try MessageRecord(channelId: channel.id, received: message, now: now, forum: forum))
+            records.append(try MessageRecord(channelId: channel.id, received: message, now: now, forum: channel.forum))
         }
         let stamp = DatabaseDateText(now)
         return try write { db in

@@ -22,8 +22,8 @@ extension ArchiveStore {
         }
     }
 
-    /// Whether `channel` is known as a forum (a run listed its topics), so pages committed without the chat's
-    /// flags at hand (watch mode, a cached peer) still put General's messages in topic 1.
+    /// Whether `channel` is known as a forum (a run listed its topics), for callers without the chat's flags at
+    /// hand (watch mode's cached peer), so General's messages still go to topic 1.
     public func isForum(_ channel: Int64) throws(ArchiveError) -> Bool {
         try read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_topics WHERE channel_id = ?)", arguments: [channel]) ?? false
