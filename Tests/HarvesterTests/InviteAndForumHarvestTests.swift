@@ -127,6 +127,23 @@ final class InviteAndForumHarvestTests: XCTestCase {
         XCTAssertEqual(try liveIDs(channel.id), sandbox.truthIDs("sandbox_private_approval"))
     }
 
+    func testALinkThatPreviewsIsReadWithoutJoiningAndCheckedAgainNextRun() async throws {
+        let channel = try XCTUnwrap(sandbox.world.channel(username: "sandbox_private_peek"))
+
+        let first = await run(.invite("SbxPeekPreview04"))
+        sandbox.clock.advance(by: 3_600)
+        let second = await run(.invite("SbxPeekPreview04"))
+
+        XCTAssertEqual(first, .completed)
+        XCTAssertEqual(second, .completed)
+        XCTAssertEqual(try liveIDs(channel.id), sandbox.truthIDs("sandbox_private_peek"))
+        let importCalls = await calls("messages.importChatInvite")
+        let checkCalls = await calls("messages.checkChatInvite")
+        XCTAssertEqual(importCalls, 0, "a preview is read, never joined")
+        XCTAssertEqual(checkCalls, 2, "a preview ends, so every run checks the link")
+        XCTAssertNil(try store.joinedChannel(inviteHash: "SbxPeekPreview04"))
+    }
+
     func testTooManyChannelsFailsTheRunOnceWithAClearMessage() async throws {
         await sandbox.inject(InjectedFault(method: "messages.importChatInvite", error: RPCError(.channelsTooMuch)))
 

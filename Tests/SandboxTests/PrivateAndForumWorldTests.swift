@@ -31,7 +31,7 @@ final class PrivateAndForumWorldTests: XCTestCase {
     func testPrivateChannelsHaveNoUsernameAndAreFoundByTheirLinksHash() throws {
         let world = World(spec: .builtIn)
         for (hash, name) in [("SbxPrivateJoin01", "sandbox_private"), ("SbxExpiredLink02", "sandbox_private_expired"),
-                             ("SbxApprovalLnk03", "sandbox_private_approval")] {
+                             ("SbxApprovalLnk03", "sandbox_private_approval"), ("SbxPeekPreview04", "sandbox_private_peek")] {
             let channel = try XCTUnwrap(world.channel(inviteHash: hash), hash)
             XCTAssertEqual(channel.spec.username, name)
             guard case .channel(let chat) = world.chat(channel, at: world.spec.genesis.timeIntervalSince1970) else {

@@ -23,13 +23,18 @@ extension SandboxAPI {
         return invite.expired ? .failure(RPCError(.inviteHashExpired)) : .success(channel)
     }
 
-    /// `messages.checkChatInvite`: `chatInviteAlready` for a member, else `chatInvite` with the chat's title,
-    /// kind and `request_needed`.
-    func checkChatInvite(_ request: Api.Messages.CheckChatInvite, phone: String, context: RequestContext, state: SandboxState)
+    /// `messages.checkChatInvite`: `chatInviteAlready` for a member, `chatInvitePeek` (reads allowed until it
+    /// expires) for a link that previews, else `chatInvite` with the chat's title, kind and `request_needed`.
+    func checkChatInvite(_ request: Api.Messages.CheckChatInvite, phone: String, context: RequestContext, state: inout SandboxState)
         -> Result<any TLSerializable, RPCError> {
         inviteChannel(request.hash).map { channel -> any TLSerializable in
             if isMember(phone, of: channel, state: state, now: context.now) {
                 return Api.ChatInvite.chatInviteAlready(.init(chat: world.chat(channel, at: context.now)))
+            }
+            if let seconds = channel.spec.invite?.peek {
+                let until = context.now + seconds
+                state.peeks[phone, default: [:]][channel.id] = until
+                return Api.ChatInvite.chatInvitePeek(.init(chat: world.chat(channel, at: context.now), expires: Int32(clamping: Int64(until))))
             }
             let megagroup = channel.spec.forum != nil
             return Api.ChatInvite.chatInvite(.init(
@@ -60,11 +65,12 @@ extension SandboxAPI {
         return .success(Api.Messages.ChatInviteJoinResult.chatInviteJoinResultOk(.init(updates: updates)))
     }
 
-    /// `CHANNEL_PRIVATE` when `function` reads a private chat `phone`'s account is not a member of.
+    /// `CHANNEL_PRIVATE` when `function` reads a private chat `phone`'s account is not a member of (nor previews).
     func privateChatRefusal(_ function: any TLDecodableFunction, phone: String, state: SandboxState, now: Double) -> RPCError? {
         for id in Self.channelIDs(named: function) {
             guard let channel = world.channel(id: id), channel.spec.invite != nil else { continue }
-            if !isMember(phone, of: channel, state: state, now: now) { return RPCError(.channelPrivate) }
+            let previewing = (state.peeks[phone]?[channel.id]).map { now < $0 } ?? false
+            if !previewing, !isMember(phone, of: channel, state: state, now: now) { return RPCError(.channelPrivate) }
         }
         return nil
     }

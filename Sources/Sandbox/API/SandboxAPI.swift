@@ -125,7 +125,7 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Messages.GetForumTopics: return getForumTopics(request, context: context, state: state)
         case let request as Api.Messages.CheckChatInvite:
             guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
-            return checkChatInvite(request, phone: phone, context: context, state: state)
+            return checkChatInvite(request, phone: phone, context: context, state: &state)
         case let request as Api.Messages.ImportChatInvite:
             guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
             return importChatInvite(request, phone: phone, context: context, state: &state)

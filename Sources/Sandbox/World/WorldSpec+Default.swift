@@ -2,8 +2,8 @@ import Foundation
 
 extension WorldSpec {
     /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel, a media channel, a channel
-    /// with a discussion group (@sandbox_talk, @sandbox_talk_chat), three private channels reached by invite link
-    /// (one to join, one whose link expired, one whose joins an admin approves) and a forum supergroup (@sandbox_forum),
+    /// with a discussion group (@sandbox_talk, @sandbox_talk_chat), four private channels reached by invite link
+    /// (one to join, one whose link expired, one whose joins an admin approves, one that previews) and a forum supergroup (@sandbox_forum),
     /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1 and one banned.
     public static let builtIn = WorldSpec(
         seed: 20_260_101,
@@ -39,6 +39,10 @@ extension WorldSpec {
                 username: "sandbox_private_approval", title: "Sandbox Approval", size: 30, postsPerHour: 1,
                 mix: MessageMix(forwards: 0),
                 invite: InviteSpec(hash: "SbxApprovalLnk03", requestNeeded: true, approvedAfter: 6 * 3_600)),
+            // A private channel whose link previews it for 5 simulated minutes without joining (`chatInvitePeek`).
+            ChannelSpec(
+                username: "sandbox_private_peek", title: "Sandbox Preview", size: 25, postsPerHour: 1,
+                mix: MessageMix(forwards: 0), invite: InviteSpec(hash: "SbxPeekPreview04", peek: 300)),
             // A forum supergroup: five topics besides General, members posting as themselves or (5%) as their channels.
             ChannelSpec(
                 username: "sandbox_forum", title: "Sandbox Forum", size: 600, postsPerHour: 4,
