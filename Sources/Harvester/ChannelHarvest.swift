@@ -33,7 +33,7 @@ public struct ChannelHarvest: Sendable {
     private var refreshedPeer = false
     private var discussionDone = false
     private var counts = HarvestTally()
-    private let invoker: any Invoker
+    let invoker: any Invoker
     private let resolver: PeerResolver
     let store: ArchiveStore
     let clock: any ProgramClock
@@ -104,11 +104,18 @@ public struct ChannelHarvest: Sendable {
         }
     }
 
-    private var now: Date { Date(timeIntervalSince1970: clock.now()) }
+    var now: Date { Date(timeIntervalSince1970: clock.now()) }
 
     private mutating func resolve() async throws {
-        let resolved = try await resolver.resolve(plan.channel)
+        let resolved: ResolvedPeer
+        if case .invite(let hash) = plan.channel {
+            resolved = try await InviteAccess(hash: hash, links: InviteLinks(invoker: invoker), store: store, clock: clock,
+                                              joinDelay: plan.joinDelay, job: plan.job).peer()
+        } else {
+            resolved = try await resolver.resolve(plan.channel)
+        }
         peer = resolved
+        try await saveForumTopics()
         checkpoint = try store.checkpoint(job: plan.job, channel: resolved.id) ?? Checkpoint()
         reopenWidenedWindow()
         phase = checkpoint.head == nil ? .backfill : .catchUp
@@ -221,7 +228,10 @@ public struct ChannelHarvest: Sendable {
         guard var iterator = pages else { return nil }
         defer { pages = iterator }
         let page = try await iterator.next()
-        if let page, group == nil { try await followRename(in: page.chats) }
+        if let page, group == nil {
+            try await followRename(in: page.chats)
+            if let fresh = peer.flatMap({ ResolvedPeer.channel(id: $0.id, in: page.chats) }) { peer?.forum = fresh.forum }
+        }
         return page
     }
 
@@ -311,6 +321,8 @@ public struct ChannelHarvest: Sendable {
         case ClientError.admissionFailed(let failure): .deferred(.admissionFailed(failure))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
         case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
+        case InviteRefusal.requestSent: .deferred(.joinRequestPending)
+        case let refusal as InviteRefusal: .failed(refusal.description)
         case let error as ArchiveError: .failed(error.description)
         default: .failed(String(describing: error))
         }

@@ -35,7 +35,15 @@ public struct ChannelWatch: Sendable {
 
     /// Applies every update since the stored position (at most `maxRounds` differences); returns what changed.
     public func poll(maxRounds: Int = 10) async throws -> WatchTally {
-        let peer = try await resolver.resolve(channel)
+        // A chat by invite link is watched once a scheduled run joined it; watching never joins.
+        var peer: ResolvedPeer
+        if case .invite(let hash) = channel, let joined = try InviteAccess.remembered(hash, in: store) {
+            peer = joined
+        } else {
+            peer = try await resolver.resolve(channel)
+        }
+        // Cached peers do not keep the forum flag; a forum's scheduled runs listed its topics.
+        peer.forum = try peer.forum || store.isForum(peer.id)
         var tally = WatchTally()
         guard var pts = try store.watchPts(channel: peer.id) else {
             // Start following from now, then read what was posted since the newest archived message, so the

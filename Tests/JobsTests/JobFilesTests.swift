@@ -45,7 +45,9 @@ final class JobFilesTests: XCTestCase {
 
     func testEveryChannelSpellingNormalizes() throws {
         let jobs = try jobs("channel-forms.yaml")
-        XCTAssertEqual(jobs.count, 6)
+        XCTAssertEqual(jobs.count, 8)
+        XCTAssertEqual(jobs["invite-plus"]?.channel, .invite("AbCdEf123"))
+        XCTAssertEqual(jobs["invite-joinchat"]?.channel, .invite("AbCdEfGh"))
         for name in ["at-form", "short-link", "https-link", "preview-link"] {
             XCTAssertEqual(jobs[name]?.channel, .username("sandbox_news"), name)
         }

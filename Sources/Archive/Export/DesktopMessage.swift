@@ -93,6 +93,10 @@ struct DesktopMessage {
             return [("action", .string("clear_history"))]
         case "messageActionChannelMigrateFrom":
             return [("action", .string("migrate_from_group")), ("title", action?["title"] ?? .string(""))]
+        // Telegram Desktop names a forum topic's creation `topic_created` with its title (export_output_json.cpp,
+        // ActionTopicCreate) and writes no topic id on messages.
+        case "messageActionTopicCreate":
+            return [("action", .string("topic_created")), ("title", action?["title"] ?? .string(""))]
         default:
             return []
         }

@@ -43,7 +43,7 @@ extension ArchiveStore {
         var records: [MessageRecord] = []
         records.reserveCapacity(messages.count)
         for message in messages {
-            records.append(try MessageRecord(channelId: channel.id, received: message, now: now))
+            records.append(try MessageRecord(channelId: channel.id, received: message, now: now, forum: channel.forum))
         }
         let stamp = DatabaseDateText(now)
         return try write { db in

@@ -62,4 +62,6 @@ public struct MessageRecord: ArchiveRecord, Equatable {
     public var threadId: Int32?
     /// In a discussion group, the channel post the message is a copy of or a comment under.
     public var commentOf: Int32?
+    /// The forum topic the message belongs to (1 for General); nil outside forums.
+    public var topicId: Int32?
 }

@@ -13,6 +13,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v5-media", migrate: MediaSchema.create)
         migrator.registerMigration("v6-lean", migrate: LeanLayout.migrate)
         migrator.registerMigration("v7-senders-comments", migrate: SendersSchema.migrate)
+        migrator.registerMigration("v8-joins-topics", migrate: JoinsTopicsSchema.create)
         return migrator
     }
 
