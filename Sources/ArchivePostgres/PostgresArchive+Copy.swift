@@ -23,6 +23,7 @@ extension PostgresArchive {
     static let copyOrder = [
         "channels", "messages", "message_versions", "checkpoints", "runs", "audit_log", "sessions", "auth_keys",
         "retired_auth_keys", "peers", "governor_state", "changes", "sink_cursors", "watch_state", "media", "media_days",
+        "users", "invite_links", "forum_topics",
     ]
     /// The serial column of each table that has one.
     private static let serialColumns = [

@@ -3,15 +3,16 @@ import Foundation
 import PostgresNIO
 import TL
 
-/// Messages and checkpoints on PostgreSQL: the same rules as `ArchiveStore`'s page commit (`MessageUpsert`).
+/// Messages and checkpoints on PostgreSQL: the same rules as `ArchiveStore`'s page commit (`MessageUpsert`),
+/// the page's users and discussion links included (`PostgresArchive+Senders`).
 extension PostgresArchive: MessageStorage {
     @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
-                           now: Date, media: [MediaEntry]) throws(ArchiveError) -> PageCommitResult {
+                           now: Date, media: [MediaEntry], peers: PagePeers) throws(ArchiveError) -> PageCommitResult {
         var records: [MessageRecord] = []
         records.reserveCapacity(messages.count)
         for message in messages {
-            records.append(try MessageRecord(channelId: channel.id, received: message, now: now))
+            records.append(try MessageRecord(channelId: channel.id, received: message, now: now, forum: channel.forum))
         }
         return try transaction { session in
             try session.execute("""
@@ -23,6 +24,10 @@ extension PostgresArchive: MessageStorage {
             var result = PageCommitResult()
             for record in records {
                 result.count(try PostgresMessageUpsert.apply(record, now: now, in: session))
+            }
+            try Self.storePeers(peers, now: now, in: session)
+            if let discussed = peers.discussionOf {
+                try Self.linkDiscussion(messages, group: channel.id, discussing: discussed, in: session)
             }
             result.mediaQueued = try Self.queueMedia(media, in: session)
             try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: now, in: session)

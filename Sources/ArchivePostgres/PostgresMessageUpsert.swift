@@ -68,11 +68,11 @@ enum PostgresMessageUpsert {
         try session.execute("""
             INSERT INTO messages (channel_id, id, kind, date, edit_date, sender_id, text, views, forwards, replies, reply_to,
                 grouped_id, post_author, media_kind, media_size, media_mime, media_digest, action_kind, raw, layer,
-                archived_at, updated_at, deleted_at)
+                archived_at, updated_at, deleted_at, topic_id)
             VALUES (\(r.channelId), \(r.id), \(r.kind.rawValue), \(r.date), \(r.editDate), \(r.senderId), \(r.text), \(r.views),
                 \(r.forwards), \(r.replies), \(r.replyTo), \(r.groupedId), \(r.postAuthor), \(r.mediaKind), \(r.mediaSize),
                 \(r.mediaMime), \(r.mediaDigest), \(r.actionKind), \(r.raw), \(r.layer), \(r.archivedAt), \(r.updatedAt),
-                \(r.deletedAt))
+                \(r.deletedAt), \(r.topicId))
             ON CONFLICT (channel_id, id) DO NOTHING
             """) == 1
     }
@@ -84,7 +84,8 @@ enum PostgresMessageUpsert {
                 replies = \(r.replies), reply_to = \(r.replyTo), grouped_id = \(r.groupedId), post_author = \(r.postAuthor),
                 media_kind = \(r.mediaKind), media_size = \(r.mediaSize), media_mime = \(r.mediaMime),
                 media_digest = \(r.mediaDigest), action_kind = \(r.actionKind), raw = \(r.raw), layer = \(r.layer),
-                archived_at = \(r.archivedAt), updated_at = \(r.updatedAt), deleted_at = \(r.deletedAt)
+                archived_at = \(r.archivedAt), updated_at = \(r.updatedAt), deleted_at = \(r.deletedAt),
+                topic_id = \(r.topicId)
             WHERE channel_id = \(r.channelId) AND id = \(r.id)
             """)
     }

@@ -67,6 +67,43 @@ enum PostgresSchema {
                 ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(text, ''))) STORED;
             CREATE INDEX messages_search ON messages USING gin (search);
             """),
+        ("v7-senders-comments", """
+            CREATE TABLE users (
+                id bigint PRIMARY KEY,
+                kind text NOT NULL CHECK (kind IN ('user', 'channel', 'chat')),
+                username text,
+                first_name text,
+                last_name text,
+                title text,
+                bot boolean NOT NULL DEFAULT false,
+                last_seen timestamptz NOT NULL);
+            ALTER TABLE messages ADD COLUMN thread_id integer, ADD COLUMN comment_of integer;
+            CREATE INDEX messages_by_thread ON messages (channel_id, thread_id) WHERE thread_id IS NOT NULL;
+            ALTER TABLE channels ADD COLUMN discussion_id bigint;
+            """),
+        ("v8-joins-topics", """
+            CREATE TABLE invite_links (
+                link_digest text PRIMARY KEY,
+                state text NOT NULL,
+                channel_id bigint,
+                access_hash bigint,
+                title text,
+                requested_at timestamptz,
+                joined_at timestamptz,
+                updated_at timestamptz NOT NULL);
+            CREATE TABLE forum_topics (
+                channel_id bigint NOT NULL,
+                topic_id integer NOT NULL,
+                title text NOT NULL,
+                date bigint,
+                closed boolean NOT NULL DEFAULT false,
+                hidden boolean NOT NULL DEFAULT false,
+                deleted boolean NOT NULL DEFAULT false,
+                updated_at timestamptz NOT NULL,
+                PRIMARY KEY (channel_id, topic_id));
+            ALTER TABLE messages ADD COLUMN topic_id integer;
+            CREATE INDEX messages_topic ON messages (channel_id, topic_id);
+            """),
     ]
 
     private static let v1 = """

@@ -21,7 +21,7 @@ struct InviteAccess {
     /// The link's hash (a secret: it is never logged or stored).
     let hash: String
     let links: InviteLinks
-    let store: ArchiveStore
+    let store: any ClientStateStorage
     let clock: any ProgramClock
     /// The pause before joining, drawn uniformly from this range (seconds).
     let joinDelay: ClosedRange<TimeInterval>
@@ -33,7 +33,7 @@ struct InviteAccess {
     }
 
     /// The chat the link with `hash` led to when a run joined it (or found it joined), without a call.
-    static func remembered(_ hash: String, in store: ArchiveStore) throws -> ResolvedPeer? {
+    static func remembered(_ hash: String, in store: any ClientStateStorage) throws -> ResolvedPeer? {
         guard let known = try store.inviteLink(digest: digest(hash)) else { return nil }
         return joinedPeer(known)
     }
@@ -96,7 +96,7 @@ struct InviteAccess {
     private var log: Logger { Logger(label: "tgcron.harvest") }
 }
 
-extension ArchiveStore {
+extension ClientStateStorage {
     /// The chat the invite link with `hash` led to, if a run joined it (or found it joined).
     public func joinedChannel(inviteHash hash: String) throws -> Int64? {
         try InviteAccess.remembered(hash, in: self)?.id

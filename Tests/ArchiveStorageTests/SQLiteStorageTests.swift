@@ -16,4 +16,10 @@ final class SQLiteStorageTests: XCTestCase {
     func testSinkCursorsNeverMoveBack() throws { try contract().sinkCursorsNeverMoveBack() }
     func testWatchPositionsAreKept() throws { try contract().watchPositionsAreKept() }
     func testMediaAreQueuedWithTheirPageAndTracked() throws { try contract().mediaAreQueuedWithTheirPageAndTracked() }
+    func testUsersAreStoredFromPagesAndMinCopiesNeverOverwrite() throws { try contract().usersAreStoredFromPagesAndMinCopiesNeverOverwrite() }
+    func testUsersRollBackWithARejectedPage() throws { try contract().usersRollBackWithARejectedPage() }
+    func testCommentLinksAreFilledWhicheverOrderPagesArrive() throws { try contract().commentLinksAreFilledWhicheverOrderPagesArrive() }
+    func testTopicIDIsStoredForForumMessages() throws { try contract().topicIDIsStoredForForumMessages() }
+    func testForumTopicsAreUpsertedAndADeletedOneKeepsItsTitle() throws { try contract().forumTopicsAreUpsertedAndADeletedOneKeepsItsTitle() }
+    func testInviteLinksAreRemembered() throws { try contract().inviteLinksAreRemembered() }
 }

@@ -28,7 +28,7 @@ struct StorageContract {
     func commit(_ messages: [TLReceived<Api.Message>], head: Int32?, tail: Int32? = nil, at now: Date = now,
                 job: String = job) throws -> PageCommitResult {
         try store.commitPage(channel: Self.channel, job: job, messages: messages,
-                             checkpoint: Checkpoint(head: head, tail: tail), now: now, media: [])
+                             checkpoint: Checkpoint(head: head, tail: tail), now: now, media: [], peers: PagePeers())
     }
 
     // MARK: Messages and checkpoints
@@ -200,10 +200,10 @@ struct StorageContract {
         }
         let page = [Self.post(1), Self.post(2)]
         let first = try store.commitPage(channel: Self.channel, job: Self.job, messages: page, checkpoint: Checkpoint(head: 2),
-                                         now: Self.now, media: [entry(1, file: 77), entry(2, file: 77)])
+                                         now: Self.now, media: [entry(1, file: 77), entry(2, file: 77)], peers: PagePeers())
         XCTAssertEqual(first.mediaQueued, 2)
         let again = try store.commitPage(channel: Self.channel, job: Self.job, messages: page, checkpoint: Checkpoint(head: 2),
-                                         now: Self.now, media: [entry(1, file: 77)])
+                                         now: Self.now, media: [entry(1, file: 77)], peers: PagePeers())
         XCTAssertEqual(again.mediaQueued, 0, "a file already queued for its message is not queued twice")
         let next = try XCTUnwrap(try store.nextMedia(channel: Self.channel.id))
         XCTAssertEqual(next.messageId, 1)

@@ -20,40 +20,23 @@ extension ArchiveStore {
         }
     }
 
-    /// Stores the page's users and chats as seen at `now`. A `min` constructor (a partial copy the server
-    /// sends when the full one is not needed) only adds an id not seen before, never overwrites one.
+    /// Stores the page's users and chats as seen at `now` (`PagePeers.userRows`: a `min` copy never overwrites).
     static func storePeers(_ peers: PagePeers, now: DatabaseDateText, in db: Database) throws {
-        for user in peers.users {
-            guard case .user(let value) = user else { continue }
-            try storeUser(id: value.id, kind: "user", username: value.username, firstName: value.firstName,
-                          lastName: value.lastName, title: nil, bot: value.bot, partial: value.min, now: now, in: db)
-        }
-        for chat in peers.chats {
-            switch chat {
-            case .channel(let value):
-                try storeUser(id: MessageRecord.botAPIID(.peerChannel(.init(channelId: value.id))), kind: "channel", username: value.username, firstName: nil,
-                              lastName: nil, title: value.title, bot: false, partial: value.min, now: now, in: db)
-            case .chat(let value):
-                try storeUser(id: MessageRecord.botAPIID(.peerChat(.init(chatId: value.id))), kind: "chat", username: nil, firstName: nil, lastName: nil, title: value.title,
-                              bot: false, partial: false, now: now, in: db)
-            default:
-                continue
-            }
+        let update = try db.cachedStatement(sql: insertUserSQL + """
+             DO UPDATE SET username = excluded.username, first_name = excluded.first_name,
+                last_name = excluded.last_name, title = excluded.title, bot = excluded.bot, last_seen = excluded.last_seen
+            """)
+        let addOnly = try db.cachedStatement(sql: insertUserSQL + " DO NOTHING")
+        for (user, partial) in peers.userRows(seenAt: now.date) {
+            try (partial ? addOnly : update).execute(arguments: [user.id, user.kind, user.username, user.firstName, user.lastName,
+                                                                 user.title, user.bot, now.text])
         }
     }
 
-    private static func storeUser(id: Int64, kind: String, username: String?, firstName: String?, lastName: String?,
-                                  title: String?, bot: Bool, partial: Bool, now: DatabaseDateText, in db: Database) throws {
-        let conflict = partial ? "DO NOTHING" : """
-            DO UPDATE SET username = excluded.username, first_name = excluded.first_name,
-                last_name = excluded.last_name, title = excluded.title, bot = excluded.bot, last_seen = excluded.last_seen
-            """
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO users (id, kind, username, first_name, last_name, title, bot, last_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) \(conflict)
-            """)
-        try statement.execute(arguments: [id, kind, username, firstName, lastName, title, bot, now.text])
-    }
+    private static let insertUserSQL = """
+        INSERT INTO users (id, kind, username, first_name, last_name, title, bot, last_seen)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id)
+        """
 
     /// Links the page's messages of the group discussing `channel` to their posts, and the comments already
     /// archived under a copy this page brings; records the group as the channel's discussion.

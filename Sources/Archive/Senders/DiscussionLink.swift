@@ -6,14 +6,14 @@ import TL
 /// `saved_from_msg_id` = the post; a comment's `reply_to.reply_to_top_id` (or `reply_to_msg_id` when it
 /// answers the copy itself) names the copy (https://core.telegram.org/api/discussion,
 /// https://core.telegram.org/api/threads). A comment's post is therefore known once its copy is archived.
-struct DiscussionLink: Equatable {
+public struct DiscussionLink: Equatable, Sendable {
     /// The group message the thread starts at (nil for the copy itself and for messages outside threads).
-    var threadID: Int32?
+    public var threadID: Int32?
     /// The channel post, known from the message alone for copies.
-    var commentOf: Int32?
+    public var commentOf: Int32?
 
     /// The link of `message` in the group discussing channel `channel` (nil if it has neither).
-    static func of(_ message: Api.Message, discussing channel: Int64) -> DiscussionLink? {
+    public static func of(_ message: Api.Message, discussing channel: Int64) -> DiscussionLink? {
         guard case .message(let value) = message else { return nil }
         if case .peerChannel(let source)? = value.fwdFrom?.savedFromPeer, source.channelId == channel,
            let post = value.fwdFrom?.savedFromMsgId {

@@ -1,3 +1,4 @@
+import Foundation
 import TL
 
 /// What a history page carries besides its messages: the users and chats its answer listed, and, for a page
@@ -15,5 +16,34 @@ public struct PagePeers: Sendable {
         self.users = users
         self.chats = chats
         self.discussionOf = discussionOf
+    }
+}
+
+extension PagePeers {
+    /// The `users` rows the page's users and chats make, seen at `now`, each with whether it came from a `min`
+    /// constructor (a partial copy the server sends when the full one is not needed: it only adds an id not
+    /// seen before, never overwrites one). Every archive stores these rows the same way.
+    public func userRows(seenAt now: Date) -> [(row: UserRecord, partial: Bool)] {
+        var rows: [(row: UserRecord, partial: Bool)] = []
+        for user in users {
+            guard case .user(let value) = user else { continue }
+            rows.append((UserRecord(id: value.id, kind: "user", username: value.username, firstName: value.firstName,
+                                    lastName: value.lastName, title: nil, bot: value.bot, lastSeen: now), value.min))
+        }
+        for chat in chats {
+            switch chat {
+            case .channel(let value):
+                rows.append((UserRecord(id: MessageRecord.botAPIID(.peerChannel(.init(channelId: value.id))), kind: "channel",
+                                        username: value.username, firstName: nil, lastName: nil, title: value.title, bot: false,
+                                        lastSeen: now), value.min))
+            case .chat(let value):
+                rows.append((UserRecord(id: MessageRecord.botAPIID(.peerChat(.init(chatId: value.id))), kind: "chat",
+                                        username: nil, firstName: nil, lastName: nil, title: value.title, bot: false,
+                                        lastSeen: now), false))
+            default:
+                continue
+            }
+        }
+        return rows
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The client's state: sessions, auth keys, the peer cache and the rate governor's state.
+/// The client's state: sessions, auth keys, the peer cache, the invite links this account used and the rate
+/// governor's state.
 public protocol ClientStateStorage: AnyObject, Sendable {
     /// Saves (inserts or replaces) a session's account-level state.
     func saveSession(_ session: SessionRecord) throws(ArchiveError)
@@ -33,6 +34,11 @@ public protocol ClientStateStorage: AnyObject, Sendable {
     func cachedPeer(id peerId: Int64) throws(ArchiveError) -> PeerRecord?
     /// Updates the access hash and title of every cached username of peer `peerId`.
     func updateCachedPeer(id peerId: Int64, accessHash: Int64, title: String, resolvedAt: Date) throws(ArchiveError)
+
+    /// What is known of the invite link with `digest` (a digest of its hash), or nil if no run used it yet.
+    func inviteLink(digest: String) throws(ArchiveError) -> InviteLinkRecord?
+    /// Records where an invite link stands, replacing what was known.
+    func saveInviteLink(_ record: InviteLinkRecord) throws(ArchiveError)
 
     /// Reads the governor's state, lets `transform` compute the next one and saves it, in one transaction
     /// that no other process can interleave with. Throws what `transform` throws or an `ArchiveError`.
