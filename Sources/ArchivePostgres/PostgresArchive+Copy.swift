@@ -54,7 +54,7 @@ extension PostgresArchive {
             let targetColumns = try columnTypes(of: table)
             var rowid = try transaction { session in
                 try session.scalar("SELECT last_rowid FROM tgcron_copy WHERE source = \(sourceName) AND table_name = \(table)",
-                                   as: Int64.self) ?? 0
+                                   as: Int64.self) ?? Int64.min  // rowids can be negative (`users.id` of chats)
             }
             var copied = 0
             var droppedNoted = false

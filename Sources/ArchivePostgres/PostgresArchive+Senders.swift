@@ -23,20 +23,13 @@ extension PostgresArchive {
     /// an id not seen before, never overwrites one).
     static func storePeers(_ peers: PagePeers, now: Date, in session: Session) throws {
         for (u, partial) in peers.userRows(seenAt: now) {
-            if partial {
-                try session.execute("""
-                    INSERT INTO users (id, kind, username, first_name, last_name, title, bot, last_seen)
-                    VALUES (\(u.id), \(u.kind), \(u.username), \(u.firstName), \(u.lastName), \(u.title), \(u.bot), \(u.lastSeen))
-                    ON CONFLICT (id) DO NOTHING
-                    """)
-            } else {
-                try session.execute("""
-                    INSERT INTO users (id, kind, username, first_name, last_name, title, bot, last_seen)
-                    VALUES (\(u.id), \(u.kind), \(u.username), \(u.firstName), \(u.lastName), \(u.title), \(u.bot), \(u.lastSeen))
-                    ON CONFLICT (id) DO UPDATE SET username = excluded.username, first_name = excluded.first_name,
-                        last_name = excluded.last_name, title = excluded.title, bot = excluded.bot, last_seen = excluded.last_seen
-                    """)
-            }
+            try session.execute("""
+                INSERT INTO users (id, kind, username, first_name, last_name, title, bot, last_seen)
+                VALUES (\(u.id), \(u.kind), \(u.username), \(u.firstName), \(u.lastName), \(u.title), \(u.bot), \(u.lastSeen))
+                ON CONFLICT (id) DO UPDATE SET username = excluded.username, first_name = excluded.first_name,
+                    last_name = excluded.last_name, title = excluded.title, bot = excluded.bot, last_seen = excluded.last_seen
+                WHERE NOT \(partial)
+                """)
         }
     }
 

@@ -20,6 +20,11 @@ final class ArchiveCopyTests: XCTestCase {
         try contract.governorStateVersionsGrowOnChange()
         try contract.sinkCursorsNeverMoveBack()
         try contract.watchPositionsAreKept()
+        try contract.usersAreStoredFromPagesAndMinCopiesNeverOverwrite()
+        try contract.commentLinksAreFilledWhicheverOrderPagesArrive()
+        try contract.topicIDIsStoredForForumMessages()
+        try contract.forumTopicsAreUpsertedAndADeletedOneKeepsItsTitle()
+        try contract.inviteLinksAreRemembered()
         return sqlite
     }
 
@@ -32,7 +37,7 @@ final class ArchiveCopyTests: XCTestCase {
             return batches > 4
         }
         XCTAssertFalse(first.finished)
-        XCTAssertEqual(first.copied.map(\.rows).reduce(0, +), 5, "the channel, then two batches of two messages")
+        XCTAssertEqual(first.copied.map(\.rows).reduce(0, +), 5, "the three channels (two batches), then two messages")
         let second = try target.copy(from: sqlite, sourceName: sqlite.path, batchSize: 2)
         XCTAssertTrue(second.finished)
         let again = try target.copy(from: sqlite, sourceName: sqlite.path, batchSize: 2)
@@ -41,9 +46,20 @@ final class ArchiveCopyTests: XCTestCase {
         let channel = StorageContract.channel.id
         XCTAssertEqual(try target.channels(), try sqlite.channels())
         XCTAssertEqual(try target.archivedIDs(channel: channel, in: 1...100), try sqlite.archivedIDs(channel: channel, in: 1...100))
-        for id in try sqlite.archivedIDs(channel: channel, in: 1...100) {
-            XCTAssertEqual(try target.message(channel: channel, id: id), try sqlite.message(channel: channel, id: id), "message \(id)")
+        for copied in [channel, StorageContract.group.id, StorageContract.forum.id] {
+            for id in try sqlite.archivedIDs(channel: copied, in: 1...100) {
+                XCTAssertEqual(try target.message(channel: copied, id: id), try sqlite.message(channel: copied, id: id),
+                               "message \(id) of \(copied)")
+            }
         }
+        XCTAssertEqual(try target.users(), try sqlite.users())
+        XCTAssertEqual(try target.users().count, 4)
+        XCTAssertEqual(try target.discussionGroup(of: channel), StorageContract.group.id)
+        XCTAssertEqual(try target.forumTopics(channel: StorageContract.forum.id).count, 3)
+        XCTAssertEqual(try target.forumTopics(channel: StorageContract.forum.id),
+                       try sqlite.forumTopics(channel: StorageContract.forum.id))
+        XCTAssertEqual(try target.inviteLink(digest: "d1"), try sqlite.inviteLink(digest: "d1"))
+        XCTAssertNotNil(try target.inviteLink(digest: "d1"))
         XCTAssertEqual(try target.checkpoint(job: StorageContract.job, channel: channel),
                        try sqlite.checkpoint(job: StorageContract.job, channel: channel))
         XCTAssertEqual(try target.changes(after: 0, limit: 1_000), try sqlite.changes(after: 0, limit: 1_000))
