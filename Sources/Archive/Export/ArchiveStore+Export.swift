@@ -74,7 +74,7 @@ extension ArchiveStore {
         let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         var writer = HTMLExportWriter(directory: directory, protecting: protectedPaths, timeZone: timeZone, chatTitles: titles)
         writer.media = media
-        do {
+        do throws(ArchiveError) {
             return try export(filter, to: &writer)
         } catch {
             writer.abandon()

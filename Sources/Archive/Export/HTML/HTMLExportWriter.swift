@@ -115,7 +115,7 @@ public struct HTMLExportWriter: ExportWriter {
             guard let page = targets[id], page != current else { return "#go_to_message\(id)" }
             return "\(Self.pageName(page))#go_to_message\(id)"
         }).html
-        previous = isService || object["forwarded_from"] != nil ? nil : record.date.map { (sender, $0) }
+        previous = isService || object["forwarded_from"] != nil ? nil : record.date.map { (sender: sender, date: $0) }
         pages[Int64(record.id)] = pageIndex
         onPage += 1
         try write(out)

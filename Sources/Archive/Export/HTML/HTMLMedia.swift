@@ -51,15 +51,27 @@ struct HTMLMedia {
     private var status: String {
         var parts: [String] = []
         if let seconds = HTMLText.integer(object["duration_seconds"]) {
-            parts.append(String(format: "%02d:%02d", Int(seconds) / 60, Int(seconds) % 60))
+            let rest = seconds % 60
+            parts.append("\(seconds / 60):\(rest < 10 ? "0" : "")\(rest)")
         }
         if let width = HTMLText.integer(object["width"]), let height = HTMLText.integer(object["height"]) {
             parts.append("\(width)x\(height)")
         }
         if let size = HTMLText.integer(object["file_size"]) ?? HTMLText.integer(object["photo_file_size"]) {
-            parts.append(ByteCountFormatter.string(fromByteCount: size, countStyle: .binary))
+            parts.append(Self.size(size))
         }
         return HTMLText.escape(parts.joined(separator: ", "))
+    }
+
+    /// `size` bytes as `812 B`, `4.2 KB`, `1.5 MB` (1024-based, as Desktop shows sizes).
+    private static func size(_ bytes: Int64) -> String {
+        guard bytes >= 1024 else { return "\(bytes) B" }
+        var value = Double(bytes) / 1024
+        for unit in ["KB", "MB", "GB"] {
+            if value < 1024 || unit == "GB" { return "\((value * 10).rounded() / 10) \(unit)" }
+            value /= 1024
+        }
+        return "\(bytes) B"
     }
 
     private static func poll(_ poll: TLJSONValue) -> String {
@@ -77,9 +89,9 @@ struct HTMLMedia {
     private func location(_ place: TLJSONValue) -> String {
         let coordinate = { (value: TLJSONValue?) -> String? in
             switch value {
-            case .double(let number)?: String(number)
-            case .integer(let number)?: String(number)
-            default: nil
+            case .double(let number)?: return String(number)
+            case .integer(let number)?: return String(number)
+            default: return nil
             }
         }
         guard let latitude = coordinate(place["latitude"]), let longitude = coordinate(place["longitude"]) else { return "" }
