@@ -138,8 +138,10 @@ def test_html_export_pages_hold_a_thousand_messages_and_their_links_resolve_in_c
         expected = ([(names[index - 1], "Previous")] if index > 0 else []) \
             + ([(names[index + 1], "Next")] if index + 1 < len(names) else [])
         assert pagination == expected, name
-        # Replies point at an anchor that exists on the page they name.
+        # Replies to exported messages point at an anchor on the page they name (the others at none, as Desktop).
         for target, message in re.findall(r'<a href="([^"#]*)#go_to_message(\d+)"', dom):
+            if int(message) not in ids:
+                continue
             holder = (folder / (target or name)).read_text()
             assert f'id="message{message}"' in holder, (name, target, message)
     assert seen == ids
