@@ -162,6 +162,7 @@ let package = Package(
         ]),
         .testTarget(name: "HarvesterTests", dependencies: [
             "TestSupport", "Harvester", "Client", "Archive", "Sandbox", "SandboxTestSupport", "TL", "MTProtoCrypto", "Jobs",
+            "MTProto", "MTProtoNIO",
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
             "TestSupport", "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",

@@ -8,18 +8,21 @@ public struct ClassLimits: Sendable, Equatable {
     public var fullInfo: RateLimit
     /// Limit for `MethodClass.files`.
     public var files: RateLimit
+    /// Limit for `MethodClass.join`.
+    public var join: RateLimit
     /// Limit for `MethodClass.other`.
     public var other: RateLimit
 
-    /// Limits for each class; `files` defaults to `GovernorConfiguration.defaultFiles`.
+    /// Limits for each class; `files` and `join` default to `GovernorConfiguration.defaultFiles` and `.defaultJoin`.
     public init(
         history: RateLimit, resolve: RateLimit, fullInfo: RateLimit, files: RateLimit = GovernorConfiguration.defaultFiles,
-        other: RateLimit
+        join: RateLimit = GovernorConfiguration.defaultJoin, other: RateLimit
     ) {
         self.history = history
         self.resolve = resolve
         self.fullInfo = fullInfo
         self.files = files
+        self.join = join
         self.other = other
     }
 
@@ -31,6 +34,7 @@ public struct ClassLimits: Sendable, Equatable {
             case .resolve: resolve
             case .fullInfo: fullInfo
             case .files: files
+            case .join: join
             case .other: other
             }
         }
@@ -40,6 +44,7 @@ public struct ClassLimits: Sendable, Equatable {
             case .resolve: resolve = newValue
             case .fullInfo: fullInfo = newValue
             case .files: files = newValue
+            case .join: join = newValue
             case .other: other = newValue
             }
         }

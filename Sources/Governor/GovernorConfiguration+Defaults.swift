@@ -25,7 +25,7 @@ extension GovernorConfiguration {
     ///   (clients report long FLOOD_WAITs after a few hundred a day); at most ~100 a day, and peers are
     ///   cached by the archive, so a run needs one per new channel.
     /// - fullInfo, one per 10 s, burst 2: a run reads a channel's full info once, for its counters.
-    /// - files: see `defaultFiles`.
+    /// - files: see `defaultFiles`; join: see `defaultJoin`.
     /// - other, 0.5/s, burst 3: sessions and the like, well under the account rate.
     public static let defaultClasses = ClassLimits(
         history: RateLimit(perSecond: 0.96, burst: 2),
@@ -39,6 +39,12 @@ extension GovernorConfiguration {
     /// sandbox's Telegram-like 600 parts and 256 MiB per minute for accounts without Premium. The burst
     /// lets a download start with its parts in flight.
     public static let defaultFiles = RateLimit(perSecond: 4, burst: 8)
+
+    /// Joins (`messages.importChatInvite`), 3 a day with a burst of 2: joining many chats quickly is a reason
+    /// Telegram gives for bans (the seed's `safe_join_channel` waits between joins for the same reason), and
+    /// an archiver joins each private chat once, remembering it (`invite_links` in the archive). A third
+    /// new invite link in one day waits, or defers its run, about 8 hours.
+    public static let defaultJoin = RateLimit(perSecond: 3.0 / 86_400, burst: 2)
 
     /// Gaps between two calls of a class of at least 0.5 s and at most 3 s (see `humanGap`).
     ///

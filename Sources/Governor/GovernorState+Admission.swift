@@ -25,9 +25,9 @@ extension GovernorState {
             return .defer(reason: .budget(scope: spent, until: calendar.startOfNextDay(after: callAt)))
         }
         // Waiting up to one token's refill (of the class or the account) is the steady rate itself, admitted
-        // whatever the caller's maximum; the maximum bounds cool-downs and backlogs.
+        // whatever the caller's maximum; the maximum bounds cool-downs and backlogs (and joins: see `MethodClass.join`).
         let coolingDown = classState.coolDownUntil > now
-        let pacing = max(classLimit.tokenInterval, configuration.account.tokenInterval)
+        let pacing = request.methodClass.waitsOutPacing ? max(classLimit.tokenInterval, configuration.account.tokenInterval) : 0
         guard ready.timeIntervalSince(now) <= (coolingDown ? request.maxWait : max(request.maxWait, pacing)) else {
             return .defer(reason: coolingDown ? .coolDown(until: classState.coolDownUntil) : .rateLimit(until: ready))
         }

@@ -7,13 +7,21 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
     case history
     /// Turning a username or invite into a peer, e.g. `contacts.resolveUsername`: the most tightly limited calls.
     case resolve
-    /// Full peer information: `channels.getFullChannel`, `users.getFullUser`.
+    /// Full peer information: `channels.getFullChannel`, `users.getFullUser`, a forum's topics.
     case fullInfo
     /// File parts: `upload.getFile`, limited by Telegram separately from message reads (and by bytes,
     /// `FLOOD_PREMIUM_WAIT_X`, for accounts without Premium).
     case files
+    /// Joining a chat: `messages.importChatInvite`, `channels.joinChannel`. Telegram bans accounts that join
+    /// many chats quickly, so this class is paced in hours, not seconds, and a join that would wait longer than
+    /// the caller allows defers its run instead.
+    case join
     /// Every other function.
     case other
+
+    /// Whether a call waits out one token's refill of its class whatever the caller's maximum wait: the steady
+    /// pacing is the rate itself. Not for `join`, whose refill takes hours: a run defers rather than sleep that long.
+    public var waitsOutPacing: Bool { self != .join }
 
     /// The class of the TL function named `methodName` (e.g. `messages.getHistory`); unknown names are `.other`.
     public static func classify(methodName: String) -> MethodClass {
@@ -38,7 +46,10 @@ public enum MethodClass: String, CaseIterable, Codable, CodingKeyRepresentable, 
         "channels.getFullChannel": .fullInfo,
         "users.getFullUser": .fullInfo,
         "messages.getFullChat": .fullInfo,
+        "messages.getForumTopics": .fullInfo,
         "upload.getFile": .files,
         "upload.getWebFile": .files,
+        "messages.importChatInvite": .join,
+        "channels.joinChannel": .join,
     ]
 }

@@ -22,14 +22,18 @@ public struct ChannelHarvest: Sendable {
     public internal(set) var peer: ResolvedPeer?
     /// The checkpoint as last committed (or loaded).
     public private(set) var checkpoint = Checkpoint()
+    /// The channel's discussion group once the channel's pages are done and the plan asks for comments: the
+    /// peer the paging reads from then on (with its own checkpoint).
+    public private(set) var group: ResolvedPeer?
     var phase = HarvestPhase.resolve
     /// The limit that ended the paging early, reported when the downloads after it end.
     var pagingStop: HarvestStop?
     private var pages: HistoryPages.Iterator?
     private var refreshUpper: Int32?
     private var refreshedPeer = false
+    private var discussionDone = false
     private var counts = HarvestTally()
-    private let invoker: any Invoker
+    let invoker: any Invoker
     private let resolver: PeerResolver
     let store: ArchiveStore
     let clock: any ProgramClock
@@ -89,6 +93,7 @@ public struct ChannelHarvest: Sendable {
             case .catchUp: try await catchUp()
             case .refresh: try await refresh()
             case .backfill: try await backfill()
+            case .discussion: try await openDiscussion()
             case .media, .done: break
             }
             return phase == .done ? .stopped(.completed) : .progressed
@@ -99,11 +104,18 @@ public struct ChannelHarvest: Sendable {
         }
     }
 
-    private var now: Date { Date(timeIntervalSince1970: clock.now()) }
+    var now: Date { Date(timeIntervalSince1970: clock.now()) }
 
     private mutating func resolve() async throws {
-        let resolved = try await resolver.resolve(plan.channel)
+        let resolved: ResolvedPeer
+        if case .invite(let hash) = plan.channel {
+            resolved = try await InviteAccess(hash: hash, links: InviteLinks(invoker: invoker), store: store, clock: clock,
+                                              joinDelay: plan.joinDelay, job: plan.job).peer()
+        } else {
+            resolved = try await resolver.resolve(plan.channel)
+        }
         peer = resolved
+        try await saveForumTopics()
         checkpoint = try store.checkpoint(job: plan.job, channel: resolved.id) ?? Checkpoint()
         reopenWidenedWindow()
         phase = checkpoint.head == nil ? .backfill : .catchUp
@@ -113,45 +125,45 @@ public struct ChannelHarvest: Sendable {
     private mutating func reopenWidenedWindow() {
         guard checkpoint.windowStartReached else { return }
         let widenedDate: Bool
-        switch (checkpoint.windowStart, plan.window.since) {
+        switch (checkpoint.windowStart, window.since) {
         case (let reached?, let wanted?): widenedDate = wanted < reached
         case (.some, nil): widenedDate = true
         case (nil, _): widenedDate = false
         }
         var widenedIDs = false
-        if let minID = plan.window.minID, let tail = checkpoint.tail { widenedIDs = Int(tail) > minID }
+        if let minID = window.minID, let tail = checkpoint.tail { widenedIDs = Int(tail) > minID }
         if widenedDate || widenedIDs { checkpoint.windowStartReached = false }
     }
 
     private mutating func catchUp() async throws {
-        guard let peer, let head = checkpoint.head else { return advance(to: .refresh) }
+        guard let peer = target, let head = checkpoint.head else { return advance(to: .refresh) }
         if pages == nil {
             pages = HistoryPages(invoker: invoker, request: HistoryRequest(
-                peer: peer.inputPeer, direction: .oldestFirst, minID: Int(head), maxID: plan.window.requestMaxID,
-                maxDate: plan.window.untilUnix)).makeAsyncIterator()
+                peer: peer.inputPeer, direction: .oldestFirst, minID: Int(head), maxID: window.requestMaxID,
+                maxDate: window.untilUnix)).makeAsyncIterator()
         }
         guard let page = try await nextPage() else { return advance(to: .refresh) }
         var next = checkpoint
         next.head = page.messages.last.map { Int32(clamping: $0.messageID) } ?? head
-        try commit(page.messages, checkpoint: next)
+        try commit(page, checkpoint: next)
         // A short page reached the newest message: stop here rather than chase posts arriving meanwhile
         // (the next run catches them up).
         if page.received < HistoryRequest.maxPageSize { advance(to: .refresh) }
     }
 
     private mutating func refresh() async throws {
-        guard let peer, let refresh = plan.refresh, let head = checkpoint.head, let tail = checkpoint.tail else {
+        guard let peer = target, let refresh = plan.refresh, let head = checkpoint.head, let tail = checkpoint.tail else {
             return advance(to: .backfill)
         }
         if pages == nil {
-            let since = max(Int(now.timeIntervalSince1970 - refresh), plan.window.sinceUnix ?? 0)
+            let since = max(Int(now.timeIntervalSince1970 - refresh), window.sinceUnix ?? 0)
             pages = HistoryPages(invoker: invoker, request: HistoryRequest(
                 peer: peer.inputPeer, direction: .newestFirst, minID: Int(tail) - 1, maxID: Int(head) + 1,
                 minDate: since)).makeAsyncIterator()
             refreshUpper = head
         }
         guard let page = try await nextPage() else { return advance(to: .backfill) }
-        try commit(page.messages, checkpoint: checkpoint)
+        try commit(page, checkpoint: checkpoint)
         let ids = page.messages.map { Int32(clamping: $0.messageID) }
         guard let lowest = ids.min(), let upper = refreshUpper, lowest <= upper else { return }
         let seen = Set(ids)
@@ -161,33 +173,65 @@ public struct ChannelHarvest: Sendable {
     }
 
     private mutating func backfill() async throws {
-        guard let peer else { return }
+        guard let peer = target else { return }
         if checkpoint.windowStartReached { return advance(to: afterPaging) }
         if pages == nil {
-            let top = checkpoint.tail.map { Int($0) } ?? plan.window.requestMaxID
+            let top = checkpoint.tail.map { Int($0) } ?? window.requestMaxID
             pages = HistoryPages(invoker: invoker, request: HistoryRequest(
-                peer: peer.inputPeer, direction: .newestFirst, minID: plan.window.requestMinID, maxID: top,
-                minDate: plan.window.sinceUnix, maxDate: checkpoint.tail == nil ? plan.window.untilUnix : nil))
+                peer: peer.inputPeer, direction: .newestFirst, minID: window.requestMinID, maxID: top,
+                minDate: window.sinceUnix, maxDate: checkpoint.tail == nil ? window.untilUnix : nil))
                 .makeAsyncIterator()
         }
         var next = checkpoint
         guard let page = try await nextPage() else {
             next.windowStartReached = true
-            next.windowStart = plan.window.since
-            try commit([], checkpoint: next)
+            next.windowStart = window.since
+            try commit(nil, checkpoint: next)
             return advance(to: afterPaging)
         }
         let ids = page.messages.map { Int32(clamping: $0.messageID) }
         if next.head == nil { next.head = ids.max() }
         next.tail = ids.min() ?? next.tail
-        try commit(page.messages, checkpoint: next)
+        try commit(page, checkpoint: next)
+    }
+
+    /// The peer the paging reads: the discussion group once it is open, else the channel.
+    private var target: ResolvedPeer? { group ?? peer }
+
+    /// The window the paging keeps to: the plan's, without its id bounds in the group (they are post ids).
+    private var window: HarvestWindow {
+        guard group != nil else { return plan.window }
+        return HarvestWindow(since: plan.window.since, until: plan.window.until)
+    }
+
+    /// Finds the channel's linked discussion group with `channels.getFullChannel` (one request per run) and
+    /// starts reading it with its own checkpoint; a channel without one has no comments to archive.
+    private mutating func openDiscussion() async throws {
+        guard let peer else { return }
+        let answer = try await invoker.invoke(Api.Channels.GetFullChannel(channel: peer.inputChannel))
+        guard case .channelFull(let full) = answer.fullChat, let linked = full.linkedChatId,
+              let found = ResolvedPeer.channel(id: linked, in: answer.chats) else {
+            Logger(label: "tgcron.harvest").notice("channel \(peer.id) has no discussion group: no comments to archive",
+                                                   metadata: ["job": "\(plan.job)"])
+            discussionDone = true
+            return advance(to: afterPaging)
+        }
+        try await resolver.cache.store(found, alias: nil)
+        group = found
+        discussionDone = true
+        checkpoint = try store.checkpoint(job: plan.job, channel: found.id) ?? Checkpoint()
+        reopenWidenedWindow()
+        advance(to: checkpoint.head == nil ? .backfill : .catchUp)
     }
 
     private mutating func nextPage() async throws -> HistoryPage? {
         guard var iterator = pages else { return nil }
         defer { pages = iterator }
         let page = try await iterator.next()
-        if let page { try await followRename(in: page.chats) }
+        if let page, group == nil {
+            try await followRename(in: page.chats)
+            if let fresh = peer.flatMap({ ResolvedPeer.channel(id: $0.id, in: page.chats) }) { peer?.forum = fresh.forum }
+        }
         return page
     }
 
@@ -210,21 +254,29 @@ public struct ChannelHarvest: Sendable {
         counts.mediaFailures += failed
     }
 
-    /// The phase after the last page: the downloads, when the plan has media.
-    private var afterPaging: HarvestPhase { plan.media == nil ? .done : .media }
+    /// The phase after the last page: the discussion group's pages when comments are wanted and not read
+    /// yet, then the downloads when the plan has media.
+    private var afterPaging: HarvestPhase {
+        if plan.comments && !discussionDone { return .discussion }
+        return plan.media == nil ? .done : .media
+    }
 
     private mutating func advance(to next: HarvestPhase) {
         pages = nil
         phase = next
     }
 
-    private mutating func commit(_ messages: [ReceivedMessage], checkpoint next: Checkpoint) throws {
-        guard let peer else { return }
-        let media = plan.media.map { media in
-            messages.compactMap { MediaEntry(message: $0.value, channel: peer.id, filter: media.filter, now: now) }
+    /// Commits `page` (nil: no messages) with `next`, the page's users and chats, and in the discussion group
+    /// the link of each comment to its post. The group's files are not queued: downloads follow the channel's.
+    private mutating func commit(_ page: HistoryPage?, checkpoint next: Checkpoint) throws {
+        guard let peer = target else { return }
+        let messages = page?.messages ?? []
+        let media = plan.media.flatMap { media in
+            group != nil ? nil : messages.compactMap { MediaEntry(message: $0.value, channel: peer.id, filter: media.filter, now: now) }
         } ?? []
+        let peers = PagePeers(users: page?.users ?? [], chats: page?.chats ?? [], discussionOf: group == nil ? nil : self.peer?.id)
         let result = try store.commitPage(channel: peer.channelInfo, job: plan.job, messages: messages, checkpoint: next,
-                                          now: now, media: media)
+                                          now: now, media: media, peers: peers)
         checkpoint = next
         counts.mediaQueued += result.mediaQueued
         counts.new += result.new
@@ -269,6 +321,8 @@ public struct ChannelHarvest: Sendable {
         case ClientError.admissionFailed(let failure): .deferred(.admissionFailed(failure))
         case is CancellationError, ClientError.cancelled: .deferred(.stopRequested)
         case ClientError.takeoutDelayed(let seconds): .deferred(.takeoutDelay(seconds: seconds))
+        case InviteRefusal.requestSent: .deferred(.joinRequestPending)
+        case let refusal as InviteRefusal: .failed(refusal.description)
         case let error as ArchiveError: .failed(error.description)
         default: .failed(String(describing: error))
         }

@@ -35,7 +35,15 @@ public struct ChannelWatch: Sendable {
 
     /// Applies every update since the stored position (at most `maxRounds` differences); returns what changed.
     public func poll(maxRounds: Int = 10) async throws -> WatchTally {
-        let peer = try await resolver.resolve(channel)
+        // A chat by invite link is watched once a scheduled run joined it; watching never joins.
+        var peer: ResolvedPeer
+        if case .invite(let hash) = channel, let joined = try InviteAccess.remembered(hash, in: store) {
+            peer = joined
+        } else {
+            peer = try await resolver.resolve(channel)
+        }
+        // Cached peers do not keep the forum flag; a forum's scheduled runs listed its topics.
+        peer.forum = try peer.forum || store.isForum(peer.id)
         var tally = WatchTally()
         guard var pts = try store.watchPts(channel: peer.id) else {
             // Start following from now, then read what was posted since the newest archived message, so the
@@ -56,12 +64,14 @@ public struct ChannelWatch: Sendable {
                 return tally
             case .channelDifferenceTooLong(let tooLong):
                 // Too far behind: the scheduled run's catch-up reads the history; start following from now.
-                try commit(tooLong.messages, peer: peer, tally: &tally)
+                try commit(tooLong.messages, peer: peer, peers: PagePeers(users: tooLong.users, chats: tooLong.chats),
+                           tally: &tally)
                 if case .dialog(let dialog) = tooLong.dialog, let latest = dialog.pts { pts = latest }
                 try store.saveWatchPts(pts, channel: peer.id, now: now)
                 return tally
             case .channelDifference(let difference):
-                try commit(difference.newMessages, peer: peer, tally: &tally)
+                let senders = PagePeers(users: difference.users, chats: difference.chats)
+                try commit(difference.newMessages, peer: peer, peers: senders, tally: &tally)
                 var edited: [Api.Message] = []
                 var deleted: [Int32] = []
                 for update in difference.otherUpdates {
@@ -76,7 +86,7 @@ public struct ChannelWatch: Sendable {
                     default: continue
                     }
                 }
-                try commit(edited, peer: peer, tally: &tally)
+                try commit(edited, peer: peer, peers: senders, tally: &tally)
                 if !deleted.isEmpty { tally.deleted += try store.markDeleted(channel: peer.id, ids: deleted, noticedAt: now) }
                 pts = difference.pts
                 try store.saveWatchPts(pts, channel: peer.id, now: now)
@@ -100,7 +110,8 @@ public struct ChannelWatch: Sendable {
             tally.requests += 1
             if advancesHead, let last = page.messages.last { checkpoint.head = Int32(clamping: last.messageID) }
             let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: page.messages, checkpoint: checkpoint,
-                                              now: now, media: mediaEntries(page.messages.map(\.value), channel: peer.id))
+                                              now: now, media: mediaEntries(page.messages.map(\.value), channel: peer.id),
+                                              peers: PagePeers(users: page.users, chats: page.chats))
             tally.new += result.new
             tally.updated += result.updated
             if page.received < HistoryRequest.maxPageSize { break }
@@ -113,12 +124,13 @@ public struct ChannelWatch: Sendable {
         return channel.pts
     }
 
-    private func commit(_ messages: [Api.Message], peer: ResolvedPeer, tally: inout WatchTally) throws {
+    /// Commits the channel's own `messages` with the users and chats the answer listed.
+    private func commit(_ messages: [Api.Message], peer: ResolvedPeer, peers: PagePeers, tally: inout WatchTally) throws {
         let own = messages.filter { $0.channelID == peer.id }
         guard !own.isEmpty else { return }
         let checkpoint = try store.checkpoint(job: job, channel: peer.id) ?? Checkpoint()
         let result = try store.commitPage(channel: peer.channelInfo, job: job, messages: own, checkpoint: checkpoint, now: now,
-                                          media: mediaEntries(own, channel: peer.id))
+                                          media: mediaEntries(own, channel: peer.id), peers: peers)
         tally.new += result.new
         tally.updated += result.updated
     }

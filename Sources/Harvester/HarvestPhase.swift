@@ -8,6 +8,9 @@ enum HarvestPhase: Sendable, Equatable {
     case refresh
     /// Reading backward from `tail` to the window's start (or, on a first run, from the newest message).
     case backfill
+    /// Finding the channel's linked discussion group (`channels.getFullChannel`) and its checkpoint, when the
+    /// plan asks for comments; the group is then read through catch-up, refresh and backfill like a channel.
+    case discussion
     /// Downloading the files the job's media filter queued in the ledger, one file (or slice) per step.
     case media
     /// Nothing left to do.

@@ -62,6 +62,8 @@ public enum Deferral: Sendable, Equatable, CustomStringConvertible {
     case runWindowEnded(Date)
     /// The run was asked to stop (SIGTERM, SIGINT) and stopped after its last committed page.
     case stopRequested
+    /// The job's invite link needs an admin's approval, requested once; later scheduled runs check it.
+    case joinRequestPending
 
     /// The reason as text.
     public var description: String {
@@ -73,6 +75,9 @@ public enum Deferral: Sendable, Equatable, CustomStringConvertible {
         case .takeoutDelay(let seconds): "takeout may start in \(seconds) s"
         case .runWindowEnded: "run window ended"
         case .stopRequested: "stop requested"
+        case .joinRequestPending:
+            "the join request sent for the invite link awaits an admin's approval (INVITE_REQUEST_SENT); "
+                + "the next scheduled run checks it again"
         }
     }
 }

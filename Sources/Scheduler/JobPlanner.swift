@@ -29,7 +29,9 @@ public struct JobPlanner: Sendable {
             durationEnd: duration.map { now.addingTimeInterval($0.timeInterval) },
             runWindowEnd: job.runWindow?.closing(after: now, in: job.timeZone))
         return HarvestPlan(job: job.name, channel: Self.reference(job.channel), window: window,
-                           refresh: job.refresh?.timeInterval, limits: limits, media: media(job))
+                           refresh: job.refresh?.timeInterval, limits: limits, media: media(job),
+                           comments: job.comments,
+                           joinDelay: HarvestPlan.joinDelay(humanDelayMax: settings.telegramClient.humanDelayMax))
     }
 
     /// The media downloads `job` asks for, with the account's store, speed and daily byte budget.
@@ -58,6 +60,7 @@ public struct JobPlanner: Sendable {
         switch channel {
         case .username(let name): .username(name)
         case .id(let id): .channelID(id)
+        case .invite(let hash): .invite(hash)
         }
     }
 

@@ -29,8 +29,9 @@ final class HarvestHarness {
     let peers = InMemoryPeerCache()
     let floodWaitMax: Duration
 
-    init(flood: FloodPolicy = .off, floodWaitMax: Duration = .seconds(300), invalidUTF8Every: Int? = nil) async throws {
-        sandbox = InProcessSandbox(spec: Self.spec, flood: flood, invalidUTF8Every: invalidUTF8Every)
+    init(spec: WorldSpec = HarvestHarness.spec, flood: FloodPolicy = .off, floodWaitMax: Duration = .seconds(300),
+         invalidUTF8Every: Int? = nil) async throws {
+        sandbox = InProcessSandbox(spec: spec, flood: flood, invalidUTF8Every: invalidUTF8Every)
         directory = try TemporaryDirectory(prefix: "harvest")
         store = try ArchiveStore(path: directory.archivePath)
         self.floodWaitMax = floodWaitMax

@@ -13,6 +13,10 @@ final class ChannelRefTests: XCTestCase {
             ("-1001234567890", .id(1_234_567_890)),
             ("1234567890", .id(1_234_567_890)),
             (" @news_daily ", .username("news_daily")),
+            ("https://t.me/+AbCdEf123", .invite("AbCdEf123")),
+            ("t.me/+AbCd-Ef_123/", .invite("AbCd-Ef_123")),
+            ("https://t.me/joinchat/AbCdEfGh", .invite("AbCdEfGh")),
+            ("telegram.me/JoinChat/AbCdEfGh", .invite("AbCdEfGh")),
         ]
         for (text, expected) in expectations {
             XCTAssertEqual(try ChannelRef(parsing: text), expected, text)
@@ -27,8 +31,11 @@ final class ChannelRefTests: XCTestCase {
             ("@1news", .invalidUsername("@1news")),
             ("@news_", .invalidUsername("@news_")),
             ("@новости", .invalidUsername("@новости")),
-            ("https://t.me/+AbCdEf123", .inviteLink("https://t.me/+AbCdEf123")),
-            ("t.me/joinchat/AbCdEf", .inviteLink("t.me/joinchat/AbCdEf")),
+            ("https://t.me/+", .invalidInviteLink("https://t.me/+")),
+            ("t.me/joinchat/AbCdEf", .invalidInviteLink("t.me/joinchat/AbCdEf")),
+            ("https://t.me/+AbCd!Ef123", .invalidInviteLink("https://t.me/+AbCd!Ef123")),
+            ("https://t.me/+AbCdEf123/extra", .invalidInviteLink("https://t.me/+AbCdEf123/extra")),
+            ("https://t.me/+14155550123", .phoneNumberLink("https://t.me/+14155550123")),
             ("https://t.me/sandbox_news/123", .unsupportedLink("https://t.me/sandbox_news/123")),
             ("-123456", .notAChannelID("-123456")),
             ("0", .unrecognized("0")),
@@ -45,5 +52,6 @@ final class ChannelRefTests: XCTestCase {
     func testDescriptionIsHowAPersonWritesIt() {
         XCTAssertEqual(ChannelRef.username("news").description, "@news")
         XCTAssertEqual(ChannelRef.id(42).description, "42")
+        XCTAssertEqual(ChannelRef.invite("AbCdEf123").description, "invite link t.me/+AbCd…")
     }
 }

@@ -22,6 +22,7 @@ final class JobFilesTests: XCTestCase {
         XCTAssertEqual(news.jitter, .seconds(600))
         XCTAssertTrue(news.enabled)
         XCTAssertFalse(news.takeout)
+        XCTAssertFalse(news.comments, "comments are off unless asked for")
         XCTAssertEqual(news.location, SourceLocation(file: "defaults-merge.yaml", line: 12, column: 5))
     }
 
@@ -44,7 +45,9 @@ final class JobFilesTests: XCTestCase {
 
     func testEveryChannelSpellingNormalizes() throws {
         let jobs = try jobs("channel-forms.yaml")
-        XCTAssertEqual(jobs.count, 6)
+        XCTAssertEqual(jobs.count, 8)
+        XCTAssertEqual(jobs["invite-plus"]?.channel, .invite("AbCdEf123"))
+        XCTAssertEqual(jobs["invite-joinchat"]?.channel, .invite("AbCdEfGh"))
         for name in ["at-form", "short-link", "https-link", "preview-link"] {
             XCTAssertEqual(jobs[name]?.channel, .username("sandbox_news"), name)
         }
@@ -65,6 +68,7 @@ final class JobFilesTests: XCTestCase {
         XCTAssertTrue(job.takeout)
         XCTAssertTrue(job.enabled)
         XCTAssertEqual(job.jitter, .seconds(90))
+        XCTAssertTrue(job.comments)
         XCTAssertEqual(job.schedule.nextFire(after: TestDates.date("2025-05-02T05:50:00+02:00"), in: job.timeZone),
                        TestDates.date("2025-05-05T01:00:00+02:00"))
     }

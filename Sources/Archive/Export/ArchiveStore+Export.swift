@@ -13,7 +13,7 @@ extension ArchiveStore {
         let sql = """
             SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
                 AS version_count
-            FROM messages m WHERE \(conditions.joined(separator: " AND ")) ORDER BY m.channel_id, m.id
+            FROM messages m WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(filter.sqlOrder)
             """
         return try read { db in
             let channel = try filter.channel.flatMap { try ChannelRecord.fetchOne(db, key: $0) }
@@ -56,7 +56,7 @@ extension ArchiveStore {
             return try export(filter, to: &writer)
         case .desktopJSON:
             let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-            var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone, chatTitles: titles)
+            var writer = DesktopJSONExportWriter(sink: sink, timeZone: timeZone, chatTitles: titles, users: try users())
             writer.media = media
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
@@ -72,7 +72,8 @@ extension ArchiveStore {
     public func exportHTML(filter: ExportFilter, directory: String, protecting protectedPaths: [String] = [],
                            timeZone: TimeZone = .current, media: DesktopMediaFolder? = nil) throws(ArchiveError) -> Int {
         let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        var writer = HTMLExportWriter(directory: directory, protecting: protectedPaths, timeZone: timeZone, chatTitles: titles)
+        var writer = HTMLExportWriter(directory: directory, protecting: protectedPaths, timeZone: timeZone, chatTitles: titles,
+                                      users: try users())
         writer.media = media
         do throws(ArchiveError) {
             return try export(filter, to: &writer)

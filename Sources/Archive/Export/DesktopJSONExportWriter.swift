@@ -11,15 +11,19 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
     private var builder: DesktopMessage?
     private var wroteMessage = false
     private let chatTitles: [Int64: String]
+    private let users: [Int64: UserRecord]
     /// Where downloaded files are placed (`--with-media`); nil to write Desktop's "not included" note.
     public var media: DesktopMediaFolder?
 
     /// A writer into `sink`, with dates in `timeZone`; `chatTitles` (channel id to title, the archive's
-    /// channels) name the other chats messages point at, such as a forward's source.
-    public init(sink: Sink, timeZone: TimeZone = .current, chatTitles: [Int64: String] = [:]) {
+    /// channels) name the other chats messages point at, such as a forward's source; `users` (the archive's
+    /// `users` table) name senders and bots.
+    public init(sink: Sink, timeZone: TimeZone = .current, chatTitles: [Int64: String] = [:],
+                users: [Int64: UserRecord] = [:]) {
         self.sink = sink
         self.dates = .local(timeZone)
         self.chatTitles = chatTitles
+        self.users = users
     }
 
     /// Writes the chat's header; Desktop's format holds one chat, so the filter must name a channel.
@@ -27,7 +31,7 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
         guard let channel else {
             throw .exportFailed(reason: "desktop-json exports one channel at a time; choose a channel that is archived")
         }
-        builder = DesktopMessage(channel: channel, dates: dates, chatTitles: chatTitles)
+        builder = DesktopMessage(channel: channel, dates: dates, chatTitles: chatTitles, users: users)
         let header: [(String, TLJSONValue)] = [
             ("name", .string(channel.title)),
             ("type", .string(channel.username == nil ? "private_channel" : "public_channel")),
@@ -43,15 +47,7 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
     /// Writes the message's object.
     public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
         guard let builder else { throw .exportFailed(reason: "desktop-json: message written before the header") }
-        let record = message.record
-        let decoded: TLJSONValue
-        do {
-            decoded = try codec.decode([UInt8](record.raw))
-        } catch {
-            throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
-        }
-        var object = builder.object(for: record, message: decoded)
-        if let media { object = try media.fill(object, entry: message.media, date: record.date, dates: dates) }
+        let object = try builder.object(for: message, codec: codec, media: media)
         try sink.write((wroteMessage ? ",\n  " : "\n  ") + object.compactText)
         wroteMessage = true
     }

@@ -24,11 +24,18 @@ extension DesktopMessage {
         return nil
     }
 
-    /// `via_bot_id` (the archive keeps no users, so the bot is named by id, not by `@username`) and
-    /// `reply_to_peer_id` for a reply to a message of another chat.
+    /// `via_bot`: `@username` when the archive's users know the bot's username (Desktop writes the key only
+    /// then: `FormatUsername(user(viaBotId).username)`, tdesktop `export_output_json.cpp`); otherwise
+    /// `via_bot_id` (not Desktop's), so the bot is not lost. And `reply_to_peer_id` for a reply to another chat.
     func relationFields(_ message: TLJSONValue) -> [(String, TLJSONValue)] {
         var fields: [(String, TLJSONValue)] = []
-        if case .integer(let bot)? = message["via_bot_id"] { fields.append(("via_bot_id", .string("user\(bot)"))) }
+        if case .integer(let bot)? = message["via_bot_id"] {
+            if let username = users[bot]?.username, !username.isEmpty {
+                fields.append(("via_bot", .string("@\(username)")))
+            } else {
+                fields.append(("via_bot_id", .string("user\(bot)")))
+            }
+        }
         if let peer = Self.desktopID(message["reply_to"]?["reply_to_peer_id"]) { fields.append(("reply_to_peer_id", peer)) }
         return fields
     }

@@ -15,6 +15,17 @@ struct DesktopMessage {
     let dates: ExportDateFormat
     /// Titles of the channels the archive knows, by id, for names of other chats.
     var chatTitles: [Int64: String] = [:]
+    /// The users and chats the archive has seen, by Bot API style id, for senders' names and bots' usernames.
+    var users: [Int64: UserRecord] = [:]
+
+    /// The object of an exported message: its raw TL decoded by `codec`, built, and with `media` its file placed
+    /// (or the placeholder saying why it is missing).
+    func object(for exported: ExportedMessage, codec: TLJSONCodec, media: DesktopMediaFolder?) throws(ArchiveError) -> TLJSONValue {
+        let record = exported.record
+        let object = object(for: record, message: try record.tlJSON(codec))
+        guard let media else { return object }
+        return try media.fill(object, entry: exported.media, date: record.date, dates: dates)
+    }
 
     func object(for record: MessageRecord, message: TLJSONValue) -> TLJSONValue {
         var fields: [(String, TLJSONValue)] = [
@@ -43,6 +54,8 @@ struct DesktopMessage {
         if let author = record.postAuthor { fields.append(("author", .string(author))) }
         if let forward = message["fwd_from"] { fields.append(("forwarded_from", forwardedFrom(forward))) }
         if let reply = record.replyTo { fields.append(("reply_to_message_id", .integer(Int64(reply)))) }
+        // Not Desktop's: the channel post a comment is under (Desktop exports a discussion group on its own).
+        if record.threadId != nil, let post = record.commentOf { fields.append(("comment_of", .integer(Int64(post)))) }
         fields += relationFields(message)
         if let media = message["media"] { fields += mediaFields(media) }
         fields += reactionFields(message["reactions"])
@@ -54,14 +67,20 @@ struct DesktopMessage {
         return .object(fields)
     }
 
-    /// The sender's name and Desktop id: the channel itself for posts without `from_id`.
+    /// The sender's name and Desktop id (`user123`, `channel123`, `chat123`, as Desktop's `push` of a `PeerId`
+    /// writes them; the name is the peer's, or null when unknown: `wrapPeerName`, tdesktop
+    /// `export_output_json.cpp`): the channel itself for posts without `from_id`.
     private func senderFields(_ peer: TLJSONValue?) -> (name: TLJSONValue, id: TLJSONValue) {
         guard let peer else { return (.string(channel.title), .string("channel\(channel.id)")) }
-        for (key, prefix) in [("channel_id", "channel"), ("user_id", "user"), ("chat_id", "chat")] {
+        let kinds: [(String, String, (Int64) -> Api.Peer)] = [
+            ("channel_id", "channel", { .peerChannel(.init(channelId: $0)) }), ("user_id", "user", { .peerUser(.init(userId: $0)) }),
+            ("chat_id", "chat", { .peerChat(.init(chatId: $0)) }),
+        ]
+        for (key, prefix, peerOf) in kinds {
             if case .integer(let id)? = peer[key] {
-                let name: TLJSONValue = prefix == "channel" ? (chatTitles[id].map(TLJSONValue.string) ?? (id == channel.id
-                    ? .string(channel.title) : .null)) : .null
-                return (name, .string("\(prefix)\(id)"))
+                var name = users[MessageRecord.botAPIID(peerOf(id))]?.displayName
+                if prefix == "channel" { name = chatTitles[id] ?? (id == channel.id ? channel.title : name) }
+                return (name.map(TLJSONValue.string) ?? .null, .string("\(prefix)\(id)"))
             }
         }
         return (.null, .null)
@@ -83,6 +102,10 @@ struct DesktopMessage {
             return [("action", .string("clear_history"))]
         case "messageActionChannelMigrateFrom":
             return [("action", .string("migrate_from_group")), ("title", action?["title"] ?? .string(""))]
+        // Telegram Desktop names a forum topic's creation `topic_created` with its title (export_output_json.cpp,
+        // ActionTopicCreate) and writes no topic id on messages.
+        case "messageActionTopicCreate":
+            return [("action", .string("topic_created")), ("title", action?["title"] ?? .string(""))]
         default:
             return []
         }

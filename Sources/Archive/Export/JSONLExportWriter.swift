@@ -4,9 +4,10 @@ import TL
 /// Writes one JSON object per line: archive metadata and the message decoded from its raw TL bytes, so every
 /// field the server sent is present under its TL name.
 ///
-/// Keys: `channel`, `id`, `archived_at`, `updated_at`, `deleted_at` (null if not deleted), `versions` (earlier
-/// contents kept), `layer`, `message` (the TL object, `_` = constructor name), and for a downloaded file
-/// `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`).
+/// Keys: `channel`, `id`, in a forum `topic_id` (1 for General), `archived_at`, `updated_at`, `deleted_at` (null if
+/// not deleted), `versions` (earlier contents kept), `layer`, `message` (the TL object, `_` = constructor name),
+/// for a downloaded file `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`), and for a
+/// comment of a discussion group `comment_of` (the channel post it is under).
 public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Where the lines go.
     public private(set) var sink: Sink
@@ -24,12 +25,7 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Writes the message's line.
     public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
         let record = message.record
-        let decoded: TLJSONValue
-        do {
-            decoded = try codec.decode([UInt8](record.raw))
-        } catch {
-            throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
-        }
+        let decoded = try record.tlJSON(codec)
         var fields: [(String, TLJSONValue)] = [
             ("channel", .integer(record.channelId)),
             ("id", .integer(Int64(record.id))),
@@ -40,6 +36,9 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
             ("layer", .integer(Int64(record.layer))),
             ("message", decoded),
         ]
+        if let topic = record.topicId { fields.insert(("topic_id", .integer(Int64(topic))), at: 2) }
+        // A comment exported with its channel (`--comments`): the post it is under; `channel` is the group's id.
+        if record.threadId != nil, let post = record.commentOf { fields.append(("comment_of", .integer(Int64(post)))) }
         if let file = message.media, file.status == .done, let path = file.path, let sha = file.sha256 {
             fields.append(("media_file", .object([
                 ("path", .string(path)), ("sha256", .string(sha)), ("size", .integer(file.size)),

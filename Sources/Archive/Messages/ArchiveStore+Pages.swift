@@ -10,20 +10,22 @@ extension ArchiveStore {
     /// (and the page with it) if its `head` is above every stored id of the channel or its `tail` above its
     /// `head`. Re-committing a page is harmless: rows are keyed by (channel, id). A message marked deleted
     /// that the server returns again is unmarked: it exists.
-    /// `media` are the page's files for the media ledger, queued in the same transaction.
+    /// `media` are the page's files for the media ledger, queued in the same transaction; `peers` the users and
+    /// chats the answer listed (stored in `users`) and, for a discussion group, the channel it discusses (its
+    /// messages are linked to their posts).
     @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
-                           now: Date, media: [MediaEntry] = []) throws(ArchiveError) -> PageCommitResult {
+                           now: Date, media: [MediaEntry] = [], peers: PagePeers = PagePeers()) throws(ArchiveError) -> PageCommitResult {
         try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
-                       media: media, beforeEachMessage: { _ in })
+                       media: media, peers: peers, beforeEachMessage: { _ in })
     }
 
     /// `commitPage` for messages built or decoded elsewhere, stored with their serialization as `raw`.
     @discardableResult
     public func commitPage(channel: ChannelInfo, job: String, messages: [Api.Message], checkpoint: Checkpoint,
-                           now: Date, media: [MediaEntry] = []) throws(ArchiveError) -> PageCommitResult {
-        try commitPage(channel: channel, job: job, messages: messages, checkpoint: checkpoint, now: now,
-                       media: media, beforeEachMessage: { _ in })
+                           now: Date, media: [MediaEntry] = [], peers: PagePeers = PagePeers()) throws(ArchiveError) -> PageCommitResult {
+        try commitPage(channel: channel, job: job, messages: messages.map(TLReceived.init(serializing:)), checkpoint: checkpoint,
+                       now: now, media: media, peers: peers, beforeEachMessage: { _ in })
     }
 
     /// `commitPage` of locally built messages with the crash hook below.
@@ -36,11 +38,12 @@ extension ArchiveStore {
     /// `commitPage`, calling `beforeEachMessage` with each message's index inside the transaction (tests
     /// throw from it to simulate a crash in the middle of a page).
     func commitPage(channel: ChannelInfo, job: String, messages: [TLReceived<Api.Message>], checkpoint: Checkpoint,
-                    now: Date, media: [MediaEntry] = [], beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
+                    now: Date, media: [MediaEntry] = [], peers: PagePeers = PagePeers(),
+                    beforeEachMessage: (Int) throws -> Void) throws(ArchiveError) -> PageCommitResult {
         var records: [MessageRecord] = []
         records.reserveCapacity(messages.count)
         for message in messages {
-            records.append(try MessageRecord(channelId: channel.id, received: message, now: now))
+            records.append(try MessageRecord(channelId: channel.id, received: message, now: now, forum: channel.forum))
         }
         let stamp = DatabaseDateText(now)
         return try write { db in
@@ -56,6 +59,10 @@ extension ArchiveStore {
                     result.updated += 1
                     result.versioned += 1
                 }
+            }
+            try Self.storePeers(peers, now: stamp, in: db)
+            if let discussed = peers.discussionOf {
+                try Self.linkDiscussion(messages, group: channel.id, discussing: discussed, in: db)
             }
             result.mediaQueued = try Self.queueMedia(media, in: db)
             try Self.saveCheckpoint(checkpoint, job: job, channel: channel.id, now: stamp, in: db)

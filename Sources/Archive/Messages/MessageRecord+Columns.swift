@@ -11,6 +11,7 @@ extension MessageRecord {
             "reply_to": replyTo, "grouped_id": groupedId, "post_author": postAuthor, "media_kind": mediaKind,
             "media_size": mediaSize, "media_mime": mediaMime, "media_digest": mediaDigest, "action_kind": actionKind,
             "raw": raw, "layer": layer, "archived_at": archivedAt, "updated_at": updatedAt, "deleted_at": deletedAt,
+            "topic_id": topicId,
         ]
 
     }

@@ -11,7 +11,8 @@ extension MessageRecord {
     /// The row for `received` of channel `channelId`, first seen at `now`: `raw` is the bytes exactly as
     /// received (a string that was not UTF-8 keeps its bytes there), the scalar columns come from the decoded
     /// value. Only the media is written as JSON, in passing, for its kind and fingerprint; nothing nested is stored.
-    public init(channelId: Int64, received: TLReceived<Api.Message>, now: Date) throws(ArchiveError) {
+    /// In a `forum`, a message names its topic (`topic_id`; General, 1, when it names none).
+    public init(channelId: Int64, received: TLReceived<Api.Message>, now: Date, forum: Bool = false) throws(ArchiveError) {
         let message = received.value
         self.init(channelId: channelId, id: 0, kind: .empty, raw: Data(received.bytes), layer: TLLayer.current,
                   archivedAt: now, updatedAt: now)
@@ -50,6 +51,26 @@ extension MessageRecord {
             service.action.writeJSON(into: &json)
             actionKind = TLJSONConstructorName.of(json.bytes)
         }
+        topicId = Self.topicID(of: message, forum: forum)
+    }
+
+    /// The topic a message of a forum is in (https://core.telegram.org/api/forum): the one its reply header
+    /// names with `forum_topic` (`reply_to_top_id` when it replies inside the topic, else `reply_to_msg_id`,
+    /// the topic itself); its own id for the service message that created a topic; General (1) otherwise.
+    /// Nil outside forums and for empty messages.
+    static func topicID(of message: Api.Message, forum: Bool) -> Int32? {
+        let header: Api.MessageReplyHeader?
+        switch message {
+        case .messageEmpty: return nil
+        case .message(let regular): header = regular.replyTo
+        case .messageService(let service):
+            if case .messageActionTopicCreate = service.action { return service.id }
+            header = service.replyTo
+        }
+        if case .messageReplyHeader(let reply)? = header, reply.forumTopic {
+            return reply.replyToTopId ?? reply.replyToMsgId
+        }
+        return forum ? 1 : nil
     }
 
     /// A peer's id as the Bot API writes it: users positive, chats negated, channels below -10¹².
@@ -113,6 +134,15 @@ extension MessageRecord {
             return try Api.Message(bytes: [UInt8](raw))
         } catch {
             throw .undecodableMessage(channel: channelId, id: id, reason: "\(error)")
+        }
+    }
+
+    /// The message as TL JSON (`_` = constructor name, every field the server sent), decoded from `raw` by `codec`.
+    func tlJSON(_ codec: TLJSONCodec) throws(ArchiveError) -> TLJSONValue {
+        do {
+            return try codec.decode([UInt8](raw))
+        } catch {
+            throw .undecodableMessage(channel: channelId, id: id, reason: error.description)
         }
     }
 

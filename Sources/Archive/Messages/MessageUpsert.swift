@@ -60,7 +60,7 @@ enum MessageUpsert {
     private static let columns = [
         "channel_id", "id", "kind", "date", "edit_date", "sender_id", "text", "views", "forwards", "replies",
         "reply_to", "grouped_id", "post_author", "media_kind", "media_size", "media_mime", "media_digest",
-        "action_kind", "raw", "layer", "archived_at", "updated_at", "deleted_at",
+        "action_kind", "raw", "layer", "archived_at", "updated_at", "deleted_at", "topic_id",
     ]
     /// Parameters are numbered by column (`?1` is `channel_id`), so both statements bind a row the same way.
     private static let insertSQL = """
@@ -108,6 +108,7 @@ enum MessageUpsert {
         row.bind(record.archivedAt, stamp: now)
         row.bind(record.updatedAt, stamp: now)
         row.bind(record.deletedAt, stamp: now)
+        row.bind(record.topicId)
         return row
     }
 

@@ -8,12 +8,15 @@ public struct ChannelInfo: Equatable, Sendable {
     public var username: String?
     /// The channel's title.
     public var title: String
+    /// Whether it is a forum supergroup, whose messages without a topic of their own are in General (id 1).
+    public var forum: Bool
 
     /// A channel description.
-    public init(id: Int64, accessHash: Int64? = nil, username: String? = nil, title: String) {
+    public init(id: Int64, accessHash: Int64? = nil, username: String? = nil, title: String, forum: Bool = false) {
         self.id = id
         self.accessHash = accessHash
         self.username = username
         self.title = title
+        self.forum = forum
     }
 }

@@ -58,4 +58,10 @@ public struct MessageRecord: ArchiveRecord, Equatable {
     public var updatedAt: Date
     /// When the archive noticed the message was deleted (rows are never physically deleted).
     public var deletedAt: Date?
+    /// In a discussion group, the group message the thread starts at (the post's copy).
+    public var threadId: Int32?
+    /// In a discussion group, the channel post the message is a copy of or a comment under.
+    public var commentOf: Int32?
+    /// The forum topic the message belongs to (1 for General); nil outside forums.
+    public var topicId: Int32?
 }

@@ -12,6 +12,8 @@ enum ArchiveSchema {
         migrator.registerMigration("v4-retired-keys", migrate: createRetiredAuthKeys)
         migrator.registerMigration("v5-media", migrate: MediaSchema.create)
         migrator.registerMigration("v6-lean", migrate: LeanLayout.migrate)
+        migrator.registerMigration("v7-senders-comments", migrate: SendersSchema.migrate)
+        migrator.registerMigration("v8-joins-topics", migrate: JoinsTopicsSchema.create)
         return migrator
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Archive
 import Foundation
+import Harvester
 import Jobs
 
 /// The channel and date options that commands reading the archive share (`export`, `search`).
@@ -29,6 +30,11 @@ enum ArchiveArguments {
         }
         switch reference {
         case .id(let id): return id
+        case .invite(let hash):
+            guard let id = try store.joinedChannel(inviteHash: hash) else {
+                throw CLIFailure("--channel: the \(reference) was not joined yet (a scheduled run joins it)")
+            }
+            return id
         case .username(let name):
             let channels = (try? store.channels()) ?? []
             guard let match = channels.first(where: { $0.username?.lowercased() == name }) else {

@@ -35,6 +35,9 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --media: skip files larger than this (such as 20MB).")
     var maxSize: String?
 
+    @Flag(name: .long, help: "Also archive the comments: the channel's linked discussion group, read like a channel after its posts.")
+    var comments = false
+
     @Flag(name: .long, help: "Wait for the account lock and for rate tokens (such as a third channel's resolve within the hour) instead of exiting 75.")
     var wait = false
 
@@ -85,7 +88,7 @@ struct BackfillCommand: AsyncParsableCommand {
             throw CLIFailure("internal: \(error)")
         }
         return Job(name: "backfill:\(reference)", channel: reference, schedule: schedule, timeZone: zone, window: window,
-                   limits: Limits(messages: limit), media: try mediaRule(),
+                   limits: Limits(messages: limit), media: try mediaRule(), comments: comments,
                    location: SourceLocation(file: "<command line>", line: 1, column: 1))
     }
 

@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
         valueName: "dir"))
     var withMedia: String?
 
+    @Flag(name: .long, help: "With --channel: each archived comment (its discussion group's) on its own line after the posts, with the post it is under (comment_of).")
+    var comments = false
+
     @Flag(name: .long, help: "csv: start with a UTF-8 byte order mark, for spreadsheet programs.")
     var csvBom = false
 
@@ -41,7 +44,14 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(options, command: "export")
         let store = try context.openArchiveReadOnly()
-        let filter = try ArchiveArguments.filter(channel: channel, since: since, until: until, in: store)
+        var filter = try ArchiveArguments.filter(channel: channel, since: since, until: until, in: store)
+        if comments {
+            guard let channel = filter.channel else { throw CLIFailure("--comments needs --channel") }
+            guard let group = try store.discussionGroup(of: channel) else {
+                throw CLIFailure("--comments: no comments of \(self.channel ?? String(channel)) are archived (archive them with comments: true in its job, or backfill --comments)")
+            }
+            filter.commentsGroup = group
+        }
         if format == .desktopJSON || format == .html, filter.channel == nil {
             throw CLIFailure("--format \(format.rawValue) exports one channel: add --channel")
         }

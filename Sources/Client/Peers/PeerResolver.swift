@@ -26,6 +26,9 @@ public struct PeerResolver: Sendable {
         case .channelID(let id):
             if let cached = try await cache.peer(id: id) { return cached }
             throw ClientError.peerUnavailable(reference.description)
+        case .invite:
+            // Joining is a run's decision, paced and remembered by the harvester (`InviteAccess`), never a lookup's.
+            throw ClientError.peerUnavailable("\(reference) (not joined yet: a scheduled run joins it)")
         }
     }
 

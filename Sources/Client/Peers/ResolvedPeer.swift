@@ -10,13 +10,16 @@ public struct ResolvedPeer: Sendable, Hashable {
     public var title: String
     /// The username when resolved, without `@`, if the channel has one.
     public var username: String?
+    /// Whether the chat was a forum supergroup when seen (not kept by peer caches: history pages say it again).
+    public var forum: Bool
 
     /// Creates a resolved peer.
-    public init(id: Int64, accessHash: Int64, title: String, username: String?) {
+    public init(id: Int64, accessHash: Int64, title: String, username: String?, forum: Bool = false) {
         self.id = id
         self.accessHash = accessHash
         self.title = title
         self.username = username
+        self.forum = forum
     }
 
     /// The peer as `messages.getHistory` takes it.
@@ -34,7 +37,8 @@ public struct ResolvedPeer: Sendable, Hashable {
         for chat in chats {
             guard case .channel(let channel) = chat, channel.id == id, !channel.min,
                   let accessHash = channel.accessHash else { continue }
-            return ResolvedPeer(id: channel.id, accessHash: accessHash, title: channel.title, username: channel.username)
+            return ResolvedPeer(id: channel.id, accessHash: accessHash, title: channel.title, username: channel.username,
+                                forum: channel.forum)
         }
         return nil
     }

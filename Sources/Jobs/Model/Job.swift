@@ -29,6 +29,8 @@ public struct Job: Hashable, Sendable {
     public var jitter: Duration?
     /// Which media to download with the messages; nil for none.
     public var media: MediaRule?
+    /// Whether to archive the comments of the channel's posts too (its linked discussion group).
+    public var comments: Bool
     /// Where the job is defined (its entry in the `jobs:` list).
     public var location: SourceLocation
 
@@ -36,7 +38,8 @@ public struct Job: Hashable, Sendable {
     public init(name: String, channel: ChannelRef, schedule: CronSchedule, timeZone: TimeZone,
                 window: MessageWindow = MessageWindow(), runWindow: RunWindow? = nil, limits: Limits = Limits(),
                 warmup: Warmup? = nil, refresh: Duration? = nil, takeout: Bool = false, enabled: Bool = true,
-                jitter: Duration? = nil, media: MediaRule? = nil, location: SourceLocation) {
+                jitter: Duration? = nil, media: MediaRule? = nil, comments: Bool = false,
+                location: SourceLocation) {
         self.name = name
         self.channel = channel
         self.schedule = schedule
@@ -50,6 +53,7 @@ public struct Job: Hashable, Sendable {
         self.enabled = enabled
         self.jitter = jitter
         self.media = media
+        self.comments = comments
         self.location = location
     }
 

@@ -6,7 +6,7 @@ import Yams
 struct JobDecoder {
     /// The keys a job entry may have.
     static let keys = ["name", "channel", "schedule", "timezone", "window", "run_window", "limits", "warmup",
-                       "refresh", "takeout", "enabled", "jitter", "media"]
+                       "refresh", "takeout", "enabled", "jitter", "media", "comments"]
     /// The keys only a job entry may set, never `defaults:`.
     static let ownKeys = ["name", "channel"]
     /// The keys every job must end up with, from its entry or the defaults.
@@ -34,7 +34,8 @@ struct JobDecoder {
         return Job(name: name, channel: channel, schedule: schedule, timeZone: options.timeZone,
                    window: options.window, runWindow: options.runWindow, limits: options.limits,
                    warmup: options.warmup, refresh: options.refresh, takeout: options.takeout,
-                   enabled: options.enabled, jitter: options.jitter, media: options.media, location: reader.location(of: node))
+                   enabled: options.enabled, jitter: options.jitter, media: options.media, comments: options.comments,
+                   location: reader.location(of: node))
     }
 
     /// Checks a `defaults:` block: any job key but `name` and `channel`, none required.
@@ -62,7 +63,8 @@ struct JobDecoder {
             takeout: fields["takeout"].flatMap { reader.boolean($0, "takeout") } ?? false,
             enabled: fields["enabled"].flatMap { reader.boolean($0, "enabled") } ?? true,
             jitter: fields["jitter"].flatMap { reader.duration($0, "jitter", allowZero: true) },
-            media: fields["media"].flatMap { reader.media($0, path: "media") }
+            media: fields["media"].flatMap { reader.media($0, path: "media") },
+            comments: fields["comments"].flatMap { reader.boolean($0, "comments") } ?? false
         )
     }
 

@@ -15,4 +15,5 @@ struct JobOptions {
     var enabled: Bool
     var jitter: Duration?
     var media: MediaRule?
+    var comments: Bool
 }

@@ -82,7 +82,7 @@ extension SandboxAPI {
         }
         return .success(Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: Int32(messages.count), messages: messages, topics: [],
-            chats: world.chats(for: channel, at: context.now), users: [])))
+            chats: world.chats(for: channel, at: context.now), users: channel.users(inMessages: messages))))
     }
 
     func getHistory(_ request: Api.Messages.GetHistory, context: RequestContext, state: SandboxState) -> Result<any TLSerializable, RPCError> {
@@ -104,7 +104,7 @@ extension SandboxAPI {
         if let every = configuration.invalidUTF8Every { messages = messages.map { InvalidUTF8Texts.mark($0, every: every) } }
         let answer = Api.Messages.Messages.channelMessages(.init(
             pts: Int32(channel.pts(at: now)), count: count, messages: messages,
-            topics: [], chats: world.chats(for: channel, at: context.now), users: []))
+            topics: [], chats: world.chats(for: channel, at: context.now), users: channel.users(inMessages: messages)))
         return .success(configuration.invalidUTF8Every == nil ? answer : InvalidUTF8Answer(answer: answer))
     }
 }

@@ -24,7 +24,7 @@ extension SandboxAPI {
                 channelID: channel.id, events: channel.events(through: now), genesisPts: channel.genesisPts,
                 latest: { HistoryQuery(limit: Self.differenceLimit).ids(in: channel, at: now) },
                 message: { channel.message($0, at: now) }, chats: world.chats(for: channel, at: context.now),
-                users: { _ in [] })))
+                users: { channel.users(inMessages: $0) })))
     }
 
     /// What a channel difference is made of: a chat's events since genesis and how its messages render.

@@ -72,7 +72,8 @@ public struct SandboxAPI: Sendable {
         Api.Channels.GetMessages.tlName, Api.Messages.GetHistory.tlName, Api.Updates.GetDifference.tlName,
         Api.Updates.GetChannelDifference.tlName, Api.Account.InitTakeoutSession.tlName,
         Api.Account.FinishTakeoutSession.tlName, Api.Upload.GetFile.tlName, Api.Auth.ExportAuthorization.tlName,
-        Api.Messages.GetReplies.tlName, Api.Messages.GetDiscussionMessage.tlName,
+        Api.Messages.GetReplies.tlName, Api.Messages.GetDiscussionMessage.tlName, Api.Messages.CheckChatInvite.tlName,
+        Api.Messages.ImportChatInvite.tlName, Api.Messages.GetForumTopics.tlName,
     ]
 
     private func serve(
@@ -93,6 +94,9 @@ public struct SandboxAPI: Sendable {
         if let phone, let wait = state.flood.admit(
             method: method, account: userID(phone: phone), now: context.now, policy: configuration.flood) {
             return .failure(RPCError(.floodWaitX, value: wait))
+        }
+        if let phone, let refusal = privateChatRefusal(function, phone: phone, state: state, now: context.now) {
+            return .failure(refusal)
         }
         switch function {
         case is Api.Help.GetConfig: return .success(config(context: context))
@@ -118,6 +122,13 @@ public struct SandboxAPI: Sendable {
         case let request as Api.Messages.GetHistory: return getHistory(request, context: context, state: state)
         case let request as Api.Messages.GetReplies: return getReplies(request, context: context, state: state)
         case let request as Api.Messages.GetDiscussionMessage: return getDiscussionMessage(request, context: context)
+        case let request as Api.Messages.GetForumTopics: return getForumTopics(request, context: context, state: state)
+        case let request as Api.Messages.CheckChatInvite:
+            guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
+            return checkChatInvite(request, phone: phone, context: context, state: &state)
+        case let request as Api.Messages.ImportChatInvite:
+            guard let phone else { return .failure(RPCError(.authKeyUnregistered)) }
+            return importChatInvite(request, phone: phone, context: context, state: &state)
         case is Api.Updates.GetDifference:
             // The sandbox has no private chats: the common update sequence never moves.
             return .success(Api.Updates.Difference.differenceEmpty(.init(date: Int32(clamping: context.unixNow), seq: 0)))

@@ -33,6 +33,12 @@ public struct SandboxState: Sendable {
     var fileReferenceEpochs: [Int64: Int] = [:]
     /// Authorizations exported by `auth.exportAuthorization` and not yet imported, by id.
     var exportedAuthorizations: [Int64: ExportedAuthorization] = [:]
+    /// Private chats each account joined by invite link, by phone: channel id → when (simulated unix seconds).
+    var joined: [String: [Int64: Double]] = [:]
+    /// Previews of private chats granted by `chatInvitePeek`, by phone: channel id → until when.
+    var peeks: [String: [Int64: Double]] = [:]
+    /// Join requests awaiting approval, by phone: channel id → when sent.
+    var joinRequests: [String: [Int64: Double]] = [:]
     /// Counts draws for SRP secrets, takeout ids and code hashes, so runs are reproducible.
     var drawCounter: UInt64 = 0
 

@@ -43,13 +43,28 @@ actor SandboxHost {
             busyAnswerCount += 1
             return .error(RPCError(.workerBusyTooLongRetry))
         }
-        switch api.handle(requestBody: body, caller: caller, state: &state, now: clock.now(atWallTime: Date())) {
+        let result = api.handle(requestBody: body, caller: caller, state: &state, now: clock.now(atWallTime: Date()))
+        logInviteCall(body, result: result)
+        switch result {
         case .success(let bytes):
             logSentCode(body)
             return .result(bytes)
         case .failure(let error):
             return .error(error)
         }
+    }
+
+    /// Logs every invite link call and its outcome (`invite: messages.importChatInvite by auth key …: ok`),
+    /// the request log tests read to count joins from outside the client.
+    private func logInviteCall(_ body: [UInt8], result: Result<[UInt8], RPCError>) {
+        guard var function = try? TLAnyFunction(bytes: body).function else { return }
+        while let wrapper = function as? any QueryWrapper { function = wrapper.wrappedQuery }
+        guard function is Api.Messages.CheckChatInvite || function is Api.Messages.ImportChatInvite else { return }
+        let outcome = switch result {
+        case .success: "ok"
+        case .failure(let error): error.message
+        }
+        log("invite: \(type(of: function).tlName): \(outcome)")
     }
 
     /// Logs the code a successful `auth.sendCode` "sent", as a real DC would text it.

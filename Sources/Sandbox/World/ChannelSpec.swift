@@ -19,12 +19,17 @@ public struct ChannelSpec: Codable, Sendable, Equatable {
     public var interopSafe: Bool
     /// The linked discussion group, if the channel has one.
     public var discussion: DiscussionSpec?
+    /// Makes the channel private, reached only through this invite link (`username` then only names it in the
+    /// world's files and `sandbox truth`, never to clients).
+    public var invite: InviteSpec?
+    /// Makes the channel a forum supergroup with topics instead of a broadcast channel.
+    public var forum: ForumSpec?
 
     /// Creates a channel description.
     public init(
         username: String, title: String, size: Int, postsPerHour: Double, start: Date? = nil,
         mix: MessageMix = MessageMix(), interopSafe: Bool = false,
-        discussion: DiscussionSpec? = nil
+        discussion: DiscussionSpec? = nil, invite: InviteSpec? = nil, forum: ForumSpec? = nil
     ) {
         self.username = username
         self.title = title
@@ -34,14 +39,16 @@ public struct ChannelSpec: Codable, Sendable, Equatable {
         self.mix = mix
         self.interopSafe = interopSafe
         self.discussion = discussion
+        self.invite = invite
+        self.forum = forum
     }
 
     private enum CodingKeys: String, CodingKey {
-        case username, title, size, postsPerHour, start, mix, interopSafe, discussion
+        case username, title, size, postsPerHour, start, mix, interopSafe, discussion, invite, forum
     }
 
     /// Reads a channel, defaulting `title` to the username, `mix` to `MessageMix()`, `interopSafe` to false
-    /// and `discussion` to none.
+    /// and `discussion`, `invite` and `forum` to none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         username = try container.decode(String.self, forKey: .username)
@@ -52,6 +59,8 @@ public struct ChannelSpec: Codable, Sendable, Equatable {
         mix = try container.decodeIfPresent(MessageMix.self, forKey: .mix) ?? MessageMix()
         interopSafe = try container.decodeIfPresent(Bool.self, forKey: .interopSafe) ?? false
         discussion = try container.decodeIfPresent(DiscussionSpec.self, forKey: .discussion)
+        invite = try container.decodeIfPresent(InviteSpec.self, forKey: .invite)
+        forum = try container.decodeIfPresent(ForumSpec.self, forKey: .forum)
     }
 }
 

@@ -52,13 +52,6 @@ public struct DiscussionGroup: Sendable {
     func commenter(_ userID: Int64) -> Api.User? {
         let index = userID - Self.firstCommenterID
         guard (0..<Int64(Self.commenterCount)).contains(index) else { return nil }
-        var draw = Draw(timeline.parent.seed, timeline.groupKey, UInt64(index), DrawPurpose.identity.rawValue, 3)
-        let first = ["Anna", "Ben", "Chen", "Dara", "Emil", "Fatima", "Goran", "Hiro", "Ines", "Jonas", "Kofi", "Lena"]
-        let last = ["Berg", "Costa", "Dubois", "Ivanova", "Kim", "Novak", "Okafor", "Rossi", "Silva", "Tanaka"]
-        let firstName = draw.pick(first), lastName = draw.pick(last)
-        let username = draw.chance(0.8) ? "\(firstName.lowercased())_\(lastName.lowercased())_\(index)" : nil
-        return .user(.init(
-            id: userID, accessHash: Int64(bitPattern: draw.next()), firstName: firstName, lastName: lastName,
-            username: username, status: .userStatusRecently(.init())))
+        return SyntheticUser.make(seed: timeline.parent.seed, groupKey: timeline.groupKey, index: index, id: userID)
     }
 }

@@ -57,4 +57,5 @@ enum DrawPurpose: UInt64 {
     case identity = 1, date, kind, deletion, edit, text, media, forward, counters, album, lateDeletion
     case password, srp, takeout, codeHash, fileReference, exportedAuthorization, fileFault
     case commentWeight, commentThread, commentSender
+    case topic, topicReply, forumSender
 }

@@ -51,9 +51,17 @@ public struct SyntheticChannel: Sendable {
         chat(username: spec.username)
     }
 
-    /// The channel as a `Chat` with `username` (the current one after a rename; none once private).
+    /// The channel as a `Chat` with `username` (the current one after a rename; none once private, nor ever
+    /// for a chat reached by invite link); a forum is a megagroup with the `forum` flag.
     func chat(username: String?) -> Api.Chat {
-        .channel(.init(
+        let username = spec.invite == nil ? username : nil
+        if spec.forum != nil {
+            return .channel(.init(
+                megagroup: true, forum: true, id: id, accessHash: accessHash, title: spec.title, username: username,
+                photo: .chatPhotoEmpty, date: Int32(clamping: timeline.date(1)),
+                participantsCount: Int32(Self.forumMemberCount)))
+        }
+        return .channel(.init(
             broadcast: true, signatures: true, hasLink: discussion != nil, id: id, accessHash: accessHash, title: spec.title,
             username: username, photo: .chatPhotoEmpty, date: Int32(clamping: timeline.date(1)),
             participantsCount: Int32(1_000 + Int(UInt64(bitPattern: accessHash) % 50_000))))
@@ -71,18 +79,19 @@ public struct SyntheticChannel: Sendable {
     /// Message `id` as the server holds it at `now`, or nil for gaps and ids not yet posted.
     public func message(_ id: Int, at now: Int64) -> Api.Message? {
         guard timeline.exists(id, at: now) else { return nil }
+        if spec.forum != nil { return renderForum(id, editedAt: visibleEditDate(id, at: now)) }
         return withComments(render(id, editedAt: visibleEditDate(id, at: now)), at: now)
     }
 
     /// The edit date of `id` visible at `now` (service messages are never edited).
     func visibleEditDate(_ id: Int, at now: Int64) -> Int64? {
-        guard plan(id).kind != .service else { return nil }
+        guard plan(id).kind != .service, !isForumService(id) else { return nil }
         return timeline.editDate(id, at: now)
     }
 
     /// When `id` gets edited, or nil if never (service messages never are).
     func scheduledEditDate(_ id: Int) -> Int64? {
-        guard plan(id).kind != .service else { return nil }
+        guard plan(id).kind != .service, !isForumService(id) else { return nil }
         return timeline.scheduledEditDate(id)
     }
 

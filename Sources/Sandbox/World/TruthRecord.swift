@@ -13,9 +13,11 @@ public struct TruthRecord: Codable, Sendable, Equatable {
     public var text: String?
     /// The kind of message.
     public var kind: MessageKind
+    /// The forum topic the message is in (1 for General); absent outside forums.
+    public var topicID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id, date, editDate = "edit_date", text, kind
+        case id, date, editDate = "edit_date", text, kind, topicID = "topic_id"
     }
 
     /// Extracts the record of a message; nil for `messageEmpty`.
@@ -45,12 +47,16 @@ public struct TruthRecord: Codable, Sendable, Equatable {
 
 /// Writes ground truth as JSON Lines (one `TruthRecord` per line, keys sorted), for `tgcron sandbox truth`.
 public enum TruthWriter {
-    /// The JSONL bytes of `messages`, one line each, streaming through `emit` so nothing accumulates.
-    public static func write(_ messages: some Sequence<Api.Message>, to emit: (Data) throws -> Void) throws {
+    /// The JSONL bytes of `messages`, one line each, streaming through `emit` so nothing accumulates; with
+    /// `topic` (a forum's), each line names its message's topic.
+    public static func write(
+        _ messages: some Sequence<Api.Message>, topic: ((Int) -> Int?)? = nil, to emit: (Data) throws -> Void
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for message in messages {
-            guard let record = TruthRecord(message) else { continue }
+            guard var record = TruthRecord(message) else { continue }
+            record.topicID = topic?(record.id)
             var line = try encoder.encode(record)
             line.append(0x0A)
             try emit(line)

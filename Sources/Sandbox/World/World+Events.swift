@@ -38,9 +38,10 @@ extension World {
         return fates.isEmpty ? .open : .private
     }
 
-    /// The username of `channel` at `now`: its last rename's, or none once private or deleted.
+    /// The username of `channel` at `now`: its last rename's, or none once private or deleted, nor ever for a
+    /// chat reached by invite link.
     func username(of channel: SyntheticChannel, at now: Double) -> String? {
-        guard access(of: channel, at: now) == .open else { return nil }
+        guard access(of: channel, at: now) == .open, channel.spec.invite == nil else { return nil }
         return events([.rename], subject: channel.spec.username, by: now).last?.to ?? channel.spec.username
     }
 

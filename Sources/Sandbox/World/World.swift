@@ -58,9 +58,15 @@ public struct World: Sendable {
         return (channel, messageID, plan)
     }
 
-    /// The chats a message list of `channel` refers to at `now` (the channel and its forward source).
+    /// The channel whose invite link has `hash` (case-sensitive, as Telegram's hashes are).
+    public func channel(inviteHash hash: String) -> SyntheticChannel? {
+        channels.first { $0.spec.invite?.hash == hash }
+    }
+
+    /// The chats a message list of `channel` refers to at `now` (the channel, its forward source, and the
+    /// channels a forum's members post as).
     func chats(for channel: SyntheticChannel, at now: Double) -> [Api.Chat] {
-        var chats = [chat(channel, at: now)]
+        var chats = [chat(channel, at: now)] + channel.senderChannels
         if channel.forwardSource.id != channel.id, let source = self.channel(id: channel.forwardSource.id) {
             chats.append(chat(source, at: now))
         }

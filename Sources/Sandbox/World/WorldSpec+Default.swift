@@ -1,8 +1,9 @@
 import Foundation
 
 extension WorldSpec {
-    /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel, a media channel and a channel
-    /// with a discussion group (@sandbox_talk, @sandbox_talk_chat),
+    /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel, a media channel, a channel
+    /// with a discussion group (@sandbox_talk, @sandbox_talk_chat), four private channels reached by invite link
+    /// (one to join, one whose link expired, one whose joins an admin approves, one that previews) and a forum supergroup (@sandbox_forum),
     /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1 and one banned.
     public static let builtIn = WorldSpec(
         seed: 20_260_101,
@@ -23,6 +24,31 @@ extension WorldSpec {
                 username: "sandbox_talk", title: "Sandbox Talk", size: 400, postsPerHour: 1,
                 mix: MessageMix(forwards: 0, service: 0), interopSafe: true,
                 discussion: DiscussionSpec(username: "sandbox_talk_chat", title: "Sandbox Talk Chat", commentsPerPost: 3)),
+            // Appended after the channels above (file ids encode a channel's position) and without forwards (the
+            // forward ring stays as it was), so every earlier channel and its truth are unchanged.
+            // Private channels, reached only by invite link (https://t.me/+HASH; their usernames name them in
+            // `sandbox truth` only): one to join, one whose link expired, one whose joins an admin approves 6 h
+            // (simulated) after the request.
+            ChannelSpec(
+                username: "sandbox_private", title: "Sandbox Private", size: 150, postsPerHour: 1,
+                mix: MessageMix(forwards: 0, service: 0), interopSafe: true, invite: InviteSpec(hash: "SbxPrivateJoin01")),
+            ChannelSpec(
+                username: "sandbox_private_expired", title: "Sandbox Expired Invite", size: 20, postsPerHour: 1,
+                mix: MessageMix(forwards: 0), invite: InviteSpec(hash: "SbxExpiredLink02", expired: true)),
+            ChannelSpec(
+                username: "sandbox_private_approval", title: "Sandbox Approval", size: 30, postsPerHour: 1,
+                mix: MessageMix(forwards: 0),
+                invite: InviteSpec(hash: "SbxApprovalLnk03", requestNeeded: true, approvedAfter: 6 * 3_600)),
+            // A private channel whose link previews it for 5 simulated minutes without joining (`chatInvitePeek`).
+            ChannelSpec(
+                username: "sandbox_private_peek", title: "Sandbox Preview", size: 25, postsPerHour: 1,
+                mix: MessageMix(forwards: 0), invite: InviteSpec(hash: "SbxPeekPreview04", peek: 300)),
+            // A forum supergroup: five topics besides General, members posting as themselves or (5%) as their channels.
+            ChannelSpec(
+                username: "sandbox_forum", title: "Sandbox Forum", size: 600, postsPerHour: 4,
+                mix: MessageMix(media: 0.1, replies: 0, forwards: 0, service: 0, deleted: 0, edited: 0.05, albums: 0),
+                interopSafe: true,
+                forum: ForumSpec(topics: ["Announcements", "Help", "Off-topic", "Releases", "Showcase"])),
         ],
         accounts: [
             AccountSpec(phone: "9996621234", firstName: "Alice"),

@@ -82,6 +82,7 @@ public struct WorldSpec: Codable, Sendable, Equatable {
     /// Checks the constraints the generator relies on (unique usernames and phones, fractions in 0...1).
     public func validate() throws(WorldSpecError) {
         var usernames = Set<String>()
+        var inviteHashes = Set<String>()
         for channel in channels {
             guard usernames.insert(channel.username.lowercased()).inserted else {
                 throw .duplicateUsername(channel.username)
@@ -93,6 +94,20 @@ public struct WorldSpec: Codable, Sendable, Equatable {
             }
             if let start = channel.start, start >= genesis {
                 throw .invalidChannel(channel.username, "start must precede genesis")
+            }
+            if let invite = channel.invite {
+                guard !invite.hash.isEmpty, inviteHashes.insert(invite.hash).inserted else {
+                    throw .invalidChannel(channel.username, "invite.hash must be non-empty and unique")
+                }
+            }
+            if let forum = channel.forum {
+                guard channel.discussion == nil else { throw .invalidChannel(channel.username, "a forum has no discussion group") }
+                guard !forum.topics.isEmpty, forum.topics.count <= channel.size / 2 else {
+                    throw .invalidChannel(channel.username, "forum.topics must hold 1 to size/2 titles")
+                }
+                for (name, value) in [("channelSenders", forum.channelSenders), ("replies", forum.replies)] where !(0...1).contains(value) {
+                    throw .invalidChannel(channel.username, "forum.\(name) must be between 0 and 1")
+                }
             }
             if let discussion = channel.discussion {
                 guard usernames.insert(discussion.username.lowercased()).inserted else {

@@ -20,6 +20,7 @@ public struct HTMLExportWriter: ExportWriter {
     private let protectedPaths: [String]
     private let timeZone: TimeZone
     private let chatTitles: [Int64: String]
+    private let users: [Int64: UserRecord]
     private let codec = TLJSONCodec()
     private let dates: HTMLDates
     private var builder: DesktopMessage?
@@ -39,13 +40,14 @@ public struct HTMLExportWriter: ExportWriter {
     }
 
     /// A writer into `directory` (which must exist), refusing to overwrite `protectedPaths` (the archive's
-    /// files); dates in `timeZone`; `chatTitles` name other chats, as for `result.json`.
+    /// files); dates in `timeZone`; `chatTitles` name other chats and `users` senders and bots, as for `result.json`.
     public init(directory: String, protecting protectedPaths: [String] = [], timeZone: TimeZone = .current,
-                chatTitles: [Int64: String] = [:]) {
+                chatTitles: [Int64: String] = [:], users: [Int64: UserRecord] = [:]) {
         self.directory = directory
         self.protectedPaths = protectedPaths
         self.timeZone = timeZone
         self.chatTitles = chatTitles
+        self.users = users
         dates = HTMLDates(timeZone: timeZone)
     }
 
@@ -54,7 +56,7 @@ public struct HTMLExportWriter: ExportWriter {
         guard let channel else {
             throw .exportFailed(reason: "html exports one channel at a time; choose a channel that is archived")
         }
-        builder = DesktopMessage(channel: channel, dates: .local(timeZone), chatTitles: chatTitles)
+        builder = DesktopMessage(channel: channel, dates: .local(timeZone), chatTitles: chatTitles, users: users)
         title = channel.title
         for (path, text) in HTMLExportAssets.files {
             let folder = (path as NSString).deletingLastPathComponent
@@ -80,14 +82,7 @@ public struct HTMLExportWriter: ExportWriter {
     public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
         guard let builder else { throw .exportFailed(reason: "html: message written before the header") }
         let record = message.record
-        let decoded: TLJSONValue
-        do {
-            decoded = try codec.decode([UInt8](record.raw))
-        } catch {
-            throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
-        }
-        var object = builder.object(for: record, message: decoded)
-        if let media { object = try media.fill(object, entry: message.media, date: record.date, dates: .local(timeZone)) }
+        let object = try builder.object(for: message, codec: codec, media: media)
         if onPage == Self.messagesPerPage {
             try write("<a class=\"pagination block_link\" href=\"\(Self.pageName(pageIndex + 1))\">Next messages</a>\n")
             try closePage()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Jobs
 import Sandbox
 
 /// `tgcron sandbox truth @channel`: the messages the sandbox holds for a channel, as JSONL.
@@ -14,13 +15,14 @@ struct SandboxTruthCommand: ParsableCommand {
             With --comments, the channel's discussion group instead, ascending by group id: each post's copy \
             and every comment, with id, post (the channel post whose thread it is in), kind (copy or comment), \
             date, edit_date, from_id, from_type (user or channel), text, reply_to_msg_id and reply_to_top_id. \
+            A forum's lines carry topic_id (1 for General); a private channel is named by its world username. \
             Without --world and --seed, the world of the sandbox running on the data directory \
             (its sandbox.json) is used, else the built-in one. Without --at, the moment is that \
             sandbox's simulated now, else the current time.
             """
     )
 
-    @Argument(help: "The channel's username, with or without @.")
+    @Argument(help: "The channel's username, with or without @, or a private channel's invite link (https://t.me/+HASH).")
     var channel: String
 
     @OptionGroup var world: SandboxWorldOptions
@@ -39,7 +41,9 @@ struct SandboxTruthCommand: ParsableCommand {
         let (spec, _) = try world.spec(running: manifest)
         let moment = try at.map(SandboxDate.parse) ?? manifest?.clock.simulated.now(atWallTime: Date()) ?? Date()
         let built = World(spec: spec)
-        guard let found = built.channel(username: channel) else {
+        var invited: SyntheticChannel?
+        if case .invite(let hash)? = try? ChannelRef(parsing: channel) { invited = built.channel(inviteHash: hash) }
+        guard let found = invited ?? built.channel(username: channel) else {
             throw CLIFailure("no channel \(channel) in the world (known: \(spec.channels.map { "@" + $0.username }.joined(separator: ", ")))")
         }
         if media && comments { throw CLIFailure("--media and --comments exclude each other") }
@@ -60,7 +64,8 @@ struct SandboxTruthCommand: ParsableCommand {
             } else if media {
                 try TruthWriter.writeMedia(built.mediaTruth(channel: found, at: moment), to: emit)
             } else {
-                try TruthWriter.write(built.truth(channel: found, at: moment), to: emit)
+                try TruthWriter.write(built.truth(channel: found, at: moment),
+                                      topic: found.spec.forum == nil ? nil : { found.topic(ofMessage: $0) }, to: emit)
             }
             try output.write(contentsOf: buffer)
         } catch {
