@@ -15,7 +15,7 @@ final class StoreOpeningTests: XCTestCase {
                                 "messages_fts_data", "messages_fts_docsize", "messages_fts_idx", "peers", "retired_auth_keys",
                                 "runs", "sessions", "sink_cursors", "watch_state"])
         let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
-        XCTAssertEqual(Set(applied), ["v1", "v2-changes", "v3-watch", "v4-retired-keys", "v5-media", "v6-lean"])
+        XCTAssertEqual(Set(applied), ["v1", "v2-changes", "v3-watch", "v4-retired-keys", "v5-media", "v6-lean", "v9-lean-text"])
         let columns = try store.read { db in try db.columns(in: "messages").map(\.name) }
         XCTAssertFalse(columns.contains("entities"), "a new archive has the lean layout at once")
         XCTAssertTrue(columns.contains("sender_id"))

@@ -12,6 +12,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v4-retired-keys", migrate: createRetiredAuthKeys)
         migrator.registerMigration("v5-media", migrate: MediaSchema.create)
         migrator.registerMigration("v6-lean", migrate: LeanLayout.migrate)
+        migrator.registerMigration("v9-lean-text", migrate: SearchPrefixIndex.migrate)
         return migrator
     }
 
