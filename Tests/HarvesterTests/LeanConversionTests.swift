@@ -50,7 +50,10 @@ final class LeanConversionTests: XCTestCase {
         XCTAssertEqual(seen.first?.converted, 300, "the second call resumes after the first one's batches")
         XCTAssertEqual(seen.last, LeanConversionProgress(converted: 452, total: 452))
         guard case .converted(let before, let after) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertLessThan(after * 10, before * 7, "the JSON columns held 43% of the file; the search index takes back 6% (measured: 909,312 → 573,440 bytes)")
+        // The JSON columns held 43% of the file. Measured: 909,312 → 667,648 bytes, of which about 94 KB are the
+        // tables and indexes of v7 to v9 (users, topics, invite links, the search prefix index), a few pages each
+        // whatever the archive's size (573,440 bytes before them).
+        XCTAssertLessThan(after * 4, before * 3, "the conversion gives back the JSON columns' space")
         XCTAssertFalse(try store.leanConversionPending())
         XCTAssertEqual(try store.convertToLean(), .alreadyLean)
         try FixedArchiveGoldenTests.assertGolden(FixedArchiveGoldenTests.outputs(of: store, channels: channels))

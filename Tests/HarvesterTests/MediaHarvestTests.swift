@@ -110,6 +110,41 @@ final class MediaHarvestTests: XCTestCase {
         XCTAssertEqual(run.tally.mediaBytes, Int64(small.map(\.size).reduce(0, +)))
     }
 
+    func testWatchModeQueuesTheFilesOfPostsThatArriveAndTheNextRunDownloadsThem() async throws {
+        let client = try await start()
+        let rule = MediaRule(maxSize: 1 << 20)
+        var first = harvest(client, filter: rule)
+        _ = await first.run()
+        var watch = ChannelWatch(job: "media", channel: .username("sandbox_media"), invoker: client.invoker,
+                                 peerCache: peers, store: store, clock: sandbox.clock)
+        watch.media = rule
+        _ = try await watch.poll()
+
+        sandbox.clock.advance(by: 24 * 3_600)
+        let tally = try await watch.poll(maxRounds: 50)
+
+        let world = sandbox.world
+        let channel = try XCTUnwrap(world.channel(username: "sandbox_media"))
+        let known = Set(Self.truth.map(\.id))
+        let arrived = world.mediaTruth(channel: channel, at: Date(timeIntervalSince1970: sandbox.clock.now()))
+            .filter { !known.contains($0.id) }
+        XCTAssertGreaterThan(tally.new, 0)
+        XCTAssertGreaterThan(arrived.count, 3, "a post an hour, most with a file")
+        var rows = try ledger()
+        for record in arrived {
+            let row = try XCTUnwrap(rows[Int32(record.id)], "the watch queued message \(record.id)'s file")
+            XCTAssertEqual(row.status, record.size <= 1 << 20 ? .pending : .skipped, "message \(record.id)")
+        }
+
+        var next = harvest(client, filter: rule)
+        let stop = await next.run()
+
+        XCTAssertEqual(stop, .completed)
+        try assertStoreMatchesTruth(arrived.filter { $0.size <= 1 << 20 })
+        rows = try ledger()
+        XCTAssertEqual(rows.values.filter { $0.status == .pending || $0.status == .partial }.count, 0)
+    }
+
     func testTypeAndMimeFiltersSkipWhatTheJobDoesNotAskFor() async throws {
         let client = try await start()
         var run = harvest(client, filter: MediaRule(types: [.document], maxSize: 2 << 20, mime: ["application/pdf"]))

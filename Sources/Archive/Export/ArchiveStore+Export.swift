@@ -60,6 +60,26 @@ extension ArchiveStore {
             writer.media = media
             defer { sink = writer.sink }
             return try export(filter, to: &writer)
+        case .html:
+            throw .exportFailed(reason: "html writes a folder of pages, not one stream: use exportHTML")
+        }
+    }
+
+    /// Writes the channel `filter` names as Telegram Desktop's HTML pages into `directory` (which must exist),
+    /// returning how many messages were written; `media` places downloaded files there too. Files of the
+    /// archive (`protecting`) are never overwritten; a failure removes the page being written.
+    @discardableResult
+    public func exportHTML(filter: ExportFilter, directory: String, protecting protectedPaths: [String] = [],
+                           timeZone: TimeZone = .current, media: DesktopMediaFolder? = nil) throws(ArchiveError) -> Int {
+        let titles = Dictionary(try channels().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        var writer = HTMLExportWriter(directory: directory, protecting: protectedPaths, timeZone: timeZone, chatTitles: titles,
+                                      users: try users())
+        writer.media = media
+        do throws(ArchiveError) {
+            return try export(filter, to: &writer)
+        } catch {
+            writer.abandon()
+            throw error
         }
     }
 }

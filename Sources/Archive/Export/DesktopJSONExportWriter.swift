@@ -47,15 +47,7 @@ public struct DesktopJSONExportWriter<Sink: ExportSink>: ExportWriter {
     /// Writes the message's object.
     public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
         guard let builder else { throw .exportFailed(reason: "desktop-json: message written before the header") }
-        let record = message.record
-        let decoded: TLJSONValue
-        do {
-            decoded = try codec.decode([UInt8](record.raw))
-        } catch {
-            throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
-        }
-        var object = builder.object(for: record, message: decoded)
-        if let media { object = try media.fill(object, entry: message.media, date: record.date, dates: dates) }
+        let object = try builder.object(for: message, codec: codec, media: media)
         try sink.write((wroteMessage ? ",\n  " : "\n  ") + object.compactText)
         wroteMessage = true
     }

@@ -18,6 +18,15 @@ struct DesktopMessage {
     /// The users and chats the archive has seen, by Bot API style id, for senders' names and bots' usernames.
     var users: [Int64: UserRecord] = [:]
 
+    /// The object of an exported message: its raw TL decoded by `codec`, built, and with `media` its file placed
+    /// (or the placeholder saying why it is missing).
+    func object(for exported: ExportedMessage, codec: TLJSONCodec, media: DesktopMediaFolder?) throws(ArchiveError) -> TLJSONValue {
+        let record = exported.record
+        let object = object(for: record, message: try record.tlJSON(codec))
+        guard let media else { return object }
+        return try media.fill(object, entry: exported.media, date: record.date, dates: dates)
+    }
+
     func object(for record: MessageRecord, message: TLJSONValue) -> TLJSONValue {
         var fields: [(String, TLJSONValue)] = [
             ("id", .integer(Int64(record.id))),

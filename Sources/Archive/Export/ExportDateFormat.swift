@@ -14,7 +14,8 @@ struct ExportDateFormat {
         ExportDateFormat(pattern: "yyyy-MM-dd'T'HH:mm:ss", timeZone: timeZone)
     }
 
-    private init(pattern: String, timeZone: TimeZone) {
+    /// Dates written with a `DateFormatter` `pattern` (POSIX locale, Gregorian calendar) in `timeZone`.
+    init(pattern: String, timeZone: TimeZone) {
         formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.calendar = Calendar(identifier: .gregorian)

@@ -6,4 +6,6 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// Telegram Desktop's `result.json` (one channel).
     case desktopJSON = "desktop-json"
+    /// Telegram Desktop's HTML pages (`messages.html`, …), one channel, written into a folder.
+    case html
 }

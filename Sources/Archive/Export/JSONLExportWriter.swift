@@ -25,12 +25,7 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Writes the message's line.
     public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
         let record = message.record
-        let decoded: TLJSONValue
-        do {
-            decoded = try codec.decode([UInt8](record.raw))
-        } catch {
-            throw .undecodableMessage(channel: record.channelId, id: record.id, reason: error.description)
-        }
+        let decoded = try record.tlJSON(codec)
         var fields: [(String, TLJSONValue)] = [
             ("channel", .integer(record.channelId)),
             ("id", .integer(Int64(record.id))),

@@ -137,6 +137,15 @@ extension MessageRecord {
         }
     }
 
+    /// The message as TL JSON (`_` = constructor name, every field the server sent), decoded from `raw` by `codec`.
+    func tlJSON(_ codec: TLJSONCodec) throws(ArchiveError) -> TLJSONValue {
+        do {
+            return try codec.decode([UInt8](raw))
+        } catch {
+            throw .undecodableMessage(channel: channelId, id: id, reason: error.description)
+        }
+    }
+
     /// Whether `other` has different content: text, entities, media or action (counters and edit date aside).
     /// Entities and action are rendered from `raw` for the comparison, only when the cheap columns agree.
     public func contentDiffers(from other: MessageRecord) -> Bool {

@@ -14,6 +14,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v6-lean", migrate: LeanLayout.migrate)
         migrator.registerMigration("v7-senders-comments", migrate: SendersSchema.migrate)
         migrator.registerMigration("v8-joins-topics", migrate: JoinsTopicsSchema.create)
+        migrator.registerMigration("v9-lean-text", migrate: SearchPrefixIndex.migrate)
         return migrator
     }
 

@@ -4,15 +4,15 @@ import Foundation
 import Jobs
 import Scheduler
 
-/// `tgcron export`: streams archived messages as JSONL, CSV or Telegram Desktop JSON, in constant memory.
+/// `tgcron export`: streams archived messages as JSONL, CSV, Telegram Desktop JSON or HTML, in constant memory.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write archived messages as jsonl, csv or desktop-json (Telegram Desktop's result.json).")
+        abstract: "Write archived messages as jsonl, csv, desktop-json (Telegram Desktop's result.json) or html (its messages.html pages).")
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(name: .long, help: "Only this channel: @name, t.me/name or a channel id (required for desktop-json).")
+    @Option(name: .long, help: "Only this channel: @name, t.me/name or a channel id (required for desktop-json and html).")
     var channel: String?
 
     @Option(name: .long, help: "Only messages posted at or after this date (YYYY-MM-DD, RFC 3339, or 30d for 30 days ago).")
@@ -21,14 +21,14 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only messages posted before this date (same forms as --since).")
     var until: String?
 
-    @Option(name: .long, help: "jsonl, csv or desktop-json.")
+    @Option(name: .long, help: "jsonl, csv, desktop-json or html.")
     var format: ExportFormat = .jsonl
 
-    @Option(name: .long, help: "The output file; - is standard output.")
+    @Option(name: .long, help: "The output file; - is standard output. For html, the folder the pages go into.")
     var out: String = "-"
 
     @Option(name: .long, help: ArgumentHelp(
-        "desktop-json: place downloaded media in this folder in Telegram Desktop's layout (photos/, video_files/, files/, voice_messages/…), hard-linked or copied; write the JSON there too (--out DIR/result.json).",
+        "desktop-json and html: place downloaded media in this folder in Telegram Desktop's layout (photos/, video_files/, files/, voice_messages/…), hard-linked or copied; write the JSON there too (--out DIR/result.json); html writes its pages there.",
         valueName: "dir"))
     var withMedia: String?
 
@@ -52,11 +52,12 @@ struct ExportCommand: ParsableCommand {
             }
             filter.commentsGroup = group
         }
-        if format == .desktopJSON, filter.channel == nil {
-            throw CLIFailure("--format desktop-json exports one channel: add --channel")
+        if format == .desktopJSON || format == .html, filter.channel == nil {
+            throw CLIFailure("--format \(format.rawValue) exports one channel: add --channel")
         }
+        if format == .html { return try exportHTML(context: context, store: store, filter: filter) }
         if let withMedia {
-            guard format == .desktopJSON else { throw CLIFailure("--with-media goes with --format desktop-json") }
+            guard format == .desktopJSON else { throw CLIFailure("--with-media goes with --format desktop-json or html") }
             do {
                 try FileManager.default.createDirectory(atPath: withMedia, withIntermediateDirectories: true)
             } catch {
@@ -83,6 +84,34 @@ struct ExportCommand: ParsableCommand {
             sink.abandon()
         } catch {
             sink.abandon()
+            throw CLIFailure(error.description)
+        }
+    }
+}
+
+extension ExportCommand {
+    /// `--format html`: the pages go into `--out DIR` (or the `--with-media` folder; both must agree).
+    private func exportHTML(context: AppContext, store: ArchiveStore, filter: ExportFilter) throws {
+        let folder: String
+        switch (out == "-" ? nil : out, withMedia) {
+        case (nil, nil): throw CLIFailure("--format html writes a folder: add --out DIR")
+        case (let out?, let media?) where (out as NSString).standardizingPath != (media as NSString).standardizingPath:
+            throw CLIFailure("--format html: --with-media must name the --out folder (the pages link the files beside them)")
+        case (let out?, _): folder = out
+        case (nil, let media?): folder = media
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIFailure("--out: cannot create \(folder): \(error.localizedDescription)")
+        }
+        do throws(ArchiveError) {
+            let count = try store.exportHTML(
+                filter: filter, directory: folder,
+                protecting: ArchiveStore.files(ofDatabase: context.databasePath) + [AccountLock.path(forDatabase: context.databasePath)],
+                media: withMedia.map { DesktopMediaFolder(root: context.mediaRoot, directory: $0) })
+            context.logger.info("exported \(count) message(s) to \(folder)")
+        } catch {
             throw CLIFailure(error.description)
         }
     }
