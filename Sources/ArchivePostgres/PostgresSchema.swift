@@ -104,6 +104,20 @@ enum PostgresSchema {
             ALTER TABLE messages ADD COLUMN topic_id integer;
             CREATE INDEX messages_topic ON messages (channel_id, topic_id);
             """),
+        ("v11-runners", """
+            CREATE TABLE runners (
+                name text PRIMARY KEY,
+                host text NOT NULL,
+                pid integer NOT NULL,
+                started_at timestamptz NOT NULL,
+                heartbeat_at timestamptz NOT NULL);
+            CREATE TABLE account_leases (
+                account text PRIMARY KEY,
+                runner text,
+                acquired_at timestamptz,
+                renewed_at timestamptz,
+                expires_at timestamptz);
+            """),
     ]
 
     private static let v1 = """

@@ -22,4 +22,13 @@ final class SQLiteStorageTests: XCTestCase {
     func testTopicIDIsStoredForForumMessages() throws { try contract().topicIDIsStoredForForumMessages() }
     func testForumTopicsAreUpsertedAndADeletedOneKeepsItsTitle() throws { try contract().forumTopicsAreUpsertedAndADeletedOneKeepsItsTitle() }
     func testInviteLinksAreRemembered() throws { try contract().inviteLinksAreRemembered() }
+    func testLeasesAreTakenOnceAndRenewedOnlyByTheirHolder() throws { try contract().leasesAreTakenOnceAndRenewedOnlyByTheirHolder() }
+    func testAnExpiredLeaseIsTakenOverAndLostToItsOldHolder() throws { try contract().anExpiredLeaseIsTakenOverAndLostToItsOldHolder() }
+    func testRunnersAreRegisteredAndHeartbeat() throws { try contract().runnersAreRegisteredAndHeartbeat() }
+    func testRacingRunnersNeverTakeOneAccountTwice() throws {
+        let backend = SQLiteBackend()
+        let first = try backend.makeStorage(self)
+        let others = try (1..<4).map { _ in try backend.reopen(first, self) }
+        try StorageContract(store: first).racingRunnersNeverTakeOneAccountTwice(handles: [first] + others)
+    }
 }

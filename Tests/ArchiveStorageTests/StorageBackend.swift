@@ -6,18 +6,25 @@ import TestSupport
 import XCTest
 
 /// Everything the storage suite exercises: the storage protocols both archives implement.
-typealias Storage = MessageStorage & RunStorage & ClientStateStorage & ChangeFeedStorage & MediaLedgerStorage
+typealias Storage = MessageStorage & RunStorage & ClientStateStorage & ChangeFeedStorage & MediaLedgerStorage & LeaseStorage
 
 /// How a concrete test class opens a fresh, empty archive of its backend for each test.
 protocol StorageBackend {
     /// A new empty archive; cleaned up by the test's teardown blocks.
     func makeStorage(_ test: XCTestCase) throws -> any Storage
+    /// Another handle on the archive `storage` (another connection, as a second process would have).
+    func reopen(_ storage: any Storage, _ test: XCTestCase) throws -> any Storage
 }
 
 /// The embedded SQLite archive in a fresh directory.
 struct SQLiteBackend: StorageBackend {
     func makeStorage(_ test: XCTestCase) throws -> any Storage {
         try ArchiveStore(path: test.temporaryDirectory(prefix: "storage-tests").archivePath)
+    }
+
+    func reopen(_ storage: any Storage, _ test: XCTestCase) throws -> any Storage {
+        let store = try XCTUnwrap(storage as? ArchiveStore)
+        return try ArchiveStore(path: store.path)
     }
 }
 
@@ -49,5 +56,13 @@ struct PostgresBackend: StorageBackend {
             archive.close()
         }
         return archive
+    }
+
+    func reopen(_ storage: any Storage, _ test: XCTestCase) throws -> any Storage {
+        let archive = try XCTUnwrap(storage as? PostgresArchive)
+        let password = PostgresPassword.resolve(for: archive.location, environment: ProcessInfo.processInfo.environment)
+        let other = try PostgresArchive(location: archive.location, password: password, schema: archive.schema)
+        test.addTeardownBlock { other.close() }
+        return other
     }
 }

@@ -16,6 +16,8 @@ public struct Settings: Hashable, Sendable {
     public var metrics: MetricsSettings?
     /// The `media:` block: the file store and download speed.
     public var media: MediaSettings
+    /// The `runners:` block: account leases of runners sharing one archive.
+    public var runners = RunnerSettings()
 
     /// Settings with every default.
     public init(telegramClient: TelegramClientSettings = TelegramClientSettings(),

@@ -14,9 +14,9 @@ struct SettingsDecoder {
                           + "got \(root.kindDescription)", at: root)
             return Settings()
         }
-        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics", "media"]
+        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics", "media", "runners"]
         guard let fields = Fields(root, path: "", allowed: keys, reader: reader) else { return Settings() }
-        return Settings(
+        var settings = Settings(
             telegramClient: fields["telegram_client"].flatMap(telegramClient) ?? TelegramClientSettings(),
             archive: fields["archive"].flatMap(archive) ?? ArchiveSettings(),
             log: fields["log"].flatMap(log) ?? LogSettings(),
@@ -25,6 +25,21 @@ struct SettingsDecoder {
             metrics: fields["metrics"].flatMap(reader.metrics),
             media: fields["media"].flatMap(media) ?? MediaSettings()
         )
+        settings.runners = fields["runners"].flatMap(runners) ?? RunnerSettings()
+        return settings
+    }
+
+    private func runners(_ node: Node) -> RunnerSettings? {
+        guard let fields = Fields(node, path: "runners", allowed: ["lease_ttl"], reader: reader) else { return nil }
+        var settings = RunnerSettings()
+        if let node = fields["lease_ttl"], let ttl = reader.duration(node, "runners.lease_ttl", allowZero: false) {
+            if ttl < .seconds(1) {
+                reader.report("'runners.lease_ttl' must be at least 1s, got \(ttl)", at: node)
+            } else {
+                settings.leaseTTL = ttl
+            }
+        }
+        return settings
     }
 
     private func telegramClient(_ node: Node) -> TelegramClientSettings? {

@@ -8,4 +8,11 @@ import MTProto
 public protocol MTProtoRequestHandler: Sendable {
     /// Answers `request` (decode it with `request.decodeFunction()`), sent over `context`.
     func handle(_ request: ReceivedRequest, context: RequestContext) async -> HandlerReply
+    /// Hears that connection `connectionID` closed, after its last request's handler finished.
+    func connectionClosed(connectionID: Int) async
+}
+
+extension MTProtoRequestHandler {
+    /// Nothing to do by default.
+    public func connectionClosed(connectionID: Int) async {}
 }

@@ -231,5 +231,6 @@ actor ServerConnection {
         for task in running { task.cancel() }
         for task in running { await task.value }
         await releaseSession()
+        await handler.connectionClosed(connectionID: id)
     }
 }

@@ -16,13 +16,18 @@ actor SandboxHost {
     private var busyRandom: SeededRandom
     /// How many requests the busy fault answered with `WORKER_BUSY_TOO_LONG_RETRY`.
     private(set) var busyAnswerCount = 0
+    /// Where account use is recorded (`--session-log`), or nil.
+    private let sessionLog: SessionLog?
+    /// The connections logged as authorized, by DC and connection number, until they close.
+    private var authorizedConnections: Set<[Int]> = []
 
     /// A host answering with `api` on `clock`'s time, and as too busy to with `busyProbability`
     /// (drawn from `seed`).
     init(
         api: SandboxAPI, clock: SimulatedClock, busyProbability: Double = 0, seed: UInt64 = 0,
-        log: @escaping @Sendable (String) -> Void
+        sessionLog: SessionLog? = nil, log: @escaping @Sendable (String) -> Void
     ) {
+        self.sessionLog = sessionLog
         self.api = api
         self.clock = clock
         self.busyProbability = busyProbability
@@ -37,8 +42,10 @@ actor SandboxHost {
         api = SandboxAPI(world: api.world, configuration: configuration)
     }
 
-    /// Answers one request body from `caller` at the simulated now.
-    func answer(_ body: [UInt8], caller: SandboxCaller) -> HandlerReply {
+    /// Answers one request body from `caller` at the simulated now; `connection` and `session` (the DC's
+    /// connection number and the MTProto session id) go to the session log.
+    func answer(_ body: [UInt8], caller: SandboxCaller, connection: Int = 0, session: Int64 = 0) -> HandlerReply {
+        logAuthorized(body, caller: caller, connection: connection, session: session)
         if busyRandom.chance(busyProbability) {
             busyAnswerCount += 1
             return .error(RPCError(.workerBusyTooLongRetry))
@@ -52,6 +59,20 @@ actor SandboxHost {
         case .failure(let error):
             return .error(error)
         }
+    }
+
+    /// Logs a connection's first request by a logged-in key to the session log.
+    private func logAuthorized(_ body: [UInt8], caller: SandboxCaller, connection: Int, session: Int64) {
+        guard let sessionLog, let phone = state.sessions[caller.authKeyID]?.phone,
+              authorizedConnections.insert([caller.dc, connection]).inserted else { return }
+        sessionLog.authorized(dc: caller.dc, connection: connection, user: api.userID(phone: phone), authKeyID: caller.authKeyID,
+                              sessionID: session, identity: ClientLabel(requestBody: body))
+    }
+
+    /// Logs the close of a connection the session log saw authorized.
+    func closed(dc: Int, connection: Int) {
+        guard authorizedConnections.remove([dc, connection]) != nil else { return }
+        sessionLog?.closed(dc: dc, connection: connection)
     }
 
     /// Logs every invite link call and its outcome (`invite: messages.importChatInvite by auth key …: ok`),
@@ -85,6 +106,11 @@ struct SandboxDCHandler: MTProtoRequestHandler {
     let host: SandboxHost
 
     func handle(_ request: ReceivedRequest, context: RequestContext) async -> HandlerReply {
-        await host.answer(request.body, caller: SandboxCaller(authKeyID: context.authKeyID, dc: dc))
+        await host.answer(request.body, caller: SandboxCaller(authKeyID: context.authKeyID, dc: dc),
+                          connection: context.connectionID, session: context.sessionID)
+    }
+
+    func connectionClosed(connectionID: Int) async {
+        await host.closed(dc: dc, connection: connectionID)
     }
 }

@@ -34,6 +34,12 @@ public final class SandboxServer: Sendable {
             throw .dataDirectory(directory.path, error.localizedDescription)
         }
         let key = try ServerKeyFile.loadOrCreate(in: directory)
+        let sessionLog: SessionLog?
+        do {
+            sessionLog = try options.sessionLogPath.map { try SessionLog(path: $0) }
+        } catch {
+            throw .dataDirectory(options.sessionLogPath ?? directory.path, "cannot open the session log: \(error.localizedDescription)")
+        }
         let started = Date()
         let clock = SimulatedClock(origin: options.origin ?? started, started: started, speed: options.speed)
         var configuration = SandboxConfiguration(host: options.host, dcPorts: options.ports, flood: options.flood)
@@ -41,7 +47,7 @@ public final class SandboxServer: Sendable {
         // The busy fault draws from its own stream, so adding it leaves the transport faults' draws alone.
         let host = SandboxHost(api: SandboxAPI(world: World(spec: options.world), configuration: configuration),
                                clock: clock, busyProbability: options.faults.busyProbability,
-                               seed: options.world.seed ^ 0xB05F, log: options.log)
+                               seed: options.world.seed ^ 0xB05F, sessionLog: sessionLog, log: options.log)
         let serverConfiguration = ServerConfiguration(
             keyExchange: ServerKeyExchangeConfiguration(privateKeys: [key]),
             faults: options.faults.serverFaults(seed: options.world.seed))

@@ -20,6 +20,8 @@ public struct SandboxServerOptions: Sendable {
     public var speed: Double
     /// Injected faults.
     public var faults: SandboxFaults
+    /// Where to append the session log (JSON lines of account use per connection, see `SessionLog`), or nil.
+    public var sessionLogPath: String?
     /// Receives one line per notable event (login codes sent); stderr in the CLI.
     public var log: @Sendable (String) -> Void
 

@@ -32,14 +32,20 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Injected faults, e.g. drop_p=0.05,salt=10s: " + SandboxFaults.syntax + "."))
     var faults: String = ""
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Append the session log here: a JSON line each time a connection is first used by a logged-in account and when it closes.",
+        valueName: "path"))
+    var sessionLog: String?
+
     func run() async throws {
         let (spec, file) = try world.spec()
         guard (0...65_533).contains(port) else { throw CLIFailure("--port must be between 0 and 65533") }
         guard speed >= 0 else { throw CLIFailure("--speed must not be negative") }
-        let options = SandboxServerOptions(
+        var options = SandboxServerOptions(
             dataDirectory: world.dataDirectory, ports: [1: port, 2: port == 0 ? 0 : port + 1, 3: port == 0 ? 0 : port + 2], world: spec,
             worldFile: file, flood: flood.policy, origin: try origin.map(SandboxDate.parse), speed: speed,
             faults: try parsedFaults(), log: { line in FileHandle.standardError.write(Data("\(line)\n".utf8)) })
+        options.sessionLogPath = sessionLog
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(options)
