@@ -34,7 +34,8 @@ def binary() -> str:
 class Sandbox:
     """A running `tgcron sandbox serve`."""
 
-    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults="", port=0, events=()):
+    def __init__(self, data: Path, key_from: Path | None, flood="off", speed="0", faults="", port=0, events=(),
+                 extra_args=()):
         data.mkdir(parents=True, exist_ok=True)
         if key_from is not None:
             for name in ("server_key.pem", "server_public.pem"):
@@ -46,7 +47,7 @@ class Sandbox:
         self.process = subprocess.Popen(
             [binary(), "sandbox", "serve", "--port", str(port), "--data", str(data), "--flood", flood,
              "--origin", ORIGIN, "--speed", speed, "--faults", faults,
-             *[argument for event in events for argument in ("--event", event)]],
+             *[argument for event in events for argument in ("--event", event)], *extra_args],
             stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 90
         manifest = data / "sandbox.json"

@@ -6,6 +6,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var rows: [StatusRow]
     /// Sentences about the account that need the operator (a retired auth key, a ban), printed after the table.
     public var notices: [String]
+    /// The runners sharing the archive and their leases (nil: no runner ever ran on it).
+    public var runners: RunnersReport?
 
     /// A report of `rows`.
     public init(rows: [StatusRow], notices: [String] = []) {
@@ -54,7 +56,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
             zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined()
+        }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined() + (runners?.table() ?? "")
     }
 
     /// The report as pretty JSON (ISO 8601 dates, sorted keys, absent values omitted).

@@ -38,11 +38,24 @@ struct StatusCommand: ParsableCommand {
                 report.rows[index].nextDueZone = job.timeZone.identifier
             }
             report.notices = try SessionNotices.notices(in: store)
+            report.runners = try runnersReport(context: context, sqlite: store, jobs: jobs, now: now)
             if check { return try checkFreshness(report, store: store, now: now) }
             print(json ? try report.json() : report.table(), terminator: json ? "\n" : "")
         } catch let error as ArchiveError {
             throw CLIFailure(error.description)
         }
+    }
+
+    /// The runners and leases of the shared archive (PostgreSQL at `archive.url`, else the SQLite one), or
+    /// nil when no runner ever ran on it.
+    private func runnersReport(context: AppContext, sqlite: ArchiveStore, jobs: [Job], now: Date) throws -> RunnersReport? {
+        let leases: any LeaseStorage = context.settings.archive.url == nil ? sqlite : try context.openStorage()
+        // An archive opened read-only before `v11-runners` has no such tables: no runner ever ran on it.
+        guard let runners = try? leases.runners(now: now), let held = try? leases.leases(now: now),
+              !runners.isEmpty || !held.isEmpty else { return nil }
+        let accounts = Set(jobs.filter(\.enabled).map(\.accountName)).sorted()
+        return RunnersReport(runners: runners, leases: held, accounts: accounts,
+                             ttl: context.settings.runners.leaseTTL.timeInterval)
     }
 
     /// `--check`: one line per failed or stale channel and exit 1, or one `ok` line.

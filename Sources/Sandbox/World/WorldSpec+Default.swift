@@ -4,7 +4,7 @@ extension WorldSpec {
     /// The built-in world: a small news channel, a 200 000-id archive, an interop-safe channel, a media channel, a channel
     /// with a discussion group (@sandbox_talk, @sandbox_talk_chat), four private channels reached by invite link
     /// (one to join, one whose link expired, one whose joins an admin approves, one that previews) and a forum supergroup (@sandbox_forum),
-    /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1 and one banned.
+    /// with one plain account (DC 2), one with a 2FA password (DC 2), one on DC 1, one banned and three more plain ones (DC 2).
     public static let builtIn = WorldSpec(
         seed: 20_260_101,
         genesis: Date(timeIntervalSince1970: 1_767_225_600),  // 2026-01-01T00:00:00Z
@@ -55,5 +55,9 @@ extension WorldSpec {
             AccountSpec(phone: "9996625678", firstName: "Bob", password: "sandbox-2fa"),
             AccountSpec(phone: "9996611111", firstName: "Carol"),
             AccountSpec(phone: "9996620000", firstName: "Mallory", banned: true),
+            // Three more plain accounts on DC 2, for several accounts and runners sharing one archive (issue #19).
+            AccountSpec(phone: "9996623333", firstName: "Dave"),
+            AccountSpec(phone: "9996624444", firstName: "Erin"),
+            AccountSpec(phone: "9996626666", firstName: "Frank"),
         ])
 }
