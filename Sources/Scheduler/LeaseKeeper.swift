@@ -21,6 +21,8 @@ public final class LeaseKeeper: @unchecked Sendable {
     private let lock = NSLock()
     private let roundLock = NSLock()
     private var held: Set<String> = []
+    /// Accounts `overdue` dropped whose leases may still be this runner's: the next round hands them back.
+    private var dropped: Set<String> = []
     /// The clock's time when the round that last renewed every held lease started.
     private var renewedAt: Double
     private var registered = false
@@ -51,7 +53,7 @@ public final class LeaseKeeper: @unchecked Sendable {
         defer { roundLock.unlock() }
         let started = clock.now()
         let date = Date(timeIntervalSince1970: started)
-        let before = accounts
+        let before = lock.withLock { held.union(dropped) }
         let renewed: [String]
         let live: Int
         do {
@@ -72,6 +74,7 @@ public final class LeaseKeeper: @unchecked Sendable {
             let kept = held.intersection(renewed)
             changes.lost = held.subtracting(renewed).sorted()
             changes.surplus = Set(renewed).subtracting(held).sorted()
+            dropped.subtract(before)
             held = kept
             renewedAt = started
             return kept
@@ -98,7 +101,10 @@ public final class LeaseKeeper: @unchecked Sendable {
         let now = clock.now()
         return lock.withLock {
             guard now >= renewedAt + ttl / 2, !held.isEmpty else { return [] }
-            defer { held = [] }
+            defer {
+                dropped.formUnion(held)
+                held = []
+            }
             return held.sorted()
         }
     }
@@ -106,7 +112,10 @@ public final class LeaseKeeper: @unchecked Sendable {
     /// Gives back the leases on `accounts`, after their jobs stopped.
     public func release(_ accounts: [String]) throws(ArchiveError) {
         guard !accounts.isEmpty else { return }
-        lock.withLock { held.subtract(accounts) }
+        lock.withLock {
+            held.subtract(accounts)
+            dropped.subtract(accounts)
+        }
         try storage.releaseLeases(runner: runner.name, accounts: accounts)
     }
 

@@ -20,9 +20,30 @@ struct DaemonCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "If another tgcron holds the account lock, wait for it instead of exiting 75.")
     var wait = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run as runner NAME beside others sharing the archive: hold leases on accounts (runners.lease_ttl) and run only their jobs.",
+        valueName: "name"))
+    var runner: String?
+
     func run() async throws {
         let context = try AppContext.load(options, command: "daemon")
         let jobs = try jobOptions.load()
+        if let runner {
+            let watchInterval = try watchInterval()
+            let status = try await RunnerPass.run(context: context, name: runner, jobs: jobs) { runtime, accountJobs, stop in
+                do {
+                    let hooks = try runtime.hooks()
+                    var daemon = Daemon(scheduler: try runtime.scheduler(for: accountJobs, hooks: hooks), jobs: accountJobs)
+                    daemon.watchInterval = watchInterval
+                    _ = await daemon.run(stop: stop)
+                    await hooks.close()
+                } catch {
+                    context.logger.error("runner \(runner): \(error)")
+                }
+            }
+            guard status == .success else { throw ExitCode(status.rawValue) }
+            return
+        }
         let status = try await AccountPass.run(context: context, holder: "tgcron daemon", wait: wait) { runtime, stop in
             let hooks = try runtime.hooks()
             let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)

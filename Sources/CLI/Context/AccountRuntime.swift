@@ -36,8 +36,10 @@ struct AccountRuntime {
     }
 
     /// Opens the archive and the session; imports `TELEGRAM_CLIENT_SESSION_STRING` if the archive holds no
-    /// session yet. Stored keys that do not open with the passphrase exit 78 before any connection.
-    static func open(_ context: AppContext, credentials: TelegramCredentials) async throws -> AccountRuntime {
+    /// session yet. Stored keys that do not open with the passphrase exit 78 before any connection. `device` is
+    /// the device model `initConnection` names (a runner's is `tgcron runner NAME`, which the sandbox's session
+    /// log shows).
+    static func open(_ context: AppContext, credentials: TelegramCredentials, device: String = "tgcron") async throws -> AccountRuntime {
         let store = try context.openStorage()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
         let sessionStore = ArchiveClientStateStore(archive: store, passphrase: passphrase)
@@ -63,7 +65,7 @@ struct AccountRuntime {
             }
         }
         let settings = context.settings.telegramClient
-        let identity = ClientIdentity(apiID: credentials.apiID, apiHash: credentials.apiHash)
+        let identity = ClientIdentity(apiID: credentials.apiID, apiHash: credentials.apiHash, deviceModel: device)
         var configuration = TelegramClientConfiguration(
             identity: identity, endpoints: try ServerEndpoints.from(settings),
             floodWaitMax: settings.floodWaitMax, connectionCheckInterval: settings.connectionCheckInterval,

@@ -1,0 +1,63 @@
+import Archive
+import ArchivePostgres
+import Foundation
+import Jobs
+import Scheduler
+import Timekeeping
+
+/// `--runner NAME`: the command's work as one of several runners sharing the archive. Instead of the account
+/// lock (a file on one machine), the runner holds leases on accounts in the archive (`LeaseKeeper`) and runs
+/// only the jobs of the accounts it holds, each in a task with its own connections (`RunnerLoop`); SIGTERM
+/// stops them, releases the leases and returns.
+enum RunnerPass {
+    /// Runs `jobs` as runner `name` until SIGTERM or SIGINT; `runAccount` runs one account's jobs with its
+    /// runtime until its stop signal is raised.
+    static func run(
+        context: AppContext, name: String, jobs: [Job],
+        runAccount: @escaping @Sendable (AccountRuntime, [Job], StopSignal) async -> Void
+    ) async throws -> ExitStatus {
+        guard !name.isEmpty, name.count <= 200, !name.contains(where: \.isNewline) else {
+            throw CLIFailure("--runner: a name of 1 to 200 characters on one line, got \"\(name)\"")
+        }
+        let credentials = try AccountRuntime.credentials(context)
+        try context.refuseForeignDatabase()
+        // The keeper's own connection: a page being committed never delays a renewal.
+        let leases = try leaseStorage(context)
+        let clock = SystemProgramClock()
+        let keeper = LeaseKeeper(runner: .current(name: name), storage: leases,
+                                 ttl: context.settings.runners.leaseTTL.timeInterval, clock: clock)
+        let stop = StopSignal()
+        let logger = context.logger
+        TerminationSignals.install(raising: stop) { logger.notice("\($0)") }
+        let accounts = Set(jobs.filter(\.enabled).map(\.accountName)).sorted()
+        let device = "tgcron runner \(name)"
+        var loop = RunnerLoop(keeper: keeper, accounts: accounts) { account, accountStop in
+            let accountJobs = jobs.filter { $0.accountName == account }
+            do {
+                let runtime = try await AccountRuntime.open(context, credentials: credentials, device: device)
+                logger.info("account started", metadata: ["runner": "\(name)", "account": "\(account)"])
+                await runAccount(runtime, accountJobs, accountStop)
+                await runtime.close()
+                logger.info("account stopped", metadata: ["runner": "\(name)", "account": "\(account)"])
+            } catch {
+                logger.error("account \(account) could not start: \(error)")
+            }
+        }
+        loop.onChange = { changes in
+            logger.info("leases changed", metadata: [
+                "runner": "\(name)", "gained": "\(changes.gained)", "lost": "\(changes.lost)", "released": "\(changes.surplus)",
+            ])
+        }
+        logger.info("runner started", metadata: ["runner": "\(name)", "accounts": "\(accounts)",
+                                                 "lease_ttl": "\(keeper.ttl)"])
+        await loop.run(stop: stop, clock: clock)
+        logger.info("runner stopped", metadata: ["runner": "\(name)"])
+        return .success
+    }
+
+    /// A connection of its own to the archive's runners and leases: PostgreSQL at `archive.url`, or the SQLite
+    /// file (runners on one machine).
+    private static func leaseStorage(_ context: AppContext) throws -> any LeaseStorage {
+        try context.openStorage()
+    }
+}
