@@ -10,9 +10,10 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var runners: RunnersReport?
 
     /// A report of `rows`.
-    public init(rows: [StatusRow], notices: [String] = []) {
+    public init(rows: [StatusRow], notices: [String] = [], runners: RunnersReport? = nil) {
         self.rows = rows
         self.notices = notices
+        self.runners = runners
     }
 
     /// The column titles of `table(timeZone:)`.

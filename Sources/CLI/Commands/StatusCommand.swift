@@ -24,8 +24,18 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext.load(options, command: "status")
-        let store = try context.openArchiveReadOnly()
         let jobs = (try? jobOptions.load()) ?? []
+        if context.settings.archive.url != nil, !check, !FileManager.default.fileExists(atPath: context.databasePath) {
+            // Only a PostgreSQL archive: what status reads of it yet are the runners and their leases.
+            let report = try runnersReport(context: context, sqlite: nil, jobs: jobs, now: Date())
+            if json {
+                print(try StatusReport(rows: [], runners: report).json())
+            } else {
+                print(report?.table() ?? "no runner has run on this archive yet", terminator: report == nil ? "\n" : "")
+            }
+            return
+        }
+        let store = try context.openArchiveReadOnly()
         do {
             var report = try store.statusReport()
             let now = Date()
@@ -48,8 +58,10 @@ struct StatusCommand: ParsableCommand {
 
     /// The runners and leases of the shared archive (PostgreSQL at `archive.url`, else the SQLite one), or
     /// nil when no runner ever ran on it.
-    private func runnersReport(context: AppContext, sqlite: ArchiveStore, jobs: [Job], now: Date) throws -> RunnersReport? {
-        let leases: any LeaseStorage = context.settings.archive.url == nil ? sqlite : try context.openStorage()
+    private func runnersReport(context: AppContext, sqlite: ArchiveStore?, jobs: [Job], now: Date) throws -> RunnersReport? {
+        guard let leases: any LeaseStorage = context.settings.archive.url == nil ? sqlite : try context.openStorage() else {
+            return nil
+        }
         // An archive opened read-only before `v11-runners` has no such tables: no runner ever ran on it.
         guard let runners = try? leases.runners(now: now), let held = try? leases.leases(now: now),
               !runners.isEmpty || !held.isEmpty else { return nil }
