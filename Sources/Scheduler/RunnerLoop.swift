@@ -21,6 +21,9 @@ public struct RunnerLoop: Sendable {
     public var tick: Double = 0.25
     /// Hears what each round changed (logs).
     public var onChange: @Sendable (LeaseChanges) -> Void = { _ in }
+    /// `tgcron run --runner`: run the accounts the first round leases once each, keep renewing their leases
+    /// while they run, give back any lease taken later at once, and return when every account finished.
+    public var once = false
 
     /// A loop keeping `accounts` with `keeper`, running each held one with `runAccount`.
     public init(keeper: LeaseKeeper, accounts: [String],
@@ -30,20 +33,27 @@ public struct RunnerLoop: Sendable {
         self.runAccount = runAccount
     }
 
-    /// Runs until `stop` is raised; returns when every account stopped and the leases were released.
-    public func run(stop: StopSignal, clock: any ProgramClock) async {
+    /// Runs until `stop` is raised (or, `once`, until the accounts finished); returns when every account
+    /// stopped and the leases were released, with the accounts that ran.
+    @discardableResult
+    public func run(stop: StopSignal, clock: any ProgramClock) async -> [String] {
         let running = AccountTasks(runAccount: runAccount)
+        let done = StopSignal()
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await watch(running, stop: stop, clock: clock) }
-            group.addTask { await keep(running, stop: stop, clock: clock) }
+            group.addTask { await watch(running, stop: stop, done: done, clock: clock) }
+            group.addTask {
+                await keep(running, stop: stop, done: done, clock: clock)
+                done.raise()
+            }
         }
         await running.stopAll()
         try? keeper.stop()
+        return await running.started
     }
 
     /// The watchdog: every `tick`, cancels the accounts whose renewal is overdue.
-    private func watch(_ running: AccountTasks, stop: StopSignal, clock: any ProgramClock) async {
-        while !stop.isRaised {
+    private func watch(_ running: AccountTasks, stop: StopSignal, done: StopSignal, clock: any ProgramClock) async {
+        while !stop.isRaised, !done.isRaised {
             let overdue = keeper.overdue()
             if !overdue.isEmpty {
                 onChange(LeaseChanges(lost: overdue))
@@ -54,9 +64,14 @@ public struct RunnerLoop: Sendable {
     }
 
     /// The rounds: every third of the TTL, applies what the keeper changed.
-    private func keep(_ running: AccountTasks, stop: StopSignal, clock: any ProgramClock) async {
+    private func keep(_ running: AccountTasks, stop: StopSignal, done: StopSignal, clock: any ProgramClock) async {
+        var first = true
         while !stop.isRaised {
-            let changes = await roundOffThread()
+            var changes = await roundOffThread()
+            if once, !first, !changes.gained.isEmpty {
+                try? keeper.release(changes.gained)
+                changes.gained = []
+            }
             if changes != LeaseChanges() { onChange(changes) }
             await running.cancel(changes.lost)
             for account in changes.surplus {
@@ -64,10 +79,13 @@ public struct RunnerLoop: Sendable {
                 try? keeper.release([account])
             }
             for account in changes.gained where !stop.isRaised { await running.start(account) }
+            first = false
             let next = clock.now() + keeper.interval
             while !stop.isRaised, clock.now() < next {
+                if once, await running.isIdle { return }
                 try? await clock.sleep(seconds: max(min(tick, next - clock.now()), 0.001))
             }
+            if once, await running.isIdle { return }
         }
     }
 
@@ -85,6 +103,13 @@ public struct RunnerLoop: Sendable {
 private actor AccountTasks {
     private let runAccount: @Sendable (String, StopSignal) async -> Void
     private var tasks: [String: (task: Task<Void, Never>, stop: StopSignal)] = [:]
+    /// Every account started, in order.
+    private(set) var started: [String] = []
+    /// Accounts whose task has not returned yet.
+    private var unfinished: Set<String> = []
+
+    /// Whether no account's task is running.
+    var isIdle: Bool { unfinished.isEmpty }
 
     init(runAccount: @escaping @Sendable (String, StopSignal) async -> Void) {
         self.runAccount = runAccount
@@ -94,7 +119,16 @@ private actor AccountTasks {
         guard tasks[account] == nil else { return }
         let stop = StopSignal()
         let runAccount = runAccount
-        tasks[account] = (Task { await runAccount(account, stop) }, stop)
+        started.append(account)
+        unfinished.insert(account)
+        tasks[account] = (Task {
+            await runAccount(account, stop)
+            await self.finished(account)
+        }, stop)
+    }
+
+    private func finished(_ account: String) {
+        unfinished.remove(account)
     }
 
     /// Asks `account` to stop after its current page and waits for it.

@@ -158,6 +158,14 @@ def scenario(tmp_path, key_dir, accounts: dict[str | None, str], job_count: int,
         assert psql(pg, "public", "SELECT count(*) FROM account_leases WHERE runner IS NOT NULL") == ["0"], \
             "SIGTERM releases the leases"
 
+        # `run --runner`: leases the (now free) accounts, runs the named job once, releases them and exits 0.
+        once = subprocess.run([binary(), "run", *flags, "--jobs", str(jobs), "--runner", "r9", "--job", "job00"],
+                              capture_output=True, text=True, env=env, timeout=60)
+        assert once.returncode == 0, once.stdout + once.stderr
+        assert '"runner":"r9"' in once.stderr and "leases changed" in once.stderr, once.stderr[-2000:]
+        assert psql(pg, "public", "SELECT count(*) FROM account_leases WHERE runner IS NOT NULL") == ["0"]
+        assert psql(pg, "public", "SELECT count(*) FROM runners") == ["0"], "stopped runners forget themselves"
+
         for channel, ranges in windows.items():
             truth = set(sandbox.truth_ids("@" + channel))
             expected = sorted(i for i in truth if any(low <= i <= high for low, high in ranges))

@@ -28,6 +28,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Wait for the account lock and for rate tokens (such as a third channel's resolve within the hour) instead of exiting 75.")
     var wait = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run as runner NAME beside others sharing the archive: lease free accounts, run their due jobs once, release them.",
+        valueName: "name"))
+    var runner: String?
+
     func run() async throws {
         let context = try AppContext.load(options, command: "run")
         let jobs = try jobOptions.load()
@@ -41,6 +46,21 @@ struct RunCommand: AsyncParsableCommand {
         if all { selected = jobs.filter(\.enabled) }
         let forced = job != nil || all
         if dryRun { return try DryRun.print(selected, context: context, forced: forced) }
+        if let runner {
+            let outcome = try await RunnerPass.run(context: context, name: runner, jobs: selected, once: true) { runtime, accountJobs, stop in
+                do {
+                    let hooks = try runtime.hooks()
+                    let scheduler = try runtime.scheduler(for: accountJobs, hooks: hooks, waitForTokens: wait)
+                    let due = forced ? accountJobs : try scheduler.dueJobs(accountJobs, now: Date())
+                    _ = await scheduler.run(due, stop: stop)
+                    await hooks.close()
+                } catch {
+                    context.logger.error("runner \(runner): \(error)")
+                }
+            }
+            guard outcome == .success else { throw ExitCode(outcome.rawValue) }
+            return
+        }
         let outcome = try await AccountPass.run(context: context, holder: "tgcron run", wait: wait) { runtime, stop in
             let hooks = try runtime.hooks()
             let scheduler = try runtime.scheduler(for: jobs, hooks: hooks, waitForTokens: wait)

@@ -11,9 +11,10 @@ import Timekeeping
 /// stops them, releases the leases and returns.
 enum RunnerPass {
     /// Runs `jobs` as runner `name` until SIGTERM or SIGINT; `runAccount` runs one account's jobs with its
-    /// runtime until its stop signal is raised.
+    /// runtime until its stop signal is raised. `once` (`tgcron run`): each account the runner could lease runs
+    /// once, then the runner returns; 75 (deferred) when it could lease none (all held by other runners).
     static func run(
-        context: AppContext, name: String, jobs: [Job],
+        context: AppContext, name: String, jobs: [Job], once: Bool = false,
         runAccount: @escaping @Sendable (AccountRuntime, [Job], StopSignal) async -> Void
     ) async throws -> ExitStatus {
         guard !name.isEmpty, name.count <= 200, !name.contains(where: \.isNewline) else {
@@ -43,6 +44,7 @@ enum RunnerPass {
                 logger.error("account \(account) could not start: \(error)")
             }
         }
+        loop.once = once
         loop.onChange = { changes in
             logger.info("leases changed", metadata: [
                 "runner": "\(name)", "gained": "\(changes.gained)", "lost": "\(changes.lost)", "released": "\(changes.surplus)",
@@ -50,8 +52,12 @@ enum RunnerPass {
         }
         logger.info("runner started", metadata: ["runner": "\(name)", "accounts": "\(accounts)",
                                                  "lease_ttl": "\(keeper.ttl)"])
-        await loop.run(stop: stop, clock: clock)
+        let ran = await loop.run(stop: stop, clock: clock)
         logger.info("runner stopped", metadata: ["runner": "\(name)"])
+        if once, ran.isEmpty, !accounts.isEmpty {
+            logger.warning("every account is leased by another runner; exiting 75")
+            return .deferred
+        }
         return .success
     }
 
