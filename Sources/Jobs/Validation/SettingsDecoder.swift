@@ -34,7 +34,7 @@ struct SettingsDecoder {
         var settings = RunnerSettings()
         if let node = fields["lease_ttl"], let ttl = reader.duration(node, "runners.lease_ttl", allowZero: false) {
             if ttl < .seconds(1) {
-                reader.report("'runners.lease_ttl' must be at least 1s, got \(ttl)", at: node)
+                reader.report("'runners.lease_ttl' must be at least 1s, got \(node.scalar?.string ?? "\(ttl)")", at: node)
             } else {
                 settings.leaseTTL = ttl
             }
