@@ -104,6 +104,9 @@ enum PostgresSchema {
             ALTER TABLE messages ADD COLUMN topic_id integer;
             CREATE INDEX messages_topic ON messages (channel_id, topic_id);
             """),
+        // SQLite's FTS5 prefix index; PostgreSQL's search is the `tsvector` of `v6-lean`: nothing to do, named so
+        // the two lists stay comparable.
+        ("v9-lean-text", ""),
         ("v11-runners", """
             CREATE TABLE runners (
                 name text PRIMARY KEY,
@@ -256,9 +259,11 @@ extension PostgresArchive {
     /// The migrations this database has applied and the ones this build knows, in order.
     public func schemaMigrations() throws(ArchiveError) -> (applied: [String], known: [String]) {
         let applied = try transaction { session in
-            try session.query("SELECT name FROM tgcron_migrations ORDER BY applied_at, name").map { try $0.decode(String.self) }
+            try session.query("SELECT name FROM tgcron_migrations").map { try $0.decode(String.self) }
         }
-        return (applied, PostgresSchema.migrations.map(\.name))
+        // In the order they are declared (several applied in one transaction share their time).
+        let known = PostgresSchema.migrations.map(\.name)
+        return (applied.sorted { (known.firstIndex(of: $0) ?? .max, $0) < (known.firstIndex(of: $1) ?? .max, $1) }, known)
     }
 }
 

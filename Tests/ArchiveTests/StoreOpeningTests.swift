@@ -10,13 +10,13 @@ final class StoreOpeningTests: XCTestCase {
         let tables = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["audit_log", "auth_keys", "changes", "channels", "checkpoints", "forum_topics",
+        XCTAssertEqual(tables, ["account_leases", "audit_log", "auth_keys", "changes", "channels", "checkpoints", "forum_topics",
                                 "governor_state", "invite_links", "media", "media_days", "message_versions", "messages", "messages_fts", "messages_fts_config",
                                 "messages_fts_data", "messages_fts_docsize", "messages_fts_idx", "peers", "retired_auth_keys",
-                                "runs", "sessions", "sink_cursors", "users", "watch_state"])
+                                "runners", "runs", "sessions", "sink_cursors", "users", "watch_state"])
         let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
         XCTAssertEqual(Set(applied), ["v1", "v2-changes", "v3-watch", "v4-retired-keys", "v5-media", "v6-lean",
-                                       "v7-senders-comments", "v8-joins-topics", "v9-lean-text"])
+                                       "v7-senders-comments", "v8-joins-topics", "v9-lean-text", "v11-runners"])
         let columns = try store.read { db in try db.columns(in: "messages").map(\.name) }
         XCTAssertFalse(columns.contains("entities"), "a new archive has the lean layout at once")
         XCTAssertTrue(columns.contains("sender_id"))
