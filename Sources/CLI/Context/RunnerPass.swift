@@ -37,7 +37,13 @@ enum RunnerPass {
             do {
                 let runtime = try await AccountRuntime.open(context, credentials: credentials, device: device)
                 logger.info("account started", metadata: ["runner": "\(name)", "account": "\(account)"])
-                await runAccount(runtime, accountJobs, accountStop)
+                // Cancelled (its lease lost, or a renewal overdue): the connections close at once, failing the
+                // request in flight, rather than after the page a stop would let finish.
+                await withTaskCancellationHandler {
+                    await runAccount(runtime, accountJobs, accountStop)
+                } onCancel: {
+                    Task { await runtime.close() }
+                }
                 await runtime.close()
                 logger.info("account stopped", metadata: ["runner": "\(name)", "account": "\(account)"])
             } catch {
