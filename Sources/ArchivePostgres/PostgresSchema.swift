@@ -104,6 +104,13 @@ enum PostgresSchema {
             ALTER TABLE messages ADD COLUMN topic_id integer;
             CREATE INDEX messages_topic ON messages (channel_id, topic_id);
             """),
+        // The governor's state per account (the one row becomes the default account's), as on SQLite.
+        ("v10-accounts", """
+            ALTER TABLE governor_state ADD COLUMN account text NOT NULL DEFAULT 'default';
+            ALTER TABLE governor_state DROP COLUMN id;
+            ALTER TABLE governor_state ADD PRIMARY KEY (account);
+            ALTER TABLE governor_state ALTER COLUMN account DROP DEFAULT;
+            """),
     ]
 
     private static let v1 = """

@@ -6,11 +6,14 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var rows: [StatusRow]
     /// Sentences about the account that need the operator (a retired auth key, a ban), printed after the table.
     public var notices: [String]
+    /// The accounts, when the settings name any besides the default one (nil otherwise).
+    public var accounts: [AccountStatus]?
 
     /// A report of `rows`.
-    public init(rows: [StatusRow], notices: [String] = []) {
+    public init(rows: [StatusRow], notices: [String] = [], accounts: [AccountStatus]? = nil) {
         self.rows = rows
         self.notices = notices
+        self.accounts = accounts
     }
 
     /// The column titles of `table(timeZone:)`.
@@ -55,6 +58,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
                 .joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined()
+            + (accounts.map { "\n" + AccountStatus.table($0, date: date) } ?? "")
     }
 
     /// The report as pretty JSON (ISO 8601 dates, sorted keys, absent values omitted).

@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(options, command: "status")
         let store = try context.openArchiveReadOnly()
-        let jobs = (try? jobOptions.load()) ?? []
+        let jobs = (try? jobOptions.load(settings: context.settings)) ?? []
         do {
             var report = try store.statusReport()
             let now = Date()
@@ -37,7 +37,13 @@ struct StatusCommand: ParsableCommand {
                 report.rows[index].nextDue = due
                 report.rows[index].nextDueZone = job.timeZone.identifier
             }
-            report.notices = try SessionNotices.notices(in: store)
+            let accounts = context.settings.accountNames
+            report.notices = try SessionNotices.notices(in: store, accounts: accounts)
+            if !context.settings.accounts.isEmpty {
+                report.accounts = try accounts.map { name throws(ArchiveError) in
+                    try AccountStatus(name: name, store: store, jobs: jobs.filter { $0.enabled && $0.accountName == name }.count)
+                }
+            }
             if check { return try checkFreshness(report, store: store, now: now) }
             print(json ? try report.json() : report.table(), terminator: json ? "\n" : "")
         } catch let error as ArchiveError {
