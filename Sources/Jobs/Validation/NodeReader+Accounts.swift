@@ -15,7 +15,8 @@ extension NodeReader {
             if case .mapping = entry {
                 guard let fields = Fields(entry, path: path, allowed: ["name"], reader: self) else { continue }
                 guard let named = fields["name"] else {
-                    report("'\(path)' is missing required key 'name'", at: entry)
+                    // A misspelt `name` was reported already, with the suggestion.
+                    if !fields.suggested.contains("name") { report("'\(path)' is missing required key 'name'", at: entry) }
                     continue
                 }
                 nameNode = named
