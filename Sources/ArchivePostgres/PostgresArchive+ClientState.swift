@@ -130,16 +130,23 @@ extension PostgresArchive: ClientStateStorage {
         }
     }
 
+    public func governorState(account: String) throws(ArchiveError) -> GovernorStateRecord? {
+        try transaction { session in
+            try session.record("SELECT to_jsonb(g)::text FROM governor_state g WHERE account = \(account)",
+                               as: GovernorStateRecord.self)
+        }
+    }
+
     /// A key for `pg_advisory_xact_lock` held while the governor's state is read and rewritten ("govern").
     private static let governorLock: Int64 = 0x676f_7665_726e
 
     @discardableResult
-    public func updateGovernorState(now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord {
+    public func updateGovernorState(account: String, now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord {
         // What `transform` threw: rethrown as it is, once its transaction is rolled back.
         var refusal: (any Error)?
         struct Refused: Error {}
         do {
-            return try governorTransaction(now: now) { stored in
+            return try governorTransaction(account: account, now: now) { stored in
                 do {
                     return try transform(stored)
                 } catch {
@@ -153,20 +160,21 @@ extension PostgresArchive: ClientStateStorage {
         }
     }
 
-    private func governorTransaction(now: Date, _ transform: (Data?) throws -> Data) throws(ArchiveError) -> GovernorStateRecord {
+    private func governorTransaction(account: String, now: Date, _ transform: (Data?) throws -> Data) throws(ArchiveError) -> GovernorStateRecord {
         try transaction { session in
-            try session.execute("SELECT pg_advisory_xact_lock(\(Self.governorLock))")
-            let stored = try session.record("SELECT to_jsonb(g)::text FROM governor_state g WHERE id = 1",
+            // One lock per account: accounts (on other runners) never wait for each other's governor.
+            try session.execute("SELECT pg_advisory_xact_lock(\(Self.governorLock) # hashtext(\(account))::bigint)")
+            let stored = try session.record("SELECT to_jsonb(g)::text FROM governor_state g WHERE account = \(account)",
                                             as: GovernorStateRecord.self)
             let next = try transform(stored?.state)
             if let stored, stored.state == next { return stored }
             let version = (stored?.version ?? 0) + 1
             try session.execute("""
-                INSERT INTO governor_state (id, version, state, updated_at) VALUES (1, \(version), \(next), \(now))
-                ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state,
+                INSERT INTO governor_state (account, version, state, updated_at) VALUES (\(account), \(version), \(next), \(now))
+                ON CONFLICT (account) DO UPDATE SET version = excluded.version, state = excluded.state,
                     updated_at = excluded.updated_at
                 """)
-            guard let saved = try session.record("SELECT to_jsonb(g)::text FROM governor_state g WHERE id = 1",
+            guard let saved = try session.record("SELECT to_jsonb(g)::text FROM governor_state g WHERE account = \(account)",
                                                  as: GovernorStateRecord.self) else {
                 throw ArchiveError.database(path: location.description, reason: "the governor's state was not saved")
             }

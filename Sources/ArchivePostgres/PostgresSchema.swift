@@ -107,6 +107,13 @@ enum PostgresSchema {
         // SQLite's FTS5 prefix index; PostgreSQL's search is the `tsvector` of `v6-lean`: nothing to do, named so
         // the two lists stay comparable.
         ("v9-lean-text", ""),
+        // The governor's state per account (the one row becomes the default account's), as on SQLite.
+        ("v10-accounts", """
+            ALTER TABLE governor_state ADD COLUMN account text NOT NULL DEFAULT 'default';
+            ALTER TABLE governor_state DROP COLUMN id;
+            ALTER TABLE governor_state ADD PRIMARY KEY (account);
+            ALTER TABLE governor_state ALTER COLUMN account DROP DEFAULT;
+            """),
         ("v11-runners", """
             CREATE TABLE runners (
                 name text PRIMARY KEY,

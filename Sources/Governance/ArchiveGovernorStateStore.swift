@@ -1,9 +1,10 @@
 import Archive
 import Foundation
 import Governor
+import Jobs
 
-/// The governor's state in the archive's `governor_state` row, as JSON: one truth for every job, every cron
-/// invocation and every concurrent tgcron process using the archive.
+/// An account's governor state in the archive's `governor_state` row of that account, as JSON: one truth for
+/// every job of the account, every cron invocation and every concurrent tgcron process (or runner) using it.
 ///
 /// Each update is one IMMEDIATE SQLite transaction (`ArchiveStore.updateGovernorState`), so processes queue
 /// on the busy timeout and never interleave a read with another's write. An update that leaves the state as
@@ -11,12 +12,15 @@ import Governor
 public struct ArchiveGovernorStateStore: GovernorStateStore {
     /// The archive holding the state.
     public let archive: any ArchiveStorage
+    /// The account whose state this is.
+    public let account: String
     /// The time stamped on saved states (`updated_at`).
     private let now: @Sendable () -> Date
 
-    /// A store in `archive`, stamping saves with `now` (the wall clock by default).
-    public init(archive: any ArchiveStorage, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// `account`'s state in `archive`, stamping saves with `now` (the wall clock by default).
+    public init(archive: any ArchiveStorage, account: String = AccountSettings.defaultName, now: @escaping @Sendable () -> Date = { Date() }) {
         self.archive = archive
+        self.account = account
         self.now = now
     }
 
@@ -24,7 +28,7 @@ public struct ArchiveGovernorStateStore: GovernorStateStore {
     public func update<Result>(_ body: (inout GovernorState) -> Result) throws(GovernorStoreError) -> Result {
         var result: Result?
         do {
-            try archive.updateGovernorState(now: now()) { stored in
+            try archive.updateGovernorState(account: account, now: now()) { stored in
                 var state = try stored.map(Self.decode) ?? GovernorState()
                 let before = state
                 result = body(&state)

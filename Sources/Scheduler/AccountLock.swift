@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Jobs
 
 /// The one-run-per-account lock: an exclusive `flock(2)` on a file beside the database, holding a line
 /// that says who holds it; a symbolic link in its place is refused, never followed and overwritten. Released
@@ -27,9 +28,10 @@ public final class AccountLock: @unchecked Sendable {
         release()
     }
 
-    /// The lock file of the archive at `databasePath`.
-    public static func path(forDatabase databasePath: String) -> String {
-        databasePath + ".lock"
+    /// The lock file of `account` on the archive at `databasePath`: `ARCHIVE.lock` for the default account (as
+    /// before accounts had names), `ARCHIVE.NAME.lock` for a named one.
+    public static func path(forDatabase databasePath: String, account: String = AccountSettings.defaultName) -> String {
+        account == AccountSettings.defaultName ? databasePath + ".lock" : "\(databasePath).\(account).lock"
     }
 
     /// Takes the lock at `path`, recording `holder` (e.g. "tgcron run"); with `wait`, blocks until it is free,

@@ -73,7 +73,7 @@ final class ArchiveCopyTests: XCTestCase {
             XCTAssertEqual(try target.mediaEntries(status: status), try sqlite.mediaEntries(status: status), "\(status)")
         }
         XCTAssertEqual(try target.mediaBytes(day: "2024-07-03").bytes, 1_024)
-        let governor = try target.updateGovernorState(now: StorageContract.now) { $0 ?? Data() }
+        let governor = try target.updateGovernorState(account: "default", now: StorageContract.now) { $0 ?? Data() }
         XCTAssertEqual(governor.version, 2)
         // Sequences continue after the copied ids.
         let sqliteNext = try sqlite.beginRun(job: "b", channel: nil, startedAt: StorageContract.now)

@@ -13,6 +13,7 @@ final class PostgresStorageTests: XCTestCase {
     func testSessionsAndAuthKeysKeepTheirState() throws { try contract().sessionsAndAuthKeysKeepTheirState() }
     func testPeersResolveCaseInsensitively() throws { try contract().peersResolveCaseInsensitively() }
     func testGovernorStateVersionsGrowOnChange() throws { try contract().governorStateVersionsGrowOnChange() }
+    func testGovernorStatesAreKeptPerAccount() throws { try contract().governorStatesAreKeptPerAccount() }
     func testSinkCursorsNeverMoveBack() throws { try contract().sinkCursorsNeverMoveBack() }
     func testWatchPositionsAreKept() throws { try contract().watchPositionsAreKept() }
     func testMediaAreQueuedWithTheirPageAndTracked() throws { try contract().mediaAreQueuedWithTheirPageAndTracked() }

@@ -155,20 +155,38 @@ struct StorageContract {
     }
 
     func governorStateVersionsGrowOnChange() throws {
-        let first = try store.updateGovernorState(now: Self.now) { stored in
+        let first = try store.updateGovernorState(account: "default", now: Self.now) { stored in
             XCTAssertNil(stored)
             return Data("one".utf8)
         }
         XCTAssertEqual(first.version, 1)
-        let same = try store.updateGovernorState(now: Self.now) { $0 ?? Data() }
+        let same = try store.updateGovernorState(account: "default", now: Self.now) { $0 ?? Data() }
         XCTAssertEqual(same.version, 1)
-        let second = try store.updateGovernorState(now: Self.now) { _ in Data("two".utf8) }
+        let second = try store.updateGovernorState(account: "default", now: Self.now) { _ in Data("two".utf8) }
         XCTAssertEqual(second.version, 2)
         XCTAssertEqual(second.state, Data("two".utf8))
         struct Refused: Error {}
-        XCTAssertThrowsError(try store.updateGovernorState(now: Self.now) { _ in throw Refused() }) { error in
+        XCTAssertThrowsError(try store.updateGovernorState(account: "default", now: Self.now) { _ in throw Refused() }) { error in
             XCTAssertTrue(error is Refused)
         }
+    }
+
+    func governorStatesAreKeptPerAccount() throws {
+        try store.updateGovernorState(account: "default", now: Self.now) { _ in Data("default".utf8) }
+        let alice = try store.updateGovernorState(account: "alice", now: Self.now) { stored in
+            XCTAssertNil(stored, "a new account starts from nothing, never from another account's state")
+            return Data("alice".utf8)
+        }
+        XCTAssertEqual(alice.version, 1)
+        XCTAssertEqual(alice.account, "alice")
+        try store.updateGovernorState(account: "alice", now: Self.now) { _ in Data("alice 2".utf8) }
+        let untouched = try store.updateGovernorState(account: "default", now: Self.now) { stored in
+            XCTAssertEqual(stored, Data("default".utf8))
+            return stored ?? Data()
+        }
+        XCTAssertEqual(untouched.version, 1)
+        let bob = try store.updateGovernorState(account: "bob", now: Self.now) { $0 ?? Data("bob".utf8) }
+        XCTAssertEqual(bob.state, Data("bob".utf8))
     }
 
     // MARK: Change feed and watch state

@@ -87,30 +87,30 @@ final class StoreRecordsTests: XCTestCase {
 
     func testTheGovernorStateIsVersionedAndUpdatedInOneTransaction() throws {
         let store = try Fixtures.store(self)
-        XCTAssertNil(try store.governorState())
+        XCTAssertNil(try store.governorState(account: "default"))
 
-        let first = try store.updateGovernorState(now: Fixtures.now) { old in
+        let first = try store.updateGovernorState(account: "default", now: Fixtures.now) { old in
             XCTAssertNil(old)
             return Data("{\"tokens\":1}".utf8)
         }
-        let unchanged = try store.updateGovernorState(now: Fixtures.now) { old in try XCTUnwrap(old) }
-        let second = try store.updateGovernorState(now: Fixtures.now) { _ in Data("{\"tokens\":2}".utf8) }
+        let unchanged = try store.updateGovernorState(account: "default", now: Fixtures.now) { old in try XCTUnwrap(old) }
+        let second = try store.updateGovernorState(account: "default", now: Fixtures.now) { _ in Data("{\"tokens\":2}".utf8) }
 
         XCTAssertEqual(first.version, 1)
         XCTAssertEqual(unchanged.version, 1)
         XCTAssertEqual(second.version, 2)
-        XCTAssertEqual(try store.governorState()?.state, Data("{\"tokens\":2}".utf8))
+        XCTAssertEqual(try store.governorState(account: "default")?.state, Data("{\"tokens\":2}".utf8))
     }
 
     func testAFailingGovernorTransformSavesNothing() throws {
         struct Refused: Error {}
         let store = try Fixtures.store(self)
-        try store.updateGovernorState(now: Fixtures.now) { _ in Data([1]) }
+        try store.updateGovernorState(account: "default", now: Fixtures.now) { _ in Data([1]) }
 
-        XCTAssertThrowsError(try store.updateGovernorState(now: Fixtures.now) { _ in throw Refused() }) { error in
+        XCTAssertThrowsError(try store.updateGovernorState(account: "default", now: Fixtures.now) { _ in throw Refused() }) { error in
             XCTAssertTrue(error is Refused)
         }
-        XCTAssertEqual(try store.governorState()?.state, Data([1]))
-        XCTAssertEqual(try store.governorState()?.version, 1)
+        XCTAssertEqual(try store.governorState(account: "default")?.state, Data([1]))
+        XCTAssertEqual(try store.governorState(account: "default")?.version, 1)
     }
 }

@@ -43,7 +43,7 @@ final class ArchiveGovernorStateStoreTests: XCTestCase {
                        .proceed(after: 0))
         try governor.recordFloodWait(.history, seconds: 30, at: noon)
 
-        let record = try XCTUnwrap(try archive.governorState())
+        let record = try XCTUnwrap(try archive.governorState(account: "default"))
         XCTAssertEqual(record.updatedAt, noon)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: record.state))
         let reread = try ArchiveGovernorStateStore(archive: ArchiveStore(path: databasePath)).update { $0 }
@@ -57,11 +57,11 @@ final class ArchiveGovernorStateStoreTests: XCTestCase {
         let store = ArchiveGovernorStateStore(archive: archive)
         let governor = try RateGovernor(configuration: tightConfiguration, store: store, random: ZeroRandom())
         _ = try governor.admit(AdmissionRequest(method: "messages.getHistory", job: nil, maxWait: 0), at: noon)
-        let version = try XCTUnwrap(try archive.governorState()).version
+        let version = try XCTUnwrap(try archive.governorState(account: "default")).version
 
         try governor.recordSuccess(.history, at: noon)  // at the full rate: nothing to give back
 
-        XCTAssertEqual(try archive.governorState()?.version, version)
+        XCTAssertEqual(try archive.governorState(account: "default")?.version, version)
     }
 
     func testTwoGovernorsOnOneArchiveFileShareTokens() throws {
@@ -102,7 +102,7 @@ final class ArchiveGovernorStateStoreTests: XCTestCase {
 
     func testUnreadableStoredStateIsReportedAsCorrupt() throws {
         let archive = try ArchiveStore(path: databasePath)
-        try archive.updateGovernorState(now: noon) { _ in Data("not json".utf8) }
+        try archive.updateGovernorState(account: "default", now: noon) { _ in Data("not json".utf8) }
 
         XCTAssertThrowsError(try ArchiveGovernorStateStore(archive: archive).update { _ in () }) { error in
             guard case .corruptState(let location, _)? = error as? GovernorStoreError else {

@@ -38,3 +38,43 @@ final class TelegramCredentialsTests: XCTestCase {
         }
     }
 }
+
+/// A named account's secrets: its own suffixed variables, the API id and hash shared unless it has its own.
+final class AccountCredentialsTests: XCTestCase {
+    private let hash = "0123456789abcdef0123456789abcdef"
+    private let otherHash = "fedcba9876543210fedcba9876543210"
+
+    func testANamedAccountReadsItsOwnVariablesAndSharesTheAPIApp() throws {
+        let environment = [
+            "TELEGRAM_CLIENT_API_ID": "12345", "TELEGRAM_CLIENT_API_HASH": hash,
+            "TELEGRAM_CLIENT_PHONE": "+15555550100", "TELEGRAM_CLIENT_PHONE_ALICE": "+15555550111",
+            "TELEGRAM_CLIENT_2FA_PASSWORD_ALICE": "alice-pass", "TELEGRAM_CLIENT_SESSION_STRING_BOB": "1Abc",
+            "TELEGRAM_CLIENT_API_HASH_BOB": otherHash,
+        ]
+        let alice = try TelegramCredentials(environment: environment, account: "alice")
+        XCTAssertEqual(alice.account, "alice")
+        XCTAssertEqual(alice.apiID, 12345)
+        XCTAssertEqual(alice.apiHash, hash)
+        XCTAssertEqual(alice.phone, "+15555550111")
+        XCTAssertEqual(alice.twoFactorPassword, "alice-pass")
+        XCTAssertNil(alice.sessionString, "another account's session string is never taken")
+        let bob = try TelegramCredentials(environment: environment, account: "bob")
+        XCTAssertNil(bob.phone, "the default account's phone is not bob's")
+        XCTAssertEqual(bob.sessionString, "1Abc")
+        XCTAssertEqual(bob.apiHash, otherHash)
+        let standard = try TelegramCredentials(environment: environment)
+        XCTAssertEqual(standard.account, "default")
+        XCTAssertEqual(standard.phone, "+15555550100")
+        XCTAssertNil(standard.twoFactorPassword)
+    }
+
+    func testABadOwnValueNamesTheSuffixedVariable() {
+        let environment = ["TELEGRAM_CLIENT_API_ID": "1", "TELEGRAM_CLIENT_API_HASH": hash, "TELEGRAM_CLIENT_API_HASH_ALICE": "short"]
+        XCTAssertThrowsError(try TelegramCredentials(environment: environment, account: "alice")) { error in
+            XCTAssertEqual(error as? CredentialsError,
+                           .invalid(key: "TELEGRAM_CLIENT_API_HASH_ALICE", reason: "must be 32 hexadecimal characters"))
+        }
+        XCTAssertEqual(TelegramCredentials.variable("TELEGRAM_CLIENT_PHONE", account: "alice"), "TELEGRAM_CLIENT_PHONE_ALICE")
+        XCTAssertEqual(TelegramCredentials.variable("TELEGRAM_CLIENT_PHONE", account: "default"), "TELEGRAM_CLIENT_PHONE")
+    }
+}

@@ -6,13 +6,16 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var rows: [StatusRow]
     /// Sentences about the account that need the operator (a retired auth key, a ban), printed after the table.
     public var notices: [String]
+    /// The accounts, when the settings name any besides the default one (nil otherwise).
+    public var accounts: [AccountStatus]?
     /// The runners sharing the archive and their leases (nil: no runner ever ran on it).
     public var runners: RunnersReport?
 
     /// A report of `rows`.
-    public init(rows: [StatusRow], notices: [String] = [], runners: RunnersReport? = nil) {
+    public init(rows: [StatusRow], notices: [String] = [], accounts: [AccountStatus]? = nil, runners: RunnersReport? = nil) {
         self.rows = rows
         self.notices = notices
+        self.accounts = accounts
         self.runners = runners
     }
 
@@ -57,7 +60,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
             zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined() + (runners?.table() ?? "")
+        }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined()
+            + (accounts.map { "\n" + AccountStatus.table($0, date: date) } ?? "") + (runners?.table() ?? "")
     }
 
     /// The report as pretty JSON (ISO 8601 dates, sorted keys, absent values omitted).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The client's state: sessions, auth keys, the peer cache, the invite links this account used and the rate
-/// governor's state.
+/// governor's state of each account.
 public protocol ClientStateStorage: AnyObject, Sendable {
     /// Saves (inserts or replaces) a session's account-level state.
     func saveSession(_ session: SessionRecord) throws(ArchiveError)
@@ -40,8 +40,11 @@ public protocol ClientStateStorage: AnyObject, Sendable {
     /// Records where an invite link stands, replacing what was known.
     func saveInviteLink(_ record: InviteLinkRecord) throws(ArchiveError)
 
-    /// Reads the governor's state, lets `transform` compute the next one and saves it, in one transaction
-    /// that no other process can interleave with. Throws what `transform` throws or an `ArchiveError`.
+    /// `account`'s stored governor state, or nil if it was never saved.
+    func governorState(account: String) throws(ArchiveError) -> GovernorStateRecord?
+    /// Reads `account`'s governor state, lets `transform` compute the next one and saves it, in one
+    /// transaction that no other process can interleave with. Throws what `transform` throws or an
+    /// `ArchiveError`. Each account's state is its own.
     @discardableResult
-    func updateGovernorState(now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord
+    func updateGovernorState(account: String, now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord
 }

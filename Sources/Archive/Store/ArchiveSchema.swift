@@ -15,6 +15,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v7-senders-comments", migrate: SendersSchema.migrate)
         migrator.registerMigration("v8-joins-topics", migrate: JoinsTopicsSchema.create)
         migrator.registerMigration("v9-lean-text", migrate: SearchPrefixIndex.migrate)
+        migrator.registerMigration("v10-accounts", migrate: AccountsSchema.migrate)
         migrator.registerMigration("v11-runners", migrate: RunnersSchema.create)
         return migrator
     }

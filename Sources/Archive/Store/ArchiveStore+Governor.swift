@@ -2,22 +2,22 @@ import Foundation
 import GRDB
 
 extension ArchiveStore {
-    /// The governor's stored state, or nil if it was never saved.
-    func governorState() throws(ArchiveError) -> GovernorStateRecord? {
-        try read { db in try GovernorStateRecord.fetchOne(db, key: 1) }
+    /// The governor's stored state of `account`, or nil if it was never saved.
+    public func governorState(account: String) throws(ArchiveError) -> GovernorStateRecord? {
+        try read { db in try GovernorStateRecord.fetchOne(db, key: account) }
     }
 
-    /// Reads the governor's state, lets `transform` compute the next one and saves it, in one IMMEDIATE
+    /// Reads `account`'s governor state, lets `transform` compute the next one and saves it, in one IMMEDIATE
     /// transaction: no other process can change the state in between. The version grows by one when the state
     /// changed. Throws what `transform` throws (nothing is saved then) or an `ArchiveError`.
     @discardableResult
-    public func updateGovernorState(now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord {
+    public func updateGovernorState(account: String, now: Date, _ transform: (Data?) throws -> Data) throws -> GovernorStateRecord {
         do {
             return try pool.write { db in
-                let stored = try GovernorStateRecord.fetchOne(db, key: 1)
+                let stored = try GovernorStateRecord.fetchOne(db, key: account)
                 let next = try transform(stored?.state)
                 if let stored, stored.state == next { return stored }
-                let record = GovernorStateRecord(id: 1, version: (stored?.version ?? 0) + 1, state: next, updatedAt: now)
+                let record = GovernorStateRecord(account: account, version: (stored?.version ?? 0) + 1, state: next, updatedAt: now)
                 try record.upsert(db)
                 return record
             }

@@ -38,6 +38,9 @@ struct BackfillCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also archive the comments: the channel's linked discussion group, read like a channel after its posts.")
     var comments = false
 
+    @Option(name: .long, help: "Archive through this account, one of the settings' 'accounts:' (default: the default account).")
+    var account: String?
+
     @Flag(name: .long, help: "Wait for the account lock and for rate tokens (such as a third channel's resolve within the hour) instead of exiting 75.")
     var wait = false
 
@@ -60,7 +63,9 @@ struct BackfillCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try AppContext.load(options, command: "backfill")
         let job = try makeJob()
-        let status = try await AccountPass.run(context: context, holder: "tgcron backfill", wait: wait) { runtime, stop in
+        let account = try AccountPass.account(named: account, context: context)
+        let status = try await AccountPass.run(context: context, account: account, holder: "tgcron backfill",
+                                               wait: wait) { runtime, stop in
             let hooks = try runtime.hooks()
             let scheduler = try runtime.scheduler(for: [job], hooks: hooks, waitForTokens: wait)
             let status = await scheduler.run([job], stop: stop, jitter: false).exitCode

@@ -27,16 +27,12 @@ struct DaemonCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.load(options, command: "daemon")
-        let jobs = try jobOptions.load()
+        let jobs = try jobOptions.load(settings: context.settings)
+        let watchInterval = try watchInterval()
         if let runner {
-            let watchInterval = try watchInterval()
             let status = try await RunnerPass.run(context: context, name: runner, jobs: jobs) { runtime, accountJobs, stop in
                 do {
-                    let hooks = try runtime.hooks()
-                    var daemon = Daemon(scheduler: try runtime.scheduler(for: accountJobs, hooks: hooks), jobs: accountJobs)
-                    daemon.watchInterval = watchInterval
-                    _ = await daemon.run(stop: stop)
-                    await hooks.close()
+                    _ = try await AccountDaemon.run(runtime: runtime, jobs: accountJobs, watchInterval: watchInterval, stop: stop)
                 } catch {
                     context.logger.error("runner \(runner): \(error)")
                 }
@@ -44,19 +40,15 @@ struct DaemonCommand: AsyncParsableCommand {
             guard status == .success else { throw ExitCode(status.rawValue) }
             return
         }
-        let status = try await AccountPass.run(context: context, holder: "tgcron daemon", wait: wait) { runtime, stop in
-            let hooks = try runtime.hooks()
-            let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
-            let metrics = try await MetricsEndpoint.start(context.settings.metrics?.listen, store: runtime.store)
-            context.logger.info("daemon started", metadata: ["jobs": "\(jobs.filter(\.enabled).count)"])
-            var daemon = Daemon(scheduler: scheduler, jobs: jobs)
-            daemon.watchInterval = try watchInterval()
-            let status = await daemon.run(stop: stop)
-            await metrics?.shutdown()
-            await hooks.close()
-            context.logger.info("daemon stopped")
-            return status
+        _ = try AccountPass.accountNames(of: jobs, context: context)
+        try context.refuseForeignDatabase()
+        let store = try context.openStorage()
+        let metrics = try await MetricsEndpoint.start(context.settings.metrics?.listen, store: store)
+        let status = try await AccountPass.forEachAccount(context: context, jobs: jobs, holder: "tgcron daemon",
+                                                          wait: wait, store: store) { runtime, jobs, stop in
+            try await AccountDaemon.run(runtime: runtime, jobs: jobs, watchInterval: watchInterval, stop: stop)
         }
+        await metrics?.shutdown()
         guard status == .success else { throw ExitCode(status.rawValue) }
     }
 

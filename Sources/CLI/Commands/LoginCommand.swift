@@ -12,12 +12,16 @@ struct LoginCommand: AsyncParsableCommand {
         commandName: "login",
         abstract: "Log the account in and keep the session in the archive.",
         discussion: """
+            With --account NAME, the account's own variables are read (TELEGRAM_CLIENT_PHONE_NAME, …). \
             The phone comes from --phone, TELEGRAM_CLIENT_PHONE or a prompt; the code from --code, a prompt on \
             a terminal, or the first line of standard input otherwise; the 2FA password (asked only if the \
             account has one) from TELEGRAM_CLIENT_2FA_PASSWORD or a prompt without echo.
             """)
 
     @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: "The account to log in, one of the settings' 'accounts:' (default: the default account).")
+    var account: String?
 
     @Option(name: .long, help: "The account's phone number, international format.")
     var phone: String?
@@ -33,7 +37,9 @@ struct LoginCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.load(options, command: "login")
-        let status = try await AccountPass.run(context: context, holder: "tgcron login", wait: wait, loggingIn: true) { runtime, _ in
+        let account = try AccountPass.account(named: account, context: context)
+        let status = try await AccountPass.run(context: context, account: account, holder: "tgcron login", wait: wait,
+                                               loggingIn: true) { runtime, _ in
             try await logIn(runtime, context: context)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }

@@ -35,7 +35,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.load(options, command: "run")
-        let jobs = try jobOptions.load()
+        let jobs = try jobOptions.load(settings: context.settings)
         var selected = jobs
         if let job {
             guard let named = jobs.first(where: { $0.name == job }) else {
@@ -46,6 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         if all { selected = jobs.filter(\.enabled) }
         let forced = job != nil || all
         if dryRun { return try DryRun.print(selected, context: context, forced: forced) }
+        let wait = wait
         if let runner {
             let outcome = try await RunnerPass.run(context: context, name: runner, jobs: selected, once: true) { runtime, accountJobs, stop in
                 do {
@@ -61,11 +62,16 @@ struct RunCommand: AsyncParsableCommand {
             guard outcome == .success else { throw ExitCode(outcome.rawValue) }
             return
         }
-        let outcome = try await AccountPass.run(context: context, holder: "tgcron run", wait: wait) { runtime, stop in
+        let chosen = Set(selected.map(\.name))
+        // Each account runs its own selected jobs; the governor configuration sees all of the account's jobs.
+        let accountJobs = jobs.filter { job in selected.contains { $0.accountName == job.accountName } }
+        let outcome = try await AccountPass.forEachAccount(context: context, jobs: accountJobs, holder: "tgcron run",
+                                                           wait: wait) { runtime, jobs, stop in
             let hooks = try runtime.hooks()
             let scheduler = try runtime.scheduler(for: jobs, hooks: hooks, waitForTokens: wait)
+            let selected = jobs.filter { chosen.contains($0.name) }
             let due = forced ? selected : try scheduler.dueJobs(selected, now: Date())
-            if due.isEmpty { context.logger.info("nothing is due") }
+            if due.isEmpty { context.logger.info("nothing is due", metadata: ["account": "\(runtime.credentials.account)"]) }
             let status = await scheduler.run(due, stop: stop).exitCode
             await hooks.close()
             return status

@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext.load(options, command: "status")
-        let jobs = (try? jobOptions.load()) ?? []
+        let jobs = (try? jobOptions.load(settings: context.settings)) ?? []
         if context.settings.archive.url != nil, !check, !FileManager.default.fileExists(atPath: context.databasePath) {
             // Only a PostgreSQL archive: what status reads of it yet are the runners and their leases.
             let report = try runnersReport(context: context, sqlite: nil, jobs: jobs, now: Date())
@@ -47,7 +47,13 @@ struct StatusCommand: ParsableCommand {
                 report.rows[index].nextDue = due
                 report.rows[index].nextDueZone = job.timeZone.identifier
             }
-            report.notices = try SessionNotices.notices(in: store)
+            let accounts = context.settings.accountNames
+            report.notices = try SessionNotices.notices(in: store, accounts: accounts)
+            if !context.settings.accounts.isEmpty {
+                report.accounts = try accounts.map { name throws(ArchiveError) in
+                    try AccountStatus(name: name, store: store, jobs: jobs.filter { $0.enabled && $0.accountName == name }.count)
+                }
+            }
             report.runners = try runnersReport(context: context, sqlite: store, jobs: jobs, now: now)
             if check { return try checkFreshness(report, store: store, now: now) }
             print(json ? try report.json() : report.table(), terminator: json ? "\n" : "")

@@ -30,9 +30,13 @@ struct ValidateCommand: ParsableCommand {
         var issues = jobs.issues
         let locations = ConfigLocations(config: config ?? settingsAlias, env: env,
                                         environment: ProcessInfo.processInfo.environment)
+        var settings = Settings()
         if let path = locations.settings {
-            issues += SettingsFile.read(path: path).issues
+            let report = SettingsFile.read(path: path)
+            issues += report.issues
+            settings = report.value
         }
+        issues += AccountCheck.issues(jobs: jobs.value, settings: settings)
         if locations.envNamed || FileManager.default.fileExists(atPath: locations.env) {
             issues += DotEnv.read(path: locations.env).issues
             if let warning = DotEnv.permissionWarning(path: locations.env) {

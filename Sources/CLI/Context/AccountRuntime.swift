@@ -11,9 +11,9 @@ import MTProtoNIO
 import Scheduler
 import Timekeeping
 
-/// Everything a command that talks to Telegram needs, built from the settings: the archive, the
-/// account's session kept in it, the client (one without and, if a job asks, one with takeout), and the
-/// rate governor every job shares.
+/// Everything a command that talks to Telegram needs for one account, built from the settings: the archive,
+/// the account's session kept in it, the client (one without and, if a job asks, one with takeout), and the
+/// rate governor every job of the account shares. Accounts in one process share the archive, nothing else.
 struct AccountRuntime {
     /// The environment variable holding the passphrase that encrypts stored auth keys (optional).
     static let passphraseKey = "TGCRON_SESSION_PASSPHRASE"
@@ -25,31 +25,34 @@ struct AccountRuntime {
     let client: TelegramClient
     let takeoutClient: TelegramClient
 
-    /// The account's API credentials from the environment; exits 78 naming the missing or bad one.
-    static func credentials(_ context: AppContext) throws -> TelegramCredentials {
+    /// `account`'s API credentials from the environment; exits 78 naming the missing or bad one.
+    static func credentials(_ context: AppContext, account: String = AccountSettings.defaultName) throws -> TelegramCredentials {
         do {
             return try TelegramCredentials(environment: context.environment,
-                                           settingsAPIID: context.settings.telegramClient.apiID)
+                                           settingsAPIID: context.settings.telegramClient.apiID, account: account)
         } catch {
             try ConfigurationFailure.exit("\(error) (set it in \(context.envFile); see config/.env.example)")
         }
     }
 
-    /// Opens the archive and the session; imports `TELEGRAM_CLIENT_SESSION_STRING` if the archive holds no
-    /// session yet. Stored keys that do not open with the passphrase exit 78 before any connection. `device` is
-    /// the device model `initConnection` names (a runner's is `tgcron runner NAME`, which the sandbox's session
-    /// log shows).
-    static func open(_ context: AppContext, credentials: TelegramCredentials, device: String = "tgcron") async throws -> AccountRuntime {
-        let store = try context.openStorage()
+    /// Opens the archive (unless given `store`, shared by the accounts of one process) and the account's
+    /// session (the `sessions` row named by the account); imports its session string if the archive holds no
+    /// session for it yet. Stored keys that do not open with the passphrase exit 78 before any connection.
+    /// `device` is the device model `initConnection` names (a runner's is `tgcron runner NAME`, which the
+    /// sandbox's session log shows).
+    static func open(_ context: AppContext, credentials: TelegramCredentials,
+                     store: (any ArchiveStorage)? = nil, device: String = "tgcron") async throws -> AccountRuntime {
+        let store = try store ?? context.openStorage()
         let passphrase = context.environment[passphraseKey].flatMap { $0.isEmpty ? nil : $0 }
-        let sessionStore = ArchiveClientStateStore(archive: store, passphrase: passphrase)
+        let sessionStore = ArchiveClientStateStore(archive: store, name: credentials.account, passphrase: passphrase)
         if let text = credentials.sessionString, try sessionStore.session() == nil {
+            let variable = TelegramCredentials.variable(TelegramCredentials.Key.sessionString, account: credentials.account)
             do {
                 try await SessionTransfer.importSession(text, into: sessionStore)
             } catch {
-                throw CLIFailure("\(TelegramCredentials.Key.sessionString): \(error)")
+                throw CLIFailure("\(variable): \(error)")
             }
-            context.logger.info("session imported from \(TelegramCredentials.Key.sessionString)")
+            context.logger.info("session imported from \(variable)")
         }
         do {
             let encrypted = try sessionStore.verifyKeys()
@@ -89,7 +92,8 @@ struct AccountRuntime {
         let governor: RateGovernor
         do {
             let configuration = try GovernorConfiguration(settings: context.settings, jobs: jobs)
-            governor = try RateGovernor(configuration: configuration, store: ArchiveGovernorStateStore(archive: store))
+            governor = try RateGovernor(configuration: configuration,
+                                        store: ArchiveGovernorStateStore(archive: store, account: credentials.account))
         } catch {
             throw CLIFailure("governor: \(error)")
         }
@@ -120,13 +124,24 @@ struct AccountRuntime {
     /// The run hooks the settings ask for (logs, metrics text file, Redis sink, notifications), told which
     /// values are secret so no notification carries them.
     func hooks() throws -> OperationsHooks {
-        try OperationsHooks(context: context, store: store, sessionName: sessionStore.name, secrets: credentials.secrets)
+        try OperationsHooks(context: context, store: store, sessionName: sessionStore.name, secrets: Self.secrets(of: context))
     }
 
     /// Closes the connections.
     func close() async {
         await client.close()
         await takeoutClient.close()
+    }
+}
+
+extension AccountRuntime {
+    /// The secrets of every account the settings declare (those that can be read), so that no notification,
+    /// whichever account it is about, carries any of them.
+    static func secrets(of context: AppContext) -> [String] {
+        context.settings.accountNames.flatMap { account in
+            (try? TelegramCredentials(environment: context.environment,
+                                      settingsAPIID: context.settings.telegramClient.apiID, account: account))?.secrets ?? []
+        }
     }
 }
 

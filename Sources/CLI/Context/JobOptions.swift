@@ -8,7 +8,7 @@ struct JobOptions: ParsableArguments {
     var jobs: [String] = [JobFiles.defaultPath]
 
     /// Every job, or exit 78 printing each problem if any file is invalid.
-    func load() throws -> [Job] {
+    func load(settings: Settings) throws -> [Job] {
         if jobs == [JobFiles.defaultPath], !FileManager.default.fileExists(atPath: JobFiles.defaultPath) {
             try ConfigurationFailure.exit("""
                 no job files: there is no folder `\(JobFiles.defaultPath)` here. Copy jobs/example.yaml from the \
@@ -17,7 +17,7 @@ struct JobOptions: ParsableArguments {
                 """)
         }
         let report = JobFiles.read(paths: jobs)
-        try ConfigurationFailure.exitIfAny(report.issues)
+        try ConfigurationFailure.exitIfAny(report.issues + AccountCheck.issues(jobs: report.value, settings: settings))
         return report.value
     }
 }

@@ -20,7 +20,8 @@ enum RunnerPass {
         guard !name.isEmpty, name.count <= 200, !name.contains(where: \.isNewline) else {
             throw CLIFailure("--runner: a name of 1 to 200 characters on one line, got \"\(name)\"")
         }
-        let credentials = try AccountRuntime.credentials(context)
+        // Every account's credentials first: a missing one exits 78 before anything is touched.
+        let accounts = try AccountPass.accountNames(of: jobs.filter(\.enabled), context: context)
         try context.refuseForeignDatabase()
         // The keeper's own connection: a page being committed never delays a renewal.
         let leases = try leaseStorage(context)
@@ -30,11 +31,11 @@ enum RunnerPass {
         let stop = StopSignal()
         let logger = context.logger
         TerminationSignals.install(raising: stop) { logger.notice("\($0)") }
-        let accounts = Set(jobs.filter(\.enabled).map(\.accountName)).sorted()
         let device = "tgcron runner \(name)"
         var loop = RunnerLoop(keeper: keeper, accounts: accounts) { account, accountStop in
             let accountJobs = jobs.filter { $0.accountName == account }
             do {
+                let credentials = try AccountRuntime.credentials(context, account: account)
                 let runtime = try await AccountRuntime.open(context, credentials: credentials, device: device)
                 logger.info("account started", metadata: ["runner": "\(name)", "account": "\(account)"])
                 // Cancelled (its lease lost, or a renewal overdue): the connections close at once, failing the

@@ -31,6 +31,8 @@ public struct Job: Hashable, Sendable {
     public var media: MediaRule?
     /// Whether to archive the comments of the channel's posts too (its linked discussion group).
     public var comments: Bool
+    /// The account the job runs under (`account:`); nil for the default account.
+    public var account: JobAccount?
     /// Where the job is defined (its entry in the `jobs:` list).
     public var location: SourceLocation
 
@@ -39,7 +41,7 @@ public struct Job: Hashable, Sendable {
                 window: MessageWindow = MessageWindow(), runWindow: RunWindow? = nil, limits: Limits = Limits(),
                 warmup: Warmup? = nil, refresh: Duration? = nil, takeout: Bool = false, enabled: Bool = true,
                 jitter: Duration? = nil, media: MediaRule? = nil, comments: Bool = false,
-                location: SourceLocation) {
+                account: JobAccount? = nil, location: SourceLocation) {
         self.name = name
         self.channel = channel
         self.schedule = schedule
@@ -54,6 +56,7 @@ public struct Job: Hashable, Sendable {
         self.jitter = jitter
         self.media = media
         self.comments = comments
+        self.account = account
         self.location = location
     }
 

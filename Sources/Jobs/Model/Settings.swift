@@ -16,6 +16,8 @@ public struct Settings: Hashable, Sendable {
     public var metrics: MetricsSettings?
     /// The `media:` block: the file store and download speed.
     public var media: MediaSettings
+    /// The `accounts:` list: the named accounts besides the default one.
+    public var accounts: [AccountSettings]
     /// The `runners:` block: account leases of runners sharing one archive.
     public var runners = RunnerSettings()
 
@@ -23,7 +25,7 @@ public struct Settings: Hashable, Sendable {
     public init(telegramClient: TelegramClientSettings = TelegramClientSettings(),
                 archive: ArchiveSettings = ArchiveSettings(), log: LogSettings = LogSettings(),
                 notifications: NotificationSettings? = nil, redis: RedisSettings? = nil, metrics: MetricsSettings? = nil,
-                media: MediaSettings = MediaSettings()) {
+                media: MediaSettings = MediaSettings(), accounts: [AccountSettings] = []) {
         self.telegramClient = telegramClient
         self.archive = archive
         self.log = log
@@ -31,5 +33,11 @@ public struct Settings: Hashable, Sendable {
         self.redis = redis
         self.metrics = metrics
         self.media = media
+        self.accounts = accounts
+    }
+
+    /// Every account's name: the default one first, then the declared ones in order.
+    public var accountNames: [String] {
+        [AccountSettings.defaultName] + accounts.map(\.name)
     }
 }

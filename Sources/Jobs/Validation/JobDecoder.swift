@@ -6,7 +6,7 @@ import Yams
 struct JobDecoder {
     /// The keys a job entry may have.
     static let keys = ["name", "channel", "schedule", "timezone", "window", "run_window", "limits", "warmup",
-                       "refresh", "takeout", "enabled", "jitter", "media", "comments"]
+                       "refresh", "takeout", "enabled", "jitter", "media", "comments", "account"]
     /// The keys only a job entry may set, never `defaults:`.
     static let ownKeys = ["name", "channel"]
     /// The keys every job must end up with, from its entry or the defaults.
@@ -35,7 +35,7 @@ struct JobDecoder {
                    window: options.window, runWindow: options.runWindow, limits: options.limits,
                    warmup: options.warmup, refresh: options.refresh, takeout: options.takeout,
                    enabled: options.enabled, jitter: options.jitter, media: options.media, comments: options.comments,
-                   location: reader.location(of: node))
+                   account: options.account, location: reader.location(of: node))
     }
 
     /// Checks a `defaults:` block: any job key but `name` and `channel`, none required.
@@ -64,7 +64,8 @@ struct JobDecoder {
             enabled: fields["enabled"].flatMap { reader.boolean($0, "enabled") } ?? true,
             jitter: fields["jitter"].flatMap { reader.duration($0, "jitter", allowZero: true) },
             media: fields["media"].flatMap { reader.media($0, path: "media") },
-            comments: fields["comments"].flatMap { reader.boolean($0, "comments") } ?? false
+            comments: fields["comments"].flatMap { reader.boolean($0, "comments") } ?? false,
+            account: fields["account"].flatMap(account)
         )
     }
 
@@ -77,6 +78,17 @@ struct JobDecoder {
             return nil
         }
         return name
+    }
+
+    /// `account: NAME`: one of the settings' `accounts:` (checked against them when both are loaded).
+    private func account(_ node: Node) -> JobAccount? {
+        guard let name = reader.string(node, "account") else { return nil }
+        if name == AccountSettings.defaultName { return nil }
+        if let problem = AccountSettings.problem(withName: name) {
+            reader.report("'account' \(problem), got \"\(name)\"", at: node)
+            return nil
+        }
+        return JobAccount(name: name, location: reader.location(of: node))
     }
 
     private func channel(_ node: Node) -> ChannelRef? {

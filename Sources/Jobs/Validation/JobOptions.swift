@@ -16,4 +16,5 @@ struct JobOptions {
     var jitter: Duration?
     var media: MediaRule?
     var comments: Bool
+    var account: JobAccount?
 }

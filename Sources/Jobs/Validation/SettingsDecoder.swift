@@ -14,7 +14,7 @@ struct SettingsDecoder {
                           + "got \(root.kindDescription)", at: root)
             return Settings()
         }
-        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics", "media", "runners"]
+        let keys = ["telegram_client", "archive", "log", "notifications", "redis", "metrics", "media", "accounts", "runners"]
         guard let fields = Fields(root, path: "", allowed: keys, reader: reader) else { return Settings() }
         var settings = Settings(
             telegramClient: fields["telegram_client"].flatMap(telegramClient) ?? TelegramClientSettings(),
@@ -23,7 +23,8 @@ struct SettingsDecoder {
             notifications: fields["notifications"].flatMap(reader.notifications),
             redis: fields["redis"].flatMap(reader.redis),
             metrics: fields["metrics"].flatMap(reader.metrics),
-            media: fields["media"].flatMap(media) ?? MediaSettings()
+            media: fields["media"].flatMap(media) ?? MediaSettings(),
+            accounts: fields["accounts"].flatMap(reader.accounts) ?? []
         )
         settings.runners = fields["runners"].flatMap(runners) ?? RunnerSettings()
         return settings
