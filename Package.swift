@@ -180,7 +180,7 @@ let package = Package(
         ]),
         .testTarget(name: "SchedulerTests", dependencies: [
             "TestSupport", "Scheduler", "Harvester", "Client", "Archive", "Jobs", "Governor", "Governance", "Sandbox", "SandboxTestSupport",
-            "MTProtoCrypto",
+            "MTProtoCrypto", "Timekeeping",
         ]),
         .testTarget(name: "OperationsTests", dependencies: [
             "TestSupport", "Notify", "RedisSink", "Metrics", "Archive", "TL",
