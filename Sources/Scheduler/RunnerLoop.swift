@@ -79,6 +79,15 @@ public struct RunnerLoop: Sendable {
                 try? keeper.release([account])
             }
             for account in changes.gained where !stop.isRaised { await running.start(account) }
+            if !once {
+                // An account whose jobs ended by themselves (it could not start, or its daemon gave up) goes
+                // back, to be taken again by whichever runner has room, rather than held with nothing running.
+                let ended = await running.takeEnded()
+                if !ended.isEmpty {
+                    try? keeper.release(ended)
+                    onChange(LeaseChanges(surplus: ended))
+                }
+            }
             first = false
             let next = clock.now() + keeper.interval
             while !stop.isRaised, clock.now() < next {
@@ -107,6 +116,8 @@ private actor AccountTasks {
     private(set) var started: [String] = []
     /// Accounts whose task has not returned yet.
     private var unfinished: Set<String> = []
+    /// Accounts whose task returned without being asked to stop.
+    private var ended: [String] = []
 
     /// Whether no account's task is running.
     var isIdle: Bool { unfinished.isEmpty }
@@ -129,6 +140,16 @@ private actor AccountTasks {
 
     private func finished(_ account: String) {
         unfinished.remove(account)
+        if let entry = tasks[account], !entry.stop.isRaised {
+            tasks[account] = nil
+            ended.append(account)
+        }
+    }
+
+    /// The accounts whose task returned by itself since the last call; they are no longer running.
+    func takeEnded() -> [String] {
+        defer { ended = [] }
+        return ended
     }
 
     /// Asks `account` to stop after its current page and waits for it.

@@ -32,6 +32,7 @@ struct DaemonCommand: AsyncParsableCommand {
         if let runner {
             let status = try await RunnerPass.run(context: context, name: runner, jobs: jobs) { runtime, accountJobs, stop in
                 do {
+                    try await catchUp(runtime: runtime, jobs: accountJobs, stop: stop)
                     _ = try await AccountDaemon.run(runtime: runtime, jobs: accountJobs, watchInterval: watchInterval, stop: stop)
                 } catch {
                     context.logger.error("runner \(runner): \(error)")
@@ -50,6 +51,21 @@ struct DaemonCommand: AsyncParsableCommand {
         }
         await metrics?.shutdown()
         guard status == .success else { throw ExitCode(status.rawValue) }
+    }
+
+    /// A runner that takes an account over first runs the account's jobs whose latest runs were deferred
+    /// (a runner giving the account back stops its runs after the page, which defers them): otherwise they
+    /// would wait for their next scheduled time, since a deferred run counts as the schedule's run.
+    private func catchUp(runtime: AccountRuntime, jobs: [Job], stop: StopSignal) async throws {
+        let deferred = try jobs.filter { job in
+            guard job.enabled else { return false }
+            return try runtime.store.consecutiveDeferrals(job: job.name) > 0
+        }
+        guard !deferred.isEmpty, !stop.isRaised else { return }
+        let hooks = try runtime.hooks()
+        let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
+        _ = await scheduler.run(deferred, stop: stop)
+        await hooks.close()
     }
 
     private func watchInterval() throws -> Double? {
