@@ -53,18 +53,15 @@ struct DaemonCommand: AsyncParsableCommand {
         guard status == .success else { throw ExitCode(status.rawValue) }
     }
 
-    /// A runner that takes an account over first runs the account's jobs whose latest runs were deferred
-    /// (a runner giving the account back stops its runs after the page, which defers them): otherwise they
-    /// would wait for their next scheduled time, since a deferred run counts as the schedule's run.
+    /// A runner that takes an account over first runs the account's jobs once, from their checkpoints: the
+    /// runner that had it may have stopped their runs after a page (a handover), which counts as the schedule's
+    /// run, or been killed in them; a job with nothing left to do costs a request or two.
     private func catchUp(runtime: AccountRuntime, jobs: [Job], stop: StopSignal) async throws {
-        let deferred = try jobs.filter { job in
-            guard job.enabled else { return false }
-            return try runtime.store.consecutiveDeferrals(job: job.name) > 0
-        }
-        guard !deferred.isEmpty, !stop.isRaised else { return }
+        let enabled = jobs.filter(\.enabled)
+        guard !enabled.isEmpty, !stop.isRaised else { return }
         let hooks = try runtime.hooks()
         let scheduler = try runtime.scheduler(for: jobs, hooks: hooks)
-        _ = await scheduler.run(deferred, stop: stop)
+        _ = await scheduler.run(enabled, stop: stop)
         await hooks.close()
     }
 
