@@ -34,7 +34,8 @@ final class AccountsSettingsTests: XCTestCase {
             "settings.yaml:2:11: 'accounts[0].name' may only contain lowercase letters, digits and '_', got \"Alice\"",
             "settings.yaml:3:11: 'accounts[1].name' 'default' is the account of jobs that name none: leave it out, got \"default\"",
             "settings.yaml:5:11: duplicate account name 'bob' (first declared at line 4)",
-            "settings.yaml:6:5: unknown key 'nick' in 'accounts[4]' (did you mean 'name'?)",
+            "settings.yaml:6:5: 'accounts[4]' is missing required key 'name'",
+            "settings.yaml:6:5: unknown key 'nick' in 'accounts[4]'",
             "settings.yaml:7:11: 'accounts[5].name' must have 1 to 32 characters, got \"\(String(repeating: "x", count: 33))\"",
         ])
         XCTAssertEqual(settings("accounts: alice\n").issues.map(\.description),
@@ -58,7 +59,7 @@ final class AccountsSettingsTests: XCTestCase {
             """).get()
         XCTAssertEqual(parsed.map(\.accountName), ["alice", "default", "default"])
         XCTAssertEqual(parsed.first?.account?.location, SourceLocation(file: "jobs/a.yaml", line: 5, column: 14))
-        XCTAssertEqual(jobs("jobs:\n  - name: n\n    channel: \"@c\"\n    schedule: \"@daily\"\n    account: \"Bad Name\"\n")
+        XCTAssertEqual(jobs("jobs:\n  - name: n\n    channel: \"@sandbox_news\"\n    schedule: \"@daily\"\n    account: \"Bad Name\"\n")
             .issues.map(\.description),
                        ["jobs/a.yaml:5:14: 'account' may only contain lowercase letters, digits and '_', got \"Bad Name\""])
     }
