@@ -9,6 +9,12 @@ public struct TLWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The bytes written, handed over without a copy (the writer is used up), for callers that go on
+    /// to change them in place.
+    public consuming func takeBytes() -> [UInt8] {
+        bytes
+    }
+
     /// Number of bytes written so far.
     public var count: Int { bytes.count }
 
