@@ -53,6 +53,7 @@ public actor MTProtoConnection {
         random: some RandomSource & Sendable = SystemRandom(),
         now: @escaping @Sendable () -> UnixTime = UnixTime.systemNow
     ) {
+        _ = LargeBlockReuse.isEnabled
         self.configuration = configuration
         storage = authKeyStorage
         self.eventLoopGroup = eventLoopGroup

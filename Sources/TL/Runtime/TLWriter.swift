@@ -9,10 +9,12 @@ public struct TLWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
-    /// The bytes written, handed over without a copy (the writer is used up), for callers that go on
-    /// to change them in place.
-    public consuming func takeBytes() -> [UInt8] {
-        bytes
+    /// The bytes written, handed over without a copy and the writer left empty, for callers that go on
+    /// to change them in place (`bytes` would leave two references, and the change would copy them).
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
     }
 
     /// Number of bytes written so far.
