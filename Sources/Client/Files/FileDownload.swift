@@ -1,4 +1,5 @@
 import MTProto
+import MTProtoNIO
 import TL
 
 /// One download: a plan of parts handed to `parallelParts` workers over the file DC's download lanes,
@@ -15,6 +16,7 @@ struct FileDownload: Sendable {
     /// Downloads `location` into `sink` from byte `offset` to the end.
     func run(_ location: FileLocation, to sink: any DownloadSink, from offset: Int64) async throws {
         guard offset >= 0, offset <= location.size else { throw DownloadError.offsetOutsideFile(offset: offset, size: location.size) }
+        LargeBlockReuse.enable()
         let tracker = DownloadTracker(
             location: location, start: offset, partSize: options.partSize, maximumRefreshes: options.maximumRefreshes,
             progress: progress)

@@ -53,7 +53,6 @@ public actor MTProtoConnection {
         random: some RandomSource & Sendable = SystemRandom(),
         now: @escaping @Sendable () -> UnixTime = UnixTime.systemNow
     ) {
-        _ = LargeBlockReuse.isEnabled
         self.configuration = configuration
         storage = authKeyStorage
         self.eventLoopGroup = eventLoopGroup
