@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's mallopt: 1 MiB packet buffers reused from the heap rather than fresh pages (MTProtoNIO).
+        .systemLibrary(name: "CMalloc"),
 
         // TL: binary runtime plus the generated layer (Sources/TL/Generated, written by `make tl`).
         .target(name: "TLSchema"),
@@ -48,7 +50,7 @@ let package = Package(
 
         // MTProto over SwiftNIO: client connections per DC and the server listener (sockets live only here).
         .target(name: "MTProtoNIO", dependencies: [
-            "MTProto", "MTProtoCrypto", "MTProtoTransport", "TL",
+            "MTProto", "MTProtoCrypto", "MTProtoTransport", "TL", "CMalloc",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -12,8 +12,16 @@
 public enum KeyDerivation {
     /// The MTProto 2.0 `msg_key` (16 bytes) of a padded plaintext sent by `side`.
     public static func msgKey(authKey: AuthKey, plaintext: [UInt8], side: Side) -> [UInt8] {
+        plaintext.withUnsafeBytes { msgKey(authKey: authKey, plaintext: $0, side: side) }
+    }
+
+    /// The MTProto 2.0 `msg_key` of a padded plaintext in place (one SHA-256 pass over it, no copy).
+    public static func msgKey(authKey: AuthKey, plaintext: UnsafeRawBufferPointer, side: Side) -> [UInt8] {
         let x = side.x
-        return Array(Hash.sha256(Array(authKey.bytes[(88 + x)..<(120 + x)]), plaintext)[8..<24])
+        let digest = SHA256Stream()
+        digest.update(Array(authKey.bytes[(88 + x)..<(120 + x)]))
+        digest.update(plaintext)
+        return Array(digest.finish()[8..<24])
     }
 
     /// The MTProto 2.0 AES key and IV for a message with `msgKey` sent by `side`.

@@ -13,30 +13,38 @@ public enum MessageCipher {
     /// Encrypts a padded plaintext sent by `side`. Throws `invalidLength` unless its length is a
     /// positive multiple of 16.
     public static func encrypt(plaintext: [UInt8], authKey: AuthKey, side: Side) throws(CryptoError) -> [UInt8] {
-        guard !plaintext.isEmpty, plaintext.count % 16 == 0 else { throw .invalidLength(plaintext.count) }
-        let msgKey = KeyDerivation.msgKey(authKey: authKey, plaintext: plaintext, side: side)
-        let keyIV = try KeyDerivation.aesKeyIV(authKey: authKey, msgKey: msgKey, side: side)
-        // One copy of the plaintext into the packet, encrypted there in place: a 1 MiB file part is not
-        // copied again.
         var packet = [UInt8]()
         packet.reserveCapacity(headerLength + plaintext.count)
-        packet.append(contentsOf: authKey.idBytes)
-        packet.append(contentsOf: msgKey)
+        packet.append(contentsOf: repeatElement(0, count: headerLength))
         packet.append(contentsOf: plaintext)
+        try encrypt(inPlace: &packet, authKey: authKey, side: side)
+        return packet
+    }
+
+    /// Encrypts in place a packet laid out as `headerLength` (24) bytes of room followed by a padded
+    /// plaintext sent by `side`: fills in `auth_key_id` and `msg_key` and encrypts the rest, so a 1 MiB
+    /// file part is never copied. Throws `invalidLength` unless the plaintext is a positive multiple of 16.
+    public static func encrypt(inPlace packet: inout [UInt8], authKey: AuthKey, side: Side) throws(CryptoError) {
+        let length = max(0, packet.count - headerLength)
+        guard length > 0, length % 16 == 0 else { throw .invalidLength(length) }
         let failure: CryptoError? = packet.withUnsafeMutableBytes { buffer -> CryptoError? in
+            let body = UnsafeMutableRawBufferPointer(rebasing: buffer[headerLength...])
+            let msgKey = KeyDerivation.msgKey(authKey: authKey, plaintext: UnsafeRawBufferPointer(body), side: side)
             do throws(CryptoError) {
-                try AESIGE.encrypt(UnsafeMutableRawBufferPointer(rebasing: buffer[headerLength...]), key: keyIV.key, iv: keyIV.iv)
+                let keyIV = try KeyDerivation.aesKeyIV(authKey: authKey, msgKey: msgKey, side: side)
+                buffer.copyBytes(from: authKey.idBytes)
+                UnsafeMutableRawBufferPointer(rebasing: buffer[8..<headerLength]).copyBytes(from: msgKey)
+                try AESIGE.encrypt(body, key: keyIV.key, iv: keyIV.iv)
                 return nil
             } catch {
                 return error
             }
         }
         if let failure { throw failure }
-        return packet
     }
 
     /// `auth_key_id` and `msg_key`, before the encrypted part.
-    private static let headerLength = 8 + 16
+    public static let headerLength = 8 + 16
 
     /// Decrypts a packet sent by `side` and returns its plaintext, padding included.
     ///
@@ -44,26 +52,34 @@ public enum MessageCipher {
     /// of 16, `authKeyIdMismatch` when it was encrypted for another key, and `msgKeyMismatch` when the
     /// msg_key recomputed from the plaintext differs (compared in constant time).
     public static func decrypt(packet: [UInt8], authKey: AuthKey, side: Side) throws(CryptoError) -> [UInt8] {
+        var plaintext = packet
+        let range = try decrypt(inPlace: &plaintext, authKey: authKey, side: side)
+        plaintext.removeSubrange(..<range.lowerBound)
+        return plaintext
+    }
+
+    /// Decrypts a packet sent by `side` in place and returns where its plaintext (padding included) now
+    /// lies in it: a 1 MiB file part is decrypted where it arrived, without a copy. Throws as
+    /// `decrypt(packet:authKey:side:)`; the packet's contents are unspecified after a throw.
+    public static func decrypt(inPlace packet: inout [UInt8], authKey: AuthKey, side: Side) throws(CryptoError) -> Range<Int> {
         guard packet.count > headerLength, (packet.count - headerLength) % 16 == 0 else {
             throw .invalidLength(packet.count)
         }
         guard packet[0..<8].elementsEqual(authKey.idBytes) else { throw .authKeyIdMismatch }
         let msgKey = Array(packet[8..<headerLength])
         let keyIV = try KeyDerivation.aesKeyIV(authKey: authKey, msgKey: msgKey, side: side)
-        // The one copy out of the packet is decrypted in place.
-        var plaintext = Array(packet[headerLength...])
-        let failure: CryptoError? = plaintext.withUnsafeMutableBytes { buffer -> CryptoError? in
+        let failure: CryptoError? = packet.withUnsafeMutableBytes { buffer -> CryptoError? in
+            let body = UnsafeMutableRawBufferPointer(rebasing: buffer[headerLength...])
             do throws(CryptoError) {
-                try AESIGE.decrypt(buffer, key: keyIV.key, iv: keyIV.iv)
-                return nil
+                try AESIGE.decrypt(body, key: keyIV.key, iv: keyIV.iv)
             } catch {
                 return error
             }
+            let expected = KeyDerivation.msgKey(authKey: authKey, plaintext: UnsafeRawBufferPointer(body), side: side)
+            return CRYPTO_memcmp(expected, msgKey, 16) == 0 ? nil : .msgKeyMismatch
         }
         if let failure { throw failure }
-        let expected = KeyDerivation.msgKey(authKey: authKey, plaintext: plaintext, side: side)
-        guard CRYPTO_memcmp(expected, msgKey, 16) == 0 else { throw .msgKeyMismatch }
-        return plaintext
+        return headerLength..<packet.count
     }
 
     /// Random padding for a plaintext of `length` bytes: between 12 and 1024 bytes, making the total

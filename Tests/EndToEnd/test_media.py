@@ -122,8 +122,10 @@ def test_backfill_with_media_stores_every_file_as_the_truth_and_verify_repairs_a
 
 def test_runs_killed_in_the_middle_of_files_resume_without_losing_corrupting_or_duplicating(tmp_path, sandbox):
     wanted = int(os.environ.get("TGCRON_CHAOS_MEDIA_KILLS", "6"))
-    # The chaos run (30+ kills) takes every file from 3 MB up (about 440 MB) at 6 MB/s; CI the ones up to 24 MB.
-    max_mb, rate = (80, "6MB") if wanted > 10 else (24, "16MB")
+    # The chaos run (30+ kills) takes every file from 3 MB up (about 440 MB) at 6 MB/s; CI the ones up to 24 MB
+    # (about 114 MB) at 8 MB/s per file, 2 at a time: at least 7 s, longer than three kills of at most 1.6 s
+    # however fast the client is (at 16 MB/s the run sometimes finished after two).
+    max_mb, rate = (80, "6MB") if wanted > 10 else (24, "8MB")
     account = Account(tmp_path / "alice", sandbox,
                       settings_extra=UNGOVERNED + f"media:\n  parallel: 2\n  max_rate: {rate}\n")
     account.login()

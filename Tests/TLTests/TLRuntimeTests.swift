@@ -30,6 +30,26 @@ final class TLRuntimeTests: XCTestCase {
         }
     }
 
+    func testBytesReadAsASliceMatchTheCopyAndTakeTakesTheWriterBuffer() throws {
+        var writer = TLWriter()
+        writer.write(Int32(7))
+        let data = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        writer.writeBytes(data)
+        writer.write(Int32(9))
+        let bytes = writer.takeBytes()
+        XCTAssertEqual(writer.count, 0)
+        var reader = TLReader(bytes)
+        XCTAssertEqual(try reader.readInt32(), 7)
+        let slice = try reader.readBytesSlice()
+        XCTAssertEqual(Array(slice), data)
+        XCTAssertEqual(slice.startIndex, 8)  // after the int and the 4-byte long-form length
+        XCTAssertEqual(try reader.readInt32(), 9)
+        XCTAssertEqual(reader.remaining, 0)
+        var truncated = TLReader(Array(bytes[0..<100]))
+        _ = try truncated.readInt32()
+        XCTAssertThrowsError(try truncated.readBytesSlice())
+    }
+
     func testIntegersAreLittleEndian() throws {
         var writer = TLWriter()
         writer.write(Int32(-2))

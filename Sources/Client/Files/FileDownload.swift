@@ -1,4 +1,5 @@
 import MTProto
+import MTProtoNIO
 import TL
 
 /// One download: a plan of parts handed to `parallelParts` workers over the file DC's download lanes,
@@ -15,6 +16,7 @@ struct FileDownload: Sendable {
     /// Downloads `location` into `sink` from byte `offset` to the end.
     func run(_ location: FileLocation, to sink: any DownloadSink, from offset: Int64) async throws {
         guard offset >= 0, offset <= location.size else { throw DownloadError.offsetOutsideFile(offset: offset, size: location.size) }
+        LargeBlockReuse.enable()
         let tracker = DownloadTracker(
             location: location, start: offset, partSize: options.partSize, maximumRefreshes: options.maximumRefreshes,
             progress: progress)
@@ -38,10 +40,10 @@ struct FileDownload: Sendable {
         while true {
             try Task.checkCancellation()
             let (location, generation) = await tracker.current
-            let answer: Api.Upload.File
+            let answer: FilePart
             do {
-                answer = try await self.lane(location.dc, lane).invoke(
-                    Api.Upload.GetFile(location: location.input, offset: part.offset, limit: Int32(part.limit)))
+                answer = try await self.lane(location.dc, lane).invoke(FilePartRequest(
+                    request: Api.Upload.GetFile(location: location.input, offset: part.offset, limit: Int32(part.limit))))
             } catch ClientError.rpc(let error) where error.name == .fileMigrateX {
                 guard let dc = error.migrateToDC, await tracker.migrate(to: dc) else { throw ClientError.rpc(error) }
                 continue
@@ -49,12 +51,12 @@ struct FileDownload: Sendable {
                 try await tracker.refresh(after: generation, using: refresh)
                 continue
             }
-            guard case .file(let file) = answer else { throw DownloadError.cdnRedirect }
-            guard file.bytes.count == part.expected else {
-                throw DownloadError.unexpectedPartLength(offset: part.offset, expected: part.expected, received: file.bytes.count)
+            guard case .bytes(let bytes) = answer else { throw DownloadError.cdnRedirect }
+            guard bytes.count == part.expected else {
+                throw DownloadError.unexpectedPartLength(offset: part.offset, expected: part.expected, received: bytes.count)
             }
             do {
-                try await sink.write(file.bytes[part.skip...], at: part.offset + Int64(part.skip))
+                try await sink.write(bytes.dropFirst(part.skip), at: part.offset + Int64(part.skip))
             } catch let error as DownloadError {
                 throw error
             } catch {

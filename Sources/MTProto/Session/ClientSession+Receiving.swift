@@ -9,10 +9,10 @@ extension ClientSession {
     /// the future of the corrected clock) — except a bad_msg_notification about a message this
     /// session sent, which is how the server reports a wrong clock. Received content-related
     /// messages are queued for acknowledgement.
-    public mutating func feed(_ packet: [UInt8], now: UnixTime) -> [SessionEvent] {
-        let message: EncryptedMessage
+    public mutating func feed(_ packet: consuming [UInt8], now: UnixTime) -> [SessionEvent] {
+        var message: EncryptedMessage
         do {
-            message = try EncryptedMessage(decrypting: packet, authKey: authKey, sender: .server)
+            message = try EncryptedMessage(decrypting: consume packet, authKey: authKey, sender: .server)
         } catch {
             return [.rejected(error)]
         }
@@ -20,13 +20,15 @@ extension ClientSession {
             return [.rejected(.sessionMismatch(expected: sessionID, received: message.sessionID))]
         }
         var events: [SessionEvent] = []
-        receive(messageID: message.messageID, seqNo: message.seqNo, body: message.body, now: now, inContainer: false, events: &events)
+        // The body leaves the message so that it is the only owner of its bytes (a file part is sliced in place).
+        let body = message.takeBody()
+        receive(messageID: message.messageID, seqNo: message.seqNo, body: consume body, now: now, inContainer: false, events: &events)
         return events
     }
 
     /// Checks one message (outer or inside a container) and dispatches it.
     private mutating func receive(
-        messageID: Int64, seqNo: Int32, body: [UInt8], now: UnixTime, inContainer: Bool, events: inout [SessionEvent]
+        messageID: Int64, seqNo: Int32, body: consuming [UInt8], now: UnixTime, inContainer: Bool, events: inout [SessionEvent]
     ) {
         guard MessageID.isFromServer(messageID) else {
             events.append(.rejected(.invalidMessageID(messageID)))
@@ -50,12 +52,12 @@ extension ClientSession {
             return
         }
         if contentRelated { pendingAcks.append(messageID) }
-        dispatch(body, messageID: messageID, now: now, inContainer: inContainer, inflated: false, events: &events)
+        dispatch(consume body, messageID: messageID, now: now, inContainer: inContainer, inflated: false, events: &events)
     }
 
     /// Routes a message body by its constructor.
     private mutating func dispatch(
-        _ body: [UInt8], messageID: Int64, now: UnixTime, inContainer: Bool, inflated: Bool, events: inout [SessionEvent]
+        _ body: consuming [UInt8], messageID: Int64, now: UnixTime, inContainer: Bool, inflated: Bool, events: inout [SessionEvent]
     ) {
         switch ServiceConstructor.of(body) {
         case ServiceConstructor.messageContainer:
@@ -79,7 +81,7 @@ extension ClientSession {
                 events.append(.rejected(error))
             }
         case ServiceConstructor.rpcResult:
-            handleRPCResult(body, events: &events)
+            handleRPCResult(consume body, events: &events)
         case ServiceConstructor.msgsAck:
             guard let ack = parse(MT.MsgsAck.self, body, events: &events) else { return }
             handleAcknowledgement(of: ack.msgIds)

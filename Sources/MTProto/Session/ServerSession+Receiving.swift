@@ -5,10 +5,10 @@ extension ServerSession {
     /// Decrypts and handles one packet from the client, returning what happened. Pings,
     /// `get_future_salts` and `rpc_drop_answer` are answered here; every other function becomes a
     /// `.request` event.
-    public mutating func feed(_ packet: [UInt8], now: UnixTime) -> [ServerSessionEvent] {
+    public mutating func feed(_ packet: consuming [UInt8], now: UnixTime) -> [ServerSessionEvent] {
         let message: EncryptedMessage
         do {
-            message = try EncryptedMessage(decrypting: packet, authKey: authKey, sender: .client)
+            message = try EncryptedMessage(decrypting: consume packet, authKey: authKey, sender: .client)
         } catch {
             return [.rejected(error)]
         }

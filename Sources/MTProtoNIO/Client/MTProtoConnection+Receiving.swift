@@ -12,7 +12,7 @@ extension MTProtoConnection {
         link?.framing.feed(buffer.readableBytesView)
         do {
             while let frame = try link?.framing.nextFrame() {
-                try handle(TransportPadding.strip(frame, framing: configuration.transport.framing))
+                try handle(TransportPadding.strip(consume frame, framing: configuration.transport.framing))
             }
         } catch TransportError.serverError(let code) where code == -404 && session != nil {
             await keyRejected()
@@ -23,7 +23,7 @@ extension MTProtoConnection {
     }
 
     /// Handles one frame according to the link's phase.
-    private func handle(_ frame: [UInt8]) throws(ConnectionError) {
+    private func handle(_ frame: consuming [UInt8]) throws(ConnectionError) {
         switch link?.phase {
         case .exchangingKey(var handshake):
             let progress: ClientHandshake.Progress
@@ -50,7 +50,7 @@ extension MTProtoConnection {
                 becomeReady(keyExchanged: true)
             }
         case .ready:
-            guard let events = session?.feed(frame, now: now()) else { return }
+            guard let events = session?.feed(consume frame, now: now()) else { return }
             for event in events {
                 try handle(event)
             }

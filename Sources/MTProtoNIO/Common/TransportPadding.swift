@@ -12,16 +12,19 @@ import MTProtoTransport
 /// (a plain message's declared length, whole AES blocks, the msg_key over the exact plaintext) for
 /// every other framing. Covered for both ends and every padding length by `TransportPaddingTests`.
 enum TransportPadding {
-    /// `frame` without padding when `framing` pads, otherwise unchanged.
-    static func strip(_ frame: [UInt8], framing: TransportProtocol?) -> [UInt8] {
+    /// `frame` without padding when `framing` pads, otherwise unchanged. The padding is cut off in
+    /// place: a frame the caller hands over is not copied.
+    static func strip(_ frame: consuming [UInt8], framing: TransportProtocol?) -> [UInt8] {
         guard framing == .paddedIntermediate, frame.count >= 8 else { return frame }
         if frame[0..<8].allSatisfy({ $0 == 0 }) {
             guard frame.count >= 20 else { return frame }
             let declared = frame[16..<20].reversed().reduce(0) { $0 << 8 | Int($1) }
             let end = 20 + declared
-            return end <= frame.count ? Array(frame[..<end]) : frame
+            if end <= frame.count { frame.removeSubrange(end...) }
+            return frame
         }
         guard frame.count > 24 else { return frame }
-        return Array(frame[..<(24 + (frame.count - 24) / 16 * 16)])
+        frame.removeSubrange((24 + (frame.count - 24) / 16 * 16)...)
+        return frame
     }
 }

@@ -36,6 +36,7 @@ public final class MTProtoServer: Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger = Logger(label: "tgcron.mtproto.server")
     ) async throws -> MTProtoServer {
+        LargeBlockReuse.enable()
         let accepted = AcceptedChannels()
         let listener = try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)

@@ -86,19 +86,19 @@ actor ServerConnection {
     private func receive(_ buffer: ByteBuffer) async throws {
         framing.feed(buffer.readableBytesView)
         while !isClosing, let frame = try framing.nextFrame() {
-            try await handle(TransportPadding.strip(frame, framing: framing.detected?.framing))
+            try await handle(TransportPadding.strip(consume frame, framing: framing.detected?.framing))
         }
         flush()
     }
 
     /// Routes a packet by its auth_key_id: zero for the key exchange, else the encrypted session.
-    private func handle(_ packet: [UInt8]) async throws {
+    private func handle(_ packet: consuming [UInt8]) async throws {
         guard packet.count >= 8 else { throw MTProtoError.malformedMessage("packet of \(packet.count) bytes") }
         let keyID = packet[0..<8].reversed().reduce(Int64(0)) { $0 << 8 | Int64($1) }
         if keyID == 0 {
             try await exchangeKey(packet)
         } else {
-            try await handleEncrypted(packet, keyID: keyID)
+            try await handleEncrypted(consume packet, keyID: keyID)
         }
     }
 
@@ -119,7 +119,7 @@ actor ServerConnection {
 
     /// Feeds an encrypted packet to the session of its key; an unknown key is answered with the
     /// transport error -404 and the connection closed, as Telegram does.
-    private func handleEncrypted(_ packet: [UInt8], keyID: Int64) async throws {
+    private func handleEncrypted(_ packet: consuming [UInt8], keyID: Int64) async throws {
         if session?.authKey.id != keyID {
             await releaseSession()
             let spurious = await ledger.takeSpuriousKeyRejection(limit: configuration.faults.spuriousKeyRejections)
@@ -133,7 +133,7 @@ actor ServerConnection {
             session = found
         }
         injectBadTime()
-        for event in session?.feed(packet, now: UnixTime.systemNow()) ?? [] {
+        for event in session?.feed(consume packet, now: UnixTime.systemNow()) ?? [] {
             switch event {
             case .request(let request):
                 startHandler(for: request)

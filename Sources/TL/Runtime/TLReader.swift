@@ -127,6 +127,11 @@ public struct TLReader: Sendable {
         return range
     }
 
+    /// Reads a TL `bytes` as a slice sharing the reader's buffer, without copying it (a 1 MiB file part).
+    public mutating func readBytesSlice() throws(TLDecodingError) -> ArraySlice<UInt8> {
+        buffer[try readBytesRange()]
+    }
+
     /// Reads a TL `bytes`.
     public mutating func readBytes() throws(TLDecodingError) -> [UInt8] {
         Array(buffer[try readBytesRange()])

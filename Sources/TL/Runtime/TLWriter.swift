@@ -9,6 +9,14 @@ public struct TLWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The bytes written, handed over without a copy and the writer left empty, for callers that go on
+    /// to change them in place (`bytes` would leave two references, and the change would copy them).
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
+    }
+
     /// Number of bytes written so far.
     public var count: Int { bytes.count }
 
