@@ -65,7 +65,7 @@ let package = Package(
 
         // The archive: SQLite store (GRDB), checkpoints, versions, audit, export.
         .target(name: "Archive", dependencies: [
-            "TL",
+            "TL", "Timekeeping",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The C API, for binding a page's rows without GRDB's per-value conversion (RowBinder).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -117,7 +117,7 @@ let package = Package(
         ]),
 
         // Job files (YAML), settings, validation and the cron engine.
-        .target(name: "Jobs", dependencies: ["ArchiveLocation", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Jobs", dependencies: ["ArchiveLocation", "Timekeeping", .product(name: "Yams", package: "Yams")]),
         // The rate governor: token buckets, AIMD on FLOOD_WAIT, warm-up budgets.
         .target(name: "Governor"),
         // The program's clock: a leaf every layer that reads the time or waits may import.

@@ -1,4 +1,5 @@
 import Foundation
+import Timekeeping
 
 /// The timestamp texts exports use.
 struct ExportDateFormat {
@@ -33,21 +34,12 @@ struct ExportDateFormat {
         formatter?.string(from: date) ?? Self.utcText(seconds: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 
-    /// `yyyy-MM-ddTHH:mm:ssZ` for `seconds` since 1970 in the proleptic Gregorian calendar (years 0 to 9999):
-    /// the day count turned into a civil date by 400-year eras (146,097 days each), March-based years putting
-    /// the leap day last.
+    /// `yyyy-MM-ddTHH:mm:ssZ` for `seconds` since 1970 in the proleptic Gregorian calendar (years 0 to 9999).
     static func utcText(seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
-        let shifted = days + 719_468  // days from 0000-03-01 to 1970-01-01
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CivilDate.date(daysSinceEpoch: Int(days))
+        let (year, month, day) = (Int64(date.year), Int64(date.month), Int64(date.day))
         var text: [UInt8] = []
         text.reserveCapacity(20)
         func digits(_ value: Int64, _ count: Int) {

@@ -36,12 +36,6 @@ public struct AccountStatus: Codable, Equatable, Sendable {
                 ?? account.userId.map { "user \($0) on DC \(account.homeDc.map(String.init) ?? "?")" } ?? "none"
             return [account.name, login, String(account.jobs), date(account.lastCall)]
         }
-        let all = [headers] + lines
-        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(headers, lines)
     }
 }

@@ -42,18 +42,8 @@ public struct RunnersReport: Codable, Equatable, Sendable {
             [lease.account, lease.runner, lease.expiresIn > 0 ? String(format: "in %.1fs", lease.expiresIn) : "expired"]
         }
         let accountLines = accounts.map { [$0.name, $0.runner ?? "-"] }
-        return "\n" + Self.render(["RUNNER", "HOST", "PID", "HEARTBEAT", "STATE"], runnerLines)
-            + "\n" + Self.render(["ACCOUNT", "LEASED BY", "EXPIRES"], leaseLines)
-            + "\n" + Self.render(["ACCOUNT", "RUNNER"], accountLines)
-    }
-
-    private static func render(_ headers: [String], _ lines: [[String]]) -> String {
-        let all = [headers] + lines
-        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        return "\n" + TextTable.render(["RUNNER", "HOST", "PID", "HEARTBEAT", "STATE"], runnerLines)
+            + "\n" + TextTable.render(["ACCOUNT", "LEASED BY", "EXPIRES"], leaseLines)
+            + "\n" + TextTable.render(["ACCOUNT", "RUNNER"], accountLines)
     }
 }

@@ -54,13 +54,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
                 zoned(row.nextDue, row.nextDueZone),
             ]
         }
-        let all = [Self.headers] + lines
-        let widths = Self.headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n" + notices.map { "\n" + $0 + "\n" }.joined()
+        return TextTable.render(Self.headers, lines) + notices.map { "\n" + $0 + "\n" }.joined()
             + (accounts.map { "\n" + AccountStatus.table($0, date: date) } ?? "") + (runners?.table() ?? "")
     }
 

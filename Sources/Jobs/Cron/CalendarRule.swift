@@ -1,3 +1,5 @@
+import Timekeeping
+
 /// The five fields of a cron expression, and which local minutes they match.
 struct CalendarRule: Hashable, Sendable {
     var minutes: CronField

@@ -1,4 +1,5 @@
 import Foundation
+import Timekeeping
 
 /// A wall-clock minute in some time zone: a civil date and a time of day, without an offset.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Timekeeping
 
 /// The local hours in which a job may run (`run_window: "01:00-05:00"`); it may wrap past midnight
 /// (`"22:00-04:00"`). The start is inclusive, the end exclusive.

@@ -1,4 +1,5 @@
 import Foundation
+import Timekeeping
 
 /// One end of a job's message window (`window.since`, `window.until`).
 public enum WindowBound: Hashable, Sendable {
