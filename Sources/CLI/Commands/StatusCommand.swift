@@ -24,9 +24,11 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext.load(options, command: "status")
-        let jobs = (try? jobOptions.load(settings: context.settings)) ?? []
+        // The jobs are read once the archive is known to exist: a missing archive is the first thing to say.
+        let loadJobs = { (try? jobOptions.load(settings: context.settings)) ?? [] }
         if context.settings.archive.url != nil, !check, !FileManager.default.fileExists(atPath: context.databasePath) {
             // Only a PostgreSQL archive: what status reads of it yet are the runners and their leases.
+            let jobs = loadJobs()
             let report = try runnersReport(context: context, sqlite: nil, jobs: jobs, now: Date())
             if json {
                 print(try StatusReport(rows: [], runners: report).json())
@@ -36,6 +38,7 @@ struct StatusCommand: ParsableCommand {
             return
         }
         let store = try context.openArchiveReadOnly()
+        let jobs = loadJobs()
         do {
             var report = try store.statusReport()
             let now = Date()
