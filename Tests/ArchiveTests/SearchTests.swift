@@ -55,6 +55,26 @@ final class SearchTests: XCTestCase {
         assertIndexConsistent(store)
     }
 
+    func testThePageCommitKeepsTheIndexWithOnlyTheDeleteTrigger() throws {
+        let store = try Fixtures.store(self)
+        let triggers = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'messages' ORDER BY name")
+        }
+        XCTAssertEqual(triggers, ["messages_fts_delete"], "new rows and edits are indexed by the page commit (v12-lean-writes)")
+        // One page holding a message twice (stored, then edited) and a tombstone later filled in.
+        try commit(store, [Fixtures.post(1, text: "early harbor"), Fixtures.post(1, text: "late station", editDate: Fixtures.baseDate + 5),
+                           Fixtures.empty(3)])
+        try commit(store, [Fixtures.post(3, text: "harbor lights")])
+        XCTAssertFalse(try search(store, "early").contains("1001,1,"))
+        XCTAssertTrue(try search(store, "station").contains("1001,1,"))
+        XCTAssertTrue(try search(store, "lights").contains("1001,3,"))
+        assertIndexConsistent(store)
+        // A row deleted outright leaves the index through the trigger.
+        try store.write { db in try db.execute(sql: "DELETE FROM messages WHERE id = 3") }
+        XCTAssertFalse(try search(store, "lights").contains("1001,3,"))
+        assertIndexConsistent(store)
+    }
+
     func testPrefixQueriesOfAnyLengthFindTheSameWordsThroughThePrefixIndex() throws {
         let store = try Fixtures.store(self)
         try commit(store, [Fixtures.post(1, text: "science fair"), Fixtures.post(2, text: "scissors"),

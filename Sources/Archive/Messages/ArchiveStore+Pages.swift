@@ -49,10 +49,12 @@ extension ArchiveStore {
         return try write { db in
             try Self.upsertChannel(channel, now: stamp, in: db)
             var result = PageCommitResult()
+            var search = try SearchIndexBatch.forPage(in: db)
             for (index, record) in records.enumerated() {
                 try beforeEachMessage(index)
-                result.count(try MessageUpsert.apply(record, now: stamp, in: db))
+                result.count(try MessageUpsert.apply(record, now: stamp, search: &search, in: db))
             }
+            try search?.write(in: db)
             try Self.storePeers(peers, now: stamp, in: db)
             if let discussed = peers.discussionOf {
                 try Self.linkDiscussion(messages, group: channel.id, discussing: discussed, in: db)

@@ -10,12 +10,15 @@ import GRDB
 enum MessageUpsert {
     typealias Outcome = UpsertOutcome
 
-    /// Stores `incoming` and says what that did; `now` is the page's instant, formatted once.
-    static func apply(_ incoming: MessageRecord, now: DatabaseDateText, in db: Database) throws -> Outcome {
+    /// Stores `incoming` and says what that did; `now` is the page's instant, formatted once. A new row and a
+    /// changed text go to `search` (nil while triggers keep the index: a lean conversion is pending).
+    static func apply(_ incoming: MessageRecord, now: DatabaseDateText, search: inout SearchIndexBatch?,
+                      in db: Database) throws -> Outcome {
         // Most rows of a page are new: one INSERT that does nothing on a conflict answers that.
         var fresh = incoming
         if incoming.kind == .empty { fresh.deletedAt = now.date }
         if try insertIfAbsent(fresh, now: now, in: db) {
+            search?.add(rowid: db.lastInsertedRowID, text: fresh.text)
             if incoming.kind != .empty {
                 try ChangeLog.append(.new, channel: incoming.channelId, message: incoming.id, at: now, in: db)
             }
@@ -41,6 +44,11 @@ enum MessageUpsert {
         replacement.archivedAt = stored.archivedAt
         replacement.updatedAt = now.date
         try update(replacement, now: now, in: db)
+        if search != nil, stored.text != replacement.text {
+            let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM messages WHERE channel_id = ? AND id = ?"),
+                                           arguments: [stored.channelId, stored.id])
+            if let rowid { search?.replace(rowid: rowid, old: stored.text, new: replacement.text) }
+        }
         if let change = publishedChange(from: stored, to: incoming, versioned: versioned) {
             try ChangeLog.append(change, channel: stored.channelId, message: stored.id, at: now, in: db)
         }

@@ -17,6 +17,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v9-lean-text", migrate: SearchPrefixIndex.migrate)
         migrator.registerMigration("v10-accounts", migrate: AccountsSchema.migrate)
         migrator.registerMigration("v11-runners", migrate: RunnersSchema.create)
+        migrator.registerMigration("v12-lean-writes", migrate: LeanWrites.migrate)
         return migrator
     }
 

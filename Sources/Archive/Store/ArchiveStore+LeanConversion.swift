@@ -40,6 +40,7 @@ extension ArchiveStore {
             try LeanLayout.dropSearchTriggers(db)
             try db.drop(table: "lean_conversion")
             try LeanLayout.createSearchTriggers(db, indexedWhen: nil)
+            try LeanWrites.dropWriteTriggers(db)  // since v12 the page commit indexes new rows and changed text
         }
         try access {
             try pool.writeWithoutTransaction { db in
