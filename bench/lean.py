@@ -59,10 +59,15 @@ def grow(source: Path, target: Path, messages: int) -> int:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(messages)")]
         base, top = conn.execute("SELECT COUNT(*), MAX(id) FROM messages").fetchone()
         shifted = ", ".join(f"id + {{shift}}" if name == "id" else name for name in columns)
+        # Since v12-lean-writes tgcron's page commit indexes new rows itself (no insert trigger): so does this.
+        triggered = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'messages_fts_insert'").fetchone()[0]
         copy = 1
         while base * (copy + 1) <= messages:
+            last = conn.execute("SELECT MAX(rowid) FROM messages").fetchone()[0]
             conn.execute(f"INSERT INTO messages ({', '.join(columns)}) SELECT {shifted.format(shift=copy * (top + 1))} "
                          "FROM messages WHERE id <= ?", (top,))
+            if not triggered:
+                conn.execute("INSERT INTO messages_fts (rowid, text) SELECT rowid, text FROM messages WHERE rowid > ?", (last,))
             conn.commit()
             copy += 1
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

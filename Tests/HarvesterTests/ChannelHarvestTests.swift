@@ -56,6 +56,28 @@ final class ChannelHarvestTests: XCTestCase {
         XCTAssertGreaterThan(checked, 3)
     }
 
+    func testJSONLExportWritesEveryMessageAsTheCodecDoesInvalidUTF8Included() async throws {
+        let harness = try await HarvestHarness(invalidUTF8Every: 7)
+        _ = await harness.run(HarvestPlan(job: "tiny", channel: .username("tiny")))
+        let channel = try harness.channelID("tiny")
+        var sink = StringExportSink()
+        let count = try harness.store.export(.jsonl, filter: ExportFilter(channel: channel), to: &sink)
+        let lines = sink.text.split(separator: "\n")
+        XCTAssertEqual(lines.count, count)
+        XCTAssertGreaterThan(count, 20)
+        let codec = TLJSONCodec()
+        var invalid = 0
+        for line in lines {
+            let id = try XCTUnwrap(line.split(separator: ",").dropFirst().first?.split(separator: ":").last.flatMap { Int32($0) })
+            let row = try XCTUnwrap(harness.store.message(channel: channel, id: id))
+            // The schema-driven codec's text, which the export wrote before it wrote generated types directly.
+            let expected = try row.tlJSON(codec).compactText
+            XCTAssertTrue(line.hasSuffix(#","message":"# + expected + "}"), "message \(id): \(line)")
+            if expected.contains("_invalid_utf8") { invalid += 1 }
+        }
+        XCTAssertGreaterThan(invalid, 3, "messages whose text is not UTF-8 keep their bytes in the export")
+    }
+
     func testASecondRunRightAfterwardsFetchesOnlyTheNewestPageAndStoresNothingNew() async throws {
         let harness = try await HarvestHarness()
         _ = await harness.run(HarvestPlan(job: "mid", channel: .username("mid")))

@@ -62,6 +62,12 @@ public struct FileExportSink: ExportSink {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Appends UTF-8 text, writing the buffer out when it is full.
+    public mutating func write(utf8 bytes: [UInt8]) throws(ArchiveError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     /// Writes out the buffer; throws `.exportReaderGone` when the reader of a pipe closed it (SIGPIPE is
     /// ignored by tgcron, so a closed pipe is EPIPE).
     public mutating func flush() throws(ArchiveError) {

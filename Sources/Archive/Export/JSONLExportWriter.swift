@@ -8,11 +8,16 @@ import TL
 /// not deleted), `versions` (earlier contents kept), `layer`, `message` (the TL object, `_` = constructor name),
 /// for a downloaded file `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`), and for a
 /// comment of a discussion group `comment_of` (the channel post it is under).
+///
+/// Each line is written straight as UTF-8 bytes: the message is decoded into its generated type and writes
+/// itself (`TLJSONWritable`), the text `TLJSONCodec` would give. A message with a string that is not UTF-8
+/// goes through the codec, which keeps such a string's exact bytes (`{"_invalid_utf8": hex}`).
 public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Where the lines go.
     public private(set) var sink: Sink
     private let codec = TLJSONCodec()
     private let dates = ExportDateFormat.utc()
+    private var line = TLJSONWriter(capacity: 4096)
 
     /// A writer into `sink`.
     public init(sink: Sink) {
@@ -25,32 +30,60 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Writes the message's line.
     public mutating func write(_ message: ExportedMessage) throws(ArchiveError) {
         let record = message.record
-        let decoded = try record.tlJSON(codec)
-        var fields: [(String, TLJSONValue)] = [
-            ("channel", .integer(record.channelId)),
-            ("id", .integer(Int64(record.id))),
-            ("archived_at", .string(dates.string(record.archivedAt))),
-            ("updated_at", .string(dates.string(record.updatedAt))),
-            ("deleted_at", record.deletedAt.map { .string(dates.string($0)) } ?? .null),
-            ("versions", .integer(Int64(message.versionCount))),
-            ("layer", .integer(Int64(record.layer))),
-            ("message", decoded),
-        ]
-        if let topic = record.topicId { fields.insert(("topic_id", .integer(Int64(topic))), at: 2) }
-        // A comment exported with its channel (`--comments`): the post it is under; `channel` is the group's id.
-        if record.threadId != nil, let post = record.commentOf { fields.append(("comment_of", .integer(Int64(post)))) }
-        if let file = message.media, file.status == .done, let path = file.path, let sha = file.sha256 {
-            fields.append(("media_file", .object([
-                ("path", .string(path)), ("sha256", .string(sha)), ("size", .integer(file.size)),
-                ("mime_type", file.mimeType.map(TLJSONValue.string) ?? .null),
-            ])))
+        line.removeAll()
+        line.key(#"{"channel":"#)
+        line.write(record.channelId)
+        line.key(#","id":"#)
+        line.write(record.id)
+        if let topic = record.topicId {
+            line.key(#","topic_id":"#)
+            line.write(topic)
         }
-        let line = TLJSONValue.object(fields)
-        try sink.write(line.compactText + "\n")
+        line.key(#","archived_at":"#)
+        line.write(dates.string(record.archivedAt))
+        line.key(#","updated_at":"#)
+        line.write(dates.string(record.updatedAt))
+        line.key(#","deleted_at":"#)
+        if let deleted = record.deletedAt { line.write(dates.string(deleted)) } else { line.writeNull() }
+        line.key(#","versions":"#)
+        line.write(Int64(message.versionCount))
+        line.key(#","layer":"#)
+        line.write(Int64(record.layer))
+        line.key(#","message":"#)
+        try writeMessage(of: record)
+        // A comment exported with its channel (`--comments`): the post it is under; `channel` is the group's id.
+        if record.threadId != nil, let post = record.commentOf {
+            line.key(#","comment_of":"#)
+            line.write(post)
+        }
+        if let file = message.media, file.status == .done, let path = file.path, let sha = file.sha256 {
+            line.key(#","media_file":{"path":"#)
+            line.write(path)
+            line.key(#","sha256":"#)
+            line.write(sha)
+            line.key(#","size":"#)
+            line.write(file.size)
+            line.key(#","mime_type":"#)
+            if let mime = file.mimeType { line.write(mime) } else { line.writeNull() }
+            line.key("}")
+        }
+        line.key("}\n")
+        try sink.write(utf8: line.bytes)
     }
 
     /// Flushes the sink.
     public mutating func finish() throws(ArchiveError) {
         try sink.flush()
+    }
+
+    /// The message's TL JSON: from its generated type, or where a string is not UTF-8, from the codec.
+    private mutating func writeMessage(of record: MessageRecord) throws(ArchiveError) {
+        let raw = [UInt8](record.raw)
+        var reader = TLReader(raw, stringPolicy: .reject)
+        if let message = try? Api.Message(from: &reader), reader.remaining == 0 {
+            message.writeJSON(into: &line)
+        } else {
+            line.append(json: try record.tlJSON(codec).compactText)
+        }
     }
 }

@@ -35,7 +35,8 @@ public struct TLJSONWriter: Sendable {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Writes a field separator and key, spelled by the generator as `,"name":`.
+    /// Writes a field separator and key, spelled by the generator as `,"name":` (or `{"name":` opening an
+    /// object that has no constructor name, such as an export's line).
     public mutating func key(_ separatorAndKey: StaticString) {
         append(separatorAndKey)
     }
@@ -71,6 +72,16 @@ public struct TLJSONWriter: Sendable {
         } else {
             append("null")
         }
+    }
+
+    /// Writes `null`.
+    public mutating func writeNull() {
+        append("null")
+    }
+
+    /// Appends JSON text made elsewhere (a `TLJSONValue`'s compact text), as it is.
+    public mutating func append(json text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// Writes a boolean.
