@@ -11,7 +11,7 @@ extension ArchiveStore {
         let (filterConditions, arguments) = filter.sqlConditions
         let conditions = ["m.kind != 'empty'"] + filterConditions
         let sql = """
-            SELECT m.*, (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
+            SELECT \(MessageRecord.selection(of: "m")), (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
                 AS version_count
             FROM messages m WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(filter.sqlOrder)
             """
@@ -25,7 +25,8 @@ extension ArchiveStore {
                 ? db.cachedStatement(sql: "SELECT * FROM media WHERE channel_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1")
                 : nil
             while let row = try rows.next() {
-                var message = ExportedMessage(record: try MessageRecord(row: row), versionCount: row["version_count"])
+                var message = ExportedMessage(record: try MessageRecord(selected: row),
+                                              versionCount: row[MessageRecord.columnNames.count])
                 if let media { message.media = try MediaEntry.fetchOne(media, arguments: [message.record.channelId, message.record.id]) }
                 try writer.write(message)
                 count += 1
