@@ -67,9 +67,11 @@ __attribute__((target("aes,sse2"))) static inline __m128i tgcron_aes256_assist2(
     t3 = tgcron_aes256_assist2(t1, t3);                                \
     rk[index + 1] = t3;
 
-__attribute__((target("aes,sse2"))) static inline int tgcron_aes256_ige_ni(const unsigned char *key, const unsigned char *iv32,
-                                                                         unsigned char *data, size_t length, int encrypt) {
-    __m128i rk[15], t1, t2, t3;
+/* The AES-256 round keys of `key` in rk[0...14]: for encryption, or for decryption (AESIMC of the
+   encryption keys in reverse order) when `encrypt` is 0. */
+__attribute__((target("aes,sse2"))) static inline void tgcron_aes256_schedule(const unsigned char *key, __m128i rk[15],
+                                                                           int encrypt) {
+    __m128i t1, t2, t3;
     t1 = _mm_loadu_si128((const __m128i *)key);
     t3 = _mm_loadu_si128((const __m128i *)(key + 16));
     rk[0] = t1;
@@ -90,30 +92,67 @@ __attribute__((target("aes,sse2"))) static inline int tgcron_aes256_ige_ni(const
         for (int i = 0; i < 15; i++) rk[i] = dk[i];
         OPENSSL_cleanse(dk, sizeof dk);
     }
-    /* x_prev: the block XORed in before the cipher; y_prev: the block XORed in after it. */
-    __m128i x_prev = _mm_loadu_si128((const __m128i *)(iv32 + (encrypt ? 0 : 16)));
-    __m128i y_prev = _mm_loadu_si128((const __m128i *)(iv32 + (encrypt ? 16 : 0)));
-    for (size_t offset = 0; offset < length; offset += 16) {
-        __m128i in = _mm_loadu_si128((const __m128i *)(data + offset));
-        __m128i block = _mm_xor_si128(_mm_xor_si128(in, x_prev), rk[0]);
-        if (encrypt) {
-            for (int i = 1; i < 14; i++) block = _mm_aesenc_si128(block, rk[i]);
-            block = _mm_aesenclast_si128(block, rk[14]);
-        } else {
-            for (int i = 1; i < 14; i++) block = _mm_aesdec_si128(block, rk[i]);
-            block = _mm_aesdeclast_si128(block, rk[14]);
-        }
-        __m128i out = _mm_xor_si128(block, y_prev);
-        _mm_storeu_si128((__m128i *)(data + offset), out);
-        x_prev = out;
-        y_prev = in;
+    t1 = t2 = t3 = _mm_setzero_si128();
+}
+
+/*
+ * One IGE block (block i of n at data + 16 * i) in place. *t is the block's input to round 1, already
+ * XORed with rk[0] and the chained block x_prev; *y is y_prev. Only the 14 rounds lie on the chain from
+ * block to block: the last round is run twice with different keys, once giving this block's output
+ * (rk[14] ^ y_prev) and once the next block's round-1 input (rk[14] ^ y_prev ^ next input ^ rk[0]), which
+ * AESENCLAST/AESDECLAST allow because they end by XORing their key.
+ */
+__attribute__((target("aes,sse2"), always_inline)) static inline void tgcron_aes256_ige_ni_block(
+    const __m128i rk[15], unsigned char *data, size_t n, size_t i, __m128i *t, __m128i *y, int encrypt) {
+    __m128i in = _mm_loadu_si128((const __m128i *)(data + 16 * i));
+    __m128i block = *t;
+    if (encrypt) {
+        for (int r = 1; r < 14; r++) block = _mm_aesenc_si128(block, rk[r]);
+    } else {
+        for (int r = 1; r < 14; r++) block = _mm_aesdec_si128(block, rk[r]);
     }
+    __m128i key_out = _mm_xor_si128(rk[14], *y);
+    __m128i out = encrypt ? _mm_aesenclast_si128(block, key_out) : _mm_aesdeclast_si128(block, key_out);
+    if (i + 1 < n) {
+        __m128i next = _mm_loadu_si128((const __m128i *)(data + 16 * (i + 1)));
+        __m128i key_next = _mm_xor_si128(key_out, _mm_xor_si128(next, rk[0]));
+        *t = encrypt ? _mm_aesenclast_si128(block, key_next) : _mm_aesdeclast_si128(block, key_next);
+    }
+    _mm_storeu_si128((__m128i *)(data + 16 * i), out);
+    *y = in;
+}
+
+/* x_prev (the block XORed in before the cipher) and y_prev (after it) from the IV, and block 0's round-1
+   input in *t when there is a block. */
+__attribute__((target("aes,sse2"))) static inline void tgcron_aes256_ige_ni_start(const __m128i rk[15],
+    const unsigned char *iv32, const unsigned char *data, size_t n, int encrypt, __m128i *t, __m128i *y) {
+    __m128i x_prev = _mm_loadu_si128((const __m128i *)(iv32 + (encrypt ? 0 : 16)));
+    *y = _mm_loadu_si128((const __m128i *)(iv32 + (encrypt ? 16 : 0)));
+    *t = n == 0 ? _mm_setzero_si128()
+                : _mm_xor_si128(_mm_xor_si128(_mm_loadu_si128((const __m128i *)data), rk[0]), x_prev);
+}
+
+__attribute__((target("aes,sse2"))) static inline int tgcron_aes256_ige_ni(const unsigned char *key, const unsigned char *iv32,
+                                                                         unsigned char *data, size_t length, int encrypt) {
+    __m128i rk[15], t, y;
+    size_t n = length / 16;
+    tgcron_aes256_schedule(key, rk, encrypt);
+    tgcron_aes256_ige_ni_start(rk, iv32, data, n, encrypt, &t, &y);
+    for (size_t i = 0; i < n; i++) tgcron_aes256_ige_ni_block(rk, data, n, i, &t, &y, encrypt);
     OPENSSL_cleanse(rk, sizeof rk);
-    x_prev = _mm_setzero_si128();
-    y_prev = _mm_setzero_si128();
+    t = y = _mm_setzero_si128();
     return 0;
 }
 #undef TGCRON_AES256_ROUND_PAIR
+#include "aes_ige_sha256.h"
+#else
+/* Without x86-64's AES-NI and SHA-NI there is no one-pass routine: callers decrypt and hash separately. */
+static inline int tgcron_aes256_ige_decrypt_sha256(const unsigned char *key, const unsigned char *iv32,
+                                                   const unsigned char *prefix32, unsigned char *data, size_t length,
+                                                   unsigned char *digest32) {
+    (void)key, (void)iv32, (void)prefix32, (void)data, (void)length, (void)digest32;
+    return 1;
+}
 #endif
 
 static inline int tgcron_aes_ige(const unsigned char *key, int key_bits, unsigned char *iv32,

@@ -17,11 +17,15 @@ public enum KeyDerivation {
 
     /// The MTProto 2.0 `msg_key` of a padded plaintext in place (one SHA-256 pass over it, no copy).
     public static func msgKey(authKey: AuthKey, plaintext: UnsafeRawBufferPointer, side: Side) -> [UInt8] {
-        let x = side.x
         let digest = SHA256Stream()
-        digest.update(Array(authKey.bytes[(88 + x)..<(120 + x)]))
+        digest.update(msgKeyPrefix(authKey: authKey, side: side))
         digest.update(plaintext)
         return Array(digest.finish()[8..<24])
+    }
+
+    /// The 32 auth-key bytes hashed before the plaintext for `msg_key`: `auth_key[88+x ..< 120+x]`.
+    public static func msgKeyPrefix(authKey: AuthKey, side: Side) -> [UInt8] {
+        Array(authKey.bytes[(88 + side.x)..<(120 + side.x)])
     }
 
     /// The MTProto 2.0 AES key and IV for a message with `msgKey` sent by `side`.

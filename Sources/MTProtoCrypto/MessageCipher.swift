@@ -70,12 +70,15 @@ public enum MessageCipher {
         let keyIV = try KeyDerivation.aesKeyIV(authKey: authKey, msgKey: msgKey, side: side)
         let failure: CryptoError? = packet.withUnsafeMutableBytes { buffer -> CryptoError? in
             let body = UnsafeMutableRawBufferPointer(rebasing: buffer[headerLength...])
+            // One pass decrypts and hashes for msg_key (KeyDerivation.msgKey's SHA-256, prefix included).
+            let digest: [UInt8]
             do throws(CryptoError) {
-                try AESIGE.decrypt(body, key: keyIV.key, iv: keyIV.iv)
+                digest = try AESIGE.decrypt(body, key: keyIV.key, iv: keyIV.iv,
+                                            hashingAfter: KeyDerivation.msgKeyPrefix(authKey: authKey, side: side))
             } catch {
                 return error
             }
-            let expected = KeyDerivation.msgKey(authKey: authKey, plaintext: UnsafeRawBufferPointer(body), side: side)
+            let expected = Array(digest[8..<24])
             return CRYPTO_memcmp(expected, msgKey, 16) == 0 ? nil : .msgKeyMismatch
         }
         if let failure { throw failure }
