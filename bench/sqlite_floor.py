@@ -27,7 +27,10 @@ def script(source: str, lean: bool) -> tuple[str, int]:
     with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as db:
         schema = [row[0] for row in db.execute(
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'messages_fts_%' ORDER BY type = 'trigger'")]  # FTS5 makes its own shadow tables
+            "AND name NOT IN ('messages_fts_data', 'messages_fts_idx', 'messages_fts_docsize', 'messages_fts_config', "
+            "'messages_fts_content') ORDER BY type = 'trigger'")]  # FTS5 makes its own shadow tables
+        # Since v12-lean-writes the page commit indexes new rows (no insert trigger): the floor does the same.
+        indexed_by_trigger = any("messages_fts_insert" in sql for sql in schema)
         keys = db.execute("SELECT channel_id, id FROM messages ORDER BY channel_id, id DESC").fetchall()
     lines = ["PRAGMA journal_mode = WAL;", "PRAGMA synchronous = NORMAL;", "PRAGMA foreign_keys = ON;"]
     lines += [sql + ";" for sql in schema]
@@ -40,6 +43,8 @@ def script(source: str, lean: bool) -> tuple[str, int]:
         channel, top, bottom = page[0][0], page[0][1], page[-1][1]
         where = f"channel_id = {channel} AND id BETWEEN {bottom} AND {top}"
         lines += ["BEGIN IMMEDIATE;", f"INSERT INTO messages SELECT {columns} FROM src.messages WHERE {where};"]
+        if not lean and not indexed_by_trigger:
+            lines.append(f"INSERT INTO messages_fts (rowid, text) SELECT rowid, text FROM main.messages WHERE {where};")
         if not lean:
             lines.append("INSERT INTO changes (channel_id, message_id, kind, at) "
                          f"SELECT channel_id, id, 'new', archived_at FROM src.messages WHERE {where};")
