@@ -10,24 +10,25 @@ extension ArchiveStore {
     public func export(_ filter: ExportFilter, to writer: inout some ExportWriter) throws(ArchiveError) -> Int {
         let (filterConditions, arguments) = filter.sqlConditions
         let conditions = ["m.kind != 'empty'"] + filterConditions
-        let sql = """
-            SELECT \(MessageRecord.selection(of: "m")), (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id)
-                AS version_count
-            FROM messages m WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(filter.sqlOrder)
-            """
         return try read { db in
+            // An archive read without migrating (read-only, written by an older tgcron) has no media ledger.
+            // The message's newest file is found in the same query: a query per message built a GRDB row
+            // (every column name lowercased) for each one, files or not.
+            let ledger = try db.tableExists("media")
+            let sql = """
+                SELECT \(MessageRecord.selection(of: "m")),
+                    (SELECT COUNT(*) FROM message_versions v WHERE v.channel_id = m.channel_id AND v.message_id = m.id),
+                    \(ledger ? "(SELECT MAX(f.id) FROM media f WHERE f.channel_id = m.channel_id AND f.message_id = m.id)" : "NULL")
+                FROM messages m WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(filter.sqlOrder)
+                """
             let channel = try filter.channel.flatMap { try ChannelRecord.fetchOne(db, key: $0) }
             try writer.begin(channel: channel)
             var count = 0
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            // An archive read without migrating (read-only, written by an older tgcron) has no media ledger.
-            let media = try db.tableExists("media")
-                ? db.cachedStatement(sql: "SELECT * FROM media WHERE channel_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1")
-                : nil
+            let columns = MessageRecord.columnNames.count
             while let row = try rows.next() {
-                var message = ExportedMessage(record: try MessageRecord(selected: row),
-                                              versionCount: row[MessageRecord.columnNames.count])
-                if let media { message.media = try MediaEntry.fetchOne(media, arguments: [message.record.channelId, message.record.id]) }
+                var message = ExportedMessage(record: try MessageRecord(selected: row), versionCount: row[columns])
+                if let file: Int64 = row[columns + 1] { message.media = try MediaEntry.fetchOne(db, key: file) }
                 try writer.write(message)
                 count += 1
             }
