@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension ArchiveStore {
     /// Streams the messages `filter` selects into `writer`, returning how many were written.
@@ -24,11 +25,19 @@ extension ArchiveStore {
             let channel = try filter.channel.flatMap { try ChannelRecord.fetchOne(db, key: $0) }
             try writer.begin(channel: channel)
             var count = 0
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            let columns = MessageRecord.columnNames.count
-            while let row = try rows.next() {
-                var message = ExportedMessage(record: try MessageRecord(selected: row), versionCount: row[columns])
-                if let file: Int64 = row[columns + 1] { message.media = try MediaEntry.fetchOne(db, key: file) }
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
+            var columns = RowReader(statement.sqliteStatement)
+            while true {
+                let code = sqlite3_step(statement.sqliteStatement)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+                }
+                columns.rewind()
+                let record = try MessageRecord(reading: &columns)
+                var message = ExportedMessage(record: record, versionCount: Int(columns.int64() ?? 0))
+                if let file = columns.int64() { message.media = try MediaEntry.fetchOne(db, key: file) }
                 try writer.write(message)
                 count += 1
             }
