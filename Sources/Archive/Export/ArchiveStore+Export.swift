@@ -35,7 +35,7 @@ extension ArchiveStore {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
                 }
                 columns.rewind()
-                let record = try MessageRecord(reading: &columns)
+                let record = try MessageRecord(columns: &columns)
                 var message = ExportedMessage(record: record, versionCount: Int(columns.int64() ?? 0))
                 if let file = columns.int64() { message.media = try MediaEntry.fetchOne(db, key: file) }
                 try writer.write(message)

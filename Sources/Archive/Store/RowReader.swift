@@ -7,7 +7,7 @@ import GRDBSQLite
 /// The export's per-row path (`RowBinder` is the commit's). Reading a `messages` row through GRDB's generic
 /// `Row` decoding looked up type metadata for every column of every row: a third of a 200,000-message
 /// JSONL export's CPU (perf).
-struct RowReader {
+struct RowReader: ColumnSource {
     private let statement: SQLiteStatement
     private var index: Int32 = 0
     private var lastDate: (text: [UInt8], date: Date)?
