@@ -34,6 +34,8 @@ let package = Package(
         ),
         // glibc's mallopt: 1 MiB packet buffers reused from the heap rather than fresh pages (MTProtoNIO).
         .systemLibrary(name: "CMalloc"),
+        // sqlite3_config, which Swift cannot call (variadic): SQLite's memory statistics off (Archive).
+        .systemLibrary(name: "CSQLiteConfig"),
 
         // TL: binary runtime plus the generated layer (Sources/TL/Generated, written by `make tl`).
         .target(name: "TLSchema"),
@@ -65,7 +67,7 @@ let package = Package(
 
         // The archive: SQLite store (GRDB), checkpoints, versions, audit, export.
         .target(name: "Archive", dependencies: [
-            "TL", "Timekeeping",
+            "TL", "Timekeeping", "CSQLiteConfig",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The C API, for binding a page's rows without GRDB's per-value conversion (RowBinder).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import Archive
 import ArgumentParser
 import Foundation
 
@@ -19,6 +20,7 @@ struct TGCron: AsyncParsableCommand {
     /// with `--help` after it.
     static func main() async {
         StandardStreams.ignoreBrokenPipes()
+        SQLiteProcessSettings.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let word = arguments.first, !word.hasPrefix("-"), !knownCommands.contains(word) {
             StandardStreams.writeError("""

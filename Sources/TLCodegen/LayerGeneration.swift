@@ -15,7 +15,8 @@ public enum LayerGeneration {
         let mt = try parser.parse(mtText)
         let emitter = SwiftEmitter(inputs: [
             .init(root: "Api", summary: "The Telegram API schema (telegram.tl): types and functions of the layer.",
-                  sourceName: "telegram.tl", definitions: api, schemaText: stripComments(apiText), emitsJSON: true),
+                  sourceName: "telegram.tl", definitions: api, schemaText: stripComments(apiText), emitsJSON: true,
+                  jsonTranscodingRoots: ["Message"]),
             .init(root: "MT", summary: "The MTProto service schema (mtproto.tl): key exchange, containers, acks, salts.",
                   sourceName: "mtproto.tl", definitions: mt, schemaText: stripComments(mtText)),
         ], layer: try layerNumber(apiText))

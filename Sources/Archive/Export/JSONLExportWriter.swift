@@ -9,9 +9,10 @@ import TL
 /// for a downloaded file `media_file` (`path` inside the media root, `sha256`, `size`, `mime_type`), and for a
 /// comment of a discussion group `comment_of` (the channel post it is under).
 ///
-/// Each line is written straight as UTF-8 bytes: the message is decoded into its generated type and writes
-/// itself (`TLJSONWritable`), the text `TLJSONCodec` would give. A message with a string that is not UTF-8
-/// goes through the codec, which keeps such a string's exact bytes (`{"_invalid_utf8": hex}`).
+/// Each line is written straight as UTF-8 bytes: the message's raw TL is transcoded to JSON by the generated
+/// `transcodeJSON` (the text `TLJSONCodec` would give, without building the decoded value). A message with a
+/// string that is not UTF-8 goes through the codec, which keeps such a string's exact bytes
+/// (`{"_invalid_utf8": hex}`).
 public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     /// Where the lines go.
     public private(set) var sink: Sink
@@ -76,14 +77,16 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
         try sink.flush()
     }
 
-    /// The message's TL JSON: from its generated type, or where a string is not UTF-8, from the codec.
+    /// The message's TL JSON: transcoded straight from its raw bytes, or where a string is not UTF-8 (or the
+    /// bytes do not decode), from the codec.
     private mutating func writeMessage(of record: MessageRecord) throws(ArchiveError) {
-        let raw = [UInt8](record.raw)
-        var reader = TLReader(raw, stringPolicy: .reject)
-        if let message = try? Api.Message(from: &reader), reader.remaining == 0 {
-            message.writeJSON(into: &line)
-        } else {
-            line.append(json: try record.tlJSON(codec).compactText)
-        }
+        let start = line.count
+        var reader = TLReader([UInt8](record.raw))
+        do {
+            try Api.Message.transcodeJSON(from: &reader, into: &line)
+            if reader.remaining == 0 { return }
+        } catch {}
+        line.truncate(to: start)
+        line.append(json: try record.tlJSON(codec).compactText)
     }
 }

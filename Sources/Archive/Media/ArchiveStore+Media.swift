@@ -8,7 +8,7 @@ extension ArchiveStore {
     static func queueMedia(_ entries: [MediaEntry], in db: Database) throws -> Int {
         guard !entries.isEmpty else { return 0 }
         var queued = 0
-        for var entry in entries {
+        for entry in entries {
             try entry.insert(db, onConflict: .ignore)
             if db.changesCount > 0 { queued += 1 }
         }

@@ -13,13 +13,15 @@ extension ArchiveStore {
                 UPDATE messages SET deleted_at = ?, updated_at = ?
                 WHERE channel_id = ? AND id = ? AND deleted_at IS NULL AND kind != 'empty'
                 """)
+            var changes = ChangeLog(channel: channel)
             var marked = 0
             for id in ids {
                 try statement.execute(arguments: [stamp.text, stamp.text, channel, id])
                 guard db.changesCount > 0 else { continue }
-                try ChangeLog.append(.deleted, channel: channel, message: id, at: stamp, in: db)
+                changes.append(.deleted, message: id)
                 marked += 1
             }
+            try changes.write(at: stamp, in: db)
             return marked
         }
     }

@@ -50,11 +50,13 @@ extension ArchiveStore {
             try Self.upsertChannel(channel, now: stamp, in: db)
             var result = PageCommitResult()
             var search = try SearchIndexBatch.forPage(in: db)
+            var changes = ChangeLog(channel: channel.id)
             for (index, record) in records.enumerated() {
                 try beforeEachMessage(index)
-                result.count(try MessageUpsert.apply(record, now: stamp, search: &search, in: db))
+                result.count(try MessageUpsert.apply(record, now: stamp, search: &search, changes: &changes, in: db))
             }
             try search?.write(in: db)
+            try changes.write(at: stamp, in: db)
             try Self.storePeers(peers, now: stamp, in: db)
             if let discussed = peers.discussionOf {
                 try Self.linkDiscussion(messages, group: channel.id, discussing: discussed, in: db)

@@ -11,16 +11,17 @@ enum MessageUpsert {
     typealias Outcome = UpsertOutcome
 
     /// Stores `incoming` and says what that did; `now` is the page's instant, formatted once. A new row and a
-    /// changed text go to `search` (nil while triggers keep the index: a lean conversion is pending).
+    /// changed text go to `search` (nil while triggers keep the index: a lean conversion is pending), what
+    /// sinks publish to `changes`.
     static func apply(_ incoming: MessageRecord, now: DatabaseDateText, search: inout SearchIndexBatch?,
-                      in db: Database) throws -> Outcome {
+                      changes: inout ChangeLog, in db: Database) throws -> Outcome {
         // Most rows of a page are new: one INSERT that does nothing on a conflict answers that.
         var fresh = incoming
         if incoming.kind == .empty { fresh.deletedAt = now.date }
         if try insertIfAbsent(fresh, now: now, in: db) {
             search?.add(rowid: db.lastInsertedRowID, text: fresh.text)
             if incoming.kind != .empty {
-                try ChangeLog.append(.new, channel: incoming.channelId, message: incoming.id, at: now, in: db)
+                changes.append(.new, message: incoming.id)
             }
             return .new
         }
@@ -34,7 +35,7 @@ enum MessageUpsert {
             guard stored.deletedAt == nil, stored.kind != .empty else { return .unchanged }
             let mark = try db.cachedStatement(sql: "UPDATE messages SET deleted_at = ?, updated_at = ? WHERE channel_id = ? AND id = ?")
             try mark.execute(arguments: [now.text, now.text, stored.channelId, stored.id])
-            try ChangeLog.append(.deleted, channel: stored.channelId, message: stored.id, at: now, in: db)
+            changes.append(.deleted, message: stored.id)
             return .updated
         }
         if stored.raw == incoming.raw, stored.deletedAt == nil { return .unchanged }
@@ -50,7 +51,7 @@ enum MessageUpsert {
             if let rowid { search?.replace(rowid: rowid, old: stored.text, new: replacement.text) }
         }
         if let change = publishedChange(from: stored, to: incoming, versioned: versioned) {
-            try ChangeLog.append(change, channel: stored.channelId, message: stored.id, at: now, in: db)
+            changes.append(change, message: stored.id)
         }
         return versioned ? .versioned : .updated
     }

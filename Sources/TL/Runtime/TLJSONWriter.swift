@@ -7,7 +7,7 @@
 /// themselves through `TLJSONWritable`; this type only knows JSON.
 public struct TLJSONWriter: Sendable {
     /// The UTF-8 text written so far.
-    public private(set) var bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
 
     /// Creates an empty writer; `capacity` pre-sizes the buffer.
     public init(capacity: Int = 512) {
@@ -22,6 +22,14 @@ public struct TLJSONWriter: Sendable {
 
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// How many bytes are written.
+    public var count: Int { bytes.count }
+
+    /// Drops what was written after the first `count` bytes (the partial text of a failed transcoding).
+    public mutating func truncate(to count: Int) {
+        bytes.removeSubrange(min(max(count, 0), bytes.count)...)
+    }
 
     /// Opens an object and writes its constructor name: `{"_":"name"`.
     public mutating func beginObject(_ name: StaticString) {
@@ -135,7 +143,7 @@ public struct TLJSONWriter: Sendable {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    private mutating func writeHex(_ raw: [UInt8]) {
+    mutating func writeHex(_ raw: some Collection<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         for byte in raw {
             bytes.append(Self.hexDigits[Int(byte >> 4)])
@@ -144,7 +152,7 @@ public struct TLJSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscape(_ byte: UInt8) {
+    mutating func appendEscape(_ byte: UInt8) {
         switch byte {
         case 0x22: append(#"\""#)
         case 0x5c: append(#"\\"#)
@@ -158,7 +166,7 @@ public struct TLJSONWriter: Sendable {
         }
     }
 
-    private mutating func append(_ text: StaticString) {
+    mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
