@@ -4,10 +4,9 @@ import GRDB
 /// A transaction's entries for `changes`, collected in order and appended by one statement before it commits,
 /// so a change is logged exactly when the message row it describes is committed.
 ///
-/// One `INSERT … SELECT` from `json_each` per page instead of a statement per message: each statement
-/// re-reads and rewrites the table's `sqlite_sequence` row (AUTOINCREMENT) and, under the constraint
-/// `v2-changes` declared, built an ephemeral table for its `IN` list; together 10% of a backfill's CPU
-/// (perf, 20,000 messages, `bench/results/lean.md`, session 9).
+/// One `INSERT … SELECT` from `json_each` per page instead of a statement per message, each of which read and
+/// rewrote the table's `sqlite_sequence` row (AUTOINCREMENT). Write it before the page's search index changes
+/// (`SearchIndexBatch`): reading a virtual table opens a savepoint, where FTS5 flushes its pending terms.
 struct ChangeLog {
     private var entries: [Int64] = []
     private let channel: Int64

@@ -55,8 +55,11 @@ extension ArchiveStore {
                 try beforeEachMessage(index)
                 result.count(try MessageUpsert.apply(record, now: stamp, search: &search, changes: &changes, in: db))
             }
-            try search?.write(in: db)
+            // The change log first: a statement reading `json_each` (a virtual table) opens a savepoint, at
+            // which FTS5 writes out whatever the search index holds pending; written last, the index's terms
+            // go out once, at commit.
             try changes.write(at: stamp, in: db)
+            try search?.write(in: db)
             try Self.storePeers(peers, now: stamp, in: db)
             if let discussed = peers.discussionOf {
                 try Self.linkDiscussion(messages, group: channel.id, discussing: discussed, in: db)

@@ -18,6 +18,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v10-accounts", migrate: AccountsSchema.migrate)
         migrator.registerMigration("v11-runners", migrate: RunnersSchema.create)
         migrator.registerMigration("v12-lean-writes", migrate: LeanWrites.migrate)
+        migrator.registerMigration("v13-change-log-check", migrate: ChangeLogConstraint.migrate)
         return migrator
     }
 
