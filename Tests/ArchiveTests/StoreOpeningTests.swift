@@ -17,7 +17,8 @@ final class StoreOpeningTests: XCTestCase {
         let applied = try store.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
         XCTAssertEqual(Set(applied), ["v1", "v2-changes", "v3-watch", "v4-retired-keys", "v5-media", "v6-lean",
                                        "v7-senders-comments", "v8-joins-topics", "v9-lean-text", "v10-accounts",
-                                       "v11-runners", "v12-lean-writes", "v13-change-log-check"])
+                                       "v11-runners", "v12-lean-writes", "v13-change-log-check",
+                                       "v14-search-without-prefix"])
         let columns = try store.read { db in try db.columns(in: "messages").map(\.name) }
         XCTAssertFalse(columns.contains("entities"), "a new archive has the lean layout at once")
         XCTAssertTrue(columns.contains("sender_id"))

@@ -19,6 +19,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v11-runners", migrate: RunnersSchema.create)
         migrator.registerMigration("v12-lean-writes", migrate: LeanWrites.migrate)
         migrator.registerMigration("v13-change-log-check", migrate: ChangeLogConstraint.migrate)
+        migrator.registerMigration("v14-search-without-prefix", migrate: SearchWithoutPrefix.migrate)
         return migrator
     }
 
