@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import Bench  # noqa: E402
 from harness import ROOT, binary, clean_env, machine, measure  # noqa: E402
 
+PAGE = 100  # messages per history page, and per transaction of a backfill
 QUERIES = ["garden", "новости", "\"night market\"", "sci*", "harbor NOT station", "zzzunmatched"]
 SEARCH_SQL = ("SELECT m.channel_id, m.id, m.date, m.deleted_at IS NOT NULL, snippet(messages_fts, 0, '**', '**', '…', 16) "
               "FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ? "
@@ -56,6 +57,7 @@ def grow(source: Path, target: Path, messages: int) -> int:
     """Copies `source` and adds copies of its message rows under new ids until it holds `messages` rows."""
     shutil.copy(source, target)
     with sqlite3.connect(target) as conn:
+        conn.execute("PRAGMA synchronous = NORMAL")  # as tgcron writes (WAL, no sync per commit)
         columns = [row[1] for row in conn.execute("PRAGMA table_info(messages)")]
         base, top = conn.execute("SELECT COUNT(*), MAX(id) FROM messages").fetchone()
         shifted = ", ".join(f"id + {{shift}}" if name == "id" else name for name in columns)
@@ -66,9 +68,15 @@ def grow(source: Path, target: Path, messages: int) -> int:
             last = conn.execute("SELECT MAX(rowid) FROM messages").fetchone()[0]
             conn.execute(f"INSERT INTO messages ({', '.join(columns)}) SELECT {shifted.format(shift=copy * (top + 1))} "
                          "FROM messages WHERE id <= ?", (top,))
-            if not triggered:
-                conn.execute("INSERT INTO messages_fts (rowid, text) SELECT rowid, text FROM messages WHERE rowid > ?", (last,))
             conn.commit()
+            if not triggered:
+                # As a backfill writes it: 100 rows per transaction, so the index has the segments a real
+                # archive has (one statement for all the copies would leave it merged as after a rebuild).
+                end = conn.execute("SELECT MAX(rowid) FROM messages").fetchone()[0]
+                for start in range(last + 1, end + 1, PAGE):
+                    conn.execute("INSERT INTO messages_fts (rowid, text) SELECT rowid, text FROM messages "
+                                 "WHERE rowid >= ? AND rowid < ?", (start, start + PAGE))
+                    conn.commit()
             copy += 1
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
@@ -122,10 +130,16 @@ def main() -> int:
         big = work / "search.sqlite"
         total = grow(archive, big, args.search_messages)
         searches = search_figures(big, 7)
-        export = measure([binary(), "export", "--db", str(big), "--format", "jsonl", "--out", str(work / "out.jsonl"),
-                          "--log-format", "json"])
-        out.append(f"| export jsonl, {total:,} messages | {total / export.wall:,.0f} msgs/s "
-                   f"({export.wall:.1f} s wall, {export.cpu:.1f} s CPU) | ≥ 100,000/s |")
+        exports = []
+        for _ in range(args.runs):
+            (work / "out.jsonl").unlink(missing_ok=True)
+            exports.append(measure([binary(), "export", "--db", str(big), "--format", "jsonl", "--out", str(work / "out.jsonl"),
+                                    "--log-format", "json"]))
+        walls = sorted(run.wall for run in exports)
+        export_wall, export_cpu = statistics.median(walls), statistics.median(run.cpu for run in exports)
+        out.append(f"| export jsonl, {total:,} messages (median of {len(exports)}) | {total / export_wall:,.0f} msgs/s "
+                   f"({export_wall:.1f} s wall, {export_cpu:.1f} s CPU; runs {', '.join(f'{wall:.1f}' for wall in walls)} s) "
+                   "| ≥ 100,000/s |")
         out += ["", f"Search on {total:,} messages (median of 7 warm runs; target ≤ 50 ms):", "",
                 "| query | matches (≤ 20) | `tgcron search` wall | the query in SQLite |", "|---|---|---|---|"]
         for query, wall, inner, hits in searches:
