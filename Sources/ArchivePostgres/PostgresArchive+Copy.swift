@@ -118,9 +118,9 @@ extension PostgresArchive {
             for index in kept {
                 switch row.values[index] {
                 case .null: bindings.appendNull()
-                case .integer(let value): try bindings.append(value)
-                case .real(let value): try bindings.append(value)
-                case .text(let value): try bindings.append(value)
+                case .integer(let value): bindings.append(value)
+                case .real(let value): bindings.append(value)
+                case .text(let value): bindings.append(value)
                 case .blob(let value): try bindings.append(value)
                 }
                 let placeholder = "$\(bindings.count)"

@@ -134,7 +134,7 @@ private actor AccountTasks {
         unfinished.insert(account)
         tasks[account] = (Task {
             await runAccount(account, stop)
-            await self.finished(account)
+            self.finished(account)
         }, stop)
     }
 

@@ -55,8 +55,6 @@ struct FieldsEmitter {
         return out
     }
 
-    private func flagsLocal(_ name: String) -> String { "_" + SwiftNames.lowerCamel(name) }
-
     /// Statements writing every field (flags words computed from the optionals).
     func serializeBody(indent: String) throws(CodegenError) -> String {
         var out = ""
@@ -64,7 +62,7 @@ struct FieldsEmitter {
         for param in definition.params {
             switch param.type {
             case .flags:
-                let local = flagsLocal(param.name)
+                let local = FlagsField.local(param.name)
                 let users = fields.filter {
                     if case .conditional(param.name, _, _) = $0.param.type { return true }
                     return false
@@ -117,11 +115,11 @@ struct FieldsEmitter {
             let property = SwiftNames.escaped(SwiftNames.property(param.name))
             switch param.type {
             case .flags:
-                out += "\(indent)let \(flagsLocal(param.name)) = try reader.readUInt32()\n"
+                out += "\(indent)\(FlagsField.read(param.name, in: definition))\n"
             case let .conditional(field, bit, .trueFlag):
-                out += "\(indent)self.\(property) = \(flagsLocal(field)) & (1 << \(bit)) != 0\n"
+                out += "\(indent)self.\(property) = \(FlagsField.local(field)) & (1 << \(bit)) != 0\n"
             case let .conditional(field, bit, inner):
-                out += "\(indent)if \(flagsLocal(field)) & (1 << \(bit)) != 0 { self.\(property) = \(try mapping.decode(inner)) } else { self.\(property) = nil }\n"
+                out += "\(indent)if \(FlagsField.local(field)) & (1 << \(bit)) != 0 { self.\(property) = \(try mapping.decode(inner)) } else { self.\(property) = nil }\n"
             case .plain(let inner):
                 // MTProto's `message` gives its `Object` body's length in the preceding `bytes:int`.
                 let length = inner == .object ? lastIntParam.map { "self.\($0)" } : nil

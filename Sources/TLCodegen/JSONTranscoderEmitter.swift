@@ -101,24 +101,17 @@ struct JSONTranscoderEmitter {
             let key = "json.key(#\",\"\(param.name)\":\"#)"
             switch param.type {
             case .flags:
-                let used = constructor.params.contains {
-                    if case .conditional(param.name, _, _) = $0.type { return true }
-                    return false
-                }
-                out += used ? "\(body)let \(flagsLocal(param.name)) = try reader.readUInt32()\n"
-                    : "\(body)_ = try reader.readUInt32()\n"
+                out += "\(body)\(FlagsField.read(param.name, in: constructor))\n"
             case let .conditional(field, bit, .trueFlag):
-                out += "\(body)if \(flagsLocal(field)) & (1 << \(bit)) != 0 { \(key); json.write(true) }\n"
+                out += "\(body)if \(FlagsField.local(field)) & (1 << \(bit)) != 0 { \(key); json.write(true) }\n"
             case let .conditional(field, bit, inner):
-                out += "\(body)if \(flagsLocal(field)) & (1 << \(bit)) != 0 { \(key); \(try transcode(inner)) }\n"
+                out += "\(body)if \(FlagsField.local(field)) & (1 << \(bit)) != 0 { \(key); \(try transcode(inner)) }\n"
             case .plain(let inner):
                 out += "\(body)\(key); \(try transcode(inner))\n"
             }
         }
         return out + "\(body)json.endObject()\n\(indent)}\n"
     }
-
-    private func flagsLocal(_ name: String) -> String { "_" + SwiftNames.lowerCamel(name) }
 
     /// A statement reading a value of `ref` from `reader` and writing its JSON.
     private func transcode(_ ref: TLTypeRef) throws(CodegenError) -> String {

@@ -100,7 +100,7 @@ final class CheckpointSafetyTests: XCTestCase {
                 while tail > 1 {
                     let low = max(1, tail - 100)
                     let crashAt = pagesThisProcess == 1 && crashes < crashingProcesses ? (crashes * 37) % 100 : nil
-                    try store.commitPage(
+                    _ = try store.commitPage(
                         channel: channel, job: job, messages: Array(Fixtures.page(low...(tail - 1)).reversed()),
                         checkpoint: Checkpoint(head: stored.head ?? newest, tail: low, windowStartReached: low == 1),
                         now: Fixtures.now, beforeEachMessage: { index in if index == crashAt { throw SimulatedCrash() } })

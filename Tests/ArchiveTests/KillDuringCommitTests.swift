@@ -39,7 +39,7 @@ final class KillDuringCommitTests: XCTestCase {
         let store = try ArchiveStore(path: path)
         for page in 0...Self.pagesBeforeKill {
             let low = Int32(page * 100 + 1)
-            try store.commitPage(
+            _ = try store.commitPage(
                 channel: Fixtures.channel, job: Fixtures.job, messages: Fixtures.page(low...(low + 99)),
                 checkpoint: Checkpoint(head: low + 99, tail: 1), now: Fixtures.now,
                 beforeEachMessage: { index in

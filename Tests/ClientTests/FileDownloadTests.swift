@@ -123,7 +123,7 @@ final class FileDownloadTests: XCTestCase {
         XCTAssertEqual(try sha256(ofFileAt: secondPath), second.sha256)
         let exports = await sandbox.audit.count("auth.exportAuthorization")
         XCTAssertEqual(exports, 1)
-        let key = try await store.authKey(forDataCenter: 3)
+        let key = await store.authKey(forDataCenter: 3)
         XCTAssertNotNil(key, "DC 3's auth key is kept like the home DC's")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TL
 
 /// Copies every row SQLite can still read from a damaged archive into a new archive.
 ///
@@ -7,6 +8,11 @@ import GRDB
 /// forward (1, 2, 4, … rowids) until a read succeeds again, then looks up each rowid it jumped over one by
 /// one, so only the rows on unreadable pages are lost. Rows land in the new archive with the same values;
 /// foreign keys are not enforced while copying, so a message whose channel row was lost is still kept.
+///
+/// Damage inside a row can leave the b-tree sound (SQLite's `quick_check` does not compare a table with its
+/// indexes) and give the row another message's key. A message row whose `raw` does not decode to a message with
+/// its own id is copied last, only if no sound row has its key, so it never takes the place of the real one.
+/// The search index is rebuilt from the copied messages at the end.
 public enum ArchiveRecovery {
     /// What a recovery copied.
     public struct Report: Sendable, Equatable {
@@ -49,8 +55,7 @@ public enum ArchiveRecovery {
             }
             var report = Report()
             for table in tables {
-                // The search index is rebuilt by its triggers as messages are copied; a source in an older
-                // layout gives the columns it has (the lean layout's new ones stay empty).
+                // A source in an older layout gives the columns it has (the lean layout's new ones stay empty).
                 var columns = try target.read { db in try db.columns(in: table).map(\.name) }
                 if let present = try? damaged.read({ db in try Set(db.columns(in: table).map(\.name)) }) {
                     columns = columns.filter(present.contains)
@@ -60,6 +65,8 @@ public enum ArchiveRecovery {
                     return .commit
                 }
             }
+            // Since `v12-lean-writes` no trigger indexes an inserted message: the page commit does.
+            try target.write { db in try db.execute(sql: "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')") }
             return report
         } catch {
             throw ArchiveError.classify(error, path: source)
@@ -89,10 +96,31 @@ public enum ArchiveRecovery {
             }
             return rows
         }
+        let check = table == "messages" ? MessageRowCheck(columns: columns) : nil
+        var suspects: [Row] = []
+        var copied = 0
         func store(_ row: Row) throws {
+            if let check, check.isDamaged(row) {
+                suspects.append(row)
+                return
+            }
             try insert.execute(arguments: StatementArguments(Array(row.databaseValues.dropFirst())))
-            report.rows[table, default: 0] += 1
+            copied += 1
         }
+        try copyReadable(table, select: select, rows: rows, damaged: damaged, report: &report, store: store)
+        // After every sound row: a suspect row is kept only where its key is still free.
+        for row in suspects {
+            try insert.execute(arguments: StatementArguments(Array(row.databaseValues.dropFirst())))
+            if db.changesCount > 0 { copied += 1 }
+        }
+        if copied > 0 { report.rows[table, default: 0] += copied }
+    }
+
+    /// Reads `table`'s rows in rowid order past damaged pages, handing each to `store`.
+    private static func copyReadable(
+        _ table: String, select: String, rows: (Int64, Int) throws -> [Row], damaged: DatabaseQueue,
+        report: inout Report, store: (Row) throws -> Void
+    ) throws {
         guard (try? damaged.read({ try $0.tableExists(table) })) == true else {
             report.unreadableTables.append(table)
             return
@@ -100,7 +128,7 @@ public enum ArchiveRecovery {
         report.rows[table] = report.rows[table] ?? 0
         var cursor = Int64.min
         while true {
-            if let page = try? rows(after: cursor, limit: chunk) {
+            if let page = try? rows(cursor, chunk) {
                 guard let last = page.last else { return }
                 for row in page { try store(row) }
                 cursor = last[0]
@@ -110,7 +138,7 @@ public enum ArchiveRecovery {
             while true {
                 let (probe, overflow) = cursor.addingReportingOverflow(jump)
                 if overflow { return }
-                if let found = try? rows(after: probe, limit: 1) {
+                if let found = try? rows(probe, 1) {
                     if jump <= maximumPointLookups {
                         for rowid in (cursor + 1)...probe {
                             let found = try? damaged.read {

@@ -42,7 +42,7 @@ enum LogLineFormat: String, CaseIterable, Sendable {
     }
 
     // Foundation's formatters are safe to use from several threads once configured.
-    nonisolated(unsafe) private static let timeFormatter: DateFormatter = {
+    private static let timeFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "HH:mm:ss"

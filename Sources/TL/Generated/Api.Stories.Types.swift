@@ -64,7 +64,7 @@ extension Api.Stories.AllStories {
         }
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
-            let _flags = try reader.readUInt32()
+            _ = try reader.readUInt32()
             self.state = try reader.readString()
             self.stealthMode = try Api.StoriesStealthMode(from: &reader)
         }

@@ -1594,7 +1594,7 @@ extension Api {
         }
 
         public init(bareFrom reader: inout TLReader) throws(TLDecodingError) {
-            let _flags = try reader.readUInt32()
+            _ = try reader.readUInt32()
             self.title = try reader.readString()
             self.url = try reader.readString()
             self.peers = try reader.readVector { (reader: inout TLReader) throws(TLDecodingError) in try Api.Peer(from: &reader) }
