@@ -82,10 +82,7 @@ public struct JSONLExportWriter<Sink: ExportSink>: ExportWriter {
     private mutating func writeMessage(of record: MessageRecord) throws(ArchiveError) {
         let start = line.count
         var reader = TLReader([UInt8](record.raw))
-        do {
-            try Api.Message.transcodeJSON(from: &reader, into: &line)
-            if reader.remaining == 0 { return }
-        } catch {}
+        if (try? Api.Message.transcodeJSON(from: &reader, into: &line)) != nil, reader.remaining == 0 { return }
         line.truncate(to: start)
         line.append(json: try record.tlJSON(codec).compactText)
     }

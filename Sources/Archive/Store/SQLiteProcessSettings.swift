@@ -11,7 +11,7 @@ public enum SQLiteProcessSettings {
         _ = applied
     }
 
-    private static let applied: Bool = {
-        tgcron_sqlite_disable_memory_statistics() == 0  // SQLITE_OK
+    private static let applied: Void = {
+        _ = tgcron_sqlite_disable_memory_statistics()  // SQLITE_MISUSE once SQLite has started: nothing to do then
     }()
 }
